@@ -1,0 +1,86 @@
+using ConnectLocal.Protocol;
+using ConnectLocal.Server.Handlers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ConnectLocal.Model;
+
+namespace ConnectLocal.Server.Hosting;
+
+/// <summary>The command line: <c>connectlocal serve [--host H] [--port N] [--data-dir D] [--in-memory]</c>.</summary>
+public static class Cli
+{
+    public const string Usage = """
+        usage: connectlocal <command> [options]
+
+        commands:
+          serve           start the Amazon Connect endpoint
+            --host H        address to listen on (env CONNECTLOCAL_HOST; default 127.0.0.1)
+            --port N        port to listen on (env CONNECTLOCAL_PORT; default 4570; 0 picks a free port)
+            --data-dir D    directory for stored state (env CONNECTLOCAL_DATA_DIR; default ~/.connectlocal)
+            --in-memory     keep nothing on disk (env CONNECTLOCAL_IN_MEMORY=1)
+          compatibility   print docs/compatibility.md (which operations are implemented)
+          version         print the version
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.Length == 0 ? "serve" : args[0];
+        switch (command)
+        {
+            case "serve":
+                var options = ServerOptions.Parse(args.Skip(1).ToList(), Environment.GetEnvironmentVariable, out var error);
+                if (options is null)
+                {
+                    await Console.Error.WriteLineAsync($"connectlocal: {error}\n\n{Usage}");
+                    return 2;
+                }
+
+                var app = Build(options, args);
+                await app.RunAsync();
+                return 0;
+            case "compatibility":
+                Console.Write(CompatibilityReport.Markdown());
+                return 0;
+            case "version" or "--version":
+                Console.WriteLine(ControlApi.Version);
+                return 0;
+            case "help" or "--help" or "-h":
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"connectlocal: unknown command '{command}'\n\n{Usage}");
+                return 2;
+        }
+    }
+
+    public static WebApplication Build(ServerOptions options, string[]? args = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = null; // the protocol layer answers oversized bodies with an AWS-shaped 413
+            k.Listen(System.Net.IPAddress.Parse(options.Host == "localhost" ? "127.0.0.1" : options.Host), options.Port);
+        });
+        builder.Services.AddSingleton(options);
+        builder.Services.AddConnectProtocol(new ProtocolOptions());
+        builder.Services.AddSingleton<ConnectApiBase, ConnectApi>();
+        _ = args;
+        var app = builder.Build();
+        app.UseControlApi();
+        app.UseConnectApi();
+        return app;
+    }
+}

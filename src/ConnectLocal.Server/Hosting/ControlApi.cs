@@ -1,0 +1,41 @@
+using System.Reflection;
+using System.Text.Json;
+using ConnectLocal.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ConnectLocal.Server.Hosting;
+
+/// <summary>ConnectLocal's own endpoints under /_connectlocal/ (no AWS equivalent).</summary>
+public static class ControlApi
+{
+    public const string Prefix = "/_connectlocal";
+
+    public static string Version { get; } =
+        typeof(ControlApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static IApplicationBuilder UseControlApi(this IApplicationBuilder app)
+    {
+        app.MapWhen(
+            http => http.Request.Path.StartsWithSegments(Prefix, StringComparison.Ordinal),
+            branch => branch.Run(HandleAsync));
+        return app;
+    }
+
+    private static async Task HandleAsync(HttpContext http)
+    {
+        http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        if (http.Request.Path.Equals(Prefix + "/health", StringComparison.Ordinal) && HttpMethods.IsGet(http.Request.Method))
+        {
+            http.Response.ContentType = "application/json";
+            await using var writer = new Utf8JsonWriter(http.Response.Body);
+            writer.WriteStartObject();
+            writer.WriteString("status", "ok");
+            writer.WriteString("version", Version);
+            writer.WriteEndObject();
+            return;
+        }
+
+        await ConnectEndpoint.WriteErrorAsync(http, 404, "ResourceNotFoundException", $"No ConnectLocal control endpoint at {http.Request.Method} {http.Request.Path}.");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace ConnectLocal.Server.Hosting;
+
+/// <summary>Settings of <c>connectlocal serve</c>: command-line flags win over environment variables over defaults.</summary>
+public sealed record ServerOptions
+{
+    public const int DefaultPort = 4570;
+
+    public string Host { get; init; } = "127.0.0.1";
+
+    public int Port { get; init; } = DefaultPort;
+
+    public string DataDirectory { get; init; } = DefaultDataDirectory();
+
+    public bool InMemory { get; init; }
+
+    public static string DefaultDataDirectory() =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".connectlocal");
+
+    /// <summary>Reads flags after the command name; returns null and an explanation on a bad flag.</summary>
+    public static ServerOptions? Parse(IReadOnlyList<string> args, Func<string, string?> environment, out string? error)
+    {
+        error = null;
+        var options = new ServerOptions
+        {
+            Host = environment("CONNECTLOCAL_HOST") ?? "127.0.0.1",
+            DataDirectory = environment("CONNECTLOCAL_DATA_DIR") ?? DefaultDataDirectory(),
+            InMemory = environment("CONNECTLOCAL_IN_MEMORY") is "1" or "true",
+        };
+        if (environment("CONNECTLOCAL_PORT") is { } envPort)
+        {
+            if (!TryPort(envPort, out var port))
+            {
+                error = $"CONNECTLOCAL_PORT must be a port number from 0 to 65535, not '{envPort}'";
+                return null;
+            }
+
+            options = options with { Port = port };
+        }
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var flag = args[i];
+            string? Value()
+            {
+                if (i + 1 < args.Count)
+                {
+                    return args[++i];
+                }
+
+                return null;
+            }
+
+            switch (flag)
+            {
+                case "--host":
+                    var host = Value();
+                    if (string.IsNullOrEmpty(host))
+                    {
+                        error = "--host needs an address, e.g. --host 127.0.0.1";
+                        return null;
+                    }
+
+                    options = options with { Host = host };
+                    break;
+                case "--port":
+                    var text = Value();
+                    if (text is null || !TryPort(text, out var port))
+                    {
+                        error = $"--port needs a port number from 0 to 65535, not '{text}'";
+                        return null;
+                    }
+
+                    options = options with { Port = port };
+                    break;
+                case "--data-dir":
+                    var dir = Value();
+                    if (string.IsNullOrEmpty(dir))
+                    {
+                        error = "--data-dir needs a directory";
+                        return null;
+                    }
+
+                    options = options with { DataDirectory = Path.GetFullPath(dir) };
+                    break;
+                case "--in-memory":
+                    options = options with { InMemory = true };
+                    break;
+                default:
+                    error = $"unknown option '{flag}'";
+                    return null;
+            }
+        }
+
+        return options;
+    }
+
+    private static bool TryPort(string text, out int port) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 0 and <= 65535;
+}

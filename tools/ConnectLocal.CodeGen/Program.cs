@@ -1,0 +1,60 @@
+using System.Text;
+using System.Text.Json;
+using ConnectLocal.CodeGen;
+
+// Reads the pinned service model and writes src/ConnectLocal.Model/Generated/*.g.cs.
+// Usage: dotnet run --project tools/ConnectLocal.CodeGen [-- --model PATH --out DIR]
+// Documentation strings are never read, so none can reach the generated code.
+var root = FindRepositoryRoot();
+var modelPath = Path.Combine(root, "model", "connect-2017-08-08.json");
+var outputDir = Path.Combine(root, "src", "ConnectLocal.Model", "Generated");
+for (var i = 0; i < args.Length - 1; i++)
+{
+    switch (args[i])
+    {
+        case "--model":
+            modelPath = Path.GetFullPath(args[++i]);
+            break;
+        case "--out":
+            outputDir = Path.GetFullPath(args[++i]);
+            break;
+        default:
+            break;
+    }
+}
+
+using var document = JsonDocument.Parse(File.ReadAllBytes(modelPath));
+var model = ServiceModel.Read(document.RootElement);
+Directory.CreateDirectory(outputDir);
+foreach (var stale in Directory.GetFiles(outputDir, "*.g.cs"))
+{
+    File.Delete(stale);
+}
+
+var files = new Dictionary<string, string>
+{
+    ["Shapes.g.cs"] = ShapeWriter.Write(model),
+    ["Enums.g.cs"] = EnumWriter.Write(model),
+    ["ShapeTable.g.cs"] = ShapeTableWriter.Write(model),
+    ["OperationTable.g.cs"] = OperationTableWriter.Write(model),
+    ["ConnectJsonContext.g.cs"] = JsonContextWriter.Write(model),
+    ["ConnectApiBase.g.cs"] = ApiBaseWriter.Write(model),
+};
+foreach (var (name, text) in files)
+{
+    File.WriteAllText(Path.Combine(outputDir, name), text, new UTF8Encoding(false));
+}
+
+Console.WriteLine($"Generated {files.Count} files for {model.Operations.Count} operations and {model.Shapes.Count} shapes into {outputDir}");
+return 0;
+
+static string FindRepositoryRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ConnectLocal.slnx")))
+    {
+        dir = dir.Parent;
+    }
+
+    return dir?.FullName ?? Directory.GetCurrentDirectory();
+}
