@@ -32,12 +32,14 @@ public sealed partial class ConnectEndpoint
 
     private readonly ConnectApiBase _api;
     private readonly ProtocolOptions _options;
+    private readonly IErrorTranslator _errors;
     private readonly ILogger<ConnectEndpoint> _logger;
 
-    public ConnectEndpoint(ConnectApiBase api, ProtocolOptions options, ILogger<ConnectEndpoint> logger)
+    public ConnectEndpoint(ConnectApiBase api, ProtocolOptions options, IErrorTranslator errors, ILogger<ConnectEndpoint> logger)
     {
         _api = api;
         _options = options;
+        _errors = errors;
         _logger = logger;
     }
 
@@ -163,6 +165,11 @@ public sealed partial class ConnectEndpoint
             await WriteErrorAsync(http, 400, ProtocolErrors.SerializationException, ProtocolErrors.NotJson(e.Message)).ConfigureAwait(false);
             return;
         }
+        catch (Exception e) when (_errors.Translate(operation, e) is { } error)
+        {
+            await WriteErrorAsync(http, error.HttpStatus, error.Code, error.Message, error.Fields).ConfigureAwait(false);
+            return;
+        }
 
         http.Response.StatusCode = 200;
         http.Response.ContentType = "application/json";
@@ -251,6 +258,15 @@ public sealed partial class ConnectEndpoint
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure in request {RequestId}")]
     private partial void LogFailure(Exception exception, string requestId);
+}
+
+/// <summary>
+/// Lets the composition root turn exceptions of layers the protocol does not know (the domain's) into model
+/// errors; returns null for anything it does not recognise, which then answers 500.
+/// </summary>
+public interface IErrorTranslator
+{
+    ServiceErrorException? Translate(OperationDescriptor operation, Exception exception);
 }
 
 public static class ConnectEndpointExtensions

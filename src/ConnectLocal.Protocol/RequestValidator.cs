@@ -41,6 +41,14 @@ internal static class RequestValidator
             }
 
             set++;
+            if (member.Location == MemberLocation.Uri && child.ValueKind == JsonValueKind.String
+                && child.GetString()!.Length == 0 && member.Target.MinLength is null)
+            {
+                // restJson1 path labels are never empty, whether or not the shape sets a minimum length.
+                violations.Add($"Value '' at '{memberPath}' failed to satisfy constraint: Member must have length greater than or equal to 1");
+                continue;
+            }
+
             ValidateValue(member.Target, child, memberPath, violations);
         }
 

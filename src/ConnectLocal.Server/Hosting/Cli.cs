@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Ports;
 using ConnectLocal.Model;
+using ConnectLocal.Storage.Sqlite;
 
 namespace ConnectLocal.Server.Hosting;
 
@@ -76,6 +79,9 @@ public static class Cli
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddConnectProtocol(new ProtocolOptions());
+        builder.Services.AddSingleton<IErrorTranslator, DomainErrorTranslator>();
+        builder.Services.AddSingleton(new ConnectSettings());
+        builder.Services.AddSingleton<IConnectStore>(_ => options.InMemory ? SqliteStore.OpenInMemory() : SqliteStore.OpenFile(options.DataDirectory));
         builder.Services.AddSingleton<ConnectApiBase, ConnectApi>();
         _ = args;
         var app = builder.Build();

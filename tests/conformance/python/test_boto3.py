@@ -22,11 +22,11 @@ from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 
 import support
+from samples import UUID
 
 REGION = "us-east-1"
 ACCESS_KEY = "AKIDEXAMPLE"
 SECRET_KEY = "secret"
-ID = "6f0c1b4e-0c55-4a52-9a5e-2d1b0c0f9e11"
 # Error codes a valid request may legitimately get besides NotImplementedException are the handler's own
 # (ResourceNotFoundException, ...); these instead say the request never got past the protocol layer.
 PROTOCOL_FAILURES = {"SerializationException", "UnknownOperationException", "MissingAuthenticationTokenException", "IncompleteSignatureException"}
@@ -175,7 +175,7 @@ class ProtocolEdgeTest(ConformanceCase):
         )
 
     def update_concurrency(self, media_concurrencies: list) -> dict:
-        params = {"InstanceId": ID, "RoutingProfileId": ID, "MediaConcurrencies": media_concurrencies}
+        params = {"InstanceId": UUID, "RoutingProfileId": UUID, "MediaConcurrencies": media_concurrencies}
         return call(self.client, "UpdateRoutingProfileConcurrency", params)
 
 

@@ -1,0 +1,48 @@
+namespace ConnectLocal.Core.Common;
+
+/// <summary>What went wrong, in domain terms. Only the edge (the handlers) turns a kind into an AWS error code.</summary>
+public enum DomainErrorKind
+{
+    NotFound,
+    Duplicate,
+    InUse,
+    InvalidParameter,
+    InvalidRequest,
+    Conflict,
+    LimitExceeded,
+    ServiceQuotaExceeded,
+    AccessDenied,
+}
+
+public sealed class DomainException(DomainErrorKind kind, string message, string? resourceType = null, string? resourceId = null)
+    : Exception(message)
+{
+    public DomainErrorKind Kind { get; } = kind;
+
+    /// <summary>For <see cref="DomainErrorKind.InUse"/>: what kind of resource holds the reference.</summary>
+    public string? ResourceType { get; } = resourceType;
+
+    public string? ResourceId { get; } = resourceId;
+}
+
+/// <summary>Short messages in the style Amazon Connect itself uses ("Instance not found", "Resource not found").</summary>
+public static class Errors
+{
+    public static DomainException NotFound(string what) => new(DomainErrorKind.NotFound, $"{what} not found");
+
+    public static DomainException InstanceNotFound() => NotFound("Instance");
+
+    public static DomainException Duplicate(string what, string name) =>
+        new(DomainErrorKind.Duplicate, $"{what} with name '{name}' already exists");
+
+    public static DomainException InvalidParameter(string message) => new(DomainErrorKind.InvalidParameter, message);
+
+    public static DomainException InvalidRequest(string message) => new(DomainErrorKind.InvalidRequest, message);
+
+    public static DomainException InUse(string message, string resourceType, string resourceId) =>
+        new(DomainErrorKind.InUse, message, resourceType, resourceId);
+
+    public static DomainException Quota(string message) => new(DomainErrorKind.ServiceQuotaExceeded, message);
+
+    public static DomainException Limit(string message) => new(DomainErrorKind.LimitExceeded, message);
+}

@@ -1,0 +1,162 @@
+namespace ConnectLocal.Core.Resources;
+
+/// <summary>Common to every resource that lives inside an instance.</summary>
+public abstract record InstanceResource
+{
+    public required string Id { get; init; }
+
+    public required string InstanceId { get; init; }
+
+    public required string Arn { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    public required DateTimeOffset LastModifiedTime { get; init; }
+
+    public required string LastModifiedRegion { get; init; }
+}
+
+public sealed record HoursOfOperationSlot(string Day, int StartHours, int StartMinutes, int EndHours, int EndMinutes);
+
+public sealed record HoursOfOperation : InstanceResource, IResource<HoursOfOperation>, ITaggable<HoursOfOperation>
+{
+    public static string Kind => "hours-of-operation";
+
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public required string TimeZone { get; init; }
+
+    public IReadOnlyList<HoursOfOperationSlot> Config { get; init; } = [];
+
+    public HoursOfOperation WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
+}
+
+public sealed record OutboundCallerSettings(string? CallerIdName, string? CallerIdNumberId, string? OutboundFlowId);
+
+public sealed record Queue : InstanceResource, IResource<Queue>, ITaggable<Queue>
+{
+    public static string Kind => "queue";
+
+    public const string Standard = "STANDARD";
+    public const string Agent = "AGENT";
+
+    /// <summary>Agent queues have no name; standard queue names are unique per instance.</summary>
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public required string QueueType { get; init; }
+
+    public string? HoursOfOperationId { get; init; }
+
+    public int? MaxContacts { get; init; }
+
+    public required string Status { get; init; }
+
+    public OutboundCallerSettings? OutboundCallerConfig { get; init; }
+
+    public string? OutboundEmailAddressId { get; init; }
+
+    public Queue WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
+}
+
+/// <summary>One channel a routing profile enables: how many contacts at once, and what else may be offered meanwhile.</summary>
+public sealed record ChannelConcurrency(string Channel, int Concurrency, string? CrossChannelBehavior);
+
+/// <summary>A queue a routing profile serves on one channel, at a priority (1 first) after a delay in seconds.</summary>
+public sealed record RoutingProfileQueue(string QueueId, string Channel, int Priority, int Delay);
+
+public sealed record RoutingProfile : InstanceResource, IResource<RoutingProfile>, ITaggable<RoutingProfile>
+{
+    public static string Kind => "routing-profile";
+
+    public required string Name { get; init; }
+
+    public required string Description { get; init; }
+
+    public required string DefaultOutboundQueueId { get; init; }
+
+    public IReadOnlyList<ChannelConcurrency> MediaConcurrencies { get; init; } = [];
+
+    public IReadOnlyList<RoutingProfileQueue> Queues { get; init; } = [];
+
+    public string? AgentAvailabilityTimer { get; init; }
+
+    public bool IsDefault { get; init; }
+
+    /// <summary>Kept in step by every user change in the same transaction (NumberOfAssociatedUsers).</summary>
+    public int UserCount { get; init; }
+
+    public IReadOnlyList<string> AssociatedQueueIds => Queues.Select(q => q.QueueId).Distinct(StringComparer.Ordinal).ToList();
+
+    public RoutingProfile WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
+}
+
+public sealed record SecurityProfile : InstanceResource, IResource<SecurityProfile>, ITaggable<SecurityProfile>
+{
+    public static string Kind => "security-profile";
+
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<string> Permissions { get; init; } = [];
+
+    public SecurityProfile WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
+}
+
+public sealed record AgentStatus : InstanceResource, IResource<AgentStatus>, ITaggable<AgentStatus>
+{
+    public static string Kind => "agent-status";
+
+    public const string Routable = "ROUTABLE";
+    public const string Custom = "CUSTOM";
+    public const string Offline = "OFFLINE";
+
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public required string Type { get; init; }
+
+    public int? DisplayOrder { get; init; }
+
+    public required string State { get; init; }
+
+    public AgentStatus WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
+}
+
+public sealed record UserIdentity(string? FirstName, string? LastName, string? Email, string? SecondaryEmail, string? Mobile);
+
+public sealed record UserPhoneSettings(string PhoneType, bool AutoAccept, int AfterContactWorkTimeLimit, string? DeskPhoneNumber);
+
+public sealed record User : InstanceResource, IResource<User>, ITaggable<User>
+{
+    public static string Kind => "user";
+
+    /// <summary>Usernames are unique per instance.</summary>
+    public required string Username { get; init; }
+
+    public string? Name => Username;
+
+    public UserIdentity? IdentityInfo { get; init; }
+
+    public required UserPhoneSettings PhoneConfig { get; init; }
+
+    public string? DirectoryUserId { get; init; }
+
+    public IReadOnlyList<string> SecurityProfileIds { get; init; } = [];
+
+    public required string RoutingProfileId { get; init; }
+
+    public string? HierarchyGroupId { get; init; }
+
+    /// <summary>The agent status set by PutUserStatus, and since when.</summary>
+    public string? AgentStatusId { get; init; }
+
+    public DateTimeOffset? AgentStatusSince { get; init; }
+
+    public User WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
+}
