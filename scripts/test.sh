@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Runs every test of ConnectLocal: the in-process xunit suite, then the real-client suites (AWS SDK for
+# JavaScript v3, boto3, the aws CLI) against a freshly started server. Installs what a new machine lacks.
+# Usage: scripts/test.sh            (from anywhere; exits non-zero when anything fails)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+passed=0; failed=0; skipped=0
+step() { printf '\n=== %s\n' "$*"; }
+tally() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + ${3:-0})); }
+
+step "npm packages for the JavaScript suite"
+if [ ! -d tests/conformance/js/node_modules/@aws-sdk/client-connect ] \
+   || ! cmp -s tests/conformance/js/package-lock.json tests/conformance/js/node_modules/.package-lock.json 2>/dev/null; then
+  (cd tests/conformance/js && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }
+fi
+
+step "build (Release)"
+dotnet build ConnectLocal.slnx -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; exit 1; }
+
+step "in-process tests (xunit)"
+dotnet test tests/ConnectLocal.Tests -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$work/xunit.log"
+xunit_rc=${PIPESTATUS[0]}
+line=$(grep -E '(Passed|Failed)!' "$work/xunit.log" | tail -1)
+x_pass=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); x_fail=$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$line"); x_skip=$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$line")
+tally "${x_pass:-0}" "${x_fail:-0}" "${x_skip:-0}"
+[ "$xunit_rc" -ne 0 ] && [ "${x_fail:-0}" -eq 0 ] && tally 0 1
+
+step "start the server"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+dotnet src/ConnectLocal.Server/bin/Release/net10.0/connectlocal.dll serve --port "$port" --data-dir "$work/data" > "$work/server.log" 2>&1 &
+server_pid=$!
+export CONNECTLOCAL_ENDPOINT="http://127.0.0.1:$port"
+for _ in $(seq 1 100); do
+  curl -sf "$CONNECTLOCAL_ENDPOINT/_connectlocal/health" > /dev/null && break
+  sleep 0.1
+done
+curl -sf "$CONNECTLOCAL_ENDPOINT/_connectlocal/health" || { echo "server did not start:"; cat "$work/server.log"; exit 1; }
+export CONNECTLOCAL_SERVER_DLL="$root/src/ConnectLocal.Server/bin/Release/net10.0/connectlocal.dll"
+
+step "request samples from the model"
+python3 tests/conformance/python/samples.py --model model/connect-2017-08-08.json --out "$work/samples.json" || { echo "samples failed"; exit 1; }
+export CONNECTLOCAL_SAMPLES="$work/samples.json"
+
+step "JavaScript v3 SDK suite (node --test)"
+node --test tests/conformance/js/ 2>&1 | tee "$work/node.log" | grep -vE '^# Subtest|^ +ok ' | tail -40
+node_rc=${PIPESTATUS[0]}
+n_pass=$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$work/node.log"); n_fail=$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$work/node.log"); n_skip=$(sed -nE 's/^# skipped ([0-9]+)/\1/p' "$work/node.log")
+tally "${n_pass:-0}" "${n_fail:-0}" "${n_skip:-0}"
+[ "$node_rc" -ne 0 ] && [ "${n_fail:-0}" -eq 0 ] && tally 0 1
+
+run_unittest() { # $1 = label, $2 = start dir, $3 = pattern
+  step "$1"
+  python3 -m unittest discover -s "$2" -p "$3" 2>&1 | tee "$work/py.log" | tail -25
+  local rc=${PIPESTATUS[0]}
+  local ran fails errs skips
+  ran=$(sed -nE 's/^Ran ([0-9]+) tests?.*/\1/p' "$work/py.log")
+  fails=$(sed -nE 's/.*failures=([0-9]+).*/\1/p' "$work/py.log"); errs=$(sed -nE 's/.*errors=([0-9]+).*/\1/p' "$work/py.log")
+  skips=$(sed -nE 's/.*skipped=([0-9]+).*/\1/p' "$work/py.log")
+  local bad=$(( ${fails:-0} + ${errs:-0} ))
+  tally $(( ${ran:-0} - bad - ${skips:-0} )) "$bad" "${skips:-0}"
+  [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ] && tally 0 1
+}
+run_unittest "boto3 and aws CLI conformance suites" tests/conformance/python "test_*.py"
+run_unittest "behaviour suites (boto3 and aws CLI)" tests/behaviour "test_*.py"
+
+if grep -q ' 500 ' "$work/server.log"; then
+  echo "the server answered 500 during the run:"; grep ' 500 ' "$work/server.log" | head
+  tally 0 1
+fi
+
+printf '\n'
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
