@@ -7,8 +7,13 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 work=$(mktemp -d)
 server_pid=""
+pg_dir=""
+stop_server() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""; fi
+}
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  stop_server
+  [ -n "$pg_dir" ] && bash scripts/postgres.sh stop "$pg_dir"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -26,6 +31,12 @@ fi
 step "build (Release)"
 dotnet build ConnectLocal.slnx -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; exit 1; }
 
+step "private PostgreSQL cluster (for the PostgreSQL backend's tests)"
+pg_env=$(bash scripts/postgres.sh start) || { echo "could not start PostgreSQL"; exit 1; }
+eval "$pg_env"
+pg_dir=$CONNECTLOCAL_PG_DIR
+echo "PostgreSQL at $CONNECTLOCAL_TEST_POSTGRES"
+
 step "in-process tests (xunit)"
 dotnet test tests/ConnectLocal.Tests -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$work/xunit.log"
 xunit_rc=${PIPESTATUS[0]}
@@ -34,17 +45,22 @@ x_pass=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); x_fail=$(sed -nE 's
 tally "${x_pass:-0}" "${x_fail:-0}" "${x_skip:-0}"
 [ "$xunit_rc" -ne 0 ] && [ "${x_fail:-0}" -eq 0 ] && tally 0 1
 
-step "start the server"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-dotnet src/ConnectLocal.Server/bin/Release/net10.0/connectlocal.dll serve --port "$port" --data-dir "$work/data" > "$work/server.log" 2>&1 &
-server_pid=$!
-export CONNECTLOCAL_ENDPOINT="http://127.0.0.1:$port"
-for _ in $(seq 1 100); do
-  curl -sf "$CONNECTLOCAL_ENDPOINT/_connectlocal/health" > /dev/null && break
-  sleep 0.1
-done
-curl -sf "$CONNECTLOCAL_ENDPOINT/_connectlocal/health" || { echo "server did not start:"; cat "$work/server.log"; exit 1; }
 export CONNECTLOCAL_SERVER_DLL="$root/src/ConnectLocal.Server/bin/Release/net10.0/connectlocal.dll"
+start_server() { # extra serve flags; logs to $work/server.log
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  dotnet "$CONNECTLOCAL_SERVER_DLL" serve --port "$port" "$@" >> "$work/server.log" 2>&1 &
+  server_pid=$!
+  export CONNECTLOCAL_ENDPOINT="http://127.0.0.1:$port"
+  for _ in $(seq 1 150); do
+    curl -sf "$CONNECTLOCAL_ENDPOINT/_connectlocal/health" > /dev/null && return 0
+    sleep 0.1
+  done
+  echo "server did not start:"; cat "$work/server.log"; exit 1
+}
+
+step "start the server (SQLite in a temporary data directory)"
+start_server --data-dir "$work/data"
 
 step "request samples from the model"
 python3 tests/conformance/python/samples.py --model model/connect-2017-08-08.json --out "$work/samples.json" || { echo "samples failed"; exit 1; }
@@ -70,7 +86,12 @@ run_unittest() { # $1 = label, $2 = start dir, $3 = pattern
   [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ] && tally 0 1
 }
 run_unittest "boto3 and aws CLI conformance suites" tests/conformance/python "test_*.py"
-run_unittest "behaviour suites (boto3 and aws CLI)" tests/behaviour "test_*.py"
+run_unittest "behaviour suites (boto3 and aws CLI), SQLite backend" tests/behaviour "test_*.py"
+
+step "restart on PostgreSQL"
+stop_server
+start_server --postgres "$CONNECTLOCAL_TEST_POSTGRES"
+run_unittest "behaviour suites (boto3 and aws CLI), PostgreSQL backend" tests/behaviour "test_*.py"
 
 if grep -q ' 500 ' "$work/server.log"; then
   echo "the server answered 500 during the run:"; grep ' 500 ' "$work/server.log" | head

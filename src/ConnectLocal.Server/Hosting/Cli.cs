@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Model;
+using ConnectLocal.Storage.Postgres;
 using ConnectLocal.Storage.Sqlite;
 
 namespace ConnectLocal.Server.Hosting;
@@ -25,6 +26,8 @@ public static class Cli
             --port N        port to listen on (env CONNECTLOCAL_PORT; default 4570; 0 picks a free port)
             --data-dir D    directory for stored state (env CONNECTLOCAL_DATA_DIR; default ~/.connectlocal)
             --in-memory     keep nothing on disk (env CONNECTLOCAL_IN_MEMORY=1)
+            --storage S     sqlite (default) or postgres (env CONNECTLOCAL_STORAGE)
+            --postgres CS   Npgsql connection string; implies --storage postgres (env CONNECTLOCAL_POSTGRES)
           compatibility   print docs/compatibility.md (which operations are implemented)
           version         print the version
         """;
@@ -42,7 +45,18 @@ public static class Cli
                     return 2;
                 }
 
-                var app = Build(options, args);
+                WebApplication app;
+                try
+                {
+                    app = Build(options, args);
+                    _ = app.Services.GetRequiredService<IConnectStore>();
+                }
+                catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException)
+                {
+                    await Console.Error.WriteLineAsync($"connectlocal: cannot open storage: {e.Message}");
+                    return 1;
+                }
+
                 await app.RunAsync();
                 return 0;
             case "compatibility":
@@ -59,6 +73,14 @@ public static class Cli
                 return 2;
         }
     }
+
+    /// <summary>Opens the configured backend; a schema newer than this build stops start-up with a clear message.</summary>
+    public static IConnectStore OpenStore(ServerOptions options) => options switch
+    {
+        { Storage: "postgres" } => PostgresStore.Open(options.PostgresConnectionString!),
+        { InMemory: true } => SqliteStore.OpenInMemory(),
+        _ => SqliteStore.OpenFile(options.DataDirectory),
+    };
 
     public static WebApplication Build(ServerOptions options, string[]? args = null)
     {
@@ -81,7 +103,7 @@ public static class Cli
         builder.Services.AddConnectProtocol(new ProtocolOptions());
         builder.Services.AddSingleton<IErrorTranslator, DomainErrorTranslator>();
         builder.Services.AddSingleton(new ConnectSettings());
-        builder.Services.AddSingleton<IConnectStore>(_ => options.InMemory ? SqliteStore.OpenInMemory() : SqliteStore.OpenFile(options.DataDirectory));
+        builder.Services.AddSingleton<IConnectStore>(_ => OpenStore(options));
         builder.Services.AddSingleton<ConnectApiBase, ConnectApi>();
         _ = args;
         var app = builder.Build();

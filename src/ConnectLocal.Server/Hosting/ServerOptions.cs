@@ -15,6 +15,12 @@ public sealed record ServerOptions
 
     public bool InMemory { get; init; }
 
+    /// <summary>"sqlite" (embedded default) or "postgres" (several nodes on one database).</summary>
+    public string Storage { get; init; } = "sqlite";
+
+    /// <summary>Npgsql connection string for --storage postgres.</summary>
+    public string? PostgresConnectionString { get; init; }
+
     public static string DefaultDataDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".connectlocal");
 
@@ -27,6 +33,8 @@ public sealed record ServerOptions
             Host = environment("CONNECTLOCAL_HOST") ?? "127.0.0.1",
             DataDirectory = environment("CONNECTLOCAL_DATA_DIR") ?? DefaultDataDirectory(),
             InMemory = environment("CONNECTLOCAL_IN_MEMORY") is "1" or "true",
+            Storage = environment("CONNECTLOCAL_STORAGE") ?? "sqlite",
+            PostgresConnectionString = environment("CONNECTLOCAL_POSTGRES"),
         };
         if (environment("CONNECTLOCAL_PORT") is { } envPort)
         {
@@ -87,10 +95,28 @@ public sealed record ServerOptions
                 case "--in-memory":
                     options = options with { InMemory = true };
                     break;
+                case "--storage":
+                    options = options with { Storage = Value() ?? string.Empty };
+                    break;
+                case "--postgres":
+                    options = options with { PostgresConnectionString = Value(), Storage = "postgres" };
+                    break;
                 default:
                     error = $"unknown option '{flag}'";
                     return null;
             }
+        }
+
+        if (options.Storage is not ("sqlite" or "postgres"))
+        {
+            error = $"--storage must be sqlite or postgres, not '{options.Storage}'";
+            return null;
+        }
+
+        if (options.Storage == "postgres" && string.IsNullOrEmpty(options.PostgresConnectionString))
+        {
+            error = "--storage postgres needs a connection string: --postgres \"Host=127.0.0.1;Port=5432;Username=postgres;Database=connectlocal\" (or CONNECTLOCAL_POSTGRES)";
+            return null;
         }
 
         return options;

@@ -1,0 +1,231 @@
+using System.Security.Cryptography;
+using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Resources;
+using Npgsql;
+
+namespace ConnectLocal.Storage.Postgres;
+
+/// <summary>
+/// The backend for several ConnectLocal nodes sharing one database. Every write runs SERIALIZABLE and is retried
+/// from the start when PostgreSQL reports a serialization failure or deadlock, so concurrent requests on different
+/// nodes behave as if they had run one after another: no lost update, no torn resource. The work given to
+/// <see cref="Write{T}"/> only touches the session, so running it again is safe.
+/// </summary>
+public sealed class PostgresStore : IConnectStore, IDisposable
+{
+    public const int SchemaVersion = 1;
+    private const int MaxAttempts = 20;
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresStore(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+    }
+
+    public static PostgresStore Open(string connectionString)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            Migrate(dataSource);
+        }
+        catch
+        {
+            dataSource.Dispose();
+            throw;
+        }
+
+        return new PostgresStore(dataSource);
+    }
+
+    public T Read<T>(Func<IStoreSession, T> work) => Run(work, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+
+    public T Write<T>(Func<IStoreSession, T> work) => Run(work, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+
+    public void Dispose() => _dataSource.Dispose();
+
+    private T Run<T>(Func<IStoreSession, T> work, string begin)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var connection = _dataSource.OpenConnection();
+            Execute(connection, begin);
+            try
+            {
+                var result = work(new Session(connection));
+                Execute(connection, "COMMIT");
+                return result;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+                                              && attempt < MaxAttempts)
+            {
+                TryRollback(connection);
+                Thread.Sleep(Random.Shared.Next(1, 5 * attempt));
+            }
+            catch
+            {
+                TryRollback(connection);
+                throw;
+            }
+        }
+    }
+
+    private static void TryRollback(NpgsqlConnection connection)
+    {
+        try
+        {
+            Execute(connection, "ROLLBACK");
+        }
+        catch (NpgsqlException)
+        {
+            // the connection is broken; disposing it discards the transaction
+        }
+    }
+
+    private static void Migrate(NpgsqlDataSource dataSource)
+    {
+        using var connection = dataSource.OpenConnection();
+        // One node migrates at a time; the others wait on the lock and then find the schema in place.
+        Execute(connection, "SELECT pg_advisory_lock(4570)");
+        try
+        {
+            Execute(connection, """
+                CREATE TABLE IF NOT EXISTS connectlocal_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS connectlocal_secrets (name TEXT PRIMARY KEY, value BYTEA NOT NULL);
+                CREATE TABLE IF NOT EXISTS connectlocal_resources (
+                    account TEXT NOT NULL, region TEXT NOT NULL, kind TEXT NOT NULL, parent TEXT NOT NULL,
+                    id TEXT COLLATE "C" NOT NULL, name TEXT, data TEXT NOT NULL,
+                    PRIMARY KEY (account, region, kind, parent, id));
+                CREATE INDEX IF NOT EXISTS connectlocal_resources_by_name ON connectlocal_resources (account, region, kind, parent, name);
+                CREATE INDEX IF NOT EXISTS connectlocal_resources_by_parent ON connectlocal_resources (account, region, parent);
+                INSERT INTO connectlocal_meta (key, value) VALUES ('schema_version', '1') ON CONFLICT (key) DO NOTHING;
+                """);
+            using var read = new NpgsqlCommand("SELECT value FROM connectlocal_meta WHERE key = 'schema_version'", connection);
+            var stored = int.Parse((string)read.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
+            if (stored > SchemaVersion)
+            {
+                throw new InvalidOperationException(
+                    $"The database was written by a newer ConnectLocal (schema {stored}; this version understands up to {SchemaVersion}). Upgrade every node.");
+            }
+        }
+        finally
+        {
+            Execute(connection, "SELECT pg_advisory_unlock(4570)");
+        }
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class Session(NpgsqlConnection connection) : IStoreSession
+    {
+        private const string Where = "account=$1 AND region=$2 AND kind=$3 AND parent=$4";
+
+        public T? Get<T>(ResourceScope scope, string id)
+            where T : class, IResource<T>
+        {
+            using var command = Command<T>(scope, $"SELECT data FROM connectlocal_resources WHERE {Where} AND id=$5", id);
+            return command.ExecuteScalar() is string json ? ResourceSerializer.Deserialize<T>(json) : null;
+        }
+
+        public T? GetByName<T>(ResourceScope scope, string name)
+            where T : class, IResource<T>
+        {
+            using var command = Command<T>(scope, $"SELECT data FROM connectlocal_resources WHERE {Where} AND name=$5 LIMIT 1", name);
+            return command.ExecuteScalar() is string json ? ResourceSerializer.Deserialize<T>(json) : null;
+        }
+
+        public IReadOnlyList<T> Page<T>(ResourceScope scope, string? afterId, int limit)
+            where T : class, IResource<T>
+        {
+            using var command = Command<T>(scope, $"SELECT data FROM connectlocal_resources WHERE {Where} AND id > $5 ORDER BY id LIMIT $6", afterId ?? string.Empty, limit);
+            return ReadAll<T>(command);
+        }
+
+        public IReadOnlyList<T> All<T>(ResourceScope scope)
+            where T : class, IResource<T>
+        {
+            using var command = Command<T>(scope, $"SELECT data FROM connectlocal_resources WHERE {Where} ORDER BY id");
+            return ReadAll<T>(command);
+        }
+
+        public int Count<T>(ResourceScope scope)
+            where T : class, IResource<T>
+        {
+            using var command = Command<T>(scope, $"SELECT COUNT(*) FROM connectlocal_resources WHERE {Where}");
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public void Put<T>(ResourceScope scope, T resource)
+            where T : class, IResource<T>
+        {
+            using var command = Command<T>(scope,
+                "INSERT INTO connectlocal_resources (account, region, kind, parent, id, name, data) VALUES ($1, $2, $3, $4, $5, $6, $7) " +
+                "ON CONFLICT (account, region, kind, parent, id) DO UPDATE SET name = excluded.name, data = excluded.data",
+                resource.Id, (object?)resource.Name ?? DBNull.Value, ResourceSerializer.Serialize(resource));
+            command.ExecuteNonQuery();
+        }
+
+        public void Delete<T>(ResourceScope scope, string id)
+            where T : class, IResource<T>
+        {
+            using var command = Command<T>(scope, $"DELETE FROM connectlocal_resources WHERE {Where} AND id=$5", id);
+            command.ExecuteNonQuery();
+        }
+
+        public void DeleteChildren(string accountId, string region, string parent)
+        {
+            using var command = new NpgsqlCommand("DELETE FROM connectlocal_resources WHERE account=$1 AND region=$2 AND parent=$3", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = accountId });
+            command.Parameters.Add(new NpgsqlParameter { Value = region });
+            command.Parameters.Add(new NpgsqlParameter { Value = parent });
+            command.ExecuteNonQuery();
+        }
+
+        public byte[] Secret(string name)
+        {
+            using (var insert = new NpgsqlCommand("INSERT INTO connectlocal_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", connection))
+            {
+                insert.Parameters.Add(new NpgsqlParameter { Value = name });
+                insert.Parameters.Add(new NpgsqlParameter { Value = RandomNumberGenerator.GetBytes(32) });
+                insert.ExecuteNonQuery();
+            }
+
+            using var read = new NpgsqlCommand("SELECT value FROM connectlocal_secrets WHERE name=$1", connection);
+            read.Parameters.Add(new NpgsqlParameter { Value = name });
+            return (byte[])read.ExecuteScalar()!;
+        }
+
+        private NpgsqlCommand Command<T>(ResourceScope scope, string sql, params object[] extra)
+            where T : class, IResource<T>
+        {
+            var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = scope.AccountId });
+            command.Parameters.Add(new NpgsqlParameter { Value = scope.Region });
+            command.Parameters.Add(new NpgsqlParameter { Value = T.Kind });
+            command.Parameters.Add(new NpgsqlParameter { Value = scope.Parent });
+            foreach (var value in extra)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            return command;
+        }
+
+        private static List<T> ReadAll<T>(NpgsqlCommand command)
+        {
+            var result = new List<T>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                result.Add(ResourceSerializer.Deserialize<T>(reader.GetString(0)));
+            }
+
+            return result;
+        }
+    }
+}
