@@ -53,6 +53,15 @@ public sealed partial class ConnectEndpoint
         {
             operationName = await DispatchAsync(http, requestId).ConfigureAwait(false);
         }
+        catch (BadHttpRequestException e) when (!http.Response.HasStarted)
+        {
+            // The body could not be read as HTTP (bad chunking, shorter than Content-Length, too slow).
+            await WriteErrorAsync(http, e.StatusCode, ProtocolErrors.SerializationException, ProtocolErrors.UnreadableBody(e.Message)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // the client went away; there is no one to answer
+        }
         catch (Exception e) when (!http.Response.HasStarted)
         {
             LogFailure(e, requestId);

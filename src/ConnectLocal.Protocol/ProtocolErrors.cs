@@ -30,6 +30,8 @@ public static class ProtocolErrors
 
     public static string BodyTooLarge(long limit) => $"The request body is larger than {limit} bytes.";
 
+    public static string UnreadableBody(string detail) => $"The request body could not be read: {detail}";
+
     public static string NotJson(string detail) => $"The request body is not valid JSON: {detail}";
 
     public static string NotAnObject => "The request body must be a JSON object.";
