@@ -4,9 +4,9 @@ using System.Reflection.PortableExecutable;
 namespace ConnectLocal.Tests.Repository;
 
 /// <summary>
-/// Dependencies point one way (docs style: "What this project takes", 3). Each rule names an assembly of ours and
-/// the references it must not have; an assembly is checked when it sits beside the tests, which every project
-/// referenced directly or through the server does. To add a layer, add a rule.
+/// Dependencies point one way: the protocol layer knows nothing of the domain or storage, the domain nothing of HTTP,
+/// JSON or SQL. Each rule names an assembly of ours and the references it must not have; an assembly is checked when
+/// it sits beside the tests, as every project referenced directly or through the server does. To add a layer, add a rule.
 /// </summary>
 public sealed class ArchitectureTests
 {
