@@ -68,6 +68,11 @@ public sealed partial class ConnectEndpoint
             await WriteErrorAsync(http, 500, ProtocolErrors.InternalServiceException, ProtocolErrors.InternalServiceMessage).ConfigureAwait(false);
         }
 
+        if (operationName == "-" && http.Response.Headers.TryGetValue(OperationHeader, out var dispatched))
+        {
+            operationName = dispatched.ToString();
+        }
+
         LogRequest(http.Request.Method, operationName, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
     }
 

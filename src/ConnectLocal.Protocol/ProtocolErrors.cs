@@ -34,6 +34,8 @@ public static class ProtocolErrors
 
     public static string NotJson(string detail) => $"The request body is not valid JSON: {detail}";
 
+    public const string LoneSurrogate = "it contains a \\u escape of a lone surrogate, which is not text.";
+
     public static string NotAnObject => "The request body must be a JSON object.";
 
     public static string WrongType(string path, string expected, string found) =>

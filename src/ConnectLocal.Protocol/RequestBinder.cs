@@ -77,6 +77,12 @@ internal static class RequestBinder
             return;
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            // JsonDocument checks UTF-8 only where it looks; text inside strings would be patched with U+FFFD.
+            throw new SerializationFailure(ProtocolErrors.NotJson("it is not valid UTF-8."));
+        }
+
         JsonDocument document;
         try
         {
@@ -94,19 +100,27 @@ internal static class RequestBinder
                 throw new SerializationFailure(ProtocolErrors.NotAnObject);
             }
 
-            var last = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var property in document.RootElement.EnumerateObject())
+            // Reading names and re-writing values unescapes them; an escaped lone surrogate fails there.
+            try
             {
-                last[property.Name] = property.Value;
-            }
-
-            foreach (var member in input.Members)
-            {
-                if (member.Location == MemberLocation.Body && last.TryGetValue(member.Name, out var value))
+                var last = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                foreach (var property in document.RootElement.EnumerateObject())
                 {
-                    writer.WritePropertyName(member.Name);
-                    value.WriteTo(writer);
+                    last[property.Name] = property.Value;
                 }
+
+                foreach (var member in input.Members)
+                {
+                    if (member.Location == MemberLocation.Body && last.TryGetValue(member.Name, out var value))
+                    {
+                        writer.WritePropertyName(member.Name);
+                        value.WriteTo(writer);
+                    }
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                throw new SerializationFailure(ProtocolErrors.NotJson(ProtocolErrors.LoneSurrogate));
             }
         }
     }
@@ -189,7 +203,7 @@ internal static class RequestBinder
                 break;
             case ShapeKind.Timestamp:
                 // Headers carry HTTP dates by default; epoch seconds and ISO 8601 are accepted as well.
-                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch))
+                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch) && double.IsFinite(epoch))
                 {
                     writer.WriteNumberValue(epoch);
                 }

@@ -20,7 +20,16 @@ internal static class RequestValidator
     public static List<string> Validate(ShapeDescriptor input, JsonElement root)
     {
         var violations = new List<string>();
-        ValidateStructure(input, root, string.Empty, violations);
+        try
+        {
+            ValidateStructure(input, root, string.Empty, violations);
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonElement refuses to turn an escaped lone surrogate ("\ud800") into a string.
+            throw new SerializationFailure(ProtocolErrors.NotJson(ProtocolErrors.LoneSurrogate));
+        }
+
         return violations;
     }
 
