@@ -30,6 +30,9 @@ public sealed record HoursOfOperation : InstanceResource, IResource<HoursOfOpera
 
     public IReadOnlyList<HoursOfOperationSlot> Config { get; init; } = [];
 
+    /// <summary>Ids of the parent hours of operation whose overrides this one inherits (ParentHoursOfOperationConfigs).</summary>
+    public IReadOnlyList<string> ParentIds { get; init; } = [];
+
     public HoursOfOperation WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }
 

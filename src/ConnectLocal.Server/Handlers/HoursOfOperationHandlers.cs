@@ -1,0 +1,96 @@
+using ConnectLocal.Core.Queues;
+using ConnectLocal.Core.Resources;
+using ConnectLocal.Model.Metadata;
+using ConnectLocal.Model.Shapes;
+
+namespace ConnectLocal.Server.Handlers;
+
+// Hours of operation.
+// LIMITATIONS: hours-of-operation overrides, AssociateHoursOfOperations / DisassociateHoursOfOperations,
+// ListChildHoursOfOperations, GetEffectiveHoursOfOperations and SearchHoursOfOperations are not implemented;
+// parents given at creation are stored and shown but change nothing.
+public sealed partial class ConnectApi
+{
+    private HoursOfOperationService HoursOfOperations => new(Store, Settings);
+
+    public override ValueTask<CreateHoursOfOperationResponse> CreateHoursOfOperation(OperationContext context, CreateHoursOfOperationRequest request)
+    {
+        var hours = HoursOfOperations.Create(CallerOf(context), request.InstanceId!, new CreateHoursOfOperationCommand(
+            request.Name!,
+            request.Description,
+            request.TimeZone!,
+            SlotsIn(request.Config!),
+            // A parent config without an id names nothing; the model leaves the member optional.
+            (request.ParentHoursOfOperationConfigs ?? []).Select(p => p.HoursOfOperationId ?? string.Empty).ToList(),
+            TagsIn(request.Tags)));
+        return ValueTask.FromResult(new CreateHoursOfOperationResponse { HoursOfOperationId = hours.Id, HoursOfOperationArn = hours.Arn });
+    }
+
+    public override ValueTask<DescribeHoursOfOperationResponse> DescribeHoursOfOperation(OperationContext context, DescribeHoursOfOperationRequest request)
+    {
+        var view = HoursOfOperations.Describe(CallerOf(context), request.InstanceId!, request.HoursOfOperationId!);
+        var hours = view.Hours;
+        return ValueTask.FromResult(new DescribeHoursOfOperationResponse
+        {
+            HoursOfOperation = new Model.Shapes.HoursOfOperation
+            {
+                HoursOfOperationId = hours.Id,
+                HoursOfOperationArn = hours.Arn,
+                Name = hours.Name,
+                Description = hours.Description,
+                TimeZone = hours.TimeZone,
+                Config = hours.Config.Select(SlotOut).ToList(),
+                ParentHoursOfOperations = view.Parents.Count == 0
+                    ? null
+                    : view.Parents.Select(p => new HoursOfOperationsIdentifier { Id = p.Id, Arn = p.Arn, Name = p.Name }).ToList(),
+                Tags = TagsOut(hours.Tags),
+                LastModifiedTime = hours.LastModifiedTime,
+                LastModifiedRegion = hours.LastModifiedRegion,
+            },
+        });
+    }
+
+    public override ValueTask<ListHoursOfOperationsResponse> ListHoursOfOperations(OperationContext context, ListHoursOfOperationsRequest request)
+    {
+        var page = HoursOfOperations.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(request.MaxResults, 1000));
+        return ValueTask.FromResult(new ListHoursOfOperationsResponse
+        {
+            HoursOfOperationSummaryList = page.Items.Select(h => new HoursOfOperationSummary
+            {
+                Id = h.Id,
+                Arn = h.Arn,
+                Name = h.Name,
+                LastModifiedTime = h.LastModifiedTime,
+                LastModifiedRegion = h.LastModifiedRegion,
+            }).ToList(),
+            NextToken = page.NextToken,
+        });
+    }
+
+    public override ValueTask UpdateHoursOfOperation(OperationContext context, UpdateHoursOfOperationRequest request)
+    {
+        HoursOfOperations.Update(CallerOf(context), request.InstanceId!, request.HoursOfOperationId!, new UpdateHoursOfOperationCommand(
+            request.Name,
+            request.Description,
+            request.TimeZone,
+            request.Config is null ? null : SlotsIn(request.Config)));
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask DeleteHoursOfOperation(OperationContext context, DeleteHoursOfOperationRequest request)
+    {
+        HoursOfOperations.Delete(CallerOf(context), request.InstanceId!, request.HoursOfOperationId!);
+        return ValueTask.CompletedTask;
+    }
+
+    // The protocol layer has checked that Day, StartTime, EndTime, Hours and Minutes are all present.
+    private static List<HoursOfOperationSlot> SlotsIn(List<HoursOfOperationConfig> config) =>
+        config.Select(c => new HoursOfOperationSlot(c.Day!, c.StartTime!.Hours!.Value, c.StartTime.Minutes!.Value, c.EndTime!.Hours!.Value, c.EndTime.Minutes!.Value)).ToList();
+
+    private static HoursOfOperationConfig SlotOut(HoursOfOperationSlot slot) => new()
+    {
+        Day = slot.Day,
+        StartTime = new HoursOfOperationTimeSlice { Hours = slot.StartHours, Minutes = slot.StartMinutes },
+        EndTime = new HoursOfOperationTimeSlice { Hours = slot.EndHours, Minutes = slot.EndMinutes },
+    };
+}

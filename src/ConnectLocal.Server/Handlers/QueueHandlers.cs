@@ -1,0 +1,112 @@
+using ConnectLocal.Core.Queues;
+using ConnectLocal.Core.Resources;
+using ConnectLocal.Model.Metadata;
+using ConnectLocal.Model.Shapes;
+
+namespace ConnectLocal.Server.Handlers;
+
+// Queues: standard queues, and the agent queues users bring (listed, described and tagged only).
+// LIMITATIONS: quick connects and queue email addresses are not implemented (naming any is ResourceNotFoundException);
+// outbound caller number, whisper flow and outbound email address are stored unchecked; SearchQueues,
+// UpdateQueueOutboundEmailConfig and the queue quick-connect / email-address associations are not implemented.
+public sealed partial class ConnectApi
+{
+    private QueueService Queues => new(Store, Settings);
+
+    public override ValueTask<CreateQueueResponse> CreateQueue(OperationContext context, CreateQueueRequest request)
+    {
+        var queue = Queues.Create(CallerOf(context), request.InstanceId!, new CreateQueueCommand(
+            request.Name!,
+            request.Description,
+            request.HoursOfOperationId!,
+            request.MaxContacts,
+            CallerConfigIn(request.OutboundCallerConfig),
+            request.OutboundEmailConfig?.OutboundEmailAddressId,
+            request.QuickConnectIds ?? [],
+            (request.EmailAddressesConfig ?? []).Select(e => e.EmailAddressId ?? string.Empty).ToList(),
+            TagsIn(request.Tags)));
+        return ValueTask.FromResult(new CreateQueueResponse { QueueId = queue.Id, QueueArn = queue.Arn });
+    }
+
+    public override ValueTask<DescribeQueueResponse> DescribeQueue(OperationContext context, DescribeQueueRequest request)
+    {
+        var queue = Queues.Describe(CallerOf(context), request.InstanceId!, request.QueueId!);
+        return ValueTask.FromResult(new DescribeQueueResponse
+        {
+            Queue = new Model.Shapes.Queue
+            {
+                QueueId = queue.Id,
+                QueueArn = queue.Arn,
+                Name = queue.Name,
+                Description = queue.Description,
+                HoursOfOperationId = queue.HoursOfOperationId,
+                MaxContacts = queue.MaxContacts,
+                Status = queue.Status,
+                OutboundCallerConfig = queue.OutboundCallerConfig is { } c
+                    ? new OutboundCallerConfig { OutboundCallerIdName = c.CallerIdName, OutboundCallerIdNumberId = c.CallerIdNumberId, OutboundFlowId = c.OutboundFlowId }
+                    : null,
+                OutboundEmailConfig = queue.OutboundEmailAddressId is { } email ? new OutboundEmailConfig { OutboundEmailAddressId = email } : null,
+                Tags = TagsOut(queue.Tags),
+                LastModifiedTime = queue.LastModifiedTime,
+                LastModifiedRegion = queue.LastModifiedRegion,
+            },
+        });
+    }
+
+    public override ValueTask<ListQueuesResponse> ListQueues(OperationContext context, ListQueuesRequest request)
+    {
+        var page = Queues.List(CallerOf(context), request.InstanceId!, request.QueueTypes ?? [], request.NextToken, PageSize(request.MaxResults, 1000));
+        return ValueTask.FromResult(new ListQueuesResponse
+        {
+            QueueSummaryList = page.Items.Select(q => new QueueSummary
+            {
+                Id = q.Id,
+                Arn = q.Arn,
+                Name = q.Name,
+                QueueType = q.QueueType,
+                LastModifiedTime = q.LastModifiedTime,
+                LastModifiedRegion = q.LastModifiedRegion,
+            }).ToList(),
+            NextToken = page.NextToken,
+        });
+    }
+
+    public override ValueTask UpdateQueueName(OperationContext context, UpdateQueueNameRequest request)
+    {
+        Queues.UpdateName(CallerOf(context), request.InstanceId!, request.QueueId!, request.Name, request.Description);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask UpdateQueueStatus(OperationContext context, UpdateQueueStatusRequest request)
+    {
+        Queues.UpdateStatus(CallerOf(context), request.InstanceId!, request.QueueId!, request.Status!);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask UpdateQueueMaxContacts(OperationContext context, UpdateQueueMaxContactsRequest request)
+    {
+        Queues.UpdateMaxContacts(CallerOf(context), request.InstanceId!, request.QueueId!, request.MaxContacts);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask UpdateQueueHoursOfOperation(OperationContext context, UpdateQueueHoursOfOperationRequest request)
+    {
+        Queues.UpdateHoursOfOperation(CallerOf(context), request.InstanceId!, request.QueueId!, request.HoursOfOperationId!);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask UpdateQueueOutboundCallerConfig(OperationContext context, UpdateQueueOutboundCallerConfigRequest request)
+    {
+        Queues.UpdateOutboundCallerConfig(CallerOf(context), request.InstanceId!, request.QueueId!, CallerConfigIn(request.OutboundCallerConfig)!);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask DeleteQueue(OperationContext context, DeleteQueueRequest request)
+    {
+        Queues.Delete(CallerOf(context), request.InstanceId!, request.QueueId!);
+        return ValueTask.CompletedTask;
+    }
+
+    private static OutboundCallerSettings? CallerConfigIn(OutboundCallerConfig? config) =>
+        config is null ? null : new OutboundCallerSettings(config.OutboundCallerIdName, config.OutboundCallerIdNumberId, config.OutboundFlowId);
+}
