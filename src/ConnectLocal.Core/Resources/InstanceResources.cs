@@ -133,7 +133,7 @@ public sealed record AgentStatus : InstanceResource, IResource<AgentStatus>, ITa
 
 public sealed record UserIdentity(string? FirstName, string? LastName, string? Email, string? SecondaryEmail, string? Mobile);
 
-public sealed record UserPhoneSettings(string PhoneType, bool AutoAccept, int AfterContactWorkTimeLimit, string? DeskPhoneNumber);
+public sealed record UserPhoneSettings(string PhoneType, bool AutoAccept, int AfterContactWorkTimeLimit, string? DeskPhoneNumber, bool? PersistentConnection = null);
 
 public sealed record User : InstanceResource, IResource<User>, ITaggable<User>
 {

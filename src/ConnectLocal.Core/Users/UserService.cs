@@ -1,0 +1,325 @@
+using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Instances;
+using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Resources;
+
+namespace ConnectLocal.Core.Users;
+
+/// <summary>A user's phone settings as a request carries them: every part optional until the rules say otherwise.</summary>
+public sealed record UserPhoneInput(string? PhoneType, bool? AutoAccept, int? AfterContactWorkTimeLimit, string? DeskPhoneNumber, bool? PersistentConnection);
+
+public sealed record CreateUserCommand(
+    string Username,
+    string? Password,
+    UserIdentity? IdentityInfo,
+    UserPhoneInput? PhoneConfig,
+    string? DirectoryUserId,
+    IReadOnlyList<string> SecurityProfileIds,
+    string RoutingProfileId,
+    string? HierarchyGroupId,
+    IReadOnlyDictionary<string, string> Tags);
+
+/// <summary>
+/// Users (agents): creation together with their agent queue, each routing profile's user count kept in step in the
+/// same transaction, the parts a user is updated by, deletion, and the agent status an agent is put in.
+/// LIMITATIONS: hierarchy groups do not exist yet, so any HierarchyGroupId is unknown; passwords are checked for
+/// presence only and never stored.
+/// </summary>
+public sealed class UserService(IConnectStore store, ConnectSettings settings)
+{
+    public const string ConnectManaged = "CONNECT_MANAGED";
+    public const string Saml = "SAML";
+    public const string ExistingDirectory = "EXISTING_DIRECTORY";
+    public const string SoftPhone = "SOFT_PHONE";
+    public const string DeskPhone = "DESK_PHONE";
+    public const string Enabled = "ENABLED";
+
+    /// <summary>UserPhoneConfig.AfterContactWorkTimeLimit: "a maximum value of 2,000,000 seconds (24 days)" (model doc).</summary>
+    public const int MaxAfterContactWorkTimeLimit = 2_000_000;
+
+    public User Create(Caller caller, string instanceIdOrArn, CreateUserCommand command) => store.Write(session =>
+    {
+        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
+        var scope = Scope(instance);
+        CheckPassword(instance, command.Password);
+        CheckIdentity(instance, command.IdentityInfo);
+        var phone = Phone(command.PhoneConfig);
+
+        if (session.GetByName<User>(scope, command.Username) is not null)
+        {
+            // The message real CreateUser calls were seen to return for a username already taken.
+            throw new DomainException(DomainErrorKind.Duplicate,
+                $"The user {command.Username} is already associated with the Amazon Connect instance {instance.Id}");
+        }
+
+        var profile = RequireRoutingProfile(session, caller, instance, command.RoutingProfileId);
+        var securityProfiles = RequireSecurityProfiles(session, caller, instance, command.SecurityProfileIds);
+        RequireHierarchyGroup(command.HierarchyGroupId);
+
+        if (session.Count<User>(scope) >= settings.UsersPerInstance)
+        {
+            throw Errors.Limit($"The instance already has {settings.UsersPerInstance} users.");
+        }
+
+        var id = DefaultResources.NewId();
+        var user = new User
+        {
+            Id = id,
+            InstanceId = instance.Id,
+            Arn = Arns.InInstance(caller.Region, caller.AccountId, instance.Id, "agent", id),
+            Username = command.Username,
+            IdentityInfo = command.IdentityInfo,
+            PhoneConfig = phone,
+            DirectoryUserId = command.DirectoryUserId,
+            SecurityProfileIds = securityProfiles,
+            RoutingProfileId = profile.Id,
+            HierarchyGroupId = command.HierarchyGroupId,
+            Tags = command.Tags,
+            LastModifiedTime = caller.Now,
+            LastModifiedRegion = caller.Region,
+        };
+        session.Put(scope, user);
+
+        // Every user has an agent queue (behaviour doc §2): same id as the user, no name, always in its routing.
+        session.Put(scope, new Queue
+        {
+            Id = id,
+            InstanceId = instance.Id,
+            Arn = AgentQueueArn(caller, instance.Id, id),
+            QueueType = Queue.Agent,
+            Status = Enabled,
+            LastModifiedTime = caller.Now,
+            LastModifiedRegion = caller.Region,
+        });
+        session.Put(scope, profile with { UserCount = profile.UserCount + 1 });
+        return user;
+    });
+
+    public User Describe(Caller caller, string instanceIdOrArn, string userIdOrArn) => store.Read(session =>
+    {
+        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
+        return RequireUser(session, caller, instance, userIdOrArn);
+    });
+
+    public Page<User> List(Caller caller, string instanceIdOrArn, string? nextToken, int pageSize) => store.Read(session =>
+    {
+        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
+        return Paging.Read<User>(session, Scope(instance), "users", nextToken, pageSize);
+    });
+
+    public void UpdateRoutingProfile(Caller caller, string instanceIdOrArn, string userIdOrArn, string routingProfileIdOrArn) =>
+        store.Write(session =>
+        {
+            var instance = InstanceService.Require(session, caller, instanceIdOrArn);
+            var scope = Scope(instance);
+            var user = RequireUser(session, caller, instance, userIdOrArn);
+            var target = RequireRoutingProfile(session, caller, instance, routingProfileIdOrArn);
+            if (target.Id != user.RoutingProfileId)
+            {
+                AdjustUserCount(session, scope, user.RoutingProfileId, -1);
+                session.Put(scope, target with { UserCount = target.UserCount + 1 });
+            }
+
+            session.Put(scope, Touched(user, caller) with { RoutingProfileId = target.Id });
+            return true;
+        });
+
+    public void UpdateSecurityProfiles(Caller caller, string instanceIdOrArn, string userIdOrArn, IReadOnlyList<string> securityProfileIds) =>
+        store.Write(session =>
+        {
+            var instance = InstanceService.Require(session, caller, instanceIdOrArn);
+            var user = RequireUser(session, caller, instance, userIdOrArn);
+            var ids = RequireSecurityProfiles(session, caller, instance, securityProfileIds);
+            session.Put(Scope(instance), Touched(user, caller) with { SecurityProfileIds = ids });
+            return true;
+        });
+
+    public void UpdateIdentityInfo(Caller caller, string instanceIdOrArn, string userIdOrArn, UserIdentity identity) =>
+        store.Write(session =>
+        {
+            var instance = InstanceService.Require(session, caller, instanceIdOrArn);
+            var user = RequireUser(session, caller, instance, userIdOrArn);
+            if (instance.IdentityManagementType == ExistingDirectory
+                && (identity.FirstName is not null || identity.LastName is not null || identity.Email is not null))
+            {
+                // UserIdentityInfo doc: with EXISTING_DIRECTORY these "cannot be updated from within" Connect.
+                throw Errors.InvalidRequest("FirstName, LastName and Email are managed by the directory and cannot be updated.");
+            }
+
+            CheckIdentity(instance, identity);
+            session.Put(Scope(instance), Touched(user, caller) with { IdentityInfo = identity });
+            return true;
+        });
+
+    public void UpdatePhoneConfig(Caller caller, string instanceIdOrArn, string userIdOrArn, UserPhoneInput phoneConfig) =>
+        store.Write(session =>
+        {
+            var instance = InstanceService.Require(session, caller, instanceIdOrArn);
+            var user = RequireUser(session, caller, instance, userIdOrArn);
+            session.Put(Scope(instance), Touched(user, caller) with { PhoneConfig = Phone(phoneConfig) });
+            return true;
+        });
+
+    public void Delete(Caller caller, string instanceIdOrArn, string userIdOrArn) => store.Write(session =>
+    {
+        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
+        var scope = Scope(instance);
+        var user = RequireUser(session, caller, instance, userIdOrArn);
+        AdjustUserCount(session, scope, user.RoutingProfileId, -1);
+        session.Delete<Queue>(scope, user.Id);
+        session.Delete<User>(scope, user.Id);
+        return true;
+    });
+
+    /// <summary>
+    /// Puts the agent in an agent status. The routing engine reads <see cref="User.AgentStatusId"/> and
+    /// <see cref="User.AgentStatusSince"/>; DescribeUser never shows them (AWS's User shape has no status).
+    /// </summary>
+    public void PutStatus(Caller caller, string instanceIdOrArn, string userIdOrArn, string agentStatusIdOrArn) =>
+        store.Write(session =>
+        {
+            var instance = InstanceService.Require(session, caller, instanceIdOrArn);
+            var user = RequireUser(session, caller, instance, userIdOrArn);
+            var status = AgentStatusService.Require(session, caller, instance, agentStatusIdOrArn);
+            if (status.State != Enabled)
+            {
+                // [choice] AWS documents no error for a disabled status; the CCP does not offer one.
+                throw Errors.InvalidRequest("The agent status is disabled.");
+            }
+
+            // [choice] Putting the agent in the status it is already in keeps the time it entered it, so that
+            // re-asserting "Available" does not reset how long the agent has been idle.
+            if (user.AgentStatusId == status.Id)
+            {
+                return true;
+            }
+
+            session.Put(Scope(instance), user with { AgentStatusId = status.Id, AgentStatusSince = caller.Now });
+            return true;
+        });
+
+    /// <summary>A user of the instance named by id or ARN (…/agent/{id}), or "User not found".</summary>
+    public static User RequireUser(IStoreSession session, Caller caller, Instance instance, string userIdOrArn)
+    {
+        var id = Arns.ChildIdFrom(userIdOrArn, caller, instance.Id, "agent");
+        var user = id is null ? null : session.Get<User>(Scope(instance), id);
+        return user ?? throw Errors.NotFound("User");
+    }
+
+    public static string AgentQueueArn(Caller caller, string instanceId, string userId) =>
+        Arns.InInstance(caller.Region, caller.AccountId, instanceId, "queue", "agent/" + userId);
+
+    private static ResourceScope Scope(Instance instance) => new(instance.AccountId, instance.Region, instance.Id);
+
+    private static User Touched(User user, Caller caller) =>
+        user with { LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region };
+
+    private static void AdjustUserCount(IStoreSession session, ResourceScope scope, string routingProfileId, int delta)
+    {
+        // A user's profile cannot be deleted while the user holds it, so it is always there; the guard only keeps
+        // a damaged store from failing every later change to the user.
+        if (session.Get<RoutingProfile>(scope, routingProfileId) is { } profile)
+        {
+            session.Put(scope, profile with { UserCount = Math.Max(0, profile.UserCount + delta) });
+        }
+    }
+
+    private static RoutingProfile RequireRoutingProfile(IStoreSession session, Caller caller, Instance instance, string idOrArn)
+    {
+        var id = Arns.ChildIdFrom(idOrArn, caller, instance.Id, "routing-profile");
+        var profile = id is null ? null : session.Get<RoutingProfile>(Scope(instance), id);
+        return profile ?? throw Errors.NotFound("Routing profile");
+    }
+
+    /// <summary>The ids of the named security profiles, each resolved once, in the order given.</summary>
+    private static List<string> RequireSecurityProfiles(IStoreSession session, Caller caller, Instance instance, IReadOnlyList<string> idsOrArns)
+    {
+        var ids = new List<string>();
+        foreach (var idOrArn in idsOrArns)
+        {
+            var id = Arns.ChildIdFrom(idOrArn, caller, instance.Id, "security-profile");
+            var profile = (id is null ? null : session.Get<SecurityProfile>(Scope(instance), id)) ?? throw Errors.NotFound("Security profile");
+
+            // [choice] A profile named twice is kept once.
+            if (!ids.Contains(profile.Id, StringComparer.Ordinal))
+            {
+                ids.Add(profile.Id);
+            }
+        }
+
+        return ids;
+    }
+
+    private static void RequireHierarchyGroup(string? hierarchyGroupId)
+    {
+        // [choice] Hierarchy groups are not implemented, so no id can name one.
+        if (hierarchyGroupId is not null)
+        {
+            throw Errors.NotFound("Hierarchy group");
+        }
+    }
+
+    /// <summary>CreateUser doc: "A password is required if you are using Amazon Connect for identity management.
+    /// Otherwise, it is an error to include a password."</summary>
+    private static void CheckPassword(Instance instance, string? password)
+    {
+        if (instance.IdentityManagementType == ConnectManaged && password is null)
+        {
+            throw Errors.InvalidParameter("Password is required for an instance that uses Amazon Connect for identity management.");
+        }
+
+        if (instance.IdentityManagementType != ConnectManaged && password is not null)
+        {
+            throw Errors.InvalidParameter($"Password must not be set for an instance that uses {instance.IdentityManagementType} identity management.");
+        }
+    }
+
+    /// <summary>UserIdentityInfo doc: FirstName and LastName "required if you are using Amazon Connect or SAML for
+    /// identity management"; Email with SAML "an error is returned".</summary>
+    private static void CheckIdentity(Instance instance, UserIdentity? identity)
+    {
+        var type = instance.IdentityManagementType;
+        if (type is ConnectManaged or Saml)
+        {
+            // [choice] An empty name counts as a missing one.
+            if (string.IsNullOrEmpty(identity?.FirstName) || string.IsNullOrEmpty(identity.LastName))
+            {
+                throw Errors.InvalidParameter($"IdentityInfo.FirstName and IdentityInfo.LastName are required for an instance that uses {type} identity management.");
+            }
+        }
+
+        if (type == Saml && identity?.Email is not null)
+        {
+            throw Errors.InvalidParameter("IdentityInfo.Email must not be set for an instance that uses SAML identity management.");
+        }
+    }
+
+    private static UserPhoneSettings Phone(UserPhoneInput? input)
+    {
+        // [choice] The current model makes PhoneConfig and its PhoneType optional (channel-specific settings may
+        // replace them, which ConnectLocal does not support); older models and CloudFormation require both.
+        if (input is null)
+        {
+            throw Errors.InvalidParameter("PhoneConfig is required.");
+        }
+
+        if (input.PhoneType is null)
+        {
+            throw Errors.InvalidParameter("PhoneConfig.PhoneType is required.");
+        }
+
+        if (input.PhoneType == DeskPhone && string.IsNullOrEmpty(input.DeskPhoneNumber))
+        {
+            throw Errors.InvalidParameter("PhoneConfig.DeskPhoneNumber is required when PhoneType is DESK_PHONE.");
+        }
+
+        if (input.AfterContactWorkTimeLimit > MaxAfterContactWorkTimeLimit)
+        {
+            throw Errors.InvalidParameter($"PhoneConfig.AfterContactWorkTimeLimit must be at most {MaxAfterContactWorkTimeLimit}.");
+        }
+
+        // [choice] Absent AutoAccept is false and absent AfterContactWorkTimeLimit is 0 (the console's defaults).
+        return new UserPhoneSettings(input.PhoneType, input.AutoAccept ?? false, input.AfterContactWorkTimeLimit ?? 0,
+            input.DeskPhoneNumber, input.PersistentConnection);
+    }
+}

@@ -1,0 +1,216 @@
+using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Resources;
+using ConnectLocal.Core.Users;
+using ConnectLocal.Model.Metadata;
+using ConnectLocal.Model.Shapes;
+using AgentStatusShape = ConnectLocal.Model.Shapes.AgentStatus;
+using UserShape = ConnectLocal.Model.Shapes.User;
+
+namespace ConnectLocal.Server.Handlers;
+
+// Users (agents), security profiles and agent statuses.
+// LIMITATIONS: channel-specific user settings (AutoAcceptConfigs, AfterContactWorkConfigs, PhoneNumberConfigs,
+// PersistentConnectionConfigs, VoiceEnhancementConfigs) are refused; hierarchy groups do not exist, so any
+// HierarchyGroupId is unknown; passwords are not stored; the users' agent status is not shown anywhere yet
+// (GetCurrentUserData); security profile permissions are not enforced; agent statuses and security profiles can
+// only be listed and described, not created or changed.
+public sealed partial class ConnectApi
+{
+    private UserService Users => new(Store, Settings);
+
+    private AgentStatusService AgentStatuses => new(Store);
+
+    private SecurityProfileService SecurityProfiles => new(Store);
+
+    public override ValueTask<CreateUserResponse> CreateUser(OperationContext context, CreateUserRequest request)
+    {
+        RefuseChannelConfigs(request);
+        var user = Users.Create(CallerOf(context), request.InstanceId!, new CreateUserCommand(
+            request.Username!,
+            request.Password,
+            IdentityIn(request.IdentityInfo),
+            PhoneIn(request.PhoneConfig),
+            request.DirectoryUserId,
+            request.SecurityProfileIds!,
+            request.RoutingProfileId!,
+            request.HierarchyGroupId,
+            TagsIn(request.Tags)));
+        return ValueTask.FromResult(new CreateUserResponse { UserId = user.Id, UserArn = user.Arn });
+    }
+
+    public override ValueTask<DescribeUserResponse> DescribeUser(OperationContext context, DescribeUserRequest request)
+    {
+        var user = Users.Describe(CallerOf(context), request.InstanceId!, request.UserId!);
+        return ValueTask.FromResult(new DescribeUserResponse
+        {
+            User = new UserShape
+            {
+                Id = user.Id,
+                Arn = user.Arn,
+                Username = user.Username,
+                IdentityInfo = IdentityOut(user.IdentityInfo),
+                PhoneConfig = new UserPhoneConfig
+                {
+                    PhoneType = user.PhoneConfig.PhoneType,
+                    AutoAccept = user.PhoneConfig.AutoAccept,
+                    AfterContactWorkTimeLimit = user.PhoneConfig.AfterContactWorkTimeLimit,
+                    DeskPhoneNumber = user.PhoneConfig.DeskPhoneNumber,
+                    PersistentConnection = user.PhoneConfig.PersistentConnection,
+                },
+                DirectoryUserId = user.DirectoryUserId,
+                SecurityProfileIds = user.SecurityProfileIds.ToList(),
+                RoutingProfileId = user.RoutingProfileId,
+                HierarchyGroupId = user.HierarchyGroupId,
+                Tags = TagsOut(user.Tags),
+                LastModifiedTime = user.LastModifiedTime,
+                LastModifiedRegion = user.LastModifiedRegion,
+            },
+        });
+    }
+
+    public override ValueTask<ListUsersResponse> ListUsers(OperationContext context, ListUsersRequest request)
+    {
+        var page = Users.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(request.MaxResults, 1000));
+        return ValueTask.FromResult(new ListUsersResponse
+        {
+            UserSummaryList = page.Items.Select(u => new UserSummary
+            {
+                Id = u.Id,
+                Arn = u.Arn,
+                Username = u.Username,
+                LastModifiedTime = u.LastModifiedTime,
+                LastModifiedRegion = u.LastModifiedRegion,
+            }).ToList(),
+            NextToken = page.NextToken,
+        });
+    }
+
+    public override ValueTask UpdateUserRoutingProfile(OperationContext context, UpdateUserRoutingProfileRequest request)
+    {
+        Users.UpdateRoutingProfile(CallerOf(context), request.InstanceId!, request.UserId!, request.RoutingProfileId!);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask UpdateUserSecurityProfiles(OperationContext context, UpdateUserSecurityProfilesRequest request)
+    {
+        Users.UpdateSecurityProfiles(CallerOf(context), request.InstanceId!, request.UserId!, request.SecurityProfileIds!);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask UpdateUserIdentityInfo(OperationContext context, UpdateUserIdentityInfoRequest request)
+    {
+        Users.UpdateIdentityInfo(CallerOf(context), request.InstanceId!, request.UserId!, IdentityIn(request.IdentityInfo)!);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask UpdateUserPhoneConfig(OperationContext context, UpdateUserPhoneConfigRequest request)
+    {
+        Users.UpdatePhoneConfig(CallerOf(context), request.InstanceId!, request.UserId!, PhoneIn(request.PhoneConfig)!);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask DeleteUser(OperationContext context, DeleteUserRequest request)
+    {
+        Users.Delete(CallerOf(context), request.InstanceId!, request.UserId!);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask<PutUserStatusResponse> PutUserStatus(OperationContext context, PutUserStatusRequest request)
+    {
+        Users.PutStatus(CallerOf(context), request.InstanceId!, request.UserId!, request.AgentStatusId!);
+        return ValueTask.FromResult(new PutUserStatusResponse());
+    }
+
+    public override ValueTask<ListSecurityProfilesResponse> ListSecurityProfiles(OperationContext context, ListSecurityProfilesRequest request)
+    {
+        var page = SecurityProfiles.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(request.MaxResults, 1000));
+        return ValueTask.FromResult(new ListSecurityProfilesResponse
+        {
+            SecurityProfileSummaryList = page.Items.Select(p => new SecurityProfileSummary
+            {
+                Id = p.Id,
+                Arn = p.Arn,
+                Name = p.Name,
+                LastModifiedTime = p.LastModifiedTime,
+                LastModifiedRegion = p.LastModifiedRegion,
+            }).ToList(),
+            NextToken = page.NextToken,
+        });
+    }
+
+    public override ValueTask<ListAgentStatusResponse> ListAgentStatuses(OperationContext context, ListAgentStatusRequest request)
+    {
+        var types = (IReadOnlyCollection<string>?)request.AgentStatusTypes ?? [];
+        var page = AgentStatuses.List(CallerOf(context), request.InstanceId!, types, request.NextToken, PageSize(request.MaxResults, 1000));
+        return ValueTask.FromResult(new ListAgentStatusResponse
+        {
+            AgentStatusSummaryList = page.Items.Select(s => new AgentStatusSummary
+            {
+                Id = s.Id,
+                Arn = s.Arn,
+                Name = s.Name,
+                Type = s.Type,
+                LastModifiedTime = s.LastModifiedTime,
+                LastModifiedRegion = s.LastModifiedRegion,
+            }).ToList(),
+            NextToken = page.NextToken,
+        });
+    }
+
+    public override ValueTask<DescribeAgentStatusResponse> DescribeAgentStatus(OperationContext context, DescribeAgentStatusRequest request)
+    {
+        var status = AgentStatuses.Describe(CallerOf(context), request.InstanceId!, request.AgentStatusId!);
+        return ValueTask.FromResult(new DescribeAgentStatusResponse
+        {
+            AgentStatus = new AgentStatusShape
+            {
+                AgentStatusARN = status.Arn,
+                AgentStatusId = status.Id,
+                Name = status.Name,
+                Description = status.Description,
+                Type = status.Type,
+                DisplayOrder = status.DisplayOrder,
+                State = status.State,
+                Tags = TagsOut(status.Tags),
+                LastModifiedTime = status.LastModifiedTime,
+                LastModifiedRegion = status.LastModifiedRegion,
+            },
+        });
+    }
+
+    /// <summary>
+    /// [choice] The channel-specific settings newer clients may send instead of PhoneConfig are refused rather than
+    /// silently dropped, so a client never believes a setting was stored when it was not.
+    /// </summary>
+    private static void RefuseChannelConfigs(CreateUserRequest request)
+    {
+        var sent = new (string Name, bool Present)[]
+        {
+            ("AutoAcceptConfigs", request.AutoAcceptConfigs is not null),
+            ("AfterContactWorkConfigs", request.AfterContactWorkConfigs is not null),
+            ("PhoneNumberConfigs", request.PhoneNumberConfigs is not null),
+            ("PersistentConnectionConfigs", request.PersistentConnectionConfigs is not null),
+            ("VoiceEnhancementConfigs", request.VoiceEnhancementConfigs is not null),
+        }.Where(c => c.Present).Select(c => c.Name).ToList();
+        if (sent.Count > 0)
+        {
+            throw Errors.InvalidParameter($"ConnectLocal does not support {string.Join(", ", sent)}; use PhoneConfig.");
+        }
+    }
+
+    private static UserIdentity? IdentityIn(UserIdentityInfo? info) =>
+        info is null ? null : new UserIdentity(info.FirstName, info.LastName, info.Email, info.SecondaryEmail, info.Mobile);
+
+    private static UserIdentityInfo? IdentityOut(UserIdentity? identity) =>
+        identity is null ? null : new UserIdentityInfo
+        {
+            FirstName = identity.FirstName,
+            LastName = identity.LastName,
+            Email = identity.Email,
+            SecondaryEmail = identity.SecondaryEmail,
+            Mobile = identity.Mobile,
+        };
+
+    private static UserPhoneInput? PhoneIn(UserPhoneConfig? config) =>
+        config is null ? null : new UserPhoneInput(config.PhoneType, config.AutoAccept, config.AfterContactWorkTimeLimit, config.DeskPhoneNumber, config.PersistentConnection);
+}
