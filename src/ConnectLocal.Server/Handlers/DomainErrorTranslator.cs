@@ -21,7 +21,12 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
             DomainErrorKind.InUse => "ResourceInUseException",
             DomainErrorKind.InvalidParameter => operation.ValidationErrorCode,
             DomainErrorKind.InvalidRequest => "InvalidRequestException",
-            DomainErrorKind.Conflict => "ResourceConflictException",
+            // A reused ClientToken is a conflict; operations that model IdempotencyException (the phone-number ones)
+            // and not ResourceConflictException name it that way.
+            DomainErrorKind.Conflict => operation.Errors.Contains("IdempotencyException") && !operation.Errors.Contains("ResourceConflictException")
+                ? "IdempotencyException"
+                : "ResourceConflictException",
+            DomainErrorKind.NotReady => "ResourceNotReadyException",
             DomainErrorKind.LimitExceeded => "LimitExceededException",
             DomainErrorKind.ServiceQuotaExceeded => "ServiceQuotaExceededException",
             DomainErrorKind.AccessDenied => "AccessDeniedException",

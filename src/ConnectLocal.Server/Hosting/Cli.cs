@@ -25,6 +25,10 @@ public static class Cli
             --port N        port to listen on (env CONNECTLOCAL_PORT; default 4570; 0 picks a free port)
             --data-dir D    directory for stored state (env CONNECTLOCAL_DATA_DIR; default ~/.connectlocal)
             --in-memory     keep nothing on disk (env CONNECTLOCAL_IN_MEMORY=1)
+            --transition-delays K=MS,...
+                            delays of Global Resiliency status transitions in milliseconds, e.g.
+                            tdg-create=2000,tdg-update=500 (env CONNECTLOCAL_TRANSITION_DELAYS; default: immediate;
+                            kinds: tdg-create, tdg-update, tdg-delete, replication, replica-deletion)
           compatibility   print docs/compatibility.md (which operations are implemented)
           version         print the version
         """;
@@ -80,9 +84,10 @@ public static class Cli
         builder.Services.AddSingleton(options);
         builder.Services.AddConnectProtocol(new ProtocolOptions());
         builder.Services.AddSingleton<IErrorTranslator, DomainErrorTranslator>();
-        builder.Services.AddSingleton(new ConnectSettings());
+        builder.Services.AddSingleton(new ConnectSettings { TransitionDelays = options.TransitionDelays });
         builder.Services.AddSingleton<IConnectStore>(_ => options.InMemory ? SqliteStore.OpenInMemory() : SqliteStore.OpenFile(options.DataDirectory));
         builder.Services.AddSingleton<ConnectApiBase, ConnectApi>();
+        builder.Services.AddGlobalResiliency();
         _ = args;
         var app = builder.Build();
         app.UseControlApi();
