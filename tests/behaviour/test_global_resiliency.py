@@ -356,7 +356,9 @@ class TrafficDistributionGroupTests(GlobalResiliencyCase):
                    for g in p["TrafficDistributionGroupSummaryList"]]
         self.assertTrue(made <= set(all_ids))
         self.assertError("InvalidRequestException", self.connect.list_traffic_distribution_groups, NextToken="forged.token")
-        self.assertError("ResourceNotFoundException", self.connect.list_traffic_distribution_groups, InstanceId=FAKE_ID)
+        # ListTrafficDistributionGroups models no ResourceNotFoundException
+        self.assertError("InvalidRequestException", self.connect.list_traffic_distribution_groups, InstanceId=FAKE_ID,
+                         message="Instance not found")
 
     def test_delete_refusals(self):
         default_arn = default_group(self.connect, self.instance_id)["Arn"]
@@ -375,7 +377,9 @@ class TrafficDistributionGroupTests(GlobalResiliencyCase):
             TrafficDistributionGroupId=gid)["TrafficDistributionGroup"]["Status"])
         self.connect.release_phone_number(PhoneNumberId=claimed["PhoneNumberId"])
         self.connect.delete_traffic_distribution_group(TrafficDistributionGroupId=gid)
-        self.assertError("ResourceNotFoundException", self.connect.delete_traffic_distribution_group, TrafficDistributionGroupId=gid)
+        # DeleteTrafficDistributionGroup models no ResourceNotFoundException
+        self.assertError("InvalidRequestException", self.connect.delete_traffic_distribution_group, TrafficDistributionGroupId=gid,
+                         message="Traffic distribution group not found")
 
     def test_tags_by_arn_from_both_regions(self):
         gid, arn = self.new_group(Tags={"a": "1"})
@@ -665,8 +669,11 @@ class PhoneNumberTests(GlobalResiliencyCase):
                          PhoneNumberType="DID", InstanceId=self.instance_id, TargetArn=arn)
         self.assertError("InvalidParameterException", self.connect.search_available_phone_numbers, PhoneNumberCountryCode="US",
                          PhoneNumberType="DID", InstanceId=self.instance_id, PhoneNumberPrefix="1206")
-        self.assertError("ResourceNotFoundException", self.west.search_available_phone_numbers, PhoneNumberCountryCode="US",
-                         PhoneNumberType="DID", TargetArn=gid)
+        # SearchAvailablePhoneNumbers models no ResourceNotFoundException
+        self.assertError("InvalidParameterException", self.west.search_available_phone_numbers, PhoneNumberCountryCode="US",
+                         PhoneNumberType="DID", TargetArn=gid, message="Resource not found")
+        self.assertError("InvalidParameterException", self.connect.search_available_phone_numbers, PhoneNumberCountryCode="US",
+                         PhoneNumberType="DID", InstanceId=FAKE_ID, message="Instance not found")
 
     def test_claim_describe_release_for_an_instance(self):
         number, pid, parn = self.claim()

@@ -67,7 +67,8 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
 
         if (session.All<ClaimedPhoneNumber>(scope).Count(n => n.Region == caller.Region) >= settings.PhoneNumbersPerRegion)
         {
-            throw Errors.Limit($"The account already has {settings.PhoneNumbersPerRegion} phone numbers in {caller.Region}.");
+            // ClaimPhoneNumber models no quota error; [choice] the quota is an invalid parameter.
+            throw Errors.InvalidParameter($"The account already has {settings.PhoneNumbersPerRegion} phone numbers in {caller.Region}.");
         }
 
         var number = new ClaimedPhoneNumber

@@ -72,7 +72,7 @@ public sealed class TrafficDistributionService(IConnectStore store, ConnectSetti
 
     /// <summary>
     /// The groups visible from the caller's Region: those created there and those of replicas that live there.
-    /// [choice] an InstanceId filter naming no instance answers ResourceNotFoundException.
+    /// [choice] an InstanceId filter naming no instance is "Instance not found" (InvalidRequestException here).
     /// </summary>
     public Page<TrafficDistributionGroup> List(Caller caller, string? instanceIdOrArn, string? nextToken, int pageSize) => store.Read(session =>
     {

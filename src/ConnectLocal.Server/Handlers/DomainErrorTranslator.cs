@@ -16,7 +16,10 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
 
         var code = e.Kind switch
         {
-            DomainErrorKind.NotFound => "ResourceNotFoundException",
+            // An operation that models no ResourceNotFoundException (DeleteTrafficDistributionGroup,
+            // ListTrafficDistributionGroups, SearchAvailablePhoneNumbers) answers with an error it does model, so
+            // that SDKs typing errors per operation get a typed exception.
+            DomainErrorKind.NotFound => operation.Errors.Contains("ResourceNotFoundException") ? "ResourceNotFoundException" : operation.ValidationErrorCode,
             DomainErrorKind.Duplicate => "DuplicateResourceException",
             DomainErrorKind.InUse => "ResourceInUseException",
             DomainErrorKind.InvalidParameter => operation.ValidationErrorCode,
