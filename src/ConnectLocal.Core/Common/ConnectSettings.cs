@@ -18,4 +18,36 @@ public sealed record ConnectSettings
     public int QueuesPerInstance { get; init; } = 100_000;
 
     public int HoursOfOperationPerInstance { get; init; } = 10_000;
+
+    /// <summary>
+    /// The Region pairs Global Resiliency allows, source → replica (behaviour doc §5). [choice] configuration;
+    /// ReplicateInstance to a Region not paired with the source answers InvalidRequestException.
+    /// </summary>
+    public IReadOnlyList<RegionPair> RegionPairs { get; init; } =
+    [
+        new("us-east-1", "us-west-2"), new("us-west-2", "us-east-1"),
+        new("eu-central-1", "eu-west-2"), new("eu-west-2", "eu-central-1"),
+        new("ap-northeast-1", "ap-northeast-3"),
+    ];
+
+    /// <summary>
+    /// How long each asynchronous status transition takes (kinds in <c>GlobalResiliency.TransitionKinds</c>).
+    /// [choice] a kind not listed is immediate: applied before the response, so IaC status polls pass on first read.
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpan> TransitionDelays { get; init; } = new Dictionary<string, TimeSpan>();
+
+    /// <summary>How often the background worker looks for due transitions.</summary>
+    public TimeSpan TransitionPollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Traffic distribution groups per instance, the default one included.</summary>
+    public int TrafficDistributionGroupsPerInstance { get; init; } = 100;
+
+    /// <summary>Claimed phone numbers per account and Region.</summary>
+    public int PhoneNumbersPerRegion { get; init; } = 10_000;
+
+    public bool IsPaired(string sourceRegion, string replicaRegion) =>
+        RegionPairs.Any(p => p.Source == sourceRegion && p.Replica == replicaRegion);
 }
+
+/// <summary>A source Region and the Region its instances may be replicated to.</summary>
+public sealed record RegionPair(string Source, string Replica);

@@ -12,6 +12,9 @@ public enum DomainErrorKind
     LimitExceeded,
     ServiceQuotaExceeded,
     AccessDenied,
+
+    /// <summary>The resource exists but is not ready for this yet (e.g. an instance whose replication is still running).</summary>
+    NotReady,
 }
 
 public sealed class DomainException(DomainErrorKind kind, string message, string? resourceType = null, string? resourceId = null)
@@ -45,4 +48,8 @@ public static class Errors
     public static DomainException Quota(string message) => new(DomainErrorKind.ServiceQuotaExceeded, message);
 
     public static DomainException Limit(string message) => new(DomainErrorKind.LimitExceeded, message);
+
+    public static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);
+
+    public static DomainException NotReady(string message) => new(DomainErrorKind.NotReady, message);
 }

@@ -94,6 +94,12 @@ public sealed class InstanceService(IConnectStore store, ConnectSettings setting
     public void Delete(Caller caller, string instanceIdOrArn) => store.Write(session =>
     {
         var instance = Require(session, caller, instanceIdOrArn);
+        if (GlobalResiliency.ReplicationService.DeleteReplicated(session, settings, caller, instance))
+        {
+            return true; // a replica goes away through INSTANCE_REPLICA_DELETING; a source with a replica is refused
+        }
+
+        GlobalResiliency.PhoneNumberService.ReleaseClaimedTo(session, caller.AccountId, instance.Arn);
         session.DeleteChildren(caller.AccountId, caller.Region, instance.Id);
         session.Delete<Instance>(ResourceScope.TopLevel(caller.AccountId, caller.Region), instance.Id);
         return true;

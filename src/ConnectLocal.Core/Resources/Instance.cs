@@ -29,10 +29,24 @@ public sealed record Instance : IResource<Instance>, ITaggable<Instance>
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Set on both records of a replicated instance (the source and its replica: same id, two Regions) and kept
+    /// in step by every Global Resiliency change; null for an instance that was never replicated.
+    /// </summary>
+    public InstanceReplication? Replication { get; init; }
+
     /// <summary>Aliases are unique per region (behaviour doc §2); instances without one never collide.</summary>
     public string? Name => InstanceAlias;
 
     public string Arn => Common.Arns.Instance(Region, AccountId, Id);
 
     public Instance WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
+}
+
+/// <summary>The link between a source instance and its replica, and where the replication stands.</summary>
+public sealed record InstanceReplication(string SourceRegion, string ReplicaRegion, string Status, string SourceAlias)
+{
+    public const string InProgress = "INSTANCE_REPLICATION_IN_PROGRESS";
+    public const string Complete = "INSTANCE_REPLICATION_COMPLETE";
+    public const string ReplicaDeleting = "INSTANCE_REPLICA_DELETING";
 }

@@ -29,9 +29,26 @@ public sealed class TagService(IConnectStore store)
         ["instance"] = new TagAccess<Instance>(),
     };
 
+    /// <summary>
+    /// Where top-level kinds of other areas are stored when their ARN is not simply "the caller's Region": given the
+    /// caller, the parsed ARN and the id, the scope to look in, or null when the caller cannot see it.
+    /// </summary>
+    private static readonly Dictionary<string, Func<IStoreSession, Caller, Arns.Parsed, string, ResourceScope?>> Locators = new(StringComparer.Ordinal);
+
     /// <summary>Other areas (traffic distribution groups, phone numbers) register their top-level kinds here.</summary>
     public static void RegisterTopLevel<T>(string arnSegment)
         where T : class, IResource<T>, ITaggable<T> => TopLevel[arnSegment] = new TagAccess<T>();
+
+    /// <summary>
+    /// A top-level kind that is visible beyond its ARN's Region (a traffic distribution group from its replica
+    /// Region) or stored outside the Region scope: <paramref name="locate"/> decides where it is.
+    /// </summary>
+    public static void RegisterTopLevel<T>(string arnSegment, Func<IStoreSession, Caller, Arns.Parsed, string, ResourceScope?> locate)
+        where T : class, IResource<T>, ITaggable<T>
+    {
+        TopLevel[arnSegment] = new TagAccess<T>();
+        Locators[arnSegment] = locate;
+    }
 
     public IReadOnlyDictionary<string, string> List(Caller caller, string arn) =>
         store.Read(session => Resolve(session, caller, arn).Tags(session));
@@ -70,6 +87,14 @@ public sealed class TagService(IConnectStore store)
     private static Target Resolve(IStoreSession session, Caller caller, string text)
     {
         var arn = Arns.Parse(text);
+        if (arn is not null && arn.Account == caller.AccountId && arn.ResourceParts is [var segment, var resourceId]
+            && Locators.TryGetValue(segment, out var locate))
+        {
+            return locate(session, caller, arn, resourceId) is { } located
+                ? new Target(TopLevel[segment], located, resourceId)
+                : throw Errors.NotFound("Resource");
+        }
+
         if (arn is null || arn.Account != caller.AccountId || arn.Region != caller.Region)
         {
             throw Errors.NotFound("Resource");

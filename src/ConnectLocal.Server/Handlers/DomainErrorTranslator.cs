@@ -16,12 +16,20 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
 
         var code = e.Kind switch
         {
-            DomainErrorKind.NotFound => "ResourceNotFoundException",
+            // An operation that models no ResourceNotFoundException (DeleteTrafficDistributionGroup,
+            // ListTrafficDistributionGroups, SearchAvailablePhoneNumbers) answers with an error it does model, so
+            // that SDKs typing errors per operation get a typed exception.
+            DomainErrorKind.NotFound => operation.Errors.Contains("ResourceNotFoundException") ? "ResourceNotFoundException" : operation.ValidationErrorCode,
             DomainErrorKind.Duplicate => "DuplicateResourceException",
             DomainErrorKind.InUse => "ResourceInUseException",
             DomainErrorKind.InvalidParameter => operation.ValidationErrorCode,
             DomainErrorKind.InvalidRequest => "InvalidRequestException",
-            DomainErrorKind.Conflict => "ResourceConflictException",
+            // A reused ClientToken is a conflict; operations that model IdempotencyException (the phone-number ones)
+            // and not ResourceConflictException name it that way.
+            DomainErrorKind.Conflict => operation.Errors.Contains("IdempotencyException") && !operation.Errors.Contains("ResourceConflictException")
+                ? "IdempotencyException"
+                : "ResourceConflictException",
+            DomainErrorKind.NotReady => "ResourceNotReadyException",
             DomainErrorKind.LimitExceeded => "LimitExceededException",
             DomainErrorKind.ServiceQuotaExceeded => "ServiceQuotaExceededException",
             DomainErrorKind.AccessDenied => "AccessDeniedException",

@@ -43,6 +43,7 @@ public sealed partial class ConnectApi
                 InstanceAccessUrl = AccessUrl(instance),
                 Tags = TagsOut(instance.Tags),
             },
+            ReplicationConfiguration = ReplicationOut(instance),
         });
     }
 

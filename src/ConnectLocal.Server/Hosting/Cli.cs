@@ -28,6 +28,10 @@ public static class Cli
             --in-memory     keep nothing on disk (env CONNECTLOCAL_IN_MEMORY=1)
             --storage S     sqlite (default) or postgres (env CONNECTLOCAL_STORAGE)
             --postgres CS   Npgsql connection string; implies --storage postgres (env CONNECTLOCAL_POSTGRES)
+            --transition-delays K=MS,...
+                            delays of Global Resiliency status transitions in milliseconds, e.g.
+                            tdg-create=2000,tdg-update=500 (env CONNECTLOCAL_TRANSITION_DELAYS; default: immediate;
+                            kinds: tdg-create, tdg-update, tdg-delete, replication, replica-deletion)
           compatibility   print docs/compatibility.md (which operations are implemented)
           version         print the version
         """;
@@ -102,9 +106,10 @@ public static class Cli
         builder.Services.AddSingleton(options);
         builder.Services.AddConnectProtocol(new ProtocolOptions());
         builder.Services.AddSingleton<IErrorTranslator, DomainErrorTranslator>();
-        builder.Services.AddSingleton(new ConnectSettings());
+        builder.Services.AddSingleton(new ConnectSettings { TransitionDelays = options.TransitionDelays });
         builder.Services.AddSingleton<IConnectStore>(_ => OpenStore(options));
         builder.Services.AddSingleton<ConnectApiBase, ConnectApi>();
+        builder.Services.AddGlobalResiliency();
         _ = args;
         var app = builder.Build();
         app.UseControlApi();

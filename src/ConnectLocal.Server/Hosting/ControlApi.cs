@@ -36,6 +36,12 @@ public static class ControlApi
             return;
         }
 
+        if (http.Request.Path.StartsWithSegments(GlobalResiliencyHosting.Path, StringComparison.Ordinal))
+        {
+            await GlobalResiliencyHosting.HandleAsync(http);
+            return;
+        }
+
         await ConnectEndpoint.WriteErrorAsync(http, 404, "ResourceNotFoundException", $"No ConnectLocal control endpoint at {http.Request.Method} {http.Request.Path}.");
     }
 }

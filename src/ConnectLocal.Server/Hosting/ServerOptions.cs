@@ -21,6 +21,9 @@ public sealed record ServerOptions
     /// <summary>Npgsql connection string for --storage postgres.</summary>
     public string? PostgresConnectionString { get; init; }
 
+    /// <summary>Delays of Global Resiliency status transitions by kind; a kind not listed is immediate.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> TransitionDelays { get; init; } = new Dictionary<string, TimeSpan>();
+
     public static string DefaultDataDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".connectlocal");
 
@@ -45,6 +48,17 @@ public sealed record ServerOptions
             }
 
             options = options with { Port = port };
+        }
+
+        if (environment("CONNECTLOCAL_TRANSITION_DELAYS") is { } envDelays)
+        {
+            if (ParseDelays(envDelays, out var delays) is { } delayError)
+            {
+                error = $"CONNECTLOCAL_TRANSITION_DELAYS: {delayError}";
+                return null;
+            }
+
+            options = options with { TransitionDelays = delays };
         }
 
         for (var i = 0; i < args.Count; i++)
@@ -92,6 +106,15 @@ public sealed record ServerOptions
 
                     options = options with { DataDirectory = Path.GetFullPath(dir) };
                     break;
+                case "--transition-delays":
+                    if (ParseDelays(Value() ?? string.Empty, out var parsedDelays) is { } flagError)
+                    {
+                        error = $"--transition-delays: {flagError}";
+                        return null;
+                    }
+
+                    options = options with { TransitionDelays = parsedDelays };
+                    break;
                 case "--in-memory":
                     options = options with { InMemory = true };
                     break;
@@ -120,6 +143,25 @@ public sealed record ServerOptions
         }
 
         return options;
+    }
+
+    /// <summary>"tdg-create=2000,tdg-update=500" → delays; returns an explanation when the text is not that.</summary>
+    private static string? ParseDelays(string text, out Dictionary<string, TimeSpan> delays)
+    {
+        delays = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = item.Split('=', 2);
+            if (parts.Length != 2 || !Core.GlobalResiliency.TransitionKinds.All.Contains(parts[0])
+                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+            {
+                return $"expected KIND=MILLISECONDS,... with KIND one of {string.Join(", ", Core.GlobalResiliency.TransitionKinds.All)}, not '{item}'";
+            }
+
+            delays[parts[0]] = TimeSpan.FromMilliseconds(ms);
+        }
+
+        return null;
     }
 
     private static bool TryPort(string text, out int port) =>

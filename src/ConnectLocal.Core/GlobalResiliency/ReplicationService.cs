@@ -1,0 +1,208 @@
+using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Instances;
+using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Resources;
+
+namespace ConnectLocal.Core.GlobalResiliency;
+
+/// <summary>What DescribeInstance reports about replication (ReplicationConfiguration).</summary>
+public sealed record ReplicationView(string SourceRegion, IReadOnlyList<(string Region, string Status)> Statuses, string GlobalSignInEndpoint);
+
+/// <summary>
+/// ReplicateInstance and the replica's lifecycle (behaviour doc §5). A replica is a second instance record with
+/// the same id in the replica Region, with its own default resources; both records carry the same
+/// <see cref="InstanceReplication"/> link. Replication creates the default traffic distribution group.
+/// </summary>
+public sealed class ReplicationService(IConnectStore store, ConnectSettings settings)
+{
+    public const string CreationInProgress = "CREATION_IN_PROGRESS";
+
+    /// <summary>Replicates the instance to <paramref name="replicaRegion"/>; returns the replica.</summary>
+    public Instance Replicate(Caller caller, string instanceIdOrArn, string replicaRegion, string replicaAlias, string? clientToken) => store.Write(session =>
+    {
+        var fingerprint = string.Join('\n', Arns.InstanceIdFrom(instanceIdOrArn, caller), replicaRegion, replicaAlias);
+        if (Idempotency.Replay(session, caller, "ReplicateInstance", clientToken, fingerprint) is { } replayed)
+        {
+            return session.Get<Instance>(ResourceScope.TopLevel(caller.AccountId, replicaRegion), replayed)
+                ?? throw Errors.InvalidRequest("The replica created with this ClientToken was deleted.");
+        }
+
+        var source = InstanceService.Require(session, caller, instanceIdOrArn);
+        if (replicaRegion == caller.Region)
+        {
+            throw Errors.InvalidRequest($"Invalid Input. The replica Region must differ from the instance's Region ({caller.Region}).");
+        }
+
+        if (source.Replication is { } link)
+        {
+            throw Errors.InvalidRequest(link.SourceRegion == caller.Region
+                ? $"Invalid Input. The instance is already replicated to {link.ReplicaRegion}."
+                : $"Invalid Input. The instance is a replica of the instance in {link.SourceRegion}.");
+        }
+
+        if (source.InstanceAlias is null)
+        {
+            throw Errors.InvalidRequest("Invalid Input. An instance without an alias cannot be replicated.");
+        }
+
+        if (source.Status != InstanceService.Active)
+        {
+            throw Errors.InvalidRequest("Invalid Input. Only an ACTIVE instance can be replicated.");
+        }
+
+        if (!settings.IsPaired(caller.Region, replicaRegion))
+        {
+            throw Errors.InvalidRequest($"Invalid Input. Instances in {caller.Region} cannot be replicated to {replicaRegion}.");
+        }
+
+        var replicaScope = ResourceScope.TopLevel(caller.AccountId, replicaRegion);
+        if (session.GetByName<Instance>(replicaScope, replicaAlias) is not null)
+        {
+            throw Errors.InvalidRequest("Invalid Input. Instance alias is already used.");
+        }
+
+        if (session.Count<Instance>(replicaScope) >= settings.InstancesPerAccount)
+        {
+            throw Errors.Quota($"The account already has {settings.InstancesPerAccount} instances in {replicaRegion}.");
+        }
+
+        var replication = new InstanceReplication(caller.Region, replicaRegion, InstanceReplication.InProgress, source.InstanceAlias);
+        source = source with { Replication = replication };
+        session.Put(ResourceScope.TopLevel(caller.AccountId, caller.Region), source);
+
+        // [choice] the replica copies the source's settings, attributes and tags; its status is
+        // CREATION_IN_PROGRESS until the replication completes.
+        var replica = source with
+        {
+            Region = replicaRegion,
+            InstanceAlias = replicaAlias,
+            CreatedTime = caller.Now,
+            Status = CreationInProgress,
+        };
+        session.Put(replicaScope, replica);
+        DefaultResources.Create(session, replica, caller.Now);
+
+        TrafficDistributionService.CreateDefaultGroup(session, settings, caller, source);
+        Transitions.Schedule(session, settings, TransitionKinds.Replication, caller.AccountId, caller.Region, source.Id, caller.Now);
+        Idempotency.Remember(session, caller, "ReplicateInstance", clientToken, fingerprint, source.Id);
+        return session.Get<Instance>(replicaScope, source.Id)!;
+    });
+
+    /// <summary>ReplicationConfiguration of an instance, or null when it is not replicated.</summary>
+    public static ReplicationView? View(Instance instance)
+    {
+        if (instance.Replication is not { } link)
+        {
+            return null;
+        }
+
+        // [choice] one summary per Region: the source is always complete; the replica's is the replication's.
+        return new ReplicationView(
+            link.SourceRegion,
+            [(link.SourceRegion, InstanceReplication.Complete), (link.ReplicaRegion, link.Status)],
+            $"https://{link.SourceAlias}.global.my.connect.aws");
+    }
+
+    /// <summary>
+    /// DeleteInstance of a replicated instance (called inside its transaction). Returns false for an instance that
+    /// is not replicated (deleted as usual). A source with a replica cannot be deleted; deleting the replica (from
+    /// its Region) starts INSTANCE_REPLICA_DELETING, which removes the replica and the default traffic
+    /// distribution group.
+    /// </summary>
+    public static bool DeleteReplicated(IStoreSession session, ConnectSettings settings, Caller caller, Instance instance)
+    {
+        if (instance.Replication is not { } link)
+        {
+            return false;
+        }
+
+        if (caller.Region == link.SourceRegion)
+        {
+            throw Errors.InvalidRequest($"Invalid Input. The instance has a replica in {link.ReplicaRegion}; delete the replica first.");
+        }
+
+        if (link.Status == InstanceReplication.ReplicaDeleting)
+        {
+            return true;
+        }
+
+        if (link.Status != InstanceReplication.Complete)
+        {
+            throw Errors.InvalidRequest("Invalid Input. The replica cannot be deleted while the replication is in progress.");
+        }
+
+        var groups = TrafficDistributionService.GroupsOf(session, instance.AccountId, link.SourceRegion, instance.Id);
+        if (groups.Any(g => !g.IsDefault))
+        {
+            throw Errors.InvalidRequest("Invalid Input. Delete the instance's traffic distribution groups before deleting its replica.");
+        }
+
+        var defaultGroup = groups.FirstOrDefault(g => g.IsDefault);
+        if (defaultGroup is not null && PhoneNumberService.ClaimedTo(session, instance.AccountId, defaultGroup.Arn).Count > 0)
+        {
+            throw Errors.InvalidRequest("Invalid Input. Release the phone numbers claimed to the default traffic distribution group before deleting the replica.");
+        }
+
+        SetLinkStatus(session, instance.AccountId, link, instance.Id, InstanceReplication.ReplicaDeleting, replicaStatus: null);
+        if (defaultGroup is not null)
+        {
+            session.Put(ResourceScope.TopLevel(instance.AccountId, link.SourceRegion), defaultGroup with { Status = TrafficDistributionGroup.PendingDeletion });
+        }
+
+        Transitions.Schedule(session, settings, TransitionKinds.ReplicaDeletion, instance.AccountId, link.SourceRegion, instance.Id, caller.Now);
+        return true;
+    }
+
+    internal static void FinishReplication(IStoreSession session, string accountId, string sourceRegion, string instanceId)
+    {
+        var source = session.Get<Instance>(ResourceScope.TopLevel(accountId, sourceRegion), instanceId);
+        if (source?.Replication is not { Status: InstanceReplication.InProgress } link)
+        {
+            return;
+        }
+
+        SetLinkStatus(session, accountId, link, instanceId, InstanceReplication.Complete, replicaStatus: InstanceService.Active);
+    }
+
+    internal static void FinishReplicaDeletion(IStoreSession session, string accountId, string sourceRegion, string instanceId)
+    {
+        var sourceScope = ResourceScope.TopLevel(accountId, sourceRegion);
+        var source = session.Get<Instance>(sourceScope, instanceId);
+        if (source?.Replication is not { Status: InstanceReplication.ReplicaDeleting } link)
+        {
+            return;
+        }
+
+        var replicaScope = ResourceScope.TopLevel(accountId, link.ReplicaRegion);
+        if (session.Get<Instance>(replicaScope, instanceId) is { } replica)
+        {
+            PhoneNumberService.ReleaseClaimedTo(session, accountId, replica.Arn);
+        }
+
+        session.DeleteChildren(accountId, link.ReplicaRegion, instanceId);
+        session.Delete<Instance>(replicaScope, instanceId);
+        foreach (var group in TrafficDistributionService.GroupsOf(session, accountId, sourceRegion, instanceId))
+        {
+            session.Delete<TrafficDistributionGroup>(sourceScope, group.Id);
+        }
+
+        session.Put(sourceScope, source with { Replication = null });
+    }
+
+    private static void SetLinkStatus(IStoreSession session, string accountId, InstanceReplication link, string instanceId, string status, string? replicaStatus)
+    {
+        var updated = link with { Status = status };
+        foreach (var region in new[] { link.SourceRegion, link.ReplicaRegion })
+        {
+            var scope = ResourceScope.TopLevel(accountId, region);
+            if (session.Get<Instance>(scope, instanceId) is { } record)
+            {
+                session.Put(scope, record with
+                {
+                    Replication = updated,
+                    Status = region == link.ReplicaRegion && replicaStatus is not null ? replicaStatus : record.Status,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Ports;
+
+namespace ConnectLocal.Core.GlobalResiliency;
+
+/// <summary>The asynchronous status changes of Global Resiliency, by the name the control endpoint uses.</summary>
+public static class TransitionKinds
+{
+    /// <summary>Traffic distribution group CREATION_IN_PROGRESS → ACTIVE.</summary>
+    public const string TdgCreate = "tdg-create";
+
+    /// <summary>Traffic distribution group UPDATE_IN_PROGRESS → ACTIVE (after UpdateTrafficDistribution).</summary>
+    public const string TdgUpdate = "tdg-update";
+
+    /// <summary>Traffic distribution group PENDING_DELETION → gone.</summary>
+    public const string TdgDelete = "tdg-delete";
+
+    /// <summary>Instance INSTANCE_REPLICATION_IN_PROGRESS → INSTANCE_REPLICATION_COMPLETE (the replica becomes ACTIVE).</summary>
+    public const string Replication = "replication";
+
+    /// <summary>Replica INSTANCE_REPLICA_DELETING → gone (with its default traffic distribution group).</summary>
+    public const string ReplicaDeletion = "replica-deletion";
+
+    public static readonly IReadOnlyList<string> All = [TdgCreate, TdgUpdate, TdgDelete, Replication, ReplicaDeletion];
+}
+
+/// <summary>
+/// Schedules and applies status transitions. A transition whose delay is zero and whose kind is not on hold is
+/// applied inside the request that caused it (so the response already shows the final status); any other is
+/// stored as a <see cref="PendingTransition"/> and applied by <see cref="ApplyDue"/>, which the background worker
+/// calls with its clock — also after a restart, for transitions that fell due while the server was down.
+/// </summary>
+public static class Transitions
+{
+    /// <summary>Transitions and the control settings belong to no account: one scope for the whole store.</summary>
+    private static readonly ResourceScope Scope = new("~system", "~system", "~transitions");
+
+    public static TransitionControl Control(IStoreSession session) =>
+        session.Get<TransitionControl>(Scope, TransitionControl.SingletonId) ?? new TransitionControl();
+
+    public static TimeSpan DelayOf(IStoreSession session, ConnectSettings settings, string kind) =>
+        Control(session).DelayMilliseconds.TryGetValue(kind, out var ms) ? TimeSpan.FromMilliseconds(ms)
+        : settings.TransitionDelays.TryGetValue(kind, out var delay) ? delay
+        : TimeSpan.Zero;
+
+    public static void Schedule(IStoreSession session, ConnectSettings settings, string kind, string accountId, string region, string targetId, DateTimeOffset now)
+    {
+        var delay = DelayOf(session, settings, kind);
+        if (delay <= TimeSpan.Zero && !Control(session).Held.Contains(kind))
+        {
+            Apply(session, kind, accountId, region, targetId);
+            return;
+        }
+
+        var due = now + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+        session.Put(Scope, new PendingTransition
+        {
+            Id = due.UtcTicks.ToString("D20", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N"),
+            TransitionKind = kind,
+            AccountId = accountId,
+            Region = region,
+            TargetId = targetId,
+            DueAt = due,
+        });
+    }
+
+    public static IReadOnlyList<PendingTransition> Pending(IStoreSession session) => session.All<PendingTransition>(Scope);
+
+    /// <summary>Whether <see cref="ApplyDue"/> would change anything (lets the worker poll with a read).</summary>
+    public static bool AnyDue(IStoreSession session, DateTimeOffset now)
+    {
+        var held = Control(session).Held;
+        return Pending(session).Any(t => t.DueAt <= now && !held.Contains(t.TransitionKind));
+    }
+
+    /// <summary>Applies every transition due at <paramref name="now"/> whose kind is not held, oldest first; returns how many.</summary>
+    public static int ApplyDue(IStoreSession session, DateTimeOffset now)
+    {
+        var held = Control(session).Held;
+        var applied = 0;
+        foreach (var t in Pending(session))
+        {
+            if (t.DueAt > now || held.Contains(t.TransitionKind))
+            {
+                continue;
+            }
+
+            Apply(session, t.TransitionKind, t.AccountId, t.Region, t.TargetId);
+            session.Delete<PendingTransition>(Scope, t.Id);
+            applied++;
+        }
+
+        return applied;
+    }
+
+    public static TransitionControl Hold(IStoreSession session, string kind)
+    {
+        var control = Control(session);
+        if (!control.Held.Contains(kind))
+        {
+            control = control with { Held = [.. control.Held, kind] };
+            session.Put(Scope, control);
+        }
+
+        return control;
+    }
+
+    /// <summary>Lifts the hold on <paramref name="kind"/> (every kind when null).</summary>
+    public static TransitionControl Release(IStoreSession session, string? kind)
+    {
+        var control = Control(session);
+        control = control with { Held = kind is null ? [] : control.Held.Where(k => k != kind).ToList() };
+        session.Put(Scope, control);
+        return control;
+    }
+
+    /// <summary>Overrides the configured delay of each given kind (null removes the override).</summary>
+    public static TransitionControl SetDelays(IStoreSession session, IReadOnlyDictionary<string, long?> delays)
+    {
+        var control = Control(session);
+        var merged = new Dictionary<string, long>(control.DelayMilliseconds, StringComparer.Ordinal);
+        foreach (var (kind, ms) in delays)
+        {
+            if (ms is { } value)
+            {
+                merged[kind] = value;
+            }
+            else
+            {
+                merged.Remove(kind);
+            }
+        }
+
+        control = control with { DelayMilliseconds = merged };
+        session.Put(Scope, control);
+        return control;
+    }
+
+    /// <summary>
+    /// One transition. Each checks that its target is still in the state it leaves, so a transition whose target
+    /// was removed or changed meanwhile does nothing.
+    /// </summary>
+    private static void Apply(IStoreSession session, string kind, string accountId, string region, string targetId)
+    {
+        switch (kind)
+        {
+            case TransitionKinds.TdgCreate:
+                TrafficDistributionService.FinishStatus(session, accountId, region, targetId, TrafficDistributionGroup.CreationInProgress);
+                break;
+            case TransitionKinds.TdgUpdate:
+                TrafficDistributionService.FinishStatus(session, accountId, region, targetId, TrafficDistributionGroup.UpdateInProgress);
+                break;
+            case TransitionKinds.TdgDelete:
+                TrafficDistributionService.FinishDeletion(session, accountId, region, targetId);
+                break;
+            case TransitionKinds.Replication:
+                ReplicationService.FinishReplication(session, accountId, region, targetId);
+                break;
+            case TransitionKinds.ReplicaDeletion:
+                ReplicationService.FinishReplicaDeletion(session, accountId, region, targetId);
+                break;
+            default:
+                throw new InvalidOperationException($"unknown transition kind '{kind}'");
+        }
+    }
+}
