@@ -552,11 +552,12 @@ class QueueConfigTests(RoutingProfileTestCase):
     def test_queue_quota_counts_queue_and_channel_pairs(self):
         queues = [self.create_queue_or_skip(unique(f"quota{i}")) for i in range(13)]
         pid = self.create_profile()
-        pairs = [self.config(ch, queue_id=q) for q in queues for ch in CHANNELS][:50]
+        all_pairs = [self.config(ch, queue_id=q) for q in queues for ch in CHANNELS]
+        pairs, the_51st = all_pairs[:50], all_pairs[50]
         for start in range(0, 50, 10):
             self.associate(pid, pairs[start:start + 10])
         self.assertEqual(50, len(self.queue_configs(pid)))
-        self.assertError("InvalidParameterException", self.associate, pid, [self.config("VOICE", queue_id=queues[12])],
+        self.assertError("InvalidParameterException", self.associate, pid, [the_51st],
                          message="A routing profile can have at most 50 queue configurations (queue and channel pairs).")
         self.assertEqual(50, len(self.queue_configs(pid)))
         self.assertEqual(13, self.describe(pid)["NumberOfAssociatedQueues"])

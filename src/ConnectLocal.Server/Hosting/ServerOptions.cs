@@ -22,7 +22,10 @@ public sealed record ServerOptions
     public string? PostgresConnectionString { get; init; }
 
     /// <summary>Delays of Global Resiliency status transitions by kind; a kind not listed is immediate.</summary>
-    public IReadOnlyDictionary<string, TimeSpan> TransitionDelays { get; init; } = new Dictionary<string, TimeSpan>();
+    public IReadOnlyDictionary<string, TimeSpan> TransitionDelays { get; init; } = NoDelays;
+
+    // One shared empty map, so that options that set no delays compare equal.
+    private static readonly IReadOnlyDictionary<string, TimeSpan> NoDelays = new Dictionary<string, TimeSpan>();
 
     public static string DefaultDataDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".connectlocal");
