@@ -1,0 +1,299 @@
+namespace ConnectLocal.Core.Routing;
+
+/// <summary>
+/// The agents of one routing profile, in one Region, available on one channel, ordered by how long they have been
+/// idle (then by engine index, so ties are deterministic). The top is the agent to offer to: O(1) to read,
+/// O(log n) to change, never a scan. Each agent keeps its position per channel in <see cref="RoutedAgent.PoolSlot"/>.
+/// </summary>
+internal sealed class AgentHeap(int channel)
+{
+    private RoutedAgent[] _items = new RoutedAgent[8];
+
+    public int Count { get; private set; }
+
+    public RoutedAgent Peek() => _items[0];
+
+    public static bool Before(RoutedAgent a, RoutedAgent b) =>
+        a.KeyTicks < b.KeyTicks || (a.KeyTicks == b.KeyTicks && a.Index < b.Index);
+
+    public void Insert(RoutedAgent agent)
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, Count * 2);
+        }
+
+        _items[Count] = agent;
+        agent.PoolSlot[channel] = Count;
+        Count++;
+        Up(Count - 1);
+    }
+
+    public void Remove(RoutedAgent agent)
+    {
+        var slot = agent.PoolSlot[channel];
+        agent.PoolSlot[channel] = -1;
+        Count--;
+        if (slot == Count)
+        {
+            _items[Count] = null!;
+            return;
+        }
+
+        var last = _items[Count];
+        _items[Count] = null!;
+        _items[slot] = last;
+        last.PoolSlot[channel] = slot;
+        Update(last);
+    }
+
+    /// <summary>Restores the order after the agent's key changed.</summary>
+    public void Update(RoutedAgent agent)
+    {
+        var slot = agent.PoolSlot[channel];
+        if (slot > 0 && Before(agent, _items[(slot - 1) / 2]))
+        {
+            Up(slot);
+        }
+        else
+        {
+            Down(slot);
+        }
+    }
+
+    private void Up(int slot)
+    {
+        var item = _items[slot];
+        while (slot > 0)
+        {
+            var parent = (slot - 1) / 2;
+            if (!Before(item, _items[parent]))
+            {
+                break;
+            }
+
+            _items[slot] = _items[parent];
+            _items[slot].PoolSlot[channel] = slot;
+            slot = parent;
+        }
+
+        _items[slot] = item;
+        item.PoolSlot[channel] = slot;
+    }
+
+    private void Down(int slot)
+    {
+        var item = _items[slot];
+        while (true)
+        {
+            var child = (2 * slot) + 1;
+            if (child >= Count)
+            {
+                break;
+            }
+
+            if (child + 1 < Count && Before(_items[child + 1], _items[child]))
+            {
+                child++;
+            }
+
+            if (!Before(_items[child], item))
+            {
+                break;
+            }
+
+            _items[slot] = _items[child];
+            _items[slot].PoolSlot[channel] = slot;
+            slot = child;
+        }
+
+        _items[slot] = item;
+        item.PoolSlot[channel] = slot;
+    }
+}
+
+/// <summary>
+/// The contacts waiting in one queue, in one Region, on one channel, oldest first (then by arrival sequence). A
+/// contact an agent rejected goes back with its original arrival time, so it keeps its place.
+/// </summary>
+internal sealed class ContactHeap
+{
+    private RoutedContact[] _items = new RoutedContact[8];
+
+    public int Count { get; private set; }
+
+    public RoutedContact? Peek() => Count == 0 ? null : _items[0];
+
+    public IEnumerable<RoutedContact> Items => _items.Take(Count);
+
+    private static bool Before(RoutedContact a, RoutedContact b) =>
+        a.EnqueuedTicks < b.EnqueuedTicks || (a.EnqueuedTicks == b.EnqueuedTicks && a.Sequence < b.Sequence);
+
+    public void Insert(RoutedContact contact)
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, Count * 2);
+        }
+
+        _items[Count] = contact;
+        contact.HeapSlot = Count;
+        Count++;
+        Up(Count - 1);
+    }
+
+    public void Remove(RoutedContact contact)
+    {
+        var slot = contact.HeapSlot;
+        contact.HeapSlot = -1;
+        Count--;
+        if (slot == Count)
+        {
+            _items[Count] = null!;
+            return;
+        }
+
+        var last = _items[Count];
+        _items[Count] = null!;
+        _items[slot] = last;
+        last.HeapSlot = slot;
+        if (slot > 0 && Before(last, _items[(slot - 1) / 2]))
+        {
+            Up(slot);
+        }
+        else
+        {
+            Down(slot);
+        }
+    }
+
+    private void Up(int slot)
+    {
+        var item = _items[slot];
+        while (slot > 0)
+        {
+            var parent = (slot - 1) / 2;
+            if (!Before(item, _items[parent]))
+            {
+                break;
+            }
+
+            _items[slot] = _items[parent];
+            _items[slot].HeapSlot = slot;
+            slot = parent;
+        }
+
+        _items[slot] = item;
+        item.HeapSlot = slot;
+    }
+
+    private void Down(int slot)
+    {
+        var item = _items[slot];
+        while (true)
+        {
+            var child = (2 * slot) + 1;
+            if (child >= Count)
+            {
+                break;
+            }
+
+            if (child + 1 < Count && Before(_items[child + 1], _items[child]))
+            {
+                child++;
+            }
+
+            if (!Before(_items[child], item))
+            {
+                break;
+            }
+
+            _items[slot] = _items[child];
+            _items[slot].HeapSlot = slot;
+            slot = child;
+        }
+
+        _items[slot] = item;
+        item.HeapSlot = slot;
+    }
+}
+
+/// <summary>
+/// A min-heap of timed entries ordered by (time, insertion sequence): equal times come out in the order they went
+/// in, so a run is the same on every machine. Used for the engine's timers and the simulator's event list.
+/// </summary>
+public sealed class EventHeap<T>
+{
+    private Entry[] _items = new Entry[16];
+    private long _sequence;
+
+    public int Count { get; private set; }
+
+    public long PeekTime => _items[0].Time;
+
+    public void Push(long time, T item)
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, Count * 2);
+        }
+
+        var entry = new Entry(time, _sequence++, item);
+        var slot = Count++;
+        while (slot > 0)
+        {
+            var parent = (slot - 1) / 2;
+            if (!Before(entry, _items[parent]))
+            {
+                break;
+            }
+
+            _items[slot] = _items[parent];
+            slot = parent;
+        }
+
+        _items[slot] = entry;
+    }
+
+    public T Pop(out long time)
+    {
+        var top = _items[0];
+        time = top.Time;
+        Count--;
+        var last = _items[Count];
+        _items[Count] = default;
+        if (Count > 0)
+        {
+            var slot = 0;
+            while (true)
+            {
+                var child = (2 * slot) + 1;
+                if (child >= Count)
+                {
+                    break;
+                }
+
+                if (child + 1 < Count && Before(_items[child + 1], _items[child]))
+                {
+                    child++;
+                }
+
+                if (!Before(_items[child], last))
+                {
+                    break;
+                }
+
+                _items[slot] = _items[child];
+                slot = child;
+            }
+
+            _items[slot] = last;
+        }
+
+        return top.Item;
+    }
+
+    private static bool Before(in Entry a, in Entry b) => a.Time < b.Time || (a.Time == b.Time && a.Sequence < b.Sequence);
+
+    private readonly record struct Entry(long Time, long Sequence, T Item);
+}
