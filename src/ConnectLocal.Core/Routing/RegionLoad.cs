@@ -25,7 +25,7 @@ public sealed class TimeWeightedCount
 /// <summary>
 /// The agent load of one Region, kept up to date by the engine as agents and contacts change: staffed agents
 /// (signed in and routable, or still working a contact), busy agents (working at least one contact, after-contact
-/// work included), and per channel the slots offered (routable agents' concurrency) and the slots in use.
+/// work included), and per channel the agents busy on it, the slots offered (routable agents' concurrency) and the slots in use.
 /// </summary>
 public sealed class RegionLoad(string region)
 {
@@ -34,6 +34,9 @@ public sealed class RegionLoad(string region)
     public TimeWeightedCount Staffed { get; } = new();
 
     public TimeWeightedCount Busy { get; } = new();
+
+    /// <summary>Agents working at least one contact of the channel.</summary>
+    public TimeWeightedCount[] BusyOn { get; } = [new(), new(), new(), new()];
 
     public TimeWeightedCount[] Capacity { get; } = [new(), new(), new(), new()];
 

@@ -43,6 +43,7 @@ public sealed class RoutedAgent
     internal int CountedRegion = -1;
     internal bool CountedStaffed;
     internal bool CountedBusy;
+    internal readonly bool[] CountedBusyOn = new bool[RoutingChannels.Count];
     internal readonly int[] CountedCapacity = new int[RoutingChannels.Count];
     internal readonly int[] CountedOccupied = new int[RoutingChannels.Count];
 

@@ -783,6 +783,12 @@ public sealed class RoutingEngine
             {
                 old.Capacity[c].Add(-agent.CountedCapacity[c], _now);
                 old.Occupied[c].Add(-agent.CountedOccupied[c], _now);
+                if (agent.CountedBusyOn[c])
+                {
+                    old.BusyOn[c].Add(-1, _now);
+                    agent.CountedBusyOn[c] = false;
+                }
+
                 agent.CountedCapacity[c] = 0;
                 agent.CountedOccupied[c] = 0;
             }
@@ -825,6 +831,12 @@ public sealed class RoutingEngine
             {
                 load.Occupied[c].Add(agent.Active[c] - agent.CountedOccupied[c], _now);
                 agent.CountedOccupied[c] = agent.Active[c];
+                var busyOn = agent.Active[c] > 0;
+                if (busyOn != agent.CountedBusyOn[c])
+                {
+                    load.BusyOn[c].Add(busyOn ? 1 : -1, _now);
+                    agent.CountedBusyOn[c] = busyOn;
+                }
             }
         }
     }
