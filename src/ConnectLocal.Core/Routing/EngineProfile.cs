@@ -14,7 +14,7 @@ internal sealed class EngineProfile(string id)
     public const string RouteAnyChannel = "ROUTE_ANY_CHANNEL";
     public const string TimeSinceLastInbound = "TIME_SINCE_LAST_INBOUND";
 
-    private AgentHeap[][] _pools = [];
+    private AgentPool[][] _pools = [];
 
     public string Id { get; } = id;
 
@@ -44,11 +44,11 @@ internal sealed class EngineProfile(string id)
         (Concurrency, AnyChannel, SinceLastInbound, Queues) = Compile(record, queues);
     }
 
-    public AgentHeap Pool(int region, RoutingChannel channel)
+    public AgentPool Pool(int region, RoutingChannel channel)
     {
         if (region >= _pools.Length)
         {
-            var grown = new AgentHeap[region + 1][];
+            var grown = new AgentPool[region + 1][];
             Array.Copy(_pools, grown, _pools.Length);
             for (var r = _pools.Length; r < grown.Length; r++)
             {
@@ -62,7 +62,7 @@ internal sealed class EngineProfile(string id)
     }
 
     /// <summary>The pool if it exists (a Region no agent of this profile was ever in has none).</summary>
-    public AgentHeap? PoolIfAny(int region, int channel) => region < _pools.Length ? _pools[region][channel] : null;
+    public AgentPool? PoolIfAny(int region, int channel) => region < _pools.Length ? _pools[region][channel] : null;
 
     private static (int[] Concurrency, bool[] Any, bool SinceInbound, ProfileQueue[] Queues) Compile(RoutingProfile record, Func<string, EngineQueue> queues)
     {

@@ -2,9 +2,100 @@ namespace ConnectLocal.Core.Routing;
 
 /// <summary>
 /// The agents of one routing profile, in one Region, available on one channel, ordered by how long they have been
-/// idle (then by engine index, so ties are deterministic). The top is the agent to offer to: O(1) to read,
-/// O(log n) to change, never a scan. Each agent keeps its position per channel in <see cref="RoutedAgent.PoolSlot"/>.
+/// idle (then by engine index, so ties are deterministic); the first is the agent to offer to.
+///
+/// An agent almost always comes back with its idle clock restarted just now, i.e. after every agent already here:
+/// those go to the end of a linked list that is therefore always in order, so reading the first, adding and removing
+/// cost O(1) whatever the number of idle agents. The rare agent that comes back with an older idle time (the
+/// TIME_SINCE_LAST_INBOUND timer after an outbound call, a status set in the past) goes to a heap beside the list;
+/// the first agent is the better of the two heads.
 /// </summary>
+internal sealed class AgentPool(int channel)
+{
+    private readonly AgentHeap _late = new(channel);
+    private RoutedAgent? _head;
+    private RoutedAgent? _tail;
+
+    public int Count { get; private set; }
+
+    public RoutedAgent Peek()
+    {
+        if (_late.Count == 0)
+        {
+            return _head!;
+        }
+
+        var late = _late.Peek();
+        return _head is null || AgentHeap.Before(late, _head) ? late : _head;
+    }
+
+    public void Insert(RoutedAgent agent)
+    {
+        Count++;
+        if (_tail is not null && AgentHeap.Before(agent, _tail))
+        {
+            _late.Insert(agent);
+            return;
+        }
+
+        agent.InList[channel] = true;
+        agent.Prev[channel] = _tail;
+        agent.Next[channel] = null;
+        if (_tail is null)
+        {
+            _head = agent;
+        }
+        else
+        {
+            _tail.Next[channel] = agent;
+        }
+
+        _tail = agent;
+    }
+
+    public void Remove(RoutedAgent agent)
+    {
+        Count--;
+        if (!agent.InList[channel])
+        {
+            _late.Remove(agent);
+            return;
+        }
+
+        agent.InList[channel] = false;
+        var prev = agent.Prev[channel];
+        var next = agent.Next[channel];
+        if (prev is null)
+        {
+            _head = next;
+        }
+        else
+        {
+            prev.Next[channel] = next;
+        }
+
+        if (next is null)
+        {
+            _tail = prev;
+        }
+        else
+        {
+            next.Prev[channel] = prev;
+        }
+
+        agent.Prev[channel] = null;
+        agent.Next[channel] = null;
+    }
+
+    /// <summary>Restores the order after the agent's key changed.</summary>
+    public void Update(RoutedAgent agent)
+    {
+        Remove(agent);
+        Insert(agent);
+    }
+}
+
+/// <summary>A binary min-heap of agents by idle key; positions per channel in <see cref="RoutedAgent.PoolSlot"/>.</summary>
 internal sealed class AgentHeap(int channel)
 {
     private RoutedAgent[] _items = new RoutedAgent[8];

@@ -27,7 +27,10 @@ public sealed class RoutedAgent
 {
     internal readonly int[] Active = new int[RoutingChannels.Count];
     internal readonly int[] PoolSlot = [-1, -1, -1, -1];
-    internal readonly AgentHeap?[] PoolOf = new AgentHeap?[RoutingChannels.Count];
+    internal readonly AgentPool?[] PoolOf = new AgentPool?[RoutingChannels.Count];
+    internal readonly bool[] InList = new bool[RoutingChannels.Count];
+    internal readonly RoutedAgent?[] Prev = new RoutedAgent?[RoutingChannels.Count];
+    internal readonly RoutedAgent?[] Next = new RoutedAgent?[RoutingChannels.Count];
     internal readonly List<RoutedContact> ContactList = new(2);
     internal EngineProfile? Profile;
     internal int RegionIndex = -1;
@@ -86,8 +89,8 @@ public sealed class RoutedAgent
 
     /// <summary>Slots the engine would offer a contact into now: 0 unless the agent is routable there and cross-channel rules allow it.</summary>
     public int AvailableSlots(RoutingChannel channel) =>
-        PoolSlot[(int)channel] >= 0 ? MaxSlots(channel) - Active[(int)channel] : 0;
+        PoolOf[(int)channel] is not null ? MaxSlots(channel) - Active[(int)channel] : 0;
 
     /// <summary>Whether the engine would offer this agent a contact of the channel now.</summary>
-    public bool IsAvailable(RoutingChannel channel) => PoolSlot[(int)channel] >= 0;
+    public bool IsAvailable(RoutingChannel channel) => PoolOf[(int)channel] is not null;
 }

@@ -63,9 +63,10 @@ public sealed class RoutingTarget
 /// - Idle clock: restarts when the agent enters a routable status, and when a contact is offered to or leaves the
 ///   agent; with TIME_SINCE_LAST_INBOUND outbound contacts do not restart it.
 ///
-/// Available agents are kept in heaps by (profile, Region, channel) and waiting contacts in heaps by (queue, Region,
-/// channel), so a decision reads the top of a few heaps: its cost depends on how many profiles serve a queue and how
-/// many queues a profile serves, never on how many agents are idle. Configuration changes apply to the next decision;
+/// Available agents are kept in pools by (profile, Region, channel), ordered by idle time with O(1) reads and changes
+/// (<see cref="AgentPool"/>), and waiting contacts in heaps by (queue, Region, channel), so a decision reads the
+/// first of a few pools or heaps: its cost depends on how many profiles serve a queue and how many queues a profile
+/// serves, never on how many agents are idle. Configuration changes apply to the next decision;
 /// contacts in progress are not disturbed. Not thread-safe: callers serialize access.
 /// </summary>
 public sealed class RoutingEngine
@@ -471,7 +472,7 @@ public sealed class RoutingEngine
         RoutedAgent? best = null;
         if (queue.Owner is { } owner)
         {
-            if (owner.RegionIndex == region && owner.PoolSlot[channel] >= 0)
+            if (owner.RegionIndex == region && owner.PoolOf[channel] is not null)
             {
                 best = owner;
             }
@@ -523,7 +524,7 @@ public sealed class RoutingEngine
         {
             var profile = agent.Profile;
             var region = agent.RegionIndex;
-            if (profile is null || region < 0 || (agent.PoolSlot[0] < 0 && agent.PoolSlot[1] < 0 && agent.PoolSlot[2] < 0 && agent.PoolSlot[3] < 0))
+            if (profile is null || region < 0 || (agent.PoolOf[0] is null && agent.PoolOf[1] is null && agent.PoolOf[2] is null && agent.PoolOf[3] is null))
             {
                 return;
             }
@@ -533,7 +534,7 @@ public sealed class RoutingEngine
             var bestPriority = int.MaxValue;
             for (var channel = 0; channel < RoutingChannels.Count; channel++)
             {
-                if (agent.PoolSlot[channel] >= 0 && agent.OwnQueue.WaitingIfAny(region, channel)?.Peek() is { } own && Better(own, 0, best, bestPriority))
+                if (agent.PoolOf[channel] is not null && agent.OwnQueue.WaitingIfAny(region, channel)?.Peek() is { } own && Better(own, 0, best, bestPriority))
                 {
                     best = own;
                     bestPriority = 0;
@@ -549,7 +550,7 @@ public sealed class RoutingEngine
                     break; // sorted by priority: nothing further can win
                 }
 
-                if (agent.PoolSlot[(int)config.Channel] < 0)
+                if (agent.PoolOf[(int)config.Channel] is null)
                 {
                     continue;
                 }
@@ -727,7 +728,7 @@ public sealed class RoutingEngine
         var placed = profile is not null && agent.Settings.Routable && agent.RegionIndex >= 0 && !agent.Moving;
         for (var channel = 0; channel < RoutingChannels.Count; channel++)
         {
-            AgentHeap? target = null;
+            AgentPool? target = null;
             if (placed && profile!.Concurrency[channel] > agent.Active[channel] && CrossChannelAllows(agent, profile, channel))
             {
                 target = profile.Pool(agent.RegionIndex, (RoutingChannel)channel);
