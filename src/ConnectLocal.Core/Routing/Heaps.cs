@@ -311,7 +311,8 @@ internal sealed class ContactHeap
 
 /// <summary>
 /// A min-heap of timed entries ordered by (time, insertion sequence): equal times come out in the order they went
-/// in, so a run is the same on every machine. Used for the engine's timers and the simulator's event list.
+/// in, so a run is the same on every machine. Four children per node: half the depth of a binary heap, and the
+/// children of a node sit side by side in memory. Used for the engine's timers and the simulator's event list.
 /// </summary>
 public sealed class EventHeap<T>
 {
@@ -333,7 +334,7 @@ public sealed class EventHeap<T>
         var slot = Count++;
         while (slot > 0)
         {
-            var parent = (slot - 1) / 2;
+            var parent = (slot - 1) >> 2;
             if (!Before(entry, _items[parent]))
             {
                 break;
@@ -348,37 +349,43 @@ public sealed class EventHeap<T>
 
     public T Pop(out long time)
     {
-        var top = _items[0];
+        var items = _items;
+        var top = items[0];
         time = top.Time;
-        Count--;
-        var last = _items[Count];
-        _items[Count] = default;
-        if (Count > 0)
+        var count = --Count;
+        var last = items[count];
+        items[count] = default;
+        if (count > 0)
         {
             var slot = 0;
             while (true)
             {
-                var child = (2 * slot) + 1;
-                if (child >= Count)
+                var first = (slot << 2) + 1;
+                if (first >= count)
                 {
                     break;
                 }
 
-                if (child + 1 < Count && Before(_items[child + 1], _items[child]))
+                var best = first;
+                var stop = Math.Min(first + 4, count);
+                for (var child = first + 1; child < stop; child++)
                 {
-                    child++;
+                    if (Before(items[child], items[best]))
+                    {
+                        best = child;
+                    }
                 }
 
-                if (!Before(_items[child], last))
+                if (!Before(items[best], last))
                 {
                     break;
                 }
 
-                _items[slot] = _items[child];
-                slot = child;
+                items[slot] = items[best];
+                slot = best;
             }
 
-            _items[slot] = last;
+            items[slot] = last;
         }
 
         return top.Item;

@@ -726,10 +726,11 @@ public sealed class RoutingEngine
         var keyChanged = key != agent.KeyTicks;
         agent.KeyTicks = key;
         var placed = profile is not null && agent.Settings.Routable && agent.RegionIndex >= 0 && !agent.Moving;
+        var blocking = placed ? BlockingChannels(agent, profile!) : 0;
         for (var channel = 0; channel < RoutingChannels.Count; channel++)
         {
             AgentPool? target = null;
-            if (placed && profile!.Concurrency[channel] > agent.Active[channel] && CrossChannelAllows(agent, profile, channel))
+            if (placed && profile!.Concurrency[channel] > agent.Active[channel] && (blocking & ~(1 << channel)) == 0)
             {
                 target = profile.Pool(agent.RegionIndex, (RoutingChannel)channel);
             }
@@ -750,18 +751,22 @@ public sealed class RoutingEngine
         Count(agent, placed);
     }
 
-    /// <summary>Behaviour doc §3: while working a channel whose behaviour is not ROUTE_ANY_CHANNEL, no other channel is offered.</summary>
-    private static bool CrossChannelAllows(RoutedAgent agent, EngineProfile profile, int channel)
+    /// <summary>
+    /// Behaviour doc §3: while working a channel whose behaviour is not ROUTE_ANY_CHANNEL, no other channel is offered.
+    /// The channels the agent works that way, as bits: a channel may be offered when no bit but its own is set.
+    /// </summary>
+    private static int BlockingChannels(RoutedAgent agent, EngineProfile profile)
     {
+        var blocking = 0;
         for (var working = 0; working < RoutingChannels.Count; working++)
         {
-            if (working != channel && agent.Active[working] > 0 && !profile.AnyChannel[working])
+            if (agent.Active[working] > 0 && !profile.AnyChannel[working])
             {
-                return false;
+                blocking |= 1 << working;
             }
         }
 
-        return true;
+        return blocking;
     }
 
     private void Count(RoutedAgent agent, bool placed)

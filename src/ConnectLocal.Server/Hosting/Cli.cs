@@ -32,6 +32,8 @@ public static class Cli
                             delays of Global Resiliency status transitions in milliseconds, e.g.
                             tdg-create=2000,tdg-update=500 (env CONNECTLOCAL_TRANSITION_DELAYS; default: immediate;
                             kinds: tdg-create, tdg-update, tdg-delete, replication, replica-deletion)
+          simulate SCENARIO.json [--out DIR] [--quiet]
+                          replay a day of traffic against a configuration in virtual time (docs/routing.md)
           compatibility   print docs/compatibility.md (which operations are implemented)
           version         print the version
         """;
@@ -63,6 +65,8 @@ public static class Cli
 
                 await app.RunAsync();
                 return 0;
+            case "simulate":
+                return Simulation.SimulateCommand.Run(args.Skip(1).ToList());
             case "compatibility":
                 Console.Write(CompatibilityReport.Markdown());
                 return 0;

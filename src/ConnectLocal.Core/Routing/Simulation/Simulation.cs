@@ -18,12 +18,18 @@ public sealed class Simulation : IRoutingObserver
     private readonly IReadOnlyList<TimelineAction> _timeline;
     private readonly Func<ArrivalStream, string> _regionFor;
     private readonly EventHeap<SimEvent> _events = new();
+
+    // Each stream's next arrival, apart from the other events: a heap as small as the number of streams, so the many
+    // completions waiting in _events cost nothing when an arrival is taken or scheduled.
+    private readonly EventHeap<int> _arrivals = new();
     private readonly Rng _serviceRng;
     private readonly long _slTicks;
     private readonly List<AppliedChange> _changes = [];
     private readonly LoadCell[][] _loads;
+    private readonly long _dayTicks;
     private long _arrived;
     private long _eventCount;
+    private long _intervalStart;
 
     /// <param name="regionFor">Where a stream's next contact arrives when the stream names no Region (the Global
     /// Resiliency telephony split for voice, in the simulator); null: the first Region.</param>
@@ -36,6 +42,7 @@ public sealed class Simulation : IRoutingObserver
         _regionFor = regionFor ?? (_ => settings.Regions[0]);
         _serviceRng = Rng.For(settings.Seed, "service");
         _slTicks = TimeSpan.FromSeconds(settings.ServiceLevelSeconds).Ticks;
+        _dayTicks = (settings.Day == default ? new DateTimeOffset(settings.Start.UtcDateTime.Date, TimeSpan.Zero) : settings.Day).UtcTicks;
 
         foreach (var stream in streams)
         {
@@ -56,7 +63,6 @@ public sealed class Simulation : IRoutingObserver
 
     private enum EventKind
     {
-        Arrival,
         Completion,
         Change,
         IntervalEnd,
@@ -86,14 +92,15 @@ public sealed class Simulation : IRoutingObserver
             _events.Push(t, new SimEvent(EventKind.IntervalEnd, 0, null));
         }
 
-        var intervalStart = start;
+        _intervalStart = start;
         ReadLoads(start, record: false, start);
         var nextProgress = 0L;
         while (true)
         {
             var engineNext = Engine.NextDueTicks;
             var eventNext = _events.Count > 0 ? _events.PeekTime : long.MaxValue;
-            var next = Math.Min(engineNext, eventNext);
+            var arrivalNext = _arrivals.Count > 0 ? _arrivals.PeekTime : long.MaxValue;
+            var next = Math.Min(engineNext, Math.Min(eventNext, arrivalNext));
             if (next >= end)
             {
                 break;
@@ -107,49 +114,58 @@ public sealed class Simulation : IRoutingObserver
                 nextProgress = 4096;
             }
 
-            if (engineNext <= eventNext)
+            if (engineNext == next)
             {
                 Engine.RunDue();
-                continue;
             }
-
-            var e = _events.Pop(out var time);
-            switch (e.Kind)
+            else if (eventNext == next)
             {
-                case EventKind.Arrival:
-                    Arrive(e.Index, time);
-                    break;
-                case EventKind.Completion when e.Contact!.State == ContactState.Connected:
-                    var stream = (StreamState)e.Contact.Tag!;
-                    var acw = stream.Stream.AfterContactWork?.Sample(_serviceRng) ?? 0;
-                    Engine.Complete(e.Contact, TimeSpan.FromSeconds(Math.Max(0, acw)));
-                    break;
-                case EventKind.Change:
-                    var change = _timeline[e.Index];
-                    string? error;
-                    try
-                    {
-                        error = change.Apply();
-                    }
-                    catch (DomainException ex)
-                    {
-                        error = ex.Message;
-                    }
-
-                    _changes.Add(new AppliedChange(new DateTimeOffset(time, TimeSpan.Zero), change.Label, error));
-                    break;
-                case EventKind.IntervalEnd:
-                    CloseInterval(intervalStart, time);
-                    intervalStart = time;
-                    break;
+                Step();
+            }
+            else
+            {
+                var stream = _arrivals.Pop(out var time);
+                Arrive(stream, time);
             }
         }
 
         _clock.AdvanceTo(end);
         Engine.RunDue();
-        CloseInterval(intervalStart, end);
+        CloseInterval(_intervalStart, end);
         progress?.Invoke(1);
         return Result();
+    }
+
+    /// <summary>The next event of the simulation's own list (kept out of <see cref="Run"/> so the JIT optimizes it fully).</summary>
+    private void Step()
+    {
+        var e = _events.Pop(out var time);
+        switch (e.Kind)
+        {
+            case EventKind.Completion when e.Contact!.State == ContactState.Connected:
+                var stream = (StreamState)e.Contact.Tag!;
+                var acw = stream.Stream.AfterContactWork?.Sample(_serviceRng) ?? 0;
+                Engine.Complete(e.Contact, acw > 0 ? TimeSpan.FromSeconds(acw) : TimeSpan.Zero);
+                break;
+            case EventKind.Change:
+                var change = _timeline[e.Index];
+                string? error;
+                try
+                {
+                    error = change.Apply();
+                }
+                catch (DomainException ex)
+                {
+                    error = ex.Message;
+                }
+
+                _changes.Add(new AppliedChange(new DateTimeOffset(time, TimeSpan.Zero), change.Label, error));
+                break;
+            case EventKind.IntervalEnd:
+                CloseInterval(_intervalStart, time);
+                _intervalStart = time;
+                break;
+        }
     }
 
     void IRoutingObserver.Connected(RoutedContact contact)
@@ -202,45 +218,23 @@ public sealed class Simulation : IRoutingObserver
     {
         var state = _streams[streamIndex];
         var end = _settings.End.UtcTicks;
-        var day = (_settings.Day == default ? new DateTimeOffset(_settings.Start.UtcDateTime.Date, TimeSpan.Zero) : _settings.Day).UtcTicks;
         var t = from;
         while (t < end)
         {
-            var (perHour, until) = RateAt(state.Stream.Rates, t - day);
-            var periodEnd = Math.Min(end, until == long.MaxValue ? long.MaxValue : day + until);
+            var (perHour, until) = state.RateAt(t - _dayTicks);
+            var periodEnd = until == long.MaxValue ? end : Math.Min(end, _dayTicks + until);
             if (perHour > 0)
             {
                 var gap = (long)(state.Rng.NextExponential() / perHour * TimeSpan.TicksPerHour);
                 if (t + gap < periodEnd)
                 {
-                    _events.Push(t + gap, new SimEvent(EventKind.Arrival, streamIndex, null));
+                    _arrivals.Push(t + gap, streamIndex);
                     return;
                 }
             }
 
             t = periodEnd;
         }
-    }
-
-    private static (double PerHour, long UntilTicks) RateAt(IReadOnlyList<RatePeriod> rates, long timeOfDay)
-    {
-        var rate = 0.0;
-        var until = long.MaxValue;
-        for (var i = 0; i < rates.Count; i++)
-        {
-            if (rates[i].From.Ticks <= timeOfDay)
-            {
-                rate = rates[i].PerHour;
-                until = i + 1 < rates.Count ? rates[i + 1].From.Ticks : long.MaxValue;
-            }
-            else
-            {
-                until = Math.Min(until, rates[i].From.Ticks);
-                break;
-            }
-        }
-
-        return (rate, until);
     }
 
     private int RegionIndexOf(string region)
@@ -314,11 +308,31 @@ public sealed class Simulation : IRoutingObserver
 
     private sealed class StreamState(ArrivalStream stream, int keyIndex, Rng rng)
     {
+        private readonly long[] _from = stream.Rates.Select(r => r.From.Ticks).ToArray();
+        private readonly double[] _perHour = stream.Rates.Select(r => r.PerHour).ToArray();
+
         public ArrivalStream Stream { get; } = stream;
 
         public int KeyIndex { get; } = keyIndex;
 
         public Rng Rng { get; } = rng;
+
+        /// <summary>The rate at a time of day (ticks from midnight) and until when it holds (ticks from midnight; MaxValue: forever).</summary>
+        public (double PerHour, long UntilTicks) RateAt(long timeOfDay)
+        {
+            var rate = 0.0;
+            for (var i = 0; i < _from.Length; i++)
+            {
+                if (_from[i] > timeOfDay)
+                {
+                    return (rate, _from[i]);
+                }
+
+                rate = _perHour[i];
+            }
+
+            return (rate, long.MaxValue);
+        }
     }
 
     /// <summary>One queue, channel and Region: counters of the open interval, and the closed intervals.</summary>
@@ -383,7 +397,11 @@ public sealed class Simulation : IRoutingObserver
                 answered == 0 ? null : seconds / answered, Percentile(waits, 0.9), waiting, oldest);
         }
 
-        /// <summary>The nearest-rank percentile (the smallest wait at or above which lies the given share of waits).</summary>
+        /// <summary>
+        /// The nearest-rank percentile: the value with ⌈p·n⌉ − 1 values below it. Found by selection (Hoare's
+        /// quickselect, linear on average) rather than by sorting, which would cost more than the simulation itself
+        /// on a busy day.
+        /// </summary>
         private static double? Percentile(List<float> values, double p)
         {
             if (values.Count == 0)
@@ -391,9 +409,48 @@ public sealed class Simulation : IRoutingObserver
                 return null;
             }
 
-            var sorted = values.ToArray();
-            Array.Sort(sorted);
-            return sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+            var items = values.ToArray();
+            var k = Math.Max(0, (int)Math.Ceiling(p * items.Length) - 1);
+            var (left, right) = (0, items.Length - 1);
+            while (left < right)
+            {
+                var pivot = items[left + ((right - left) / 2)];
+                var (i, j) = (left, right);
+                while (i <= j)
+                {
+                    while (items[i] < pivot)
+                    {
+                        i++;
+                    }
+
+                    while (items[j] > pivot)
+                    {
+                        j--;
+                    }
+
+                    if (i <= j)
+                    {
+                        (items[i], items[j]) = (items[j], items[i]);
+                        i++;
+                        j--;
+                    }
+                }
+
+                if (k <= j)
+                {
+                    right = j;
+                }
+                else if (k >= i)
+                {
+                    left = i;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return items[k];
         }
     }
 
