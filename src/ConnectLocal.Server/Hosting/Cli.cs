@@ -1,5 +1,6 @@
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Handlers;
+using ConnectLocal.Server.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -114,6 +115,7 @@ public static class Cli
         builder.Services.AddSingleton<IConnectStore>(_ => OpenStore(options));
         builder.Services.AddSingleton<ConnectApiBase, ConnectApi>();
         builder.Services.AddGlobalResiliency();
+        builder.Services.AddRoutingEngine();
         _ = args;
         var app = builder.Build();
         app.UseControlApi();

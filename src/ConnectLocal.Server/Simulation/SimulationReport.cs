@@ -245,11 +245,18 @@ internal static class SimulationReport
         yield return ("abandonment", SvgChart.Render("Abandonment (abandoned ÷ answered + abandoned)", "abandoned", s.Start, s.End,
             queues.Select((q, i) => new ChartSeries(Label(q), Points(q.Intervals, x => x.From, x => x.AbandonmentRate), i)).ToList(), markers, percent: true));
         yield return ("occupancy", SvgChart.Render("Agents: occupancy (solid) and slot utilisation (dashed)", "share of time", s.Start, s.End,
-            result.Loads.Where(l => l.Total.StaffedAgents > 0).SelectMany((l, i) => new[]
+            ChartedLoads(result).SelectMany((l, i) => new[]
             {
                 new ChartSeries($"{l.Region} {l.Channel} occupancy", Points(l.Intervals, x => x.From, x => x.Occupancy), i),
                 new ChartSeries($"{l.Region} {l.Channel} slots", Points(l.Intervals, x => x.From, x => x.SlotUtilisation), i, Dashed: true),
             }).ToList(), markers, percent: true));
+    }
+
+    /// <summary>Regions with agents; the "ALL" line only when agents work more than one channel (else it is the same line).</summary>
+    private static IEnumerable<LoadSeries> ChartedLoads(SimulationResult result)
+    {
+        var channels = result.Loads.Select(l => l.Channel).Where(c => c != "ALL").Distinct().Count();
+        return result.Loads.Where(l => l.Total.StaffedAgents > 0 && (channels > 1 || l.Channel != "ALL"));
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
