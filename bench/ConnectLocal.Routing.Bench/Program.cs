@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Routing;
 using ConnectLocal.Core.Routing.Simulation;
+using ConnectLocal.Server.Simulation;
 
 namespace ConnectLocal.Routing.Bench;
 
@@ -24,6 +25,11 @@ internal static class Program
         if (what is "simulator" or "all")
         {
             SimulatorDecisions();
+        }
+
+        if (what is "day" or "all")
+        {
+            ContactCenterDay();
         }
 
         return 0;
@@ -118,6 +124,44 @@ internal static class Program
             Console.WriteLine($"  {result!.ContactsArrived:N0} contacts, {result.Offers:N0} decisions, {result.Events:N0} events in {wall.TotalSeconds:F2} s wall / {cpu.TotalSeconds:F2} s CPU");
             Console.WriteLine($"  {result.Offers / wall.TotalSeconds,12:N0} decisions/s wall, {result.Offers / cpu.TotalSeconds,12:N0} per CPU second, {allocated / (double)result.ContactsArrived:F0} bytes allocated per contact");
         }
+    }
+
+    /// <summary>
+    /// examples/contact-center-day.json exactly as <c>connectlocal simulate</c> runs it: set-up through the API
+    /// in-process (1,000 CreateUser and PutUserStatus calls …), the simulated day, and the report written. The first
+    /// round is cold (JIT included), as a user's run is.
+    /// </summary>
+    private static void ContactCenterDay()
+    {
+        var path = Path.Combine(RepositoryRoot(), "examples", "contact-center-day.json");
+        Console.WriteLine($"day: {path}");
+        for (var round = 1; round <= 3; round++)
+        {
+            var output = Path.Combine(Path.GetTempPath(), "connectlocal-bench-day-" + Guid.NewGuid().ToString("N"));
+            ScenarioRun? run = null;
+            var (wall, cpu) = Measure(() =>
+            {
+                using var runner = new ScenarioRunner();
+                run = runner.Run(Scenario.Load(path));
+                SimulationReport.Write(run, output);
+            });
+            Directory.Delete(output, recursive: true);
+            Console.WriteLine($"  round {round}{(round == 1 ? " (cold)" : string.Empty)}: {wall.TotalSeconds:F2} s wall / {cpu.TotalSeconds:F2} s CPU in all — set-up {run!.SetupTime.TotalSeconds:F2} s ({run.ApiCalls:N0} API calls), " +
+                $"simulation {run.RunTime.TotalSeconds:F2} s ({run.Result.ContactsArrived:N0} contacts, {run.Result.Offers:N0} decisions, {run.Result.Offers / run.RunTime.TotalSeconds:N0}/s)");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ConnectLocal.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from inside the repository.");
     }
 
     internal static (TimeSpan Wall, TimeSpan Cpu) Measure(Action work)

@@ -13,7 +13,7 @@ namespace ConnectLocal.Core.Routing;
 /// carry the same ids: the profiles, queues and users of both Regions' records are one set, and only contacts and
 /// agents have a Region. A user associated with a traffic distribution group works in the Region the group's agent
 /// distribution gives it (<see cref="TrafficSplit.PlaceAgents"/>); any other user works in the Region where it was
-/// created. The default group's sign-in distribution applies to every agent: an agent whose Region has sign-in
+/// created (agents are ranked for the distribution by username). The default group's sign-in distribution applies to every agent: an agent whose Region has sign-in
 /// disabled moves to the other Region if it is in a group and sign-in is enabled there, and is signed in nowhere
 /// otherwise.
 /// </summary>
@@ -44,13 +44,18 @@ public sealed record RoutingSnapshot(IReadOnlyList<string> Regions, IReadOnlyLis
                 .ToList()
             : [];
         var signIn = groups.FirstOrDefault(g => g.IsDefault)?.SignIn ?? [];
-        var known = users.Select(u => u.User.Id).ToHashSet(StringComparer.Ordinal);
+        // Users in username order, and agents ranked by username: the engine's tie-breaks and the agent
+        // distribution then depend on names a scenario gives, not on ids that are new on every run.
+        users.Sort((a, b) => string.CompareOrdinal(a.User.Username, b.User.Username));
+        var usernames = users.ToDictionary(u => u.User.Id, u => u.User.Username, StringComparer.Ordinal);
+        var idOf = users.ToDictionary(u => u.User.Username, u => u.User.Id, StringComparer.Ordinal);
         var placed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in groups.OrderBy(g => g.Id, StringComparer.Ordinal))
+        foreach (var group in groups.OrderBy(g => g.Name, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal))
         {
-            foreach (var (userId, region) in TrafficSplit.PlaceAgents(group.UserIds.Where(known.Contains), group.Agents))
+            var members = group.UserIds.Where(usernames.ContainsKey).Select(id => usernames[id]);
+            foreach (var (username, region) in TrafficSplit.PlaceAgents(members, group.Agents))
             {
-                placed.TryAdd(userId, region);
+                placed.TryAdd(idOf[username], region);
             }
         }
 

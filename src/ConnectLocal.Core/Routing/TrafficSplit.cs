@@ -11,7 +11,7 @@ namespace ConnectLocal.Core.Routing;
 /// first) and adding up percentages, the call goes to the first Region whose running total exceeds the bucket. The
 /// same seed and the same call order give the same Regions; over many calls each Region gets its percentage.
 ///
-/// Agents: the group's users are ranked by <c>SplitMix64(FNV-1a(user id))</c> (ties by id); with running totals of
+/// Agents: the group's users are ranked by <c>SplitMix64(FNV-1a(username))</c> (ties by username); with running totals of
 /// the agent distribution P₁, P₁+P₂, …, the agents ranked below round(n × P₁ / 100) go to the first Region, the next
 /// ones up to round(n × (P₁+P₂) / 100) to the second, and so on. Each Region gets its exact share (rounded), and
 /// shifting 10 % more moves the same agents each time.
@@ -43,10 +43,10 @@ public static class TrafficSplit
         return telephony[^1].Region;
     }
 
-    /// <summary>The Region of each user by the agent distribution (see the type's remarks).</summary>
-    public static IReadOnlyDictionary<string, string> PlaceAgents(IEnumerable<string> userIds, IReadOnlyList<RegionShare> agents)
+    /// <summary>The Region of each user, named by a stable key (the username), by the agent distribution (see the type's remarks).</summary>
+    public static IReadOnlyDictionary<string, string> PlaceAgents(IEnumerable<string> users, IReadOnlyList<RegionShare> agents)
     {
-        var ranked = userIds.Distinct(StringComparer.Ordinal)
+        var ranked = users.Distinct(StringComparer.Ordinal)
             .OrderBy(id => Mix(Fnv1a(id)))
             .ThenBy(id => id, StringComparer.Ordinal)
             .ToList();

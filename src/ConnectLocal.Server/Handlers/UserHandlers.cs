@@ -117,7 +117,7 @@ public sealed partial class ConnectApi
     public override ValueTask<PutUserStatusResponse> PutUserStatus(OperationContext context, PutUserStatusRequest request)
     {
         Users.PutStatus(CallerOf(context), request.InstanceId!, request.UserId!, request.AgentStatusId!);
-        Routing.Refresh(CallerOf(context), request.InstanceId!); // the agent may take a waiting contact now
+        _routingHost?.Refresh(CallerOf(context), request.InstanceId!); // the agent may take a waiting contact now
         return ValueTask.FromResult(new PutUserStatusResponse());
     }
 

@@ -55,7 +55,8 @@ public sealed class Simulation : IRoutingObserver
                 _cells.Add(settings.Regions.Select(r => new Cell(Engine.Target(r, stream.QueueId), stream.QueueName, stream.Channel)).ToArray());
             }
 
-            _streams.Add(new StreamState(stream, keyIndex, Rng.For(settings.Seed, $"arrivals/{_streams.Count}/{key}")));
+            // Seeded by names, not ids: a queue's id is new on every run, its name is the scenario's.
+            _streams.Add(new StreamState(stream, keyIndex, Rng.For(settings.Seed, $"arrivals/{_streams.Count}/{stream.QueueName}|{RoutingChannels.Name(stream.Channel)}")));
         }
 
         _loads = settings.Regions.Select(r => Enumerable.Range(0, RoutingChannels.Count + 1).Select(_ => new LoadCell()).ToArray()).ToArray();
