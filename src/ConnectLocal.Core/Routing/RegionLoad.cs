@@ -35,6 +35,9 @@ public sealed class RegionLoad(string region)
 
     public TimeWeightedCount Busy { get; } = new();
 
+    /// <summary>Staffed agents whose routing profile enables the channel.</summary>
+    public TimeWeightedCount[] StaffedOn { get; } = [new(), new(), new(), new()];
+
     /// <summary>Agents working at least one contact of the channel.</summary>
     public TimeWeightedCount[] BusyOn { get; } = [new(), new(), new(), new()];
 

@@ -47,6 +47,7 @@ public sealed class RoutedAgent
     internal bool CountedStaffed;
     internal bool CountedBusy;
     internal readonly bool[] CountedBusyOn = new bool[RoutingChannels.Count];
+    internal readonly bool[] CountedStaffedOn = new bool[RoutingChannels.Count];
     internal readonly int[] CountedCapacity = new int[RoutingChannels.Count];
     internal readonly int[] CountedOccupied = new int[RoutingChannels.Count];
 

@@ -795,6 +795,12 @@ public sealed class RoutingEngine
                     agent.CountedBusyOn[c] = false;
                 }
 
+                if (agent.CountedStaffedOn[c])
+                {
+                    old.StaffedOn[c].Add(-1, _now);
+                    agent.CountedStaffedOn[c] = false;
+                }
+
                 agent.CountedCapacity[c] = 0;
                 agent.CountedOccupied[c] = 0;
             }
@@ -826,6 +832,13 @@ public sealed class RoutingEngine
 
         for (var c = 0; c < RoutingChannels.Count; c++)
         {
+            var staffedOn = staffed && (agent.Profile?.Concurrency[c] > 0 || agent.Active[c] > 0);
+            if (staffedOn != agent.CountedStaffedOn[c])
+            {
+                load.StaffedOn[c].Add(staffedOn ? 1 : -1, _now);
+                agent.CountedStaffedOn[c] = staffedOn;
+            }
+
             var capacity = placed ? agent.Profile!.Concurrency[c] : 0;
             if (capacity != agent.CountedCapacity[c])
             {

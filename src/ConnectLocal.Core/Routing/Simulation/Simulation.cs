@@ -274,7 +274,7 @@ public sealed class Simulation : IRoutingObserver
             for (var c = 0; c <= RoutingChannels.Count; c++)
             {
                 var all = c == RoutingChannels.Count;
-                var staffed = load.Staffed.AreaAt(now);
+                var staffed = all ? load.Staffed.AreaAt(now) : load.StaffedOn[c].AreaAt(now);
                 var busy = all ? load.Busy.AreaAt(now) : load.BusyOn[c].AreaAt(now);
                 var capacity = all ? load.Capacity.Sum(x => x.AreaAt(now)) : load.Capacity[c].AreaAt(now);
                 var occupied = all ? load.Occupied.Sum(x => x.AreaAt(now)) : load.Occupied[c].AreaAt(now);

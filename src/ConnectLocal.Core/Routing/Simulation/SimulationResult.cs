@@ -27,9 +27,9 @@ public sealed record QueueInterval(
 public sealed record QueueSeries(string Region, string Channel, string Queue, IReadOnlyList<QueueInterval> Intervals, QueueInterval Total);
 
 /// <summary>
-/// Agent load in a Region over one interval, as time averages. Occupancy = busy agent time ÷ staffed agent time
-/// (busy on this channel for a channel's series); slot utilisation = slot time in use ÷ slot time offered by
-/// routable agents.
+/// Agent load in a Region over one interval, as time averages. Occupancy = busy agent time ÷ staffed agent time; for
+/// a channel's series, agents busy on the channel ÷ staffed agents whose routing profile enables it. Slot
+/// utilisation = slot time in use ÷ slot time offered by routable agents.
 /// </summary>
 public sealed record LoadInterval(DateTimeOffset From, double StaffedAgents, double? Occupancy, double? SlotUtilisation);
 
