@@ -6,16 +6,19 @@ using Npgsql;
 namespace ConnectLocal.Storage.Postgres;
 
 /// <summary>
-/// The backend for several ConnectLocal nodes sharing one database. Every write runs SERIALIZABLE and is retried
-/// from the start when PostgreSQL reports a serialization failure or deadlock, so concurrent requests on different
-/// nodes behave as if they had run one after another: no lost update, no torn resource. The work given to
-/// <see cref="Write{T}"/> only touches the session, so running it again is safe. This is optimistic concurrency
-/// control at the level of the transaction (PostgreSQL's serializable snapshot isolation), not row locks: no request
-/// waits for another's lock, and the loser of a conflict starts again on the new state.
+/// The backend for several ConnectLocal nodes sharing one database. Writes from all nodes are applied one at a
+/// time: each write transaction first takes the table lock on <c>connectlocal_writer</c> (before its snapshot, so
+/// it sees every write committed before it got the lock), then runs SERIALIZABLE. Reads run REPEATABLE READ and
+/// never wait. So the nodes behave like one server with one writer, as the SQLite backend does: no lost update, no
+/// torn resource, no duplicate name or ClientToken. [choice] one lock rather than optimistic retries alone: with
+/// SERIALIZABLE only, PostgreSQL's page-level predicate locks made writes to different resources conflict, and 16
+/// concurrent writers exhausted 20 retries (docs/storage.md). Serialization failures and deadlocks are still
+/// retried from the start; the work given to <see cref="Write{T}"/> only touches the session, so running it again
+/// is safe.
 /// </summary>
 public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
 {
-    /// <summary>1: resources, secrets, meta. 2: a version per resource.</summary>
+    /// <summary>1: resources, secrets, meta. 2: a version per resource, the writer lock table.</summary>
     public const int SchemaVersion = 2;
     private const int MaxAttempts = 20;
 
@@ -44,7 +47,10 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
 
     public T Read<T>(Func<IStoreSession, T> work) => Run(work, "BEGIN ISOLATION LEVEL REPEATABLE READ");
 
-    public T Write<T>(Func<IStoreSession, T> work) => Run(work, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+    // LOCK TABLE takes no snapshot; the transaction's snapshot is taken by its first query, after the lock is held
+    // (https://www.postgresql.org/docs/current/sql-lock.html). EXCLUSIVE conflicts with itself, not with SELECT.
+    public T Write<T>(Func<IStoreSession, T> work) =>
+        Run(work, "BEGIN ISOLATION LEVEL SERIALIZABLE; LOCK TABLE connectlocal_writer IN EXCLUSIVE MODE");
 
     public void Dispose() => _dataSource.Dispose();
 
@@ -97,7 +103,10 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
         CREATE INDEX IF NOT EXISTS connectlocal_resources_by_name ON connectlocal_resources (account, region, kind, parent, name);
         CREATE INDEX IF NOT EXISTS connectlocal_resources_by_parent ON connectlocal_resources (account, region, parent);
         """,
-        "ALTER TABLE connectlocal_resources ADD COLUMN IF NOT EXISTS version BIGINT NOT NULL DEFAULT 1;",
+        """
+        ALTER TABLE connectlocal_resources ADD COLUMN IF NOT EXISTS version BIGINT NOT NULL DEFAULT 1;
+        CREATE TABLE IF NOT EXISTS connectlocal_writer (holder INT);
+        """,
     ];
 
     /// <summary>Brings the schema up to <see cref="SchemaVersion"/>; refuses, changing nothing, a database written by a newer version.</summary>
