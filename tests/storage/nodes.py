@@ -147,7 +147,7 @@ def _admin():
     return parts
 
 
-def _psql(sql, database=None):
+def psql(sql, database=None):
     a = _admin()
     env = dict(os.environ, PGCONNECT_TIMEOUT="10")
     subprocess.run(["psql", "-h", a["Host"], "-p", a["Port"], "-U", a["Username"], "-d", database or a["Database"],
@@ -157,13 +157,13 @@ def _psql(sql, database=None):
 def new_database():
     """A new, empty database on the test cluster; returns (name, Npgsql connection string)."""
     name = "connectlocal_" + uuid.uuid4().hex[:12]
-    _psql(f"CREATE DATABASE {name}")
+    psql(f"CREATE DATABASE {name}")
     a = _admin()
     return name, f"Host={a['Host']};Port={a['Port']};Username={a['Username']};Database={name};Pooling=true"
 
 
 def drop_database(name):
-    _psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def temp_dir(prefix):

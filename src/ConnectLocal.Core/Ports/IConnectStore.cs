@@ -26,7 +26,7 @@ public interface IConnectStore
 /// The operations a transaction offers. Pages and lists are ordered by id (ordinal), so keyset paging is stable.
 /// Every stored resource carries a version: 1 when it is first stored, one more on every later store of it. The
 /// store counts versions inside the transaction that writes, so under concurrency they have no gaps and no
-/// duplicates; a deleted and re-created resource starts again at 1.
+/// duplicates; [choice] a deleted and re-created resource starts again at 1 (docs/storage.md).
 /// </summary>
 public interface IStoreSession
 {

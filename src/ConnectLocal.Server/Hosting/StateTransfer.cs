@@ -13,8 +13,9 @@ namespace ConnectLocal.Server.Hosting;
 /// (query <c>account</c>, and for a partial debug read also <c>region</c>, <c>kind</c>, <c>parent</c>, <c>id</c>)
 /// and <c>POST /_connectlocal/state</c> with an export as the body.
 /// The document holds every stored record with its key, version and JSON data, so an import into an empty store
-/// answers every Describe*/List* exactly as the exported one did. A whole-store export also carries the store's
-/// secrets (the page-token key), so NextToken values stay the same; an account export does not.
+/// answers every Describe*/List* exactly as the exported one did. [choice] A whole-store export also carries the
+/// store's secrets (the page-token key), so NextToken values stay the same; an account export does not. [choice]
+/// Import replaces: the whole store for a whole-store export, only the listed accounts for an account export.
 /// </summary>
 public static class StateTransfer
 {
@@ -186,7 +187,7 @@ public static class StateTransfer
 
         if (partial)
         {
-            // A debug read of some records; importing it would replace whole accounts with a part of them.
+            // [choice] A debug read of some records; importing it would replace whole accounts with a part of them.
             w.WriteBoolean("partial", true);
         }
 
