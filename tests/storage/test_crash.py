@@ -25,6 +25,7 @@ ROUNDS = 3
 CONCURRENCY_WRITERS = 3
 TRAFFIC_WRITERS = 2
 CREATORS = 2
+INSTANCES_PER_CREATOR_AND_ROUND = 12
 DEFAULT_NAMES = {"routing": "Basic Routing Profile", "queue": "BasicQueue", "hours": "Basic Hours"}
 
 
@@ -178,10 +179,12 @@ class CrashHarness:
 
     def creator(self, connect, stop):
         w = self.world
-        n = 0
+        n = instances = 0
         while not stop.is_set():
             n += 1
-            if n % 6 == 0:
+            # Bounded, so that the rounds stay under the quota of 100 instances per account and Region.
+            if n % 6 == 0 and instances < INSTANCES_PER_CREATOR_AND_ROUND:
+                instances += 1
                 alias = nodes.unique("crash-inst")
                 with w.lock:
                     w.created_instances[alias] = False
