@@ -93,6 +93,10 @@ stop_server
 start_server --postgres "$CONNECTLOCAL_TEST_POSTGRES"
 run_unittest "behaviour suites (boto3 and aws CLI), PostgreSQL backend" tests/behaviour "test_*.py"
 
+# Nodes of their own (started, SIGKILLed, restarted; two on one PostgreSQL database); about 75 s.
+export CONNECTLOCAL_STORAGE_WORK="$work/storage"
+run_unittest "storage suites: crash harness, several nodes, export/import (boto3; SQLite and PostgreSQL)" tests/storage "test_*.py"
+
 if grep -q ' 500 ' "$work/server.log"; then
   echo "the server answered 500 during the run:"; grep ' 500 ' "$work/server.log" | head
   tally 0 1

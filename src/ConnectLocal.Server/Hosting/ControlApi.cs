@@ -42,6 +42,12 @@ public static class ControlApi
             return;
         }
 
+        if (http.Request.Path.Equals(StateTransfer.Path, StringComparison.Ordinal))
+        {
+            await StateTransfer.HandleAsync(http);
+            return;
+        }
+
         await ConnectEndpoint.WriteErrorAsync(http, 404, "ResourceNotFoundException", $"No ConnectLocal control endpoint at {http.Request.Method} {http.Request.Path}.");
     }
 }

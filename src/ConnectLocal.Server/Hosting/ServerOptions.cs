@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConnectLocal.Storage.Sqlite;
 
 namespace ConnectLocal.Server.Hosting;
 
@@ -17,6 +18,9 @@ public sealed record ServerOptions
 
     /// <summary>"sqlite" (embedded default) or "postgres" (several nodes on one database).</summary>
     public string Storage { get; init; } = "sqlite";
+
+    /// <summary>How hard SQLite pushes each commit to disk (docs/storage.md); PostgreSQL follows its server's settings.</summary>
+    public SqliteDurability Durability { get; init; } = SqliteDurability.Normal;
 
     /// <summary>Npgsql connection string for --storage postgres.</summary>
     public string? PostgresConnectionString { get; init; }
@@ -51,6 +55,17 @@ public sealed record ServerOptions
             }
 
             options = options with { Port = port };
+        }
+
+        if (environment("CONNECTLOCAL_DURABILITY") is { } envDurability)
+        {
+            if (ParseDurability(envDurability) is not { } durability)
+            {
+                error = $"CONNECTLOCAL_DURABILITY must be fast, normal or full, not '{envDurability}'";
+                return null;
+            }
+
+            options = options with { Durability = durability };
         }
 
         if (environment("CONNECTLOCAL_TRANSITION_DELAYS") is { } envDelays)
@@ -118,6 +133,16 @@ public sealed record ServerOptions
 
                     options = options with { TransitionDelays = parsedDelays };
                     break;
+                case "--durability":
+                    var level = Value();
+                    if (ParseDurability(level ?? string.Empty) is not { } parsedDurability)
+                    {
+                        error = $"--durability must be fast, normal or full, not '{level}'";
+                        return null;
+                    }
+
+                    options = options with { Durability = parsedDurability };
+                    break;
                 case "--in-memory":
                     options = options with { InMemory = true };
                     break;
@@ -166,6 +191,14 @@ public sealed record ServerOptions
 
         return null;
     }
+
+    private static SqliteDurability? ParseDurability(string text) => text switch
+    {
+        "fast" => SqliteDurability.Fast,
+        "normal" => SqliteDurability.Normal,
+        "full" => SqliteDurability.Full,
+        _ => null,
+    };
 
     private static bool TryPort(string text, out int port) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 0 and <= 65535;
