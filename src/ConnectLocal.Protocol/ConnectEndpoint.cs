@@ -98,8 +98,9 @@ public sealed partial class ConnectEndpoint
         }
         catch (BadHttpRequestException e) when (!http.Response.HasStarted)
         {
-            // The body could not be read as HTTP (bad chunking, shorter than Content-Length, too slow).
-            await WriteErrorAsync(http, e.StatusCode, ProtocolErrors.SerializationException, ProtocolErrors.UnreadableBody(e.Message)).ConfigureAwait(false);
+            // The body could not be read as HTTP (bad chunking, shorter than Content-Length, too slow: 408).
+            await WriteErrorAsync(http, e.StatusCode, e.StatusCode == 408 ? ProtocolErrors.RequestTimeoutException : ProtocolErrors.SerializationException,
+                ProtocolErrors.UnreadableBody(e.Message)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {

@@ -18,6 +18,7 @@ public static class ProtocolErrors
     public const string RequestUriTooLongException = "RequestUriTooLongException";
     public const string RequestHeaderFieldsTooLargeException = "RequestHeaderFieldsTooLargeException";
     public const string ThrottlingException = "ThrottlingException";
+    public const string RequestTimeoutException = "RequestTimeoutException";
 
     public const string UnknownOperationMessage = "The requested path and method do not match any Amazon Connect operation.";
     public const string MissingAuthenticationTokenMessage = "Missing Authentication Token";

@@ -60,12 +60,12 @@ public sealed record RequestLimits
                 "headers-timeout-ms" when n >= 1 => limits with { HeadersTimeout = TimeSpan.FromMilliseconds(n) },
                 "keep-alive-timeout-ms" when n >= 1 => limits with { KeepAliveTimeout = TimeSpan.FromMilliseconds(n) },
                 "min-body-bytes-per-second" => limits with { MinBodyBytesPerSecond = n },
-                "min-body-grace-ms" when n >= 1000 => limits with { MinBodyRateGrace = TimeSpan.FromMilliseconds(n) },
+                "min-body-grace-ms" when n > 1000 => limits with { MinBodyRateGrace = TimeSpan.FromMilliseconds(n) },
                 _ => null,
             };
             if (next is null)
             {
-                error = $"'{item}' is not a valid limit (keys: {Keys}; url-bytes >= 64, header-bytes >= 1024, header-count >= 8, min-body-grace-ms >= 1000)";
+                error = $"'{item}' is not a valid limit (keys: {Keys}; url-bytes >= 64, header-bytes >= 1024, header-count >= 8, min-body-grace-ms > 1000, Kestrel's heartbeat)";
                 return null;
             }
 
