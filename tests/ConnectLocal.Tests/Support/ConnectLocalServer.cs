@@ -5,6 +5,7 @@ using ConnectLocal.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectLocal.Tests.Support;
@@ -41,6 +42,11 @@ public class ConnectLocalServer : IAsyncLifetime
 
     public T GetRequiredService<T>()
         where T : notnull => _app!.Services.GetRequiredService<T>();
+
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>The server's middleware pipeline as one delegate, to call without a socket (hostile-input suite).</summary>
+    public RequestDelegate BuildPipeline() => ((IApplicationBuilder)_app!).Build();
 
     public async Task InitializeAsync()
     {
