@@ -15,10 +15,13 @@ public static class ProtocolErrors
     public const string InternalServiceException = "InternalServiceException";
     public const string RequestEntityTooLargeException = "RequestEntityTooLargeException";
     public const string UnrecognizedClientException = "UnrecognizedClientException";
+
+    // [choice] AWS has no error shapes for these; the names follow HTTP's statuses (414, 431, 408) and, for the
+    // last, the RequestTimeoutException that SDKs retry (docs/wire-choices.md).
     public const string RequestUriTooLongException = "RequestUriTooLongException";
     public const string RequestHeaderFieldsTooLargeException = "RequestHeaderFieldsTooLargeException";
-    public const string ThrottlingException = "ThrottlingException";
     public const string RequestTimeoutException = "RequestTimeoutException";
+    public const string ThrottlingException = "ThrottlingException";
 
     public const string UnknownOperationMessage = "The requested path and method do not match any Amazon Connect operation.";
     public const string MissingAuthenticationTokenMessage = "Missing Authentication Token";
