@@ -87,6 +87,8 @@ run_unittest() { # $1 = label, $2 = start dir, $3 = pattern
 }
 run_unittest "boto3 and aws CLI conformance suites" tests/conformance/python "test_*.py"
 run_unittest "behaviour suites (boto3 and aws CLI), SQLite backend" tests/behaviour "test_*.py"
+# Each security suite starts its own server (strict authentication, --throttle aws) from CONNECTLOCAL_SERVER_DLL.
+run_unittest "security suites: strict authentication and throttling (boto3 and aws CLI)" tests/security "test_*.py"
 
 step "restart on PostgreSQL"
 stop_server

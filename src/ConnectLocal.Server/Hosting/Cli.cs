@@ -34,6 +34,21 @@ public static class Cli
                             delays of Global Resiliency status transitions in milliseconds, e.g.
                             tdg-create=2000,tdg-update=500 (env CONNECTLOCAL_TRANSITION_DELAYS; default: immediate;
                             kinds: tdg-create, tdg-update, tdg-delete, replication, replica-deletion)
+            --auth MODE     permissive (default: a well-formed SigV4 header, signature not checked) or strict
+                            (every signature verified) (env CONNECTLOCAL_AUTH)
+            --credentials F strict mode's credentials file (env CONNECTLOCAL_CREDENTIALS; one more credential from
+                            CONNECTLOCAL_ACCESS_KEY_ID, CONNECTLOCAL_SECRET_ACCESS_KEY, CONNECTLOCAL_ACCOUNT_ID,
+                            CONNECTLOCAL_SESSION_TOKEN)
+            --allow-unauthenticated-remote
+                            let permissive mode listen on a non-loopback address and the control API answer
+                            remote callers (env CONNECTLOCAL_ALLOW_UNAUTHENTICATED_REMOTE=1)
+            --throttle aws  emulate Connect's API rate limits per account, region and operation (env CONNECTLOCAL_THROTTLE)
+            --throttle-rates OP=RATE[/BURST],...
+                            replace rates of --throttle aws, e.g. ListQueues=5/10,*=20/40 (env CONNECTLOCAL_THROTTLE_RATES)
+            --limits K=N,...
+                            request limits, e.g. body-bytes=1048576,json-depth=20 (env CONNECTLOCAL_LIMITS; keys:
+                            body-bytes, url-bytes, header-bytes, header-count, json-depth, headers-timeout-ms,
+                            keep-alive-timeout-ms, min-body-bytes-per-second, min-body-grace-ms; docs/security.md)
           export FILE     write the stored state as JSON (FILE - is stdout); --account ID for one account;
                           takes the storage options of serve
           import FILE     replace the stored state (or the accounts the file holds) with an export
@@ -53,6 +68,12 @@ public static class Cli
                 if (options is null)
                 {
                     await Console.Error.WriteLineAsync($"connectlocal: {error}\n\n{Usage}");
+                    return 2;
+                }
+
+                if (options.StartupProblem() is { } problem)
+                {
+                    await Console.Error.WriteLineAsync($"connectlocal: {problem}");
                     return 2;
                 }
 
@@ -116,10 +137,12 @@ public static class Cli
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = null; // the protocol layer answers oversized bodies with an AWS-shaped 413
+            SecurityHosting.ConfigureKestrelLimits(k.Limits, options.Limits);
             k.Listen(System.Net.IPAddress.Parse(options.Host == "localhost" ? "127.0.0.1" : options.Host), options.Port);
         });
         builder.Services.AddSingleton(options);
-        builder.Services.AddConnectProtocol(new ProtocolOptions());
+        builder.Services.AddConnectProtocol(SecurityHosting.ProtocolOptionsOf(options));
+        builder.Services.AddSecurity(options);
         builder.Services.AddSingleton<IErrorTranslator, DomainErrorTranslator>();
         builder.Services.AddSingleton(new ConnectSettings { TransitionDelays = options.TransitionDelays });
         builder.Services.AddSingleton<IConnectStore>(_ => OpenStore(options));

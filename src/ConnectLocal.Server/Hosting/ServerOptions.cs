@@ -4,7 +4,7 @@ using ConnectLocal.Storage.Sqlite;
 namespace ConnectLocal.Server.Hosting;
 
 /// <summary>Settings of <c>connectlocal serve</c>: command-line flags win over environment variables over defaults.</summary>
-public sealed record ServerOptions
+public sealed partial record ServerOptions
 {
     public const int DefaultPort = 4570;
 
@@ -77,6 +77,12 @@ public sealed record ServerOptions
             }
 
             options = options with { TransitionDelays = delays };
+        }
+
+        if (ReadSecurityEnvironment(environment, ref options) is { } securityVariableError)
+        {
+            error = securityVariableError;
+            return null;
         }
 
         for (var i = 0; i < args.Count; i++)
@@ -153,6 +159,17 @@ public sealed record ServerOptions
                     options = options with { PostgresConnectionString = Value(), Storage = "postgres" };
                     break;
                 default:
+                    if (TryReadSecurityFlag(flag, Value, ref options, out var securityError))
+                    {
+                        if (securityError is null)
+                        {
+                            break;
+                        }
+
+                        error = securityError;
+                        return null;
+                    }
+
                     error = $"unknown option '{flag}'";
                     return null;
             }
@@ -170,7 +187,8 @@ public sealed record ServerOptions
             return null;
         }
 
-        return options;
+        error = ValidateSecurity(options);
+        return error is null ? options : null;
     }
 
     /// <summary>"tdg-create=2000,tdg-update=500" → delays; returns an explanation when the text is not that.</summary>
