@@ -71,6 +71,12 @@ public sealed partial class ConnectEndpoint
     private readonly Authenticator _authenticator;
     private readonly IRequestInterceptor[] _interceptors;
 
+    /// <summary>An endpoint without interceptors (benchmarks and tests build it by hand).</summary>
+    public ConnectEndpoint(ConnectApiBase api, ProtocolOptions options, IErrorTranslator errors, ILogger<ConnectEndpoint> logger)
+        : this(api, options, errors, logger, [])
+    {
+    }
+
     public ConnectEndpoint(
         ConnectApiBase api,
         ProtocolOptions options,
