@@ -87,11 +87,17 @@ run_unittest() { # $1 = label, $2 = start dir, $3 = pattern
 }
 run_unittest "boto3 and aws CLI conformance suites" tests/conformance/python "test_*.py"
 run_unittest "behaviour suites (boto3 and aws CLI), SQLite backend" tests/behaviour "test_*.py"
+# Each security suite starts its own server (strict authentication, --throttle aws) from CONNECTLOCAL_SERVER_DLL.
+run_unittest "security suites: strict authentication and throttling (boto3 and aws CLI)" tests/security "test_*.py"
 
 step "restart on PostgreSQL"
 stop_server
 start_server --postgres "$CONNECTLOCAL_TEST_POSTGRES"
 run_unittest "behaviour suites (boto3 and aws CLI), PostgreSQL backend" tests/behaviour "test_*.py"
+
+# Nodes of their own (started, SIGKILLed, restarted; two on one PostgreSQL database); about 75 s.
+export CONNECTLOCAL_STORAGE_WORK="$work/storage"
+run_unittest "storage suites: crash harness, several nodes, export/import (boto3; SQLite and PostgreSQL)" tests/storage "test_*.py"
 
 if grep -q ' 500 ' "$work/server.log"; then
   echo "the server answered 500 during the run:"; grep ' 500 ' "$work/server.log" | head

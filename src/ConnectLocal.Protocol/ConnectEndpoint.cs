@@ -18,6 +18,40 @@ public sealed class ProtocolOptions
 
     /// <summary>The account of every access key id that is not itself a 12-digit account id.</summary>
     public string DefaultAccountId { get; set; } = "000000000000";
+
+    public AuthenticationMode Authentication { get; set; } = AuthenticationMode.Permissive;
+
+    /// <summary>The credentials strict mode accepts, by access key id.</summary>
+    public IReadOnlyDictionary<string, AccessKey> AccessKeys { get; set; } = new Dictionary<string, AccessKey>();
+
+    /// <summary>How far a request's time may be from the server's clock (AWS: 5 minutes).</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Longer request targets (path and query as sent) get an AWS-shaped 414.</summary>
+    public int MaxUrlBytes { get; set; } = 8 * 1024;
+
+    /// <summary>Larger header sections (names, values and separators) or more fields get an AWS-shaped 431.</summary>
+    public int MaxHeaderBytes { get; set; } = 32 * 1024;
+
+    public int MaxHeaderCount { get; set; } = 100;
+
+    /// <summary>Deeper JSON bodies are refused as SerializationException; at most 64, the deserializer's own limit.</summary>
+    public int MaxJsonDepth { get; set; } = 64;
+
+    /// <summary>A 12-digit access key id is the account id; every other key belongs to the default account.</summary>
+    public string AccountOf(string accessKeyId) =>
+        accessKeyId.Length == 12 && accessKeyId.All(char.IsAsciiDigit) ? accessKeyId : DefaultAccountId;
+}
+
+/// <summary>
+/// Runs for every authenticated request before its input is bound: throttling, injected faults. Returning an
+/// error answers the request with it; the handler is not called.
+/// </summary>
+public interface IRequestInterceptor
+{
+    ValueTask<ServiceErrorException?> InterceptAsync(OperationDescriptor operation, string accountId, string region, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -34,13 +68,28 @@ public sealed partial class ConnectEndpoint
     private readonly ProtocolOptions _options;
     private readonly IErrorTranslator _errors;
     private readonly ILogger<ConnectEndpoint> _logger;
+    private readonly Authenticator _authenticator;
+    private readonly IRequestInterceptor[] _interceptors;
 
+    /// <summary>An endpoint without interceptors (benchmarks and tests build it by hand).</summary>
     public ConnectEndpoint(ConnectApiBase api, ProtocolOptions options, IErrorTranslator errors, ILogger<ConnectEndpoint> logger)
+        : this(api, options, errors, logger, [])
+    {
+    }
+
+    public ConnectEndpoint(
+        ConnectApiBase api,
+        ProtocolOptions options,
+        IErrorTranslator errors,
+        ILogger<ConnectEndpoint> logger,
+        IEnumerable<IRequestInterceptor> interceptors)
     {
         _api = api;
         _options = options;
         _errors = errors;
         _logger = logger;
+        _authenticator = new Authenticator(options);
+        _interceptors = [.. interceptors];
     }
 
     public async Task HandleAsync(HttpContext http)
@@ -55,8 +104,9 @@ public sealed partial class ConnectEndpoint
         }
         catch (BadHttpRequestException e) when (!http.Response.HasStarted)
         {
-            // The body could not be read as HTTP (bad chunking, shorter than Content-Length, too slow).
-            await WriteErrorAsync(http, e.StatusCode, ProtocolErrors.SerializationException, ProtocolErrors.UnreadableBody(e.Message)).ConfigureAwait(false);
+            // The body could not be read as HTTP (bad chunking, shorter than Content-Length, too slow: 408).
+            await WriteErrorAsync(http, e.StatusCode, e.StatusCode == 408 ? ProtocolErrors.RequestTimeoutException : ProtocolErrors.SerializationException,
+                ProtocolErrors.UnreadableBody(e.Message)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -80,8 +130,20 @@ public sealed partial class ConnectEndpoint
     {
         var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToString();
         var questionMark = target.IndexOf('?', StringComparison.Ordinal);
-        var rawPath = questionMark < 0 ? target.AsSpan() : target.AsSpan(0, questionMark);
+        var rawPath = questionMark < 0 ? target : target[..questionMark];
         var rawQuery = questionMark < 0 ? string.Empty : target[(questionMark + 1)..];
+
+        if (target.Length > _options.MaxUrlBytes)
+        {
+            await WriteErrorAsync(http, 414, ProtocolErrors.RequestUriTooLongException, ProtocolErrors.UriTooLong(_options.MaxUrlBytes)).ConfigureAwait(false);
+            return "-";
+        }
+
+        if (HeadersTooLarge(http.Request))
+        {
+            await WriteErrorAsync(http, 431, ProtocolErrors.RequestHeaderFieldsTooLargeException, ProtocolErrors.HeadersTooLarge(_options.MaxHeaderBytes, _options.MaxHeaderCount)).ConfigureAwait(false);
+            return "-";
+        }
 
         if (!Routes.TryMatch(http.Request.Method, rawPath, out var match, out var badEncoding))
         {
@@ -94,7 +156,7 @@ public sealed partial class ConnectEndpoint
         var operation = match.Operation;
         http.Response.Headers[OperationHeader] = operation.Name;
 
-        if (!Authenticate(http, out var credential, out var authError))
+        if (!_authenticator.TryIdentify(http.Request, out var caller, out var authError))
         {
             await WriteErrorAsync(http, 403, authError.Code, authError.Message).ConfigureAwait(false);
             return operation.Name;
@@ -106,17 +168,33 @@ public sealed partial class ConnectEndpoint
             return operation.Name;
         }
 
-        var body = operation.HasBodyMembers ? await ReadBodyAsync(http.Request).ConfigureAwait(false) : ReadOnlyMemory<byte>.Empty;
+        // Strict mode hashes the body into the signature, so it is read even where the operation ignores it.
+        var body = operation.HasBodyMembers || caller!.Key is not null ? await ReadBodyAsync(http.Request).ConfigureAwait(false) : ReadOnlyMemory<byte>.Empty;
         if (body.Length > _options.MaxBodyBytes)
         {
             await WriteErrorAsync(http, 413, ProtocolErrors.RequestEntityTooLargeException, ProtocolErrors.BodyTooLarge(_options.MaxBodyBytes)).ConfigureAwait(false);
             return operation.Name;
         }
 
+        if (!_authenticator.TryVerify(http.Request, rawPath, rawQuery, caller!, body.Span, out authError))
+        {
+            await WriteErrorAsync(http, 403, authError.Code, authError.Message).ConfigureAwait(false);
+            return operation.Name;
+        }
+
+        foreach (var interceptor in _interceptors)
+        {
+            if (await interceptor.InterceptAsync(operation, caller!.AccountId, caller.Credential.Region, http.RequestAborted).ConfigureAwait(false) is { } refusal)
+            {
+                await WriteErrorAsync(http, refusal.HttpStatus, refusal.Code, refusal.Message, refusal.Fields).ConfigureAwait(false);
+                return operation.Name;
+            }
+        }
+
         JsonDocument input;
         try
         {
-            input = RequestBinder.Bind(operation, match.Labels, rawQuery, name => HeaderValue(http.Request, name), body);
+            input = RequestBinder.Bind(operation, match.Labels, rawQuery, name => HeaderValue(http.Request, name), body, _options.MaxJsonDepth);
         }
         catch (SerializationFailure e)
         {
@@ -145,10 +223,10 @@ public sealed partial class ConnectEndpoint
 
             var context = new OperationContext(
                 operation.Name,
-                AccountOf(credential!.AccessKeyId),
-                credential.Region,
+                caller!.AccountId,
+                caller.Credential.Region,
                 requestId,
-                credential.AccessKeyId,
+                caller.Credential.AccessKeyId,
                 DateTimeOffset.UtcNow);
             await InvokeAsync(http, operation, context, input.RootElement).ConfigureAwait(false);
         }
@@ -191,35 +269,25 @@ public sealed partial class ConnectEndpoint
         await http.Response.Body.WriteAsync(output).ConfigureAwait(false);
     }
 
-    private bool Authenticate(HttpContext http, out SigV4Credential? credential, out (string Code, string Message) error)
+    /// <summary>A 12-digit access key id is the account id; every other key belongs to the default account (permissive mode).</summary>
+    public string AccountOf(string accessKeyId) => _options.AccountOf(accessKeyId);
+
+    private bool HeadersTooLarge(HttpRequest request)
     {
-        credential = null;
-        error = default;
-        var header = http.Request.Headers.Authorization.ToString();
-        if (header.Length == 0)
+        var bytes = 0;
+        var count = 0;
+        foreach (var (name, values) in request.Headers)
         {
-            error = (ProtocolErrors.MissingAuthenticationTokenException, ProtocolErrors.MissingAuthenticationTokenMessage);
-            return false;
+            foreach (var value in values)
+            {
+                // name ": " value CRLF, as the header section was sent
+                bytes += name.Length + (value?.Length ?? 0) + 4;
+                count++;
+            }
         }
 
-        if (!SigV4.TryParse(header, out credential, out var problem))
-        {
-            error = (ProtocolErrors.IncompleteSignatureException, ProtocolErrors.IncompleteSignature(problem));
-            return false;
-        }
-
-        if (credential!.Service != "connect")
-        {
-            error = (ProtocolErrors.InvalidSignatureException, ProtocolErrors.WrongService(credential.Service));
-            return false;
-        }
-
-        return true;
+        return bytes > _options.MaxHeaderBytes || count > _options.MaxHeaderCount;
     }
-
-    /// <summary>A 12-digit access key id is the account id; every other key belongs to the default account.</summary>
-    public string AccountOf(string accessKeyId) =>
-        accessKeyId.Length == 12 && accessKeyId.All(char.IsAsciiDigit) ? accessKeyId : _options.DefaultAccountId;
 
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request)
     {

@@ -14,10 +14,44 @@ public static class ProtocolErrors
     public const string InvalidSignatureException = "InvalidSignatureException";
     public const string InternalServiceException = "InternalServiceException";
     public const string RequestEntityTooLargeException = "RequestEntityTooLargeException";
+    public const string UnrecognizedClientException = "UnrecognizedClientException";
+
+    // [choice] AWS has no error shapes for these; the names follow HTTP's statuses (414, 431, 408) and, for the
+    // last, the RequestTimeoutException that SDKs retry (docs/wire-choices.md).
+    public const string RequestUriTooLongException = "RequestUriTooLongException";
+    public const string RequestHeaderFieldsTooLargeException = "RequestHeaderFieldsTooLargeException";
+    public const string RequestTimeoutException = "RequestTimeoutException";
+    public const string ThrottlingException = "ThrottlingException";
 
     public const string UnknownOperationMessage = "The requested path and method do not match any Amazon Connect operation.";
     public const string MissingAuthenticationTokenMessage = "Missing Authentication Token";
     public const string InternalServiceMessage = "An internal error occurred in ConnectLocal; see the server log for this request id.";
+
+    // The texts AWS answers with for these (behaviour doc §7); SDKs look for "Signature expired" to detect clock skew.
+    public const string UnrecognizedClientMessage = "The security token included in the request is invalid.";
+    public const string SignatureMismatchMessage =
+        "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+    public const string MissingDate = "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
+    public const string HostNotSigned = "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.";
+    public const string ContentHashMismatch = "The provided 'x-amz-content-sha256' header does not match what was computed.";
+    public const string ThrottlingMessage = "Rate exceeded";
+
+    public static string BadDate(string value) =>
+        $"Date must be in ISO-8601 'basic format'. Got '{value}'. See http://en.wikipedia.org/wiki/ISO_8601";
+
+    public static string ScopeDateMismatch(string scopeDate, string amzDate) =>
+        $"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{scopeDate}' != '{amzDate[..8]}', from '{amzDate}'.";
+
+    public static string SignatureExpired(string amzDate, string earliest, string now, TimeSpan skew) =>
+        $"Signature expired: {amzDate} is now earlier than {earliest} ({now} - {skew.TotalMinutes:0} min.)";
+
+    public static string SignatureNotYetCurrent(string amzDate, string latest, string now, TimeSpan skew) =>
+        $"Signature not yet current: {amzDate} is still later than {latest} ({now} + {skew.TotalMinutes:0} min.)";
+
+    public static string UriTooLong(int limit) => $"The request URI is longer than {limit} bytes.";
+
+    public static string HeadersTooLarge(int limitBytes, int limitCount) =>
+        $"The request headers are larger than {limitBytes} bytes or more than {limitCount} fields.";
 
     public static string NotImplemented(string operation) =>
         $"ConnectLocal does not implement the operation {operation} yet.";

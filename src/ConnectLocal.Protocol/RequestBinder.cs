@@ -20,7 +20,8 @@ internal static class RequestBinder
         KeyValuePair<string, string>[] labels,
         ReadOnlySpan<char> rawQuery,
         Func<string, string?> header,
-        ReadOnlyMemory<byte> body)
+        ReadOnlyMemory<byte> body,
+        int maxDepth = 64)
     {
         var query = ParseQuery(rawQuery);
         var buffer = new ArrayBufferWriter<byte>(body.Length + 256);
@@ -61,16 +62,17 @@ internal static class RequestBinder
 
             if (hasBody)
             {
-                CopyBodyMembers(writer, operation.Input, body);
+                CopyBodyMembers(writer, operation.Input, body, maxDepth);
             }
 
             writer.WriteEndObject();
         }
 
-        return JsonDocument.Parse(buffer.WrittenMemory);
+        // The gathered document nests one level deeper than the body it copies.
+        return JsonDocument.Parse(buffer.WrittenMemory, new JsonDocumentOptions { MaxDepth = maxDepth + 1 });
     }
 
-    private static void CopyBodyMembers(Utf8JsonWriter writer, ShapeDescriptor input, ReadOnlyMemory<byte> body)
+    private static void CopyBodyMembers(Utf8JsonWriter writer, ShapeDescriptor input, ReadOnlyMemory<byte> body, int maxDepth)
     {
         if (IsBlank(body.Span))
         {
@@ -86,7 +88,7 @@ internal static class RequestBinder
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body);
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = maxDepth });
         }
         catch (JsonException e)
         {

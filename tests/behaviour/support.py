@@ -3,9 +3,15 @@
 The server's endpoint comes from CONNECTLOCAL_ENDPOINT (scripts/test.sh starts one); without it the suites
 are skipped, so `python3 -m unittest` never silently talks to AWS.
 """
+import glob
 import os
+import shutil
+import signal
+import socket
 import subprocess
+import time
 import unittest
+import urllib.request
 import uuid
 
 import boto3
@@ -80,3 +86,58 @@ class ConnectTestCase(unittest.TestCase):
         if message is not None:
             self.assertEqual(message, error["Message"])
         return ctx.exception
+
+
+class OwnServer:
+    """A ConnectLocal process a test starts and stops itself (restarts, crash tests), on a free port."""
+
+    def __init__(self, data_dir, *extra_args):
+        self.data_dir = data_dir
+        self.extra_args = list(extra_args)
+        self.proc = None
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+
+    @staticmethod
+    def dll():
+        """The built server: CONNECTLOCAL_SERVER_DLL, or the newest build in the tree; SkipTest when there is none."""
+        found = os.environ.get("CONNECTLOCAL_SERVER_DLL")
+        if not found:
+            root = os.path.join(os.path.dirname(__file__), "..", "..", "src", "ConnectLocal.Server", "bin")
+            candidates = glob.glob(os.path.join(root, "*", "net10.0", "connectlocal.dll"))
+            found = max(candidates, key=os.path.getmtime) if candidates else None
+        if not found or not os.path.exists(found) or not shutil.which("dotnet"):
+            raise unittest.SkipTest("no built server to start (set CONNECTLOCAL_SERVER_DLL)")
+        return found
+
+    def start(self):
+        self.proc = subprocess.Popen(
+            ["dotnet", self.dll(), "serve", "--port", str(self.port), "--data-dir", self.data_dir, *self.extra_args],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"{self.endpoint}/_connectlocal/health", timeout=1):
+                    return self
+            except OSError:
+                if self.proc.poll() is not None:
+                    break
+                time.sleep(0.1)
+        self.stop()
+        raise AssertionError("ConnectLocal did not start")
+
+    def stop(self):
+        """A clean stop (SIGTERM, as Ctrl-C would)."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def client(self, region="us-east-1", account=None):
+        return boto3.client("connect", endpoint_url=self.endpoint, region_name=region,
+                            aws_access_key_id=account or "AKIDEXAMPLE", aws_secret_access_key="secret",
+                            config=NO_RETRIES)

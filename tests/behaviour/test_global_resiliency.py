@@ -4,13 +4,8 @@ UpdateTrafficDistribution (every rule of behaviour doc §5), group users, phone 
 docs/global-resiliency.md.
 """
 import contextlib
-import glob
 import json
-import os
 import shutil
-import signal
-import socket
-import subprocess
 import tempfile
 import time
 import unittest
@@ -799,76 +794,31 @@ class PhoneNumberTests(GlobalResiliencyCase):
 class RestartTests(unittest.TestCase):
     """A transition that falls due while the server is down is applied when it comes back."""
 
-    def server_dll(self):
-        found = os.environ.get("CONNECTLOCAL_SERVER_DLL")
-        if not found:
-            root = os.path.join(os.path.dirname(__file__), "..", "..", "src", "ConnectLocal.Server", "bin")
-            candidates = glob.glob(os.path.join(root, "*", "net10.0", "connectlocal.dll"))
-            found = max(candidates, key=os.path.getmtime) if candidates else None
-        if not found or not os.path.exists(found) or not shutil.which("dotnet"):
-            raise unittest.SkipTest("no built server to restart (set CONNECTLOCAL_SERVER_DLL)")
-        return found
-
-    def start(self, dll, data, port):
-        proc = subprocess.Popen(["dotnet", dll, "serve", "--port", str(port), "--data-dir", data,
-                                 "--transition-delays", "tdg-create=1500"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(150):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_connectlocal/health", timeout=1):
-                    return proc
-            except OSError:
-                time.sleep(0.1)
-        proc.kill()
-        self.fail("the restarted server did not come up")
-
-    def stop(self, proc):
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
     def test_transition_due_while_down_happens_after_restart(self):
         support.require_server()
-        dll = self.server_dll()
         data = tempfile.mkdtemp(prefix="connectlocal-restart-")
         self.addCleanup(shutil.rmtree, data, True)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        endpoint = f"http://127.0.0.1:{port}"
-
-        def connect():
-            return boto3.client("connect", endpoint_url=endpoint, region_name=EAST, aws_access_key_id="AKIDEXAMPLE",
-                                aws_secret_access_key="secret", config=support.NO_RETRIES)
-
-        proc = self.start(dll, data, port)
-        try:
-            east = connect()
-            iid = replicated_instance(east)
-            gid = east.create_traffic_distribution_group(Name="after-restart", InstanceId=iid)["Id"]
-            self.assertEqual("CREATION_IN_PROGRESS", east.describe_traffic_distribution_group(
-                TrafficDistributionGroupId=gid)["TrafficDistributionGroup"]["Status"])
-            pending = control("GET", endpoint=endpoint)[1]["pending"]
-            self.assertIn(("tdg-create", gid), [(p["kind"], p["targetId"]) for p in pending])
-        finally:
-            self.stop(proc)
+        server = support.OwnServer(data, "--transition-delays", "tdg-create=1500").start()
+        self.addCleanup(server.stop)
+        east = server.client(EAST)
+        iid = replicated_instance(east)
+        gid = east.create_traffic_distribution_group(Name="after-restart", InstanceId=iid)["Id"]
+        self.assertEqual("CREATION_IN_PROGRESS", east.describe_traffic_distribution_group(
+            TrafficDistributionGroupId=gid)["TrafficDistributionGroup"]["Status"])
+        pending = control("GET", endpoint=server.endpoint)[1]["pending"]
+        self.assertIn(("tdg-create", gid), [(p["kind"], p["targetId"]) for p in pending])
+        server.stop()
         time.sleep(2.0)  # the transition falls due while the server is down
-        proc = self.start(dll, data, port)
-        try:
-            east = connect()
-            deadline, status = time.time() + 5, None
-            while time.time() < deadline:
-                status = east.describe_traffic_distribution_group(TrafficDistributionGroupId=gid)["TrafficDistributionGroup"]["Status"]
-                if status == "ACTIVE":
-                    break
-                time.sleep(0.1)
-            self.assertEqual("ACTIVE", status)
-            self.assertEqual([], control("GET", endpoint=endpoint)[1]["pending"])
-        finally:
-            self.stop(proc)
+        server.start()
+        east = server.client(EAST)
+        deadline, status = time.time() + 5, None
+        while time.time() < deadline:
+            status = east.describe_traffic_distribution_group(TrafficDistributionGroupId=gid)["TrafficDistributionGroup"]["Status"]
+            if status == "ACTIVE":
+                break
+            time.sleep(0.1)
+        self.assertEqual("ACTIVE", status)
+        self.assertEqual([], control("GET", endpoint=server.endpoint)[1]["pending"])
 
 
 class FailoverRunbookTests(support.ConnectTestCase):

@@ -22,7 +22,12 @@ public interface IConnectStore
     T Write<T>(Func<IStoreSession, T> work);
 }
 
-/// <summary>The operations a transaction offers. Pages and lists are ordered by id, so keyset paging is stable.</summary>
+/// <summary>
+/// The operations a transaction offers. Pages and lists are ordered by id (ordinal), so keyset paging is stable.
+/// Every stored resource carries a version: 1 when it is first stored, one more on every later store of it. The
+/// store counts versions inside the transaction that writes, so under concurrency they have no gaps and no
+/// duplicates; [choice] a deleted and re-created resource starts again at 1 (docs/storage.md).
+/// </summary>
 public interface IStoreSession
 {
     T? Get<T>(ResourceScope scope, string id)
@@ -45,6 +50,17 @@ public interface IStoreSession
     void Put<T>(ResourceScope scope, T resource)
         where T : class, IResource<T>;
 
+    /// <summary>The stored version of a resource; 0 when there is none.</summary>
+    long Version<T>(ResourceScope scope, string id)
+        where T : class, IResource<T>;
+
+    /// <summary>
+    /// Conditional update: stores <paramref name="resource"/> only when its stored version is
+    /// <paramref name="expectedVersion"/> (0: only when absent); returns whether it did. A refusal changes nothing.
+    /// </summary>
+    bool PutIfVersion<T>(ResourceScope scope, T resource, long expectedVersion)
+        where T : class, IResource<T>;
+
     void Delete<T>(ResourceScope scope, string id)
         where T : class, IResource<T>;
 
@@ -53,4 +69,31 @@ public interface IStoreSession
 
     /// <summary>A random secret created on first use and kept for the life of the store (e.g. the page-token key).</summary>
     byte[] Secret(string name);
+}
+
+/// <summary>One stored resource as the store keeps it: its key, name, version and JSON document.</summary>
+public sealed record StoredRecord(string AccountId, string Region, string Kind, string Parent, string Id, string? Name, long Version, string Data);
+
+/// <summary>Which stored records an export or a debug read covers; a null member matches everything.</summary>
+public sealed record RecordFilter(string? AccountId = null, string? Region = null, string? Kind = null, string? Parent = null, string? Id = null)
+{
+    public static readonly RecordFilter Everything = new();
+}
+
+/// <summary>A whole store (or one account of it) as data: what export writes and import restores.</summary>
+public sealed record StoreSnapshot(IReadOnlyList<StoredRecord> Records, IReadOnlyDictionary<string, byte[]> Secrets);
+
+/// <summary>
+/// Export and import of stored state, below the domain (backup, fixtures, debugging). Not used by request handling.
+/// </summary>
+public interface IStoreArchive
+{
+    /// <summary>The records the filter matches in id order, read in one consistent transaction; the store's secrets when <paramref name="withSecrets"/>.</summary>
+    StoreSnapshot Export(RecordFilter filter, bool withSecrets);
+
+    /// <summary>
+    /// In one transaction: removes every record of each account in <paramref name="replaceAccounts"/> (every record
+    /// of the store when it is null), then stores the snapshot's records with their versions and its secrets.
+    /// </summary>
+    void Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts);
 }

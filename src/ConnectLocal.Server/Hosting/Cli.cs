@@ -29,15 +29,37 @@ public static class Cli
             --in-memory     keep nothing on disk (env CONNECTLOCAL_IN_MEMORY=1)
             --storage S     sqlite (default) or postgres (env CONNECTLOCAL_STORAGE)
             --postgres CS   Npgsql connection string; implies --storage postgres (env CONNECTLOCAL_POSTGRES)
+            --durability D  SQLite only: fast, normal (default) or full (fsync before each acknowledged commit);
+                            see docs/storage.md (env CONNECTLOCAL_DURABILITY)
             --transition-delays K=MS,...
                             delays of Global Resiliency status transitions in milliseconds, e.g.
                             tdg-create=2000,tdg-update=500 (env CONNECTLOCAL_TRANSITION_DELAYS; default: immediate;
                             kinds: tdg-create, tdg-update, tdg-delete, replication, replica-deletion)
+            --auth MODE     permissive (default: a well-formed SigV4 header, signature not checked) or strict
+                            (every signature verified) (env CONNECTLOCAL_AUTH)
+            --credentials F strict mode's credentials file (env CONNECTLOCAL_CREDENTIALS; one more credential from
+                            CONNECTLOCAL_ACCESS_KEY_ID, CONNECTLOCAL_SECRET_ACCESS_KEY, CONNECTLOCAL_ACCOUNT_ID,
+                            CONNECTLOCAL_SESSION_TOKEN)
+            --allow-unauthenticated-remote
+                            let permissive mode listen on a non-loopback address and the control API answer
+                            remote callers (env CONNECTLOCAL_ALLOW_UNAUTHENTICATED_REMOTE=1)
+            --throttle aws  emulate Connect's API rate limits per account, region and operation (env CONNECTLOCAL_THROTTLE)
+            --throttle-rates OP=RATE[/BURST],...
+                            replace rates of --throttle aws, e.g. ListQueues=5/10,*=20/40 (env CONNECTLOCAL_THROTTLE_RATES)
+            --limits K=N,...
+                            request limits, e.g. body-bytes=1048576,json-depth=20 (env CONNECTLOCAL_LIMITS; keys:
+                            body-bytes, url-bytes, header-bytes, header-count, json-depth, headers-timeout-ms,
+                            keep-alive-timeout-ms, min-body-bytes-per-second, min-body-grace-ms; docs/security.md)
+          export FILE     write the stored state as JSON (FILE - is stdout); --account ID for one account;
+                          takes the storage options of serve
+          import FILE     replace the stored state (or the accounts the file holds) with an export
           simulate SCENARIO.json [--out DIR] [--quiet]
                           replay a day of traffic against a configuration in virtual time (docs/routing.md)
           compatibility   print docs/compatibility.md (which operations are implemented)
           version         print the version
         """;
+
+    private const int MinThreads = 64;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -49,6 +71,12 @@ public static class Cli
                 if (options is null)
                 {
                     await Console.Error.WriteLineAsync($"connectlocal: {error}\n\n{Usage}");
+                    return 2;
+                }
+
+                if (options.StartupProblem() is { } problem)
+                {
+                    await Console.Error.WriteLineAsync($"connectlocal: {problem}");
                     return 2;
                 }
 
@@ -66,6 +94,8 @@ public static class Cli
 
                 await app.RunAsync();
                 return 0;
+            case "export" or "import":
+                return await StateTransfer.RunAsync(command, args.Skip(1).ToList());
             case "simulate":
                 return Simulation.SimulateCommand.Run(args.Skip(1).ToList());
             case "compatibility":
@@ -88,11 +118,17 @@ public static class Cli
     {
         { Storage: "postgres" } => PostgresStore.Open(options.PostgresConnectionString!),
         { InMemory: true } => SqliteStore.OpenInMemory(),
-        _ => SqliteStore.OpenFile(options.DataDirectory),
+        _ => SqliteStore.OpenFile(options.DataDirectory, options.Durability),
     };
 
     public static WebApplication Build(ServerOptions options, string[]? args = null)
     {
+        // The storage port is synchronous: a request holds its thread while its transaction runs or waits for the
+        // writer (SQLite's one connection, PostgreSQL's writer lock). With the default minimum (one thread per core)
+        // a burst of concurrent writes starved the pool, which grows by about two threads a second (measured: 7
+        // concurrent writers on PostgreSQL got 0-17 writes through in 1.5 s; with this, 100-200).
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinThreads), completionPorts);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
@@ -106,13 +142,16 @@ public static class Cli
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = null; // the protocol layer answers oversized bodies with an AWS-shaped 413
+            SecurityHosting.ConfigureKestrelLimits(k.Limits, options.Limits);
             k.Listen(System.Net.IPAddress.Parse(options.Host == "localhost" ? "127.0.0.1" : options.Host), options.Port);
         });
         builder.Services.AddSingleton(options);
-        builder.Services.AddConnectProtocol(new ProtocolOptions());
+        builder.Services.AddConnectProtocol(SecurityHosting.ProtocolOptionsOf(options));
+        builder.Services.AddSecurity(options);
         builder.Services.AddSingleton<IErrorTranslator, DomainErrorTranslator>();
         builder.Services.AddSingleton(new ConnectSettings { TransitionDelays = options.TransitionDelays });
         builder.Services.AddSingleton<IConnectStore>(_ => OpenStore(options));
+        builder.Services.AddSingleton(sp => (IStoreArchive)sp.GetRequiredService<IConnectStore>());
         builder.Services.AddSingleton<ConnectApiBase, ConnectApi>();
         builder.Services.AddGlobalResiliency();
         builder.Services.AddRoutingEngine();

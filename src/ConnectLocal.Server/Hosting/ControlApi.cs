@@ -25,6 +25,11 @@ public static class ControlApi
     private static async Task HandleAsync(HttpContext http)
     {
         http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        if (await ControlAccess.RefuseRemoteAsync(http) || await FaultControl.TryHandleAsync(http))
+        {
+            return;
+        }
+
         if (http.Request.Path.Equals(Prefix + "/health", StringComparison.Ordinal) && HttpMethods.IsGet(http.Request.Method))
         {
             http.Response.ContentType = "application/json";
@@ -45,6 +50,12 @@ public static class ControlApi
         if (http.Request.Path.StartsWithSegments(GlobalResiliencyHosting.Path, StringComparison.Ordinal))
         {
             await GlobalResiliencyHosting.HandleAsync(http);
+            return;
+        }
+
+        if (http.Request.Path.Equals(StateTransfer.Path, StringComparison.Ordinal))
+        {
+            await StateTransfer.HandleAsync(http);
             return;
         }
 

@@ -1,9 +1,10 @@
 using System.Globalization;
+using ConnectLocal.Storage.Sqlite;
 
 namespace ConnectLocal.Server.Hosting;
 
 /// <summary>Settings of <c>connectlocal serve</c>: command-line flags win over environment variables over defaults.</summary>
-public sealed record ServerOptions
+public sealed partial record ServerOptions
 {
     public const int DefaultPort = 4570;
 
@@ -17,6 +18,9 @@ public sealed record ServerOptions
 
     /// <summary>"sqlite" (embedded default) or "postgres" (several nodes on one database).</summary>
     public string Storage { get; init; } = "sqlite";
+
+    /// <summary>How hard SQLite pushes each commit to disk (docs/storage.md); PostgreSQL follows its server's settings.</summary>
+    public SqliteDurability Durability { get; init; } = SqliteDurability.Normal;
 
     /// <summary>Npgsql connection string for --storage postgres.</summary>
     public string? PostgresConnectionString { get; init; }
@@ -53,6 +57,17 @@ public sealed record ServerOptions
             options = options with { Port = port };
         }
 
+        if (environment("CONNECTLOCAL_DURABILITY") is { } envDurability)
+        {
+            if (ParseDurability(envDurability) is not { } durability)
+            {
+                error = $"CONNECTLOCAL_DURABILITY must be fast, normal or full, not '{envDurability}'";
+                return null;
+            }
+
+            options = options with { Durability = durability };
+        }
+
         if (environment("CONNECTLOCAL_TRANSITION_DELAYS") is { } envDelays)
         {
             if (ParseDelays(envDelays, out var delays) is { } delayError)
@@ -62,6 +77,12 @@ public sealed record ServerOptions
             }
 
             options = options with { TransitionDelays = delays };
+        }
+
+        if (ReadSecurityEnvironment(environment, ref options) is { } securityVariableError)
+        {
+            error = securityVariableError;
+            return null;
         }
 
         for (var i = 0; i < args.Count; i++)
@@ -118,6 +139,16 @@ public sealed record ServerOptions
 
                     options = options with { TransitionDelays = parsedDelays };
                     break;
+                case "--durability":
+                    var level = Value();
+                    if (ParseDurability(level ?? string.Empty) is not { } parsedDurability)
+                    {
+                        error = $"--durability must be fast, normal or full, not '{level}'";
+                        return null;
+                    }
+
+                    options = options with { Durability = parsedDurability };
+                    break;
                 case "--in-memory":
                     options = options with { InMemory = true };
                     break;
@@ -128,6 +159,17 @@ public sealed record ServerOptions
                     options = options with { PostgresConnectionString = Value(), Storage = "postgres" };
                     break;
                 default:
+                    if (TryReadSecurityFlag(flag, Value, ref options, out var securityError))
+                    {
+                        if (securityError is null)
+                        {
+                            break;
+                        }
+
+                        error = securityError;
+                        return null;
+                    }
+
                     error = $"unknown option '{flag}'";
                     return null;
             }
@@ -145,7 +187,8 @@ public sealed record ServerOptions
             return null;
         }
 
-        return options;
+        error = ValidateSecurity(options);
+        return error is null ? options : null;
     }
 
     /// <summary>"tdg-create=2000,tdg-update=500" → delays; returns an explanation when the text is not that.</summary>
@@ -166,6 +209,14 @@ public sealed record ServerOptions
 
         return null;
     }
+
+    private static SqliteDurability? ParseDurability(string text) => text switch
+    {
+        "fast" => SqliteDurability.Fast,
+        "normal" => SqliteDurability.Normal,
+        "full" => SqliteDurability.Full,
+        _ => null,
+    };
 
     private static bool TryPort(string text, out int port) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 0 and <= 65535;

@@ -51,6 +51,28 @@ public sealed class ServerOptionsTests
     }
 
     [Fact]
+    public void Durability_is_normal_by_default_and_set_by_flag_over_environment()
+    {
+        Assert.Equal(ConnectLocal.Storage.Sqlite.SqliteDurability.Normal, Parse([], NoEnvironment, out _)!.Durability);
+        Assert.Equal(ConnectLocal.Storage.Sqlite.SqliteDurability.Fast, Parse([], new() { ["CONNECTLOCAL_DURABILITY"] = "fast" }, out _)!.Durability);
+
+        var options = Parse(["--durability", "full"], new() { ["CONNECTLOCAL_DURABILITY"] = "fast" }, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(ConnectLocal.Storage.Sqlite.SqliteDurability.Full, options!.Durability);
+    }
+
+    [Theory]
+    [InlineData("FULL")]
+    [InlineData("off")]
+    [InlineData("")]
+    public void Unknown_durability_is_refused_with_the_choices(string value)
+    {
+        Assert.Null(Parse(["--durability", value], NoEnvironment, out var error));
+        Assert.Equal($"--durability must be fast, normal or full, not '{value}'", error);
+    }
+
+    [Fact]
     public void Relative_data_directory_flag_becomes_absolute()
     {
         var options = Parse(["--data-dir", "state"], NoEnvironment, out _);

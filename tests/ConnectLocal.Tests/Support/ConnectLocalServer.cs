@@ -5,6 +5,7 @@ using ConnectLocal.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectLocal.Tests.Support;
@@ -14,7 +15,7 @@ namespace ConnectLocal.Tests.Support;
 /// Requests go out either through <see cref="HttpClient"/> or, when the exact bytes of the request line matter
 /// (bad percent-encoding that <see cref="Uri"/> would repair), through a plain socket.
 /// </summary>
-public sealed class ConnectLocalServer : IAsyncLifetime
+public class ConnectLocalServer : IAsyncLifetime
 {
     /// <summary>Well-formed SigV4 with a fixed signature: the server parses the header but does not verify it.</summary>
     public const string Authorization =
@@ -22,17 +23,34 @@ public sealed class ConnectLocalServer : IAsyncLifetime
         "Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connectlocal-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly Func<ServerOptions, ServerOptions> _configure;
     private WebApplication? _app;
     private HttpClient? _client;
+
+    public ConnectLocalServer()
+        : this(options => options)
+    {
+    }
+
+    /// <summary>A server with other options (strict authentication, limits, throttling) for a derived fixture.</summary>
+    protected ConnectLocalServer(Func<ServerOptions, ServerOptions> configure)
+    {
+        _configure = configure;
+    }
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     public T GetRequiredService<T>()
         where T : notnull => _app!.Services.GetRequiredService<T>();
 
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>The server's middleware pipeline as one delegate, to call without a socket (hostile-input suite).</summary>
+    public RequestDelegate BuildPipeline() => ((IApplicationBuilder)_app!).Build();
+
     public async Task InitializeAsync()
     {
-        var options = new ServerOptions { Host = "127.0.0.1", Port = 0, InMemory = true, DataDirectory = _dataDirectory };
+        var options = _configure(new ServerOptions { Host = "127.0.0.1", Port = 0, InMemory = true, DataDirectory = _dataDirectory });
         _app = Cli.Build(options);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -79,6 +97,13 @@ public sealed class ConnectLocalServer : IAsyncLifetime
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
+
+        return await SendAsync(request);
+    }
+
+    /// <summary>Sends a request built by the caller, exactly as built.</summary>
+    public async Task<WireResponse> SendAsync(HttpRequestMessage request)
+    {
         using var response = await _client!.SendAsync(request);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))

@@ -13,6 +13,10 @@ internal static partial class WireAssert
         "InvalidSignatureException",
         "RequestEntityTooLargeException",
         "InternalServiceException",
+        "UnrecognizedClientException",
+        "RequestUriTooLongException",
+        "RequestHeaderFieldsTooLargeException",
+        "RequestTimeoutException",
     ];
 
     /// <summary>

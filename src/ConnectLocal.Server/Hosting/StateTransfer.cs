@@ -1,0 +1,346 @@
+using System.Globalization;
+using System.Text.Json;
+using ConnectLocal.Core.Ports;
+using ConnectLocal.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConnectLocal.Server.Hosting;
+
+/// <summary>
+/// Export and import of stored state (docs/storage.md): <c>connectlocal export FILE [--account ID]</c>,
+/// <c>connectlocal import FILE</c>, and the same through the control API: <c>GET /_connectlocal/state</c>
+/// (query <c>account</c>, and for a partial debug read also <c>region</c>, <c>kind</c>, <c>parent</c>, <c>id</c>)
+/// and <c>POST /_connectlocal/state</c> with an export as the body.
+/// The document holds every stored record with its key, version and JSON data, so an import into an empty store
+/// answers every Describe*/List* exactly as the exported one did. [choice] A whole-store export also carries the
+/// store's secrets (the page-token key), so NextToken values stay the same; an account export does not. [choice]
+/// Import replaces: the whole store for a whole-store export, only the listed accounts for an account export.
+/// </summary>
+public static class StateTransfer
+{
+    public const string Path = ControlApi.Prefix + "/state";
+    public const string Format = "connectlocal-state";
+    public const int FormatVersion = 1;
+
+    public const string ExportUsage = "usage: connectlocal export FILE|- [--account ID] [--data-dir D | --in-memory | --postgres CS]";
+    public const string ImportUsage = "usage: connectlocal import FILE|- [--data-dir D | --postgres CS]";
+
+    /// <summary>
+    /// <c>connectlocal export</c> / <c>import</c>: opens the store the serve options name (another process may be
+    /// serving it: SQLite makes the two take turns, PostgreSQL runs the import as one transaction).
+    /// </summary>
+    public static async Task<int> RunAsync(string command, IReadOnlyList<string> args)
+    {
+        var usage = command == "export" ? ExportUsage : ImportUsage;
+        var rest = args.ToList();
+        string? account = null;
+        var accountAt = rest.IndexOf("--account");
+        if (command == "export" && accountAt >= 0)
+        {
+            if (accountAt + 1 >= rest.Count)
+            {
+                await Console.Error.WriteLineAsync($"connectlocal: --account needs an account id\n{usage}");
+                return 2;
+            }
+
+            account = rest[accountAt + 1];
+            rest.RemoveRange(accountAt, 2);
+        }
+
+        if (rest.Count == 0 || rest[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"connectlocal: {command} needs a file (- for {(command == "export" ? "stdout" : "stdin")})\n{usage}");
+            return 2;
+        }
+
+        var file = rest[0];
+        var options = ServerOptions.Parse(rest.Skip(1).ToList(), Environment.GetEnvironmentVariable, out var error);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync($"connectlocal: {error}\n{usage}");
+            return 2;
+        }
+
+        IConnectStore store;
+        try
+        {
+            store = Cli.OpenStore(options);
+        }
+        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"connectlocal: cannot open storage: {e.Message}");
+            return 1;
+        }
+
+        using var disposable = store as IDisposable;
+        var archive = (IStoreArchive)store;
+        if (command == "export")
+        {
+            var snapshot = archive.Export(new RecordFilter(AccountId: account), withSecrets: account is null);
+            await using var output = file == "-" ? Console.OpenStandardOutput() : File.Create(file);
+            await WriteAsync(output, snapshot, account is null ? null : [account], partial: false);
+            if (file != "-")
+            {
+                Console.WriteLine($"exported {snapshot.Records.Count} resources to {file}");
+            }
+
+            return 0;
+        }
+
+        JsonDocument document;
+        try
+        {
+            await using var input = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
+            document = await JsonDocument.ParseAsync(input);
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"connectlocal: cannot read {file}: {e.Message}");
+            return 1;
+        }
+
+        using (document)
+        {
+            if (Parse(document.RootElement, out var accounts, out var parseError) is not { } parsed)
+            {
+                await Console.Error.WriteLineAsync($"connectlocal: {file}: {parseError}");
+                return 1;
+            }
+
+            archive.Import(parsed, accounts);
+            Console.WriteLine($"imported {parsed.Records.Count} resources from {file} ({(accounts is null ? "whole store replaced" : "replaced accounts " + string.Join(", ", accounts))})");
+            return 0;
+        }
+    }
+
+    public static async Task HandleAsync(HttpContext http)
+    {
+        var archive = http.RequestServices.GetRequiredService<IStoreArchive>();
+        if (HttpMethods.IsGet(http.Request.Method))
+        {
+            var query = http.Request.Query;
+            string? Q(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
+            var filter = new RecordFilter(Q("account"), Q("region"), Q("kind"), Q("parent"), Q("id"));
+            var partial = filter with { AccountId = null } != RecordFilter.Everything;
+            var snapshot = archive.Export(filter, withSecrets: filter == RecordFilter.Everything);
+            http.Response.ContentType = "application/json";
+            await WriteAsync(http.Response.Body, snapshot, filter.AccountId is { } a ? [a] : null, partial);
+            return;
+        }
+
+        if (HttpMethods.IsPost(http.Request.Method))
+        {
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(http.Request.Body);
+            }
+            catch (JsonException e)
+            {
+                await ConnectEndpoint.WriteErrorAsync(http, 400, "InvalidRequestException", $"The body is not a ConnectLocal export: {e.Message}");
+                return;
+            }
+
+            using (document)
+            {
+                if (Parse(document.RootElement, out var accounts, out var error) is not { } snapshot)
+                {
+                    await ConnectEndpoint.WriteErrorAsync(http, 400, "InvalidRequestException", error!);
+                    return;
+                }
+
+                archive.Import(snapshot, accounts);
+                http.Response.ContentType = "application/json";
+                await using var writer = new Utf8JsonWriter(http.Response.Body);
+                writer.WriteStartObject();
+                writer.WriteNumber("imported", snapshot.Records.Count);
+                writer.WriteEndObject();
+                return;
+            }
+        }
+
+        await ConnectEndpoint.WriteErrorAsync(http, 405, "InvalidRequestException", $"{Path} answers GET (export) and POST (import).");
+    }
+
+    public static async Task WriteAsync(Stream output, StoreSnapshot snapshot, IReadOnlyList<string>? accounts, bool partial)
+    {
+        await using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("format", Format);
+        w.WriteNumber("formatVersion", FormatVersion);
+        w.WriteString("exportedAt", DateTimeOffset.UtcNow);
+        if (accounts is null)
+        {
+            w.WriteNull("accounts");
+        }
+        else
+        {
+            w.WriteStartArray("accounts");
+            foreach (var account in accounts)
+            {
+                w.WriteStringValue(account);
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (partial)
+        {
+            // [choice] A debug read of some records; importing it would replace whole accounts with a part of them.
+            w.WriteBoolean("partial", true);
+        }
+
+        w.WriteStartObject("secrets");
+        foreach (var (name, value) in snapshot.Secrets)
+        {
+            w.WriteBase64String(name, value);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("resources");
+        foreach (var r in snapshot.Records)
+        {
+            w.WriteStartObject();
+            w.WriteString("account", r.AccountId);
+            w.WriteString("region", r.Region);
+            w.WriteString("kind", r.Kind);
+            w.WriteString("parent", r.Parent);
+            w.WriteString("id", r.Id);
+            if (r.Name is null)
+            {
+                w.WriteNull("name");
+            }
+            else
+            {
+                w.WriteString("name", r.Name);
+            }
+
+            w.WriteNumber("version", r.Version);
+            w.WritePropertyName("data");
+            using (var data = JsonDocument.Parse(r.Data))
+            {
+                data.RootElement.WriteTo(w);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static string Compact(JsonElement element)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Reads an export; returns null and says what is wrong when it is not one that can be imported.</summary>
+    public static StoreSnapshot? Parse(JsonElement root, out IReadOnlyList<string>? accounts, out string? error)
+    {
+        accounts = null;
+        error = null;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
+        {
+            error = $"not a ConnectLocal export (\"format\": \"{Format}\" is missing)";
+            return null;
+        }
+
+        if (!root.TryGetProperty("formatVersion", out var version) || !version.TryGetInt32(out var v) || v > FormatVersion)
+        {
+            error = $"the export's formatVersion is missing or newer than {FormatVersion}; upgrade ConnectLocal";
+            return null;
+        }
+
+        if (root.TryGetProperty("partial", out var partial) && partial.ValueKind == JsonValueKind.True)
+        {
+            error = "a partial export (filtered by region, kind, parent or id) cannot be imported; export a whole account or the whole store";
+            return null;
+        }
+
+        if (root.TryGetProperty("accounts", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            var names = new List<string>();
+            foreach (var a in list.EnumerateArray())
+            {
+                if (a.ValueKind != JsonValueKind.String)
+                {
+                    error = "\"accounts\" must be a list of account ids or null";
+                    return null;
+                }
+
+                names.Add(a.GetString()!);
+            }
+
+            accounts = names;
+        }
+        else if (!root.TryGetProperty("accounts", out var none) || none.ValueKind != JsonValueKind.Null)
+        {
+            error = "\"accounts\" must be a list of account ids, or null for a whole-store export";
+            return null;
+        }
+
+        var secrets = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (root.TryGetProperty("secrets", out var secretsElement) && secretsElement.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var s in secretsElement.EnumerateObject())
+            {
+                if (s.Value.ValueKind != JsonValueKind.String || !s.Value.TryGetBytesFromBase64(out var bytes))
+                {
+                    error = $"secret '{s.Name}' is not base64";
+                    return null;
+                }
+
+                secrets[s.Name] = bytes;
+            }
+        }
+
+        if (!root.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array)
+        {
+            error = "\"resources\" must be a list";
+            return null;
+        }
+
+        var records = new List<StoredRecord>();
+        var index = 0;
+        foreach (var r in resources.EnumerateArray())
+        {
+            string? Text(string name) =>
+                r.ValueKind == JsonValueKind.Object && r.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+
+            var (account, region, kind, parent, id) = (Text("account"), Text("region"), Text("kind"), Text("parent"), Text("id"));
+            if (account is null || region is null || kind is null || parent is null || id is null
+                || !r.TryGetProperty("version", out var ver) || !ver.TryGetInt64(out var recordVersion) || recordVersion < 1
+                || !r.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+            {
+                error = $"resources[{index.ToString(CultureInfo.InvariantCulture)}] needs account, region, kind, parent and id (strings), version (1 or more) and data (an object)";
+                return null;
+            }
+
+            if (accounts is not null && !accounts.Contains(account))
+            {
+                error = $"resources[{index.ToString(CultureInfo.InvariantCulture)}] belongs to account {account}, which the export's \"accounts\" does not list";
+                return null;
+            }
+
+            records.Add(new StoredRecord(account, region, kind, parent, id, Text("name"), recordVersion, Compact(data)));
+            index++;
+        }
+
+        var duplicate = records.GroupBy(r => (r.AccountId, r.Region, r.Kind, r.Parent, r.Id)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            error = $"the resource {duplicate.Key} appears more than once";
+            return null;
+        }
+
+        return new StoreSnapshot(records, secrets);
+    }
+}

@@ -1,0 +1,472 @@
+"""Account isolation: account B calls every implemented operation (docs/compatibility.md) with account A's
+resources — by id and by ARN, directly and as references from B's own resources, in both Regions — and
+can never read, change, tag, list, search or reference them.
+
+What B sees of A's resource must be exactly what it sees of one that does not exist (same status, code and
+message up to the ids named), lists and searches must not show any of A's ids, ARNs or names, and A's state,
+read back through every read operation, must be the same after the attempts as before them (behaviour doc §6:
+"Resources of another account are indistinguishable from missing ones").
+
+Accounts come from 12-digit access keys (permissive mode); a fresh pair per run keeps B's lists empty of
+everything but its own resources. Strict mode maps keys to accounts through the credentials file and is
+covered by tests/security and the xunit StrictAuthenticationTests.
+"""
+import json
+import os
+import random
+import re
+import unittest
+import uuid
+
+import boto3
+from botocore.config import Config
+
+import support
+from support import ENDPOINT, unique
+
+EAST, WEST = "us-east-1", "us-west-2"
+NO_RETRIES = Config(retries={"total_max_attempts": 1, "mode": "standard"}, parameter_validation=False)
+COMPATIBILITY = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "compatibility.md")
+UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+ARN_RE = re.compile(r"arn:aws:connect:[A-Za-z0-9:/._~-]*")
+PASSWORD = "Passw0rd-Example1"
+
+
+def account():
+    return "7" + "".join(random.choice("0123456789") for _ in range(11))
+
+
+def connect_client(account_id, region=EAST):
+    support.require_server()
+    return boto3.client("connect", endpoint_url=ENDPOINT, region_name=region, config=NO_RETRIES,
+                        aws_access_key_id=account_id, aws_secret_access_key="secret")
+
+
+def implemented_operations():
+    with open(COMPATIBILITY, encoding="utf-8") as f:
+        return {line.split("|")[1].strip() for line in f if line.rstrip().endswith("| implemented |")}
+
+
+def outcome(call):
+    """('ok', result) or ('error', status, code, message and extra fields with ids and ARNs masked)."""
+    try:
+        result = call()
+    except Exception as e:  # botocore ClientError, whatever the operation's modelled class
+        response = getattr(e, "response", None)
+        if response is None:
+            raise
+        error = response["Error"]
+        extra = {k: mask(str(v)) for k, v in response.items() if k not in ("Error", "ResponseMetadata", "Message")}
+        return ("error", response["ResponseMetadata"]["HTTPStatusCode"], error.get("Code"), mask(error.get("Message", "")),
+                json.dumps(extra, sort_keys=True))
+    result.pop("ResponseMetadata", None)
+    return ("ok", result)
+
+
+def mask(text):
+    return UUID_RE.sub("<id>", ARN_RE.sub("<arn>", text))
+
+
+def slot(day):
+    return {"Day": day, "StartTime": {"Hours": 9, "Minutes": 0}, "EndTime": {"Hours": 17, "Minutes": 0}}
+
+
+class World:
+    """One account's resources: an instance replicated to us-west-2 and one of everything in it."""
+
+    def __init__(self, account_id, tag):
+        self.account = account_id
+        east, west = connect_client(account_id), connect_client(account_id, WEST)
+        self.east, self.west = east, west
+        self.alias = unique(f"iso-{tag}")
+        self.token = "token-" + uuid.uuid4().hex
+        created = east.create_instance(IdentityManagementType="CONNECT_MANAGED", InstanceAlias=self.alias,
+                                       InboundCallsEnabled=True, OutboundCallsEnabled=True, ClientToken=self.token,
+                                       Tags={"owner": tag})
+        self.iid, self.iarn = created["Id"], created["Arn"]
+        east.replicate_instance(InstanceId=self.iid, ReplicaRegion=WEST, ReplicaAlias=unique(f"iso-{tag}-replica"))
+        east.update_instance_attribute(InstanceId=self.iid, AttributeType="CONTACTFLOW_LOGS", Value="true")
+        self.names = [self.alias]
+
+        hours = east.create_hours_of_operation(InstanceId=self.iid, Name=unique(f"{tag}-hours"), TimeZone="UTC",
+                                               Config=[slot("MONDAY")], Tags={"owner": tag})
+        self.hid, self.harn = hours["HoursOfOperationId"], hours["HoursOfOperationArn"]
+        queue = east.create_queue(InstanceId=self.iid, Name=unique(f"{tag}-queue"), HoursOfOperationId=self.hid,
+                                  Tags={"owner": tag})
+        self.qid, self.qarn = queue["QueueId"], queue["QueueArn"]
+        profile_name = unique(f"{tag}-profile")
+        profile = east.create_routing_profile(
+            InstanceId=self.iid, Name=profile_name, Description="d", DefaultOutboundQueueId=self.qid,
+            MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}, {"Channel": "CHAT", "Concurrency": 2}],
+            QueueConfigs=[{"QueueReference": {"QueueId": self.qid, "Channel": "VOICE"}, "Priority": 1, "Delay": 0}])
+        self.rpid, self.rparn = profile["RoutingProfileId"], profile["RoutingProfileArn"]
+        self.profile_name = profile_name
+        profiles = east.list_security_profiles(InstanceId=self.iid)["SecurityProfileSummaryList"]
+        agent = next(p for p in profiles if p["Name"] == "Agent")
+        self.spid, self.sparn = agent["Id"], agent["Arn"]
+        statuses = east.list_agent_statuses(InstanceId=self.iid)["AgentStatusSummaryList"]
+        available = next(s for s in statuses if s["Name"] == "Available")
+        self.asid, self.asarn = available["Id"], available["Arn"]
+        self.username = unique(f"{tag}-agent")
+        user = east.create_user(Username=self.username, Password=PASSWORD, InstanceId=self.iid,
+                                IdentityInfo={"FirstName": "Ada", "LastName": tag},
+                                PhoneConfig={"PhoneType": "SOFT_PHONE"}, SecurityProfileIds=[self.spid],
+                                RoutingProfileId=self.rpid, Tags={"owner": tag})
+        self.uid, self.uarn = user["UserId"], user["UserArn"]
+        group = east.create_traffic_distribution_group(Name=unique(f"{tag}-tdg"), InstanceId=self.iid, Tags={"owner": tag})
+        self.gid, self.garn = group["Id"], group["Arn"]
+        east.associate_traffic_distribution_group_user(TrafficDistributionGroupId=self.gid, UserId=self.uid, InstanceId=self.iid)
+        self.number = east.search_available_phone_numbers(InstanceId=self.iid, PhoneNumberCountryCode="US",
+                                                          PhoneNumberType="DID", MaxResults=1)["AvailableNumbersList"][0]["PhoneNumber"]
+        claimed = east.claim_phone_number(InstanceId=self.iid, PhoneNumber=self.number, PhoneNumberDescription=tag,
+                                          Tags={"owner": tag})
+        self.pid, self.parn = claimed["PhoneNumberId"], claimed["PhoneNumberArn"]
+        self.names += [profile_name, self.username]
+
+    def secrets(self):
+        """Strings that must never appear in another account's successful answers."""
+        return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
+                self.alias, self.profile_name, self.username]
+
+    def snapshot(self):
+        """Everything the account can read about its resources, through every read operation."""
+        e, w = self.east, self.west
+        calls = {
+            "DescribeInstance": lambda: e.describe_instance(InstanceId=self.iid),
+            "DescribeInstance west": lambda: w.describe_instance(InstanceId=self.iid),
+            "ListInstances": lambda: e.list_instances(),
+            "ListInstanceAttributes": lambda: e.list_instance_attributes(InstanceId=self.iid),
+            "DescribeInstanceAttribute": lambda: e.describe_instance_attribute(InstanceId=self.iid, AttributeType="CONTACTFLOW_LOGS"),
+            "DescribeHoursOfOperation": lambda: e.describe_hours_of_operation(InstanceId=self.iid, HoursOfOperationId=self.hid),
+            "ListHoursOfOperations": lambda: e.list_hours_of_operations(InstanceId=self.iid),
+            "DescribeQueue": lambda: e.describe_queue(InstanceId=self.iid, QueueId=self.qid),
+            "ListQueues": lambda: e.list_queues(InstanceId=self.iid),
+            "DescribeRoutingProfile": lambda: e.describe_routing_profile(InstanceId=self.iid, RoutingProfileId=self.rpid),
+            "ListRoutingProfiles": lambda: e.list_routing_profiles(InstanceId=self.iid),
+            "ListRoutingProfileQueues": lambda: e.list_routing_profile_queues(InstanceId=self.iid, RoutingProfileId=self.rpid),
+            "SearchRoutingProfiles": lambda: e.search_routing_profiles(InstanceId=self.iid),
+            "DescribeUser": lambda: e.describe_user(InstanceId=self.iid, UserId=self.uid),
+            "ListUsers": lambda: e.list_users(InstanceId=self.iid),
+            "ListSecurityProfiles": lambda: e.list_security_profiles(InstanceId=self.iid),
+            "ListAgentStatuses": lambda: e.list_agent_statuses(InstanceId=self.iid),
+            "DescribeAgentStatus": lambda: e.describe_agent_status(InstanceId=self.iid, AgentStatusId=self.asid),
+            "DescribeTrafficDistributionGroup": lambda: e.describe_traffic_distribution_group(TrafficDistributionGroupId=self.gid),
+            "ListTrafficDistributionGroups": lambda: e.list_traffic_distribution_groups(InstanceId=self.iid),
+            "ListTrafficDistributionGroupUsers": lambda: e.list_traffic_distribution_group_users(TrafficDistributionGroupId=self.gid),
+            "GetTrafficDistribution": lambda: e.get_traffic_distribution(Id=self.garn),
+            "DescribePhoneNumber": lambda: e.describe_phone_number(PhoneNumberId=self.pid),
+            "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
+            "SearchAvailablePhoneNumbers": lambda: e.search_available_phone_numbers(
+                InstanceId=self.iid, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10),
+        }
+        for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
+                          ("user", self.uarn), ("tdg", self.garn), ("number", self.parn)):
+            calls[f"ListTagsForResource {name}"] = lambda arn=arn: e.list_tags_for_resource(resourceArn=arn)
+        return {name: outcome(call) for name, call in calls.items()}
+
+
+def refs_of(world):
+    return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
+                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number")}
+
+
+def missing_like(refs):
+    """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
+    fake = {}
+    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid")}
+    for key, value in refs.items():
+        for old, new in ids.items():
+            value = value.replace(old, new)
+        fake[key] = value
+    fake["number"] = refs["number"]
+    return fake
+
+
+class AccountIsolationTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        support.require_server()
+        cls.a_account, cls.b_account = account(), account()
+        while cls.b_account == cls.a_account:
+            cls.b_account = account()
+        cls.a = World(cls.a_account, "a")
+        cls.b = World(cls.b_account, "b")
+        cls.exercised = set()
+
+    def attacks(self):
+        """(operation, label, call(refs)) for every implemented operation; refs are A's resources or missing ones."""
+        b, bw, mine = self.b.east, self.b.west, self.b
+        qref = lambda r: [{"QueueId": r["qid"], "Channel": "VOICE"}]  # noqa: E731
+        qconf = lambda r: [{"QueueReference": {"QueueId": r["qid"], "Channel": "VOICE"}, "Priority": 1, "Delay": 0}]  # noqa: E731
+        dist = {"Distributions": [{"Region": EAST, "Percentage": 100}, {"Region": WEST, "Percentage": 0}]}
+        attacks = [
+            # instances
+            ("DescribeInstance", "by id", lambda r: b.describe_instance(InstanceId=r["iid"])),
+            ("DescribeInstance", "by ARN", lambda r: b.describe_instance(InstanceId=r["iarn"])),
+            ("DescribeInstance", "in the replica Region", lambda r: bw.describe_instance(InstanceId=r["iarn"])),
+            ("ReplicateInstance", "", lambda r: b.replicate_instance(InstanceId=r["iid"], ReplicaRegion="eu-west-2", ReplicaAlias=unique("x"))),
+            ("DescribeInstanceAttribute", "", lambda r: b.describe_instance_attribute(InstanceId=r["iid"], AttributeType="CONTACTFLOW_LOGS")),
+            ("UpdateInstanceAttribute", "", lambda r: b.update_instance_attribute(InstanceId=r["iid"], AttributeType="CONTACTFLOW_LOGS", Value="false")),
+            ("ListInstanceAttributes", "", lambda r: b.list_instance_attributes(InstanceId=r["iid"])),
+            # hours of operation
+            ("DescribeHoursOfOperation", "", lambda r: b.describe_hours_of_operation(InstanceId=r["iid"], HoursOfOperationId=r["hid"])),
+            ("DescribeHoursOfOperation", "from B's instance", lambda r: b.describe_hours_of_operation(InstanceId=mine.iid, HoursOfOperationId=r["hid"])),
+            ("UpdateHoursOfOperation", "", lambda r: b.update_hours_of_operation(InstanceId=r["iid"], HoursOfOperationId=r["hid"], Name="taken")),
+            ("ListHoursOfOperations", "", lambda r: b.list_hours_of_operations(InstanceId=r["iid"])),
+            ("CreateHoursOfOperation", "in A's instance", lambda r: b.create_hours_of_operation(InstanceId=r["iid"], Name=unique("h"), TimeZone="UTC", Config=[])),
+            ("CreateHoursOfOperation", "with A's hours as parent", lambda r: b.create_hours_of_operation(
+                InstanceId=mine.iid, Name=unique("h"), TimeZone="UTC", Config=[], ParentHoursOfOperationConfigs=[{"HoursOfOperationId": r["hid"]}])),
+            # queues
+            ("DescribeQueue", "", lambda r: b.describe_queue(InstanceId=r["iid"], QueueId=r["qid"])),
+            ("DescribeQueue", "from B's instance by ARN", lambda r: b.describe_queue(InstanceId=mine.iid, QueueId=r["qarn"])),
+            ("DescribeQueue", "with A's instance ARN", lambda r: b.describe_queue(InstanceId=r["iarn"], QueueId=r["qid"])),
+            ("ListQueues", "", lambda r: b.list_queues(InstanceId=r["iid"])),
+            ("CreateQueue", "in A's instance", lambda r: b.create_queue(InstanceId=r["iid"], Name=unique("q"), HoursOfOperationId=r["hid"])),
+            ("CreateQueue", "with A's hours", lambda r: b.create_queue(InstanceId=mine.iid, Name=unique("q"), HoursOfOperationId=r["hid"])),
+            ("UpdateQueueHoursOfOperation", "", lambda r: b.update_queue_hours_of_operation(InstanceId=r["iid"], QueueId=r["qid"], HoursOfOperationId=r["hid"])),
+            ("UpdateQueueHoursOfOperation", "B's queue to A's hours", lambda r: b.update_queue_hours_of_operation(
+                InstanceId=mine.iid, QueueId=mine.qid, HoursOfOperationId=r["hid"])),
+            ("UpdateQueueMaxContacts", "", lambda r: b.update_queue_max_contacts(InstanceId=r["iid"], QueueId=r["qid"], MaxContacts=1)),
+            ("UpdateQueueName", "", lambda r: b.update_queue_name(InstanceId=r["iid"], QueueId=r["qid"], Name="taken")),
+            ("UpdateQueueOutboundCallerConfig", "", lambda r: b.update_queue_outbound_caller_config(
+                InstanceId=r["iid"], QueueId=r["qid"], OutboundCallerConfig={"OutboundCallerIdName": "x"})),
+            ("UpdateQueueStatus", "", lambda r: b.update_queue_status(InstanceId=r["iid"], QueueId=r["qid"], Status="DISABLED")),
+            # routing profiles
+            ("DescribeRoutingProfile", "", lambda r: b.describe_routing_profile(InstanceId=r["iid"], RoutingProfileId=r["rpid"])),
+            ("DescribeRoutingProfile", "from B's instance", lambda r: b.describe_routing_profile(InstanceId=mine.iid, RoutingProfileId=r["rpid"])),
+            ("ListRoutingProfiles", "", lambda r: b.list_routing_profiles(InstanceId=r["iid"])),
+            ("ListRoutingProfileQueues", "", lambda r: b.list_routing_profile_queues(InstanceId=r["iid"], RoutingProfileId=r["rpid"])),
+            ("SearchRoutingProfiles", "", lambda r: b.search_routing_profiles(InstanceId=r["iid"])),
+            ("CreateRoutingProfile", "in A's instance", lambda r: b.create_routing_profile(
+                InstanceId=r["iid"], Name=unique("p"), Description="d", DefaultOutboundQueueId=r["qid"], MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}])),
+            ("CreateRoutingProfile", "with A's queue as default", lambda r: b.create_routing_profile(
+                InstanceId=mine.iid, Name=unique("p"), Description="d", DefaultOutboundQueueId=r["qid"], MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}])),
+            ("CreateRoutingProfile", "with A's queue configured", lambda r: b.create_routing_profile(
+                InstanceId=mine.iid, Name=unique("p"), Description="d", DefaultOutboundQueueId=mine.qid,
+                MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}], QueueConfigs=qconf(r))),
+            ("AssociateRoutingProfileQueues", "", lambda r: b.associate_routing_profile_queues(InstanceId=r["iid"], RoutingProfileId=r["rpid"], QueueConfigs=qconf(r))),
+            ("AssociateRoutingProfileQueues", "A's queue to B's profile", lambda r: b.associate_routing_profile_queues(
+                InstanceId=mine.iid, RoutingProfileId=mine.rpid, QueueConfigs=qconf(r))),
+            ("DisassociateRoutingProfileQueues", "", lambda r: b.disassociate_routing_profile_queues(InstanceId=r["iid"], RoutingProfileId=r["rpid"], QueueReferences=qref(r))),
+            ("DisassociateRoutingProfileQueues", "A's queue from B's profile", lambda r: b.disassociate_routing_profile_queues(
+                InstanceId=mine.iid, RoutingProfileId=mine.rpid, QueueReferences=qref(r))),
+            ("UpdateRoutingProfileQueues", "", lambda r: b.update_routing_profile_queues(InstanceId=r["iid"], RoutingProfileId=r["rpid"], QueueConfigs=qconf(r))),
+            ("UpdateRoutingProfileQueues", "A's queue in B's profile", lambda r: b.update_routing_profile_queues(
+                InstanceId=mine.iid, RoutingProfileId=mine.rpid, QueueConfigs=qconf(r))),
+            ("UpdateRoutingProfileConcurrency", "", lambda r: b.update_routing_profile_concurrency(
+                InstanceId=r["iid"], RoutingProfileId=r["rpid"], MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}])),
+            ("UpdateRoutingProfileDefaultOutboundQueue", "", lambda r: b.update_routing_profile_default_outbound_queue(
+                InstanceId=r["iid"], RoutingProfileId=r["rpid"], DefaultOutboundQueueId=r["qid"])),
+            ("UpdateRoutingProfileDefaultOutboundQueue", "B's profile to A's queue", lambda r: b.update_routing_profile_default_outbound_queue(
+                InstanceId=mine.iid, RoutingProfileId=mine.rpid, DefaultOutboundQueueId=r["qid"])),
+            ("UpdateRoutingProfileName", "", lambda r: b.update_routing_profile_name(InstanceId=r["iid"], RoutingProfileId=r["rpid"], Name="taken")),
+            ("UpdateRoutingProfileAgentAvailabilityTimer", "", lambda r: b.update_routing_profile_agent_availability_timer(
+                InstanceId=r["iid"], RoutingProfileId=r["rpid"], AgentAvailabilityTimer="TIME_SINCE_LAST_INBOUND")),
+            # users, security profiles, agent statuses
+            ("DescribeUser", "", lambda r: b.describe_user(InstanceId=r["iid"], UserId=r["uid"])),
+            ("DescribeUser", "from B's instance", lambda r: b.describe_user(InstanceId=mine.iid, UserId=r["uid"])),
+            ("ListUsers", "", lambda r: b.list_users(InstanceId=r["iid"])),
+            ("CreateUser", "in A's instance", lambda r: b.create_user(
+                Username=unique("u"), Password=PASSWORD, InstanceId=r["iid"], PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                SecurityProfileIds=[r["spid"]], RoutingProfileId=r["rpid"])),
+            ("CreateUser", "with A's security profile", lambda r: b.create_user(
+                Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[r["spid"]], RoutingProfileId=mine.rpid)),
+            ("CreateUser", "with A's routing profile", lambda r: b.create_user(
+                Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[mine.spid], RoutingProfileId=r["rpid"])),
+            ("UpdateUserIdentityInfo", "", lambda r: b.update_user_identity_info(InstanceId=r["iid"], UserId=r["uid"], IdentityInfo={"FirstName": "Eve"})),
+            ("UpdateUserPhoneConfig", "", lambda r: b.update_user_phone_config(InstanceId=r["iid"], UserId=r["uid"], PhoneConfig={"PhoneType": "DESK_PHONE", "DeskPhoneNumber": "+15555550100"})),
+            ("UpdateUserRoutingProfile", "", lambda r: b.update_user_routing_profile(InstanceId=r["iid"], UserId=r["uid"], RoutingProfileId=r["rpid"])),
+            ("UpdateUserRoutingProfile", "B's user to A's profile", lambda r: b.update_user_routing_profile(
+                InstanceId=mine.iid, UserId=mine.uid, RoutingProfileId=r["rpid"])),
+            ("UpdateUserSecurityProfiles", "", lambda r: b.update_user_security_profiles(InstanceId=r["iid"], UserId=r["uid"], SecurityProfileIds=[r["spid"]])),
+            ("UpdateUserSecurityProfiles", "B's user to A's profile", lambda r: b.update_user_security_profiles(
+                InstanceId=mine.iid, UserId=mine.uid, SecurityProfileIds=[r["spid"]])),
+            ("PutUserStatus", "", lambda r: b.put_user_status(InstanceId=r["iid"], UserId=r["uid"], AgentStatusId=r["asid"])),
+            ("PutUserStatus", "B's user to A's status", lambda r: b.put_user_status(InstanceId=mine.iid, UserId=mine.uid, AgentStatusId=r["asid"])),
+            ("PutUserStatus", "B's user to A's status by ARN", lambda r: b.put_user_status(InstanceId=mine.iid, UserId=mine.uid, AgentStatusId=r["asarn"])),
+            ("ListSecurityProfiles", "", lambda r: b.list_security_profiles(InstanceId=r["iid"])),
+            ("ListAgentStatuses", "", lambda r: b.list_agent_statuses(InstanceId=r["iid"])),
+            ("DescribeAgentStatus", "", lambda r: b.describe_agent_status(InstanceId=r["iid"], AgentStatusId=r["asid"])),
+            ("DescribeAgentStatus", "from B's instance", lambda r: b.describe_agent_status(InstanceId=mine.iid, AgentStatusId=r["asid"])),
+            # traffic distribution groups
+            ("CreateTrafficDistributionGroup", "for A's instance", lambda r: b.create_traffic_distribution_group(Name=unique("g"), InstanceId=r["iid"])),
+            ("CreateTrafficDistributionGroup", "for A's instance ARN", lambda r: b.create_traffic_distribution_group(Name=unique("g"), InstanceId=r["iarn"])),
+            ("DescribeTrafficDistributionGroup", "", lambda r: b.describe_traffic_distribution_group(TrafficDistributionGroupId=r["gid"])),
+            ("DescribeTrafficDistributionGroup", "by ARN in the other Region", lambda r: bw.describe_traffic_distribution_group(TrafficDistributionGroupId=r["garn"])),
+            ("ListTrafficDistributionGroups", "of A's instance", lambda r: b.list_traffic_distribution_groups(InstanceId=r["iid"])),
+            ("ListTrafficDistributionGroupUsers", "", lambda r: b.list_traffic_distribution_group_users(TrafficDistributionGroupId=r["gid"])),
+            ("AssociateTrafficDistributionGroupUser", "", lambda r: b.associate_traffic_distribution_group_user(
+                TrafficDistributionGroupId=r["gid"], UserId=r["uid"], InstanceId=r["iid"])),
+            ("AssociateTrafficDistributionGroupUser", "A's user to B's group", lambda r: b.associate_traffic_distribution_group_user(
+                TrafficDistributionGroupId=mine.gid, UserId=r["uid"], InstanceId=mine.iid)),
+            ("AssociateTrafficDistributionGroupUser", "B's user to A's group", lambda r: b.associate_traffic_distribution_group_user(
+                TrafficDistributionGroupId=r["gid"], UserId=mine.uid, InstanceId=mine.iid)),
+            ("DisassociateTrafficDistributionGroupUser", "", lambda r: b.disassociate_traffic_distribution_group_user(
+                TrafficDistributionGroupId=r["gid"], UserId=r["uid"], InstanceId=r["iid"])),
+            ("DisassociateTrafficDistributionGroupUser", "A's user from B's group", lambda r: b.disassociate_traffic_distribution_group_user(
+                TrafficDistributionGroupId=mine.gid, UserId=r["uid"], InstanceId=mine.iid)),
+            ("GetTrafficDistribution", "", lambda r: b.get_traffic_distribution(Id=r["gid"])),
+            ("GetTrafficDistribution", "by ARN in the other Region", lambda r: bw.get_traffic_distribution(Id=r["garn"])),
+            ("UpdateTrafficDistribution", "", lambda r: b.update_traffic_distribution(Id=r["garn"], TelephonyConfig=dist)),
+            # phone numbers
+            ("DescribePhoneNumber", "by id", lambda r: b.describe_phone_number(PhoneNumberId=r["pid"])),
+            ("DescribePhoneNumber", "by ARN", lambda r: b.describe_phone_number(PhoneNumberId=r["parn"])),
+            ("UpdatePhoneNumber", "A's number to B's instance", lambda r: b.update_phone_number(PhoneNumberId=r["pid"], InstanceId=mine.iid)),
+            ("UpdatePhoneNumber", "B's number to A's instance", lambda r: b.update_phone_number(PhoneNumberId=mine.pid, TargetArn=r["iarn"])),
+            ("UpdatePhoneNumber", "B's number to A's group", lambda r: b.update_phone_number(PhoneNumberId=mine.pid, TargetArn=r["garn"])),
+            ("ClaimPhoneNumber", "for A's instance", lambda r: b.claim_phone_number(TargetArn=r["iarn"], PhoneNumber="+12065550150")),
+            ("ClaimPhoneNumber", "for A's instance id", lambda r: b.claim_phone_number(InstanceId=r["iid"], PhoneNumber="+12065550150")),
+            ("ClaimPhoneNumber", "for A's group", lambda r: b.claim_phone_number(TargetArn=r["garn"], PhoneNumber="+12065550150")),
+            ("SearchAvailablePhoneNumbers", "for A's group", lambda r: b.search_available_phone_numbers(
+                TargetArn=r["garn"], PhoneNumberCountryCode="US", PhoneNumberType="DID")),
+            ("SearchAvailablePhoneNumbers", "for A's instance", lambda r: b.search_available_phone_numbers(
+                InstanceId=r["iid"], PhoneNumberCountryCode="US", PhoneNumberType="DID")),
+            ("ListPhoneNumbersV2", "of A's instance", lambda r: b.list_phone_numbers_v2(TargetArn=r["iarn"])),
+            ("ListPhoneNumbersV2", "of A's instance id", lambda r: b.list_phone_numbers_v2(InstanceId=r["iid"])),
+            ("ListPhoneNumbersV2", "of A's group", lambda r: b.list_phone_numbers_v2(TargetArn=r["garn"])),
+        ]
+        # A's resources named inside B's own instance, so that each handler's own lookup is tried, not only the instance's
+        own = lambda r: [{"QueueReference": {"QueueId": mine.qid, "Channel": "VOICE"}, "Priority": 1, "Delay": 0}]  # noqa: E731
+        attacks += [
+            ("UpdateHoursOfOperation", "in B's instance", lambda r: b.update_hours_of_operation(InstanceId=mine.iid, HoursOfOperationId=r["hid"], Name="taken")),
+            ("UpdateQueueHoursOfOperation", "in B's instance", lambda r: b.update_queue_hours_of_operation(InstanceId=mine.iid, QueueId=r["qid"], HoursOfOperationId=mine.hid)),
+            ("UpdateQueueMaxContacts", "in B's instance", lambda r: b.update_queue_max_contacts(InstanceId=mine.iid, QueueId=r["qid"], MaxContacts=1)),
+            ("UpdateQueueName", "in B's instance", lambda r: b.update_queue_name(InstanceId=mine.iid, QueueId=r["qid"], Name="taken")),
+            ("UpdateQueueName", "by ARN in B's instance", lambda r: b.update_queue_name(InstanceId=mine.iid, QueueId=r["qarn"], Name="taken")),
+            ("UpdateQueueOutboundCallerConfig", "in B's instance", lambda r: b.update_queue_outbound_caller_config(
+                InstanceId=mine.iid, QueueId=r["qid"], OutboundCallerConfig={"OutboundCallerIdName": "x"})),
+            ("UpdateQueueStatus", "in B's instance", lambda r: b.update_queue_status(InstanceId=mine.iid, QueueId=r["qid"], Status="DISABLED")),
+            ("ListRoutingProfileQueues", "in B's instance", lambda r: b.list_routing_profile_queues(InstanceId=mine.iid, RoutingProfileId=r["rpid"])),
+            ("UpdateRoutingProfileConcurrency", "in B's instance", lambda r: b.update_routing_profile_concurrency(
+                InstanceId=mine.iid, RoutingProfileId=r["rpid"], MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}])),
+            ("UpdateRoutingProfileDefaultOutboundQueue", "in B's instance", lambda r: b.update_routing_profile_default_outbound_queue(
+                InstanceId=mine.iid, RoutingProfileId=r["rpid"], DefaultOutboundQueueId=mine.qid)),
+            ("UpdateRoutingProfileName", "in B's instance", lambda r: b.update_routing_profile_name(InstanceId=mine.iid, RoutingProfileId=r["rpid"], Name="taken")),
+            ("UpdateRoutingProfileAgentAvailabilityTimer", "in B's instance", lambda r: b.update_routing_profile_agent_availability_timer(
+                InstanceId=mine.iid, RoutingProfileId=r["rpid"], AgentAvailabilityTimer="TIME_SINCE_LAST_INBOUND")),
+            ("AssociateRoutingProfileQueues", "in B's instance", lambda r: b.associate_routing_profile_queues(
+                InstanceId=mine.iid, RoutingProfileId=r["rpid"], QueueConfigs=own(r))),
+            ("DisassociateRoutingProfileQueues", "in B's instance", lambda r: b.disassociate_routing_profile_queues(
+                InstanceId=mine.iid, RoutingProfileId=r["rpid"], QueueReferences=[{"QueueId": mine.qid, "Channel": "VOICE"}])),
+            ("UpdateRoutingProfileQueues", "in B's instance", lambda r: b.update_routing_profile_queues(
+                InstanceId=mine.iid, RoutingProfileId=r["rpid"], QueueConfigs=own(r))),
+            ("UpdateUserIdentityInfo", "in B's instance", lambda r: b.update_user_identity_info(InstanceId=mine.iid, UserId=r["uid"], IdentityInfo={"FirstName": "Eve"})),
+            ("UpdateUserIdentityInfo", "by ARN in B's instance", lambda r: b.update_user_identity_info(InstanceId=mine.iid, UserId=r["uarn"], IdentityInfo={"FirstName": "Eve"})),
+            ("UpdateUserPhoneConfig", "in B's instance", lambda r: b.update_user_phone_config(InstanceId=mine.iid, UserId=r["uid"], PhoneConfig={"PhoneType": "SOFT_PHONE"})),
+            ("UpdateUserRoutingProfile", "in B's instance", lambda r: b.update_user_routing_profile(InstanceId=mine.iid, UserId=r["uid"], RoutingProfileId=mine.rpid)),
+            ("UpdateUserSecurityProfiles", "in B's instance", lambda r: b.update_user_security_profiles(InstanceId=mine.iid, UserId=r["uid"], SecurityProfileIds=[mine.spid])),
+            ("PutUserStatus", "in B's instance", lambda r: b.put_user_status(InstanceId=mine.iid, UserId=r["uid"], AgentStatusId=mine.asid)),
+        ]
+        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn"):
+            attacks += [
+                ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),
+                ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
+                ("UntagResource", kind, lambda r, k=kind: b.untag_resource(resourceArn=r[k], tagKeys=["owner"])),
+            ]
+        # deletions last, so that a wrongly successful one cannot hide the attempts above
+        attacks += [
+            ("DeleteTrafficDistributionGroup", "", lambda r: b.delete_traffic_distribution_group(TrafficDistributionGroupId=r["gid"])),
+            ("ReleasePhoneNumber", "", lambda r: b.release_phone_number(PhoneNumberId=r["pid"])),
+            ("DeleteUser", "", lambda r: b.delete_user(InstanceId=r["iid"], UserId=r["uid"])),
+            ("DeleteUser", "in B's instance", lambda r: b.delete_user(InstanceId=mine.iid, UserId=r["uid"])),
+            ("DeleteRoutingProfile", "in B's instance", lambda r: b.delete_routing_profile(InstanceId=mine.iid, RoutingProfileId=r["rpid"])),
+            ("DeleteQueue", "in B's instance", lambda r: b.delete_queue(InstanceId=mine.iid, QueueId=r["qid"])),
+            ("DeleteHoursOfOperation", "in B's instance", lambda r: b.delete_hours_of_operation(InstanceId=mine.iid, HoursOfOperationId=r["hid"])),
+            ("DeleteRoutingProfile", "", lambda r: b.delete_routing_profile(InstanceId=r["iid"], RoutingProfileId=r["rpid"])),
+            ("DeleteQueue", "", lambda r: b.delete_queue(InstanceId=r["iid"], QueueId=r["qid"])),
+            ("DeleteHoursOfOperation", "", lambda r: b.delete_hours_of_operation(InstanceId=r["iid"], HoursOfOperationId=r["hid"])),
+            ("DeleteInstance", "", lambda r: b.delete_instance(InstanceId=r["iid"])),
+            ("DeleteInstance", "in the replica Region", lambda r: bw.delete_instance(InstanceId=r["iarn"])),
+        ]
+        return attacks
+
+    def assert_no_leak(self, label, result):
+        text = json.dumps(result, default=str)
+        for secret in self.a.secrets():
+            self.assertNotIn(secret, text, f"{label}: account B's answer shows account A's {secret}")
+
+    def test_account_b_sees_account_a_s_resources_exactly_as_missing_ones_and_changes_nothing(self):
+        before = self.a.snapshot()
+        real, missing = refs_of(self.a), missing_like(refs_of(self.a))
+        for operation, label, call in self.attacks():
+            self.exercised.add(operation)
+            with self.subTest(operation=operation, case=label):
+                against_missing = outcome(lambda: call(missing))
+                against_a = outcome(lambda: call(real))
+                self.assertEqual("error", against_a[0], f"{operation} {label}: account B was answered {against_a}")
+                self.assertEqual(against_missing, against_a, f"{operation} {label}: A's resource is told apart from a missing one")
+                self.assertLess(against_a[1], 500, against_a)
+                # the request got as far as looking the resource up (a validation error would prove nothing)
+                self.assertRegex(against_a[3], r"not found|is not associated", f"{operation} {label}: {against_a}")
+        after = self.a.snapshot()
+        for name in before:
+            self.assertEqual(before[name], after[name], f"{name} of account A changed")
+
+    def test_account_b_s_lists_and_searches_show_nothing_of_account_a(self):
+        b, bw, mine = self.b.east, self.b.west, self.b
+        calls = {
+            "ListInstances": lambda: b.list_instances(),
+            "ListInstances west": lambda: bw.list_instances(),
+            "ListTrafficDistributionGroups": lambda: b.list_traffic_distribution_groups(),
+            "ListTrafficDistributionGroups of B's instance": lambda: b.list_traffic_distribution_groups(InstanceId=mine.iid),
+            "ListPhoneNumbersV2": lambda: b.list_phone_numbers_v2(),
+            "ListPhoneNumbersV2 prefix": lambda: b.list_phone_numbers_v2(PhoneNumberPrefix=self.a.number[:6]),
+            "SearchRoutingProfiles by A's name": lambda: b.search_routing_profiles(
+                InstanceId=mine.iid, SearchCriteria={"StringCondition": {"FieldName": "name", "Value": self.a.profile_name, "ComparisonType": "EXACT"}}),
+            "ListQueues": lambda: b.list_queues(InstanceId=mine.iid),
+            "ListUsers": lambda: b.list_users(InstanceId=mine.iid),
+            "ListRoutingProfiles": lambda: b.list_routing_profiles(InstanceId=mine.iid),
+            "ListHoursOfOperations": lambda: b.list_hours_of_operations(InstanceId=mine.iid),
+            "ListTrafficDistributionGroupUsers": lambda: b.list_traffic_distribution_group_users(TrafficDistributionGroupId=mine.gid),
+        }
+        for label, call in calls.items():
+            with self.subTest(call=label):
+                result = outcome(call)
+                self.assertEqual("ok", result[0], result)
+                self.assert_no_leak(label, result)
+        matches = b.search_routing_profiles(InstanceId=mine.iid, SearchCriteria={"StringCondition": {
+            "FieldName": "name", "Value": self.a.profile_name, "ComparisonType": "EXACT"}})["RoutingProfiles"]
+        self.assertEqual([], matches)
+
+    def test_another_account_may_reuse_account_a_s_names_and_numbers(self):
+        # instance aliases, user names and claimed numbers are per account here, so C is not told A took them;
+        # C rather than B, whose lists must stay free of A's names
+        c = connect_client(account())
+        created = c.create_instance(IdentityManagementType="CONNECT_MANAGED", InstanceAlias=self.a.alias,
+                                    InboundCallsEnabled=True, OutboundCallsEnabled=True)
+        self.assertNotEqual(self.a.iid, created["Id"])
+        profiles = c.list_routing_profiles(InstanceId=created["Id"])["RoutingProfileSummaryList"]
+        security = c.list_security_profiles(InstanceId=created["Id"])["SecurityProfileSummaryList"]
+        c.create_user(Username=self.a.username, Password=PASSWORD, InstanceId=created["Id"], PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                      IdentityInfo={"FirstName": "C", "LastName": "C"}, SecurityProfileIds=[security[0]["Id"]],
+                      RoutingProfileId=profiles[0]["Id"])
+        offered = [n["PhoneNumber"] for n in c.search_available_phone_numbers(
+            InstanceId=created["Id"], PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10)["AvailableNumbersList"]]
+        self.assertIn(self.a.number, offered)
+
+    def test_a_client_token_of_account_a_returns_nothing_of_account_a(self):
+        b = self.b.east
+        again = b.create_instance(IdentityManagementType="CONNECT_MANAGED", InstanceAlias=unique("iso-token"),
+                                  InboundCallsEnabled=True, OutboundCallsEnabled=True, ClientToken=self.a.token)
+        self.assertNotEqual(self.a.iid, again["Id"])
+        self.assert_no_leak("CreateInstance with A's ClientToken", again)
+
+    def test_a_page_token_of_account_a_shows_nothing_of_account_a(self):
+        token = self.a.east.list_queues(InstanceId=self.a.iid, MaxResults=1)["NextToken"]
+        result = outcome(lambda: self.b.east.list_queues(InstanceId=self.b.iid, MaxResults=1, NextToken=token))
+        if result[0] == "ok":
+            self.assert_no_leak("ListQueues with A's NextToken", result)
+        else:
+            self.assertLess(result[1], 500, result)
+
+    def test_every_implemented_operation_is_attempted(self):
+        attempted = {operation for operation, _, _ in self.attacks()} | {"CreateInstance", "ListInstances"}
+        missing = implemented_operations() - attempted
+        self.assertEqual(set(), missing, "implemented operations that the isolation test does not try across accounts")
+        self.assertGreaterEqual(len(implemented_operations()), 65)
+
+
+if __name__ == "__main__":
+    unittest.main()
