@@ -30,6 +30,7 @@ COMPATIBILITY = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "com
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 ARN_RE = re.compile(r"arn:aws:connect:[A-Za-z0-9:/._~-]*")
 PASSWORD = "Passw0rd-Example1"
+FLOW = "00000000-0000-4000-8000-00000000f10e"  # flows are not run: any flow queues in BasicQueue (docs/routing.md)
 
 
 def account():
@@ -121,12 +122,13 @@ class World:
         claimed = east.claim_phone_number(InstanceId=self.iid, PhoneNumber=self.number, PhoneNumberDescription=tag,
                                           Tags={"owner": tag})
         self.pid, self.parn = claimed["PhoneNumberId"], claimed["PhoneNumberArn"]
+        self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
-                self.alias, self.profile_name, self.username]
+                self.cid, self.alias, self.profile_name, self.username]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -155,6 +157,7 @@ class World:
             "ListTrafficDistributionGroupUsers": lambda: e.list_traffic_distribution_group_users(TrafficDistributionGroupId=self.gid),
             "GetTrafficDistribution": lambda: e.get_traffic_distribution(Id=self.garn),
             "DescribePhoneNumber": lambda: e.describe_phone_number(PhoneNumberId=self.pid),
+            "DescribeContact": lambda: e.describe_contact(InstanceId=self.iid, ContactId=self.cid),
             "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
             "SearchAvailablePhoneNumbers": lambda: e.search_available_phone_numbers(
                 InstanceId=self.iid, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10),
@@ -167,13 +170,13 @@ class World:
 
 def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
-                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number")}
+                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
-    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid")}
+    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -358,6 +361,20 @@ class AccountIsolationTests(unittest.TestCase):
             ("UpdateUserRoutingProfile", "in B's instance", lambda r: b.update_user_routing_profile(InstanceId=mine.iid, UserId=r["uid"], RoutingProfileId=mine.rpid)),
             ("UpdateUserSecurityProfiles", "in B's instance", lambda r: b.update_user_security_profiles(InstanceId=mine.iid, UserId=r["uid"], SecurityProfileIds=[mine.spid])),
             ("PutUserStatus", "in B's instance", lambda r: b.put_user_status(InstanceId=mine.iid, UserId=r["uid"], AgentStatusId=mine.asid)),
+            ("StartChatContact", "", lambda r: b.start_chat_contact(InstanceId=r["iid"], ContactFlowId=FLOW, ParticipantDetails={"DisplayName": "Eve"})),
+            ("StartChatContact", "by instance ARN", lambda r: b.start_chat_contact(InstanceId=r["iarn"], ContactFlowId=FLOW, ParticipantDetails={"DisplayName": "Eve"})),
+            ("StartTaskContact", "", lambda r: b.start_task_contact(InstanceId=r["iid"], ContactFlowId=FLOW, Name="Eve")),
+            ("StartOutboundVoiceContact", "", lambda r: b.start_outbound_voice_contact(InstanceId=r["iid"], ContactFlowId=FLOW, DestinationPhoneNumber="+12065550199")),
+            ("StartOutboundVoiceContact", "to A's queue from B's instance", lambda r: b.start_outbound_voice_contact(
+                InstanceId=mine.iid, ContactFlowId=FLOW, DestinationPhoneNumber="+12065550199", QueueId=r["qid"])),
+            ("DescribeContact", "", lambda r: b.describe_contact(InstanceId=r["iid"], ContactId=r["cid"])),
+            ("DescribeContact", "from B's instance", lambda r: b.describe_contact(InstanceId=mine.iid, ContactId=r["cid"])),
+            ("DescribeContact", "from B's instance in the replica Region", lambda r: bw.describe_contact(InstanceId=mine.iid, ContactId=r["cid"])),
+            ("GetCurrentUserData", "", lambda r: b.get_current_user_data(InstanceId=r["iid"], Filters={"Agents": [r["uid"]]})),
+            ("GetCurrentMetricData", "", lambda r: b.get_current_metric_data(InstanceId=r["iid"], Filters={"Queues": [r["qid"]]},
+                                                                             CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])),
+            ("GetCurrentMetricData", "A's queue in B's instance", lambda r: b.get_current_metric_data(
+                InstanceId=mine.iid, Filters={"Queues": [r["qid"]]}, CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])),
         ]
         for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn"):
             attacks += [
@@ -367,6 +384,8 @@ class AccountIsolationTests(unittest.TestCase):
             ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above
         attacks += [
+            ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=r["cid"])),
+            ("StopContact", "from B's instance", lambda r: b.stop_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DeleteTrafficDistributionGroup", "", lambda r: b.delete_traffic_distribution_group(TrafficDistributionGroupId=r["gid"])),
             ("ReleasePhoneNumber", "", lambda r: b.release_phone_number(PhoneNumberId=r["pid"])),
             ("DeleteUser", "", lambda r: b.delete_user(InstanceId=r["iid"], UserId=r["uid"])),

@@ -114,7 +114,7 @@ public sealed partial class ConnectApi
             routing.InstanceId == instanceId && routing.Engine.Stop(contact) ? contact : null);
         if (stopped is null)
         {
-            throw new ServiceErrorException("ContactNotFoundException", "The contact with the specified ID is not active or does not exist.");
+            throw new ServiceErrorException("ContactNotFoundException", "Contact not found or not active.");
         }
 
         return ValueTask.FromResult(new StopContactResponse());

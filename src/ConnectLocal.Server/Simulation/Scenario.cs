@@ -8,8 +8,11 @@ namespace ConnectLocal.Server.Simulation;
 /// <summary>A scenario file that cannot be read or set up; the message says where.</summary>
 internal sealed class ScenarioException(string message) : Exception(message);
 
-/// <summary>Agents created alike: <see cref="Count"/> users with one routing profile, optionally in a traffic distribution group.</summary>
-internal sealed record AgentGroup(string Name, string RoutingProfile, int Count, string? TrafficDistributionGroup, string Status);
+/// <summary>
+/// Agents created alike: <see cref="Count"/> users with one routing profile, optionally in a traffic distribution
+/// group, or pinned to a <see cref="Region"/> (through a group of their own whose agent distribution is 100 % there).
+/// </summary>
+internal sealed record AgentGroup(string Name, string RoutingProfile, int Count, string? TrafficDistributionGroup, string Status, string? Region = null);
 
 /// <summary>Contacts arriving in a queue on a channel over the day.</summary>
 internal sealed record TrafficSpec(string Queue, RoutingChannel Channel, string? Region, IReadOnlyList<RatePeriod> Rates, Distribution HandleTime, Distribution? Patience, Distribution? AfterContactWork);
@@ -119,7 +122,8 @@ internal sealed record Scenario(
         RoutingProfile: String(element, "routingProfile") ?? throw Missing(where, "routingProfile"),
         Count: element.TryGetProperty("count", out var count) ? count.GetInt32() : throw Missing(where, "count"),
         TrafficDistributionGroup: String(element, "trafficDistributionGroup"),
-        Status: String(element, "status") ?? "Available");
+        Status: String(element, "status") ?? "Available",
+        Region: String(element, "region"));
 
     private static TrafficSpec TrafficOf(JsonElement element, string where)
     {

@@ -173,13 +173,40 @@ internal sealed class ScenarioRunner : IDisposable
             }
         }
 
+        // Agents pinned to a Region: a group of their own per Region, its agent distribution 100 % there.
+        foreach (var region in scenario.Agents.Where(a => a.Region is not null && a.TrafficDistributionGroup is null).Select(a => a.Region!).Distinct())
+        {
+            if (scenario.Regions.Count < 2 || !scenario.Regions.Contains(region))
+            {
+                if (region == _source)
+                {
+                    continue; // users work where they were created
+                }
+
+                throw new ScenarioException($"agents: region {region} is not one of the scenario's regions");
+            }
+
+            var name = PinnedGroup(region);
+            var output = Call("CreateTrafficDistributionGroup", _source, new Dictionary<string, object?> { ["Name"] = name, ["InstanceId"] = _instanceId });
+            Names("group")[name] = output.GetProperty("Arn").GetString()!;
+            Call("UpdateTrafficDistribution", _source, new Dictionary<string, object?>
+            {
+                ["Id"] = Names("group")[name],
+                ["AgentConfig"] = new Dictionary<string, object?>
+                {
+                    ["Distributions"] = scenario.Regions.Select(r => new Dictionary<string, object?> { ["Region"] = r, ["Percentage"] = r == region ? 100 : 0 }).ToList(),
+                },
+            });
+        }
+
         foreach (var group in scenario.Agents)
         {
             var users = new List<string>();
             var profileId = Name("profile", group.RoutingProfile, $"agent group {group.Name}");
             var statusId = Name("status", group.Status, $"agent group {group.Name}");
             var agentSecurity = Name("security", "Agent", "the Agent security profile");
-            var groupArn = group.TrafficDistributionGroup is { } g ? Name("group", g, $"agent group {group.Name}") : null;
+            var groupName = group.TrafficDistributionGroup ?? (group.Region is { } pinned && Names("group").ContainsKey(PinnedGroup(pinned)) ? PinnedGroup(pinned) : null);
+            var groupArn = groupName is null ? null : Name("group", groupName, $"agent group {group.Name}");
             for (var i = 1; i <= group.Count; i++)
             {
                 var user = Call("CreateUser", _source, new Dictionary<string, object?>
@@ -342,6 +369,8 @@ internal sealed class ScenarioRunner : IDisposable
                 break;
         }
     }
+
+    private static string PinnedGroup(string region) => "agents-in-" + region;
 
     private static OperationDescriptor Operation(string name) =>
         OperationTable.All.FirstOrDefault(o => o.Name == name) ?? throw new ScenarioException($"'{name}' is not an Amazon Connect operation");

@@ -67,6 +67,36 @@ public sealed partial class SimulatorTests
     }
 
     [Fact]
+    public void Agents_pinned_to_each_Region_answer_the_calls_the_telephony_split_sends_there()
+    {
+        var scenario = Scenario.Parse("""
+            {
+              "seed": 3, "start": "09:00", "end": "10:00", "regions": ["us-east-1", "us-west-2"],
+              "queues": [{ "Name": "Q" }],
+              "routingProfiles": [{ "Name": "V", "Description": "v", "DefaultOutboundQueueId": "Q",
+                "MediaConcurrencies": [{ "Channel": "VOICE", "Concurrency": 1 }],
+                "QueueConfigs": [{ "QueueReference": { "QueueId": "Q", "Channel": "VOICE" }, "Priority": 1, "Delay": 0 }] }],
+              "agents": [{ "name": "east", "routingProfile": "V", "count": 20, "region": "us-east-1" },
+                         { "name": "west", "routingProfile": "V", "count": 10, "region": "us-west-2" }],
+              "traffic": [{ "queue": "Q", "channel": "VOICE", "perHour": 300, "handleTime": 120 }],
+              "timeline": [{ "at": "09:00", "operation": "UpdateTrafficDistribution", "input": { "Id": "default",
+                "TelephonyConfig": { "Distributions": [{ "Region": "us-east-1", "Percentage": 70 }, { "Region": "us-west-2", "Percentage": 30 }] } } }]
+            }
+            """);
+        using var runner = new ScenarioRunner();
+
+        var result = runner.Run(scenario).Result;
+
+        Assert.Null(Assert.Single(result.Changes).Error);
+        var (east, west) = (Queue(result, East).Total, Queue(result, West).Total);
+        Assert.Equal(east.Arrived, east.Answered + east.WaitingAtEnd);
+        Assert.Equal(west.Arrived, west.Answered + west.WaitingAtEnd);
+        Assert.InRange((double)west.Arrived / (east.Arrived + west.Arrived), 0.2, 0.4);
+        Assert.Equal(20, result.Loads.Single(l => l.Region == East && l.Channel == "ALL").Total.StaffedAgents, 3);
+        Assert.Equal(10, result.Loads.Single(l => l.Region == West && l.Channel == "ALL").Total.StaffedAgents, 3);
+    }
+
+    [Fact]
     public void Same_scenario_and_seed_give_the_same_report()
     {
         var first = SimulationReport.Json(Run("chat-concurrency.json"));
