@@ -168,6 +168,10 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
         return number is not null && number.Region == arn.Region && Visible(session, number, caller.Region) ? scope : null;
     }
 
+    /// <summary>The claimed number with this E.164 text in the account (the routing engine's "customer dials a number").</summary>
+    public static ClaimedPhoneNumber? FindByNumber(IStoreSession session, string accountId, string phoneNumber) =>
+        session.GetByName<ClaimedPhoneNumber>(NumbersScope(accountId), phoneNumber);
+
     private static ResourceScope NumbersScope(string accountId) => new(accountId, "~all-regions", "phone-numbers");
 
     private static ClaimedPhoneNumber Require(IStoreSession session, Caller caller, string idOrArn)

@@ -11,9 +11,8 @@ namespace ConnectLocal.Server.Handlers;
 // Users (agents), security profiles and agent statuses.
 // LIMITATIONS: channel-specific user settings (AutoAcceptConfigs, AfterContactWorkConfigs, PhoneNumberConfigs,
 // PersistentConnectionConfigs, VoiceEnhancementConfigs) are refused; hierarchy groups do not exist, so any
-// HierarchyGroupId is unknown; passwords are not stored; the users' agent status is not shown anywhere yet
-// (GetCurrentUserData); security profile permissions are not enforced; agent statuses and security profiles can
-// only be listed and described, not created or changed.
+// HierarchyGroupId is unknown; passwords are not stored; security profile permissions are not enforced; agent
+// statuses and security profiles can only be listed and described, not created or changed.
 public sealed partial class ConnectApi
 {
     private UserService Users => new(Store, Settings);
@@ -118,6 +117,7 @@ public sealed partial class ConnectApi
     public override ValueTask<PutUserStatusResponse> PutUserStatus(OperationContext context, PutUserStatusRequest request)
     {
         Users.PutStatus(CallerOf(context), request.InstanceId!, request.UserId!, request.AgentStatusId!);
+        _routingHost?.Refresh(CallerOf(context), request.InstanceId!); // the agent may take a waiting contact now
         return ValueTask.FromResult(new PutUserStatusResponse());
     }
 

@@ -1,5 +1,6 @@
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Handlers;
+using ConnectLocal.Server.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -52,6 +53,8 @@ public static class Cli
           export FILE     write the stored state as JSON (FILE - is stdout); --account ID for one account;
                           takes the storage options of serve
           import FILE     replace the stored state (or the accounts the file holds) with an export
+          simulate SCENARIO.json [--out DIR] [--quiet]
+                          replay a day of traffic against a configuration in virtual time (docs/routing.md)
           compatibility   print docs/compatibility.md (which operations are implemented)
           version         print the version
         """;
@@ -93,6 +96,8 @@ public static class Cli
                 return 0;
             case "export" or "import":
                 return await StateTransfer.RunAsync(command, args.Skip(1).ToList());
+            case "simulate":
+                return Simulation.SimulateCommand.Run(args.Skip(1).ToList());
             case "compatibility":
                 Console.Write(CompatibilityReport.Markdown());
                 return 0;
@@ -149,6 +154,7 @@ public static class Cli
         builder.Services.AddSingleton(sp => (IStoreArchive)sp.GetRequiredService<IConnectStore>());
         builder.Services.AddSingleton<ConnectApiBase, ConnectApi>();
         builder.Services.AddGlobalResiliency();
+        builder.Services.AddRoutingEngine();
         _ = args;
         var app = builder.Build();
         app.UseControlApi();

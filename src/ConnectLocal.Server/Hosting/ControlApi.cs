@@ -41,6 +41,12 @@ public static class ControlApi
             return;
         }
 
+        if (http.Request.Path.StartsWithSegments(Routing.RoutingControl.Path, StringComparison.Ordinal))
+        {
+            await Routing.RoutingControl.HandleAsync(http);
+            return;
+        }
+
         if (http.Request.Path.StartsWithSegments(GlobalResiliencyHosting.Path, StringComparison.Ordinal))
         {
             await GlobalResiliencyHosting.HandleAsync(http);

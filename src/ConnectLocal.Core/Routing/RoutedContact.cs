@@ -1,0 +1,122 @@
+namespace ConnectLocal.Core.Routing;
+
+/// <summary>Where a contact is in its life: queued → offered / connected → after-contact work → ended.</summary>
+public enum ContactState
+{
+    Queued,
+    Offered,
+    Connected,
+    AfterContactWork,
+    Ended,
+}
+
+/// <summary>How a contact ended.</summary>
+public enum ContactEnd
+{
+    None,
+
+    /// <summary>Handled by an agent (after any after-contact work).</summary>
+    Completed,
+
+    /// <summary>The customer left the queue before an agent was connected (patience ran out, or hung up).</summary>
+    Abandoned,
+
+    /// <summary>Stopped through StopContact (or the agent was deleted) before an agent had it.</summary>
+    Stopped,
+}
+
+/// <summary>How the contact began (DescribeContact InitiationMethod). Only <see cref="Outbound"/> is not inbound work.</summary>
+public enum ContactInitiation
+{
+    Inbound,
+    Outbound,
+    Api,
+    Transfer,
+}
+
+/// <summary>What a caller asks the engine to queue.</summary>
+/// <param name="Id">The contact id the caller shows (null in the simulator, which needs none).</param>
+/// <param name="Patience">How long the customer waits in queue before leaving (null: forever).</param>
+public sealed record ContactRequest(
+    string Region,
+    string QueueId,
+    RoutingChannel Channel,
+    ContactInitiation Initiation = ContactInitiation.Inbound,
+    string? Id = null,
+    TimeSpan? Patience = null,
+    object? Tag = null);
+
+/// <summary>
+/// A contact the engine routes. Its state and times change only through the engine; the caller may keep its own
+/// data in <see cref="Tag"/>.
+/// </summary>
+public sealed class RoutedContact
+{
+    internal int HeapSlot = -1;
+    internal EngineQueue? QueueRef;
+    internal RoutedAgent? AgentRef;
+    internal long InitiatedTicks;
+    internal long EnqueuedTicks;
+    internal long OfferedTicks;
+    internal long ConnectedTicks;
+    internal long AfterContactWorkTicks;
+    internal long EndedTicks;
+    internal long StateTicks;
+
+    internal RoutedContact(string? id, long sequence, int region, string regionName, RoutingChannel channel, ContactInitiation initiation, object? tag)
+    {
+        Id = id;
+        Sequence = sequence;
+        RegionIndex = region;
+        Region = regionName;
+        Channel = channel;
+        Initiation = initiation;
+        Tag = tag;
+    }
+
+    public string? Id { get; }
+
+    /// <summary>Arrival order across the whole engine: the tie-break that keeps equal waits first-in, first-out.</summary>
+    public long Sequence { get; }
+
+    public RoutingChannel Channel { get; }
+
+    public ContactInitiation Initiation { get; }
+
+    /// <summary>Inbound work: everything a queue offers to an agent; an agent's own outbound call is not.</summary>
+    public bool IsInbound => Initiation != ContactInitiation.Outbound;
+
+    public string Region { get; }
+
+    internal int RegionIndex { get; }
+
+    public string? QueueId => QueueRef?.Id;
+
+    public ContactState State { get; internal set; }
+
+    public ContactEnd EndReason { get; internal set; }
+
+    public RoutedAgent? Agent => AgentRef;
+
+    public object? Tag { get; set; }
+
+    public DateTimeOffset InitiatedAt => At(InitiatedTicks)!.Value;
+
+    public DateTimeOffset? EnqueuedAt => QueueRef is null ? null : At(EnqueuedTicks);
+
+    public DateTimeOffset? OfferedAt => At(OfferedTicks);
+
+    public DateTimeOffset? ConnectedAt => At(ConnectedTicks);
+
+    public DateTimeOffset? AfterContactWorkAt => At(AfterContactWorkTicks);
+
+    public DateTimeOffset? EndedAt => At(EndedTicks);
+
+    /// <summary>When the contact entered its current state.</summary>
+    public DateTimeOffset StateSince => At(StateTicks)!.Value;
+
+    /// <summary>How long it waited in queue before an agent was connected (null while it waits, or if none ever was).</summary>
+    public TimeSpan? Wait => ConnectedTicks == 0 || QueueRef is null ? null : TimeSpan.FromTicks(ConnectedTicks - EnqueuedTicks);
+
+    private static DateTimeOffset? At(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+}

@@ -1,0 +1,116 @@
+using ConnectLocal.Core.GlobalResiliency;
+using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Resources;
+
+namespace ConnectLocal.Core.Routing;
+
+/// <summary>
+/// The routing configuration of one instance as the domain records hold it — routing profiles, users with their
+/// routing profile and agent status, and the Global Resiliency distribution of agents — read in one transaction and
+/// applied to a <see cref="RoutingEngine"/>, which keeps its own state and changes only what differs.
+///
+/// [choice] A replicated instance is one routing world with two Regions, as on AWS where the replica's resources
+/// carry the same ids: the profiles, queues and users of both Regions' records are one set, and only contacts and
+/// agents have a Region. A user associated with a traffic distribution group works in the Region the group's agent
+/// distribution gives it (<see cref="TrafficSplit.PlaceAgents"/>); any other user works in the Region where it was
+/// created (agents are ranked for the distribution by username). The default group's sign-in distribution applies to every agent: an agent whose Region has sign-in
+/// disabled moves to the other Region if it is in a group and sign-in is enabled there, and is signed in nowhere
+/// otherwise.
+/// </summary>
+public sealed record RoutingSnapshot(IReadOnlyList<string> Regions, IReadOnlyList<RoutingProfile> Profiles, IReadOnlyList<AgentSettings> Agents)
+{
+    /// <summary>The instance as stored in any of its Regions (the records of both Regions are read).</summary>
+    public static RoutingSnapshot Read(IStoreSession session, Instance instance)
+    {
+        var regions = instance.Replication is { } link ? [link.SourceRegion, link.ReplicaRegion] : new[] { instance.Region };
+        var profiles = new List<RoutingProfile>();
+        var users = new List<(User User, string Home, AgentStatus? Status)>();
+        foreach (var region in regions)
+        {
+            var scope = new ResourceScope(instance.AccountId, region, instance.Id);
+            if (session.Get<Instance>(ResourceScope.TopLevel(instance.AccountId, region), instance.Id) is null)
+            {
+                continue;
+            }
+
+            profiles.AddRange(session.All<RoutingProfile>(scope));
+            var statuses = session.All<AgentStatus>(scope).ToDictionary(s => s.Id, StringComparer.Ordinal);
+            users.AddRange(session.All<User>(scope).Select(u => (u, region, u.AgentStatusId is { } id ? statuses.GetValueOrDefault(id) : null)));
+        }
+
+        var groups = instance.Replication is { } replication
+            ? TrafficDistributionService.GroupsOf(session, instance.AccountId, replication.SourceRegion, instance.Id)
+                .Where(g => g.Status is TrafficDistributionGroup.Active or TrafficDistributionGroup.UpdateInProgress)
+                .ToList()
+            : [];
+        var signIn = groups.FirstOrDefault(g => g.IsDefault)?.SignIn ?? [];
+        // Users in username order, and agents ranked by username: the engine's tie-breaks and the agent
+        // distribution then depend on names a scenario gives, not on ids that are new on every run.
+        users.Sort((a, b) => string.CompareOrdinal(a.User.Username, b.User.Username));
+        var usernames = users.ToDictionary(u => u.User.Id, u => u.User.Username, StringComparer.Ordinal);
+        var idOf = users.ToDictionary(u => u.User.Username, u => u.User.Id, StringComparer.Ordinal);
+        var placed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in groups.OrderBy(g => g.Name, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal))
+        {
+            var members = group.UserIds.Where(usernames.ContainsKey).Select(id => usernames[id]);
+            foreach (var (username, region) in TrafficSplit.PlaceAgents(members, group.Agents))
+            {
+                placed.TryAdd(idOf[username], region);
+            }
+        }
+
+        var agents = users.Select(u =>
+        {
+            var grouped = placed.TryGetValue(u.User.Id, out var region);
+            region ??= u.Home;
+            if (!SignInEnabled(signIn, region))
+            {
+                region = grouped ? regions.FirstOrDefault(r => r != region && SignInEnabled(signIn, r)) : null;
+            }
+
+            var limit = u.User.PhoneConfig.AfterContactWorkTimeLimit;
+            return new AgentSettings(
+                u.User.Id,
+                u.User.RoutingProfileId,
+                Online: u.Status is not null && u.Status.Type != AgentStatus.Offline,
+                Routable: u.Status?.Type == AgentStatus.Routable,
+                Region: region,
+                StatusSince: u.User.AgentStatusSince,
+                StatusId: u.Status?.Id,
+                AutoAcceptVoice: u.User.PhoneConfig.AutoAccept,
+                // PhoneConfig: "0 … essentially means an indefinite amount of time": ACW lasts until the agent closes it.
+                AfterContactWorkLimit: limit > 0 ? TimeSpan.FromSeconds(limit) : null);
+        }).ToList();
+        return new RoutingSnapshot(regions, profiles, agents);
+    }
+
+    /// <summary>Makes the engine's configuration this one: sets what is here, removes what is gone.</summary>
+    public void ApplyTo(RoutingEngine engine)
+    {
+        foreach (var profile in Profiles)
+        {
+            engine.SetRoutingProfile(profile);
+        }
+
+        var ids = Agents.Select(a => a.UserId).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in engine.Agents.Where(a => !ids.Contains(a.UserId)).Select(a => a.UserId).ToList())
+        {
+            engine.RemoveAgent(gone);
+        }
+
+        foreach (var agent in Agents)
+        {
+            engine.SetAgent(agent);
+        }
+
+        var profileIds = Profiles.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in engine.RoutingProfileIds.Where(id => !profileIds.Contains(id)).ToList())
+        {
+            engine.RemoveRoutingProfile(gone);
+        }
+    }
+
+    /// <summary>Sign-in is enabled where the default group says so; without a group (or an entry), everywhere.</summary>
+    private static bool SignInEnabled(IReadOnlyList<RegionSignIn> signIn, string region) =>
+        signIn.FirstOrDefault(s => s.Region == region)?.Enabled ?? true;
+}

@@ -1,0 +1,499 @@
+using ConnectLocal.Core.Common;
+
+namespace ConnectLocal.Core.Routing.Simulation;
+
+/// <summary>
+/// A discrete-event simulation of a contact center day on a virtual clock: Poisson arrivals per queue and channel,
+/// handle, patience and after-contact-work times drawn from their distributions, and configuration changes at
+/// given times, all routed by a real <see cref="RoutingEngine"/> (whose agents accept every offer at once). The same
+/// seed and inputs give the same result, to the contact.
+/// </summary>
+public sealed class Simulation : IRoutingObserver
+{
+    private readonly VirtualClock _clock;
+    private readonly SimulationSettings _settings;
+    private readonly List<StreamState> _streams = [];
+    private readonly List<string> _keys = []; // "queueId|channel"
+    private readonly List<Cell[]> _cells = []; // [key][region]
+    private readonly IReadOnlyList<TimelineAction> _timeline;
+    private readonly Func<ArrivalStream, string> _regionFor;
+    private readonly EventHeap<SimEvent> _events = new();
+
+    // Each stream's next arrival, apart from the other events: a heap as small as the number of streams, so the many
+    // completions waiting in _events cost nothing when an arrival is taken or scheduled.
+    private readonly EventHeap<int> _arrivals = new();
+    private readonly Rng _serviceRng;
+    private readonly long _slTicks;
+    private readonly List<AppliedChange> _changes = [];
+    private readonly LoadCell[][] _loads;
+    private readonly long _dayTicks;
+    private long _arrived;
+    private long _eventCount;
+    private long _intervalStart;
+
+    /// <param name="regionFor">Where a stream's next contact arrives when the stream names no Region (the Global
+    /// Resiliency telephony split for voice, in the simulator); null: the first Region.</param>
+    public Simulation(SimulationSettings settings, IReadOnlyList<ArrivalStream> streams, IReadOnlyList<TimelineAction> timeline, Func<ArrivalStream, string>? regionFor = null)
+    {
+        _settings = settings;
+        _clock = new VirtualClock(settings.Start);
+        Engine = new RoutingEngine(_clock, new RoutingEngineOptions { AutoAccept = true }, this);
+        _timeline = timeline.OrderBy(t => t.At).ToList();
+        _regionFor = regionFor ?? (_ => settings.Regions[0]);
+        _serviceRng = Rng.For(settings.Seed, "service");
+        _slTicks = TimeSpan.FromSeconds(settings.ServiceLevelSeconds).Ticks;
+        _dayTicks = (settings.Day == default ? new DateTimeOffset(settings.Start.UtcDateTime.Date, TimeSpan.Zero) : settings.Day).UtcTicks;
+
+        foreach (var stream in streams)
+        {
+            var key = stream.QueueId + "|" + RoutingChannels.Name(stream.Channel);
+            var keyIndex = _keys.IndexOf(key);
+            if (keyIndex < 0)
+            {
+                keyIndex = _keys.Count;
+                _keys.Add(key);
+                _cells.Add(settings.Regions.Select(r => new Cell(Engine.Target(r, stream.QueueId), stream.QueueName, stream.Channel)).ToArray());
+            }
+
+            // Seeded by names, not ids: a queue's id is new on every run, its name is the scenario's.
+            _streams.Add(new StreamState(stream, keyIndex, Rng.For(settings.Seed, $"arrivals/{_streams.Count}/{stream.QueueName}|{RoutingChannels.Name(stream.Channel)}")));
+        }
+
+        _loads = settings.Regions.Select(r => Enumerable.Range(0, RoutingChannels.Count + 1).Select(_ => new LoadCell()).ToArray()).ToArray();
+    }
+
+    private enum EventKind
+    {
+        Completion,
+        Change,
+        IntervalEnd,
+    }
+
+    /// <summary>The engine the simulation routes with: configure it (agents, profiles) before <see cref="Run"/>.</summary>
+    public RoutingEngine Engine { get; }
+
+    public VirtualClock Clock => _clock;
+
+    public SimulationResult Run(Action<double>? progress = null)
+    {
+        var start = _settings.Start.UtcTicks;
+        var end = _settings.End.UtcTicks;
+        for (var i = 0; i < _streams.Count; i++)
+        {
+            ScheduleArrival(i, start);
+        }
+
+        for (var i = 0; i < _timeline.Count; i++)
+        {
+            _events.Push(Math.Max(start, _timeline[i].At.UtcTicks), new SimEvent(EventKind.Change, i, null));
+        }
+
+        for (var t = start + _settings.Interval.Ticks; t < end; t += _settings.Interval.Ticks)
+        {
+            _events.Push(t, new SimEvent(EventKind.IntervalEnd, 0, null));
+        }
+
+        _intervalStart = start;
+        ReadLoads(start, record: false, start);
+        var nextProgress = 0L;
+        while (true)
+        {
+            var engineNext = Engine.NextDueTicks;
+            var eventNext = _events.Count > 0 ? _events.PeekTime : long.MaxValue;
+            var arrivalNext = _arrivals.Count > 0 ? _arrivals.PeekTime : long.MaxValue;
+            var next = Math.Min(engineNext, Math.Min(eventNext, arrivalNext));
+            if (next >= end)
+            {
+                break;
+            }
+
+            _clock.AdvanceTo(next);
+            _eventCount++;
+            if (progress is not null && --nextProgress <= 0)
+            {
+                progress((double)(next - start) / (end - start));
+                nextProgress = 4096;
+            }
+
+            if (engineNext == next)
+            {
+                Engine.RunDue();
+            }
+            else if (eventNext == next)
+            {
+                Step();
+            }
+            else
+            {
+                var stream = _arrivals.Pop(out var time);
+                Arrive(stream, time);
+            }
+        }
+
+        _clock.AdvanceTo(end);
+        Engine.RunDue();
+        CloseInterval(_intervalStart, end);
+        progress?.Invoke(1);
+        return Result();
+    }
+
+    /// <summary>The next event of the simulation's own list (kept out of <see cref="Run"/> so the JIT optimizes it fully).</summary>
+    private void Step()
+    {
+        var e = _events.Pop(out var time);
+        switch (e.Kind)
+        {
+            case EventKind.Completion when e.Contact!.State == ContactState.Connected:
+                var stream = (StreamState)e.Contact.Tag!;
+                var acw = stream.Stream.AfterContactWork?.Sample(_serviceRng) ?? 0;
+                Engine.Complete(e.Contact, acw > 0 ? TimeSpan.FromSeconds(acw) : TimeSpan.Zero);
+                break;
+            case EventKind.Change:
+                var change = _timeline[e.Index];
+                string? error;
+                try
+                {
+                    error = change.Apply();
+                }
+                catch (DomainException ex)
+                {
+                    error = ex.Message;
+                }
+
+                _changes.Add(new AppliedChange(new DateTimeOffset(time, TimeSpan.Zero), change.Label, error));
+                break;
+            case EventKind.IntervalEnd:
+                CloseInterval(_intervalStart, time);
+                _intervalStart = time;
+                break;
+        }
+    }
+
+    void IRoutingObserver.Connected(RoutedContact contact)
+    {
+        var stream = (StreamState)contact.Tag!;
+        var cell = _cells[stream.KeyIndex][contact.RegionIndex];
+        var wait = contact.ConnectedTicks - contact.EnqueuedTicks;
+        cell.Answered++;
+        cell.WaitTicks += wait;
+        cell.Waits.Add((float)TimeSpan.FromTicks(wait).TotalSeconds);
+        if (wait > 0)
+        {
+            cell.Waited++;
+        }
+
+        if (wait <= _slTicks)
+        {
+            cell.AnsweredInSl++;
+        }
+
+        var handle = stream.Stream.HandleTime.Sample(_serviceRng);
+        _events.Push(_clock.UtcTicks + Math.Max(1, (long)(handle * TimeSpan.TicksPerSecond)), new SimEvent(EventKind.Completion, 0, contact));
+    }
+
+    void IRoutingObserver.Ended(RoutedContact contact)
+    {
+        if (contact.EndReason == ContactEnd.Abandoned)
+        {
+            var stream = (StreamState)contact.Tag!;
+            _cells[stream.KeyIndex][contact.RegionIndex].Abandoned++;
+        }
+    }
+
+    private void Arrive(int streamIndex, long time)
+    {
+        var state = _streams[streamIndex];
+        var stream = state.Stream;
+        var region = stream.Region ?? _regionFor(stream);
+        var regionIndex = RegionIndexOf(region);
+        var cell = _cells[state.KeyIndex][regionIndex];
+        cell.Arrived++;
+        _arrived++;
+        var patience = stream.Patience is null ? -1 : (long)(stream.Patience.Sample(state.Rng) * TimeSpan.TicksPerSecond);
+        Engine.Enqueue(cell.Target, stream.Channel, ContactInitiation.Inbound, patience, tag: state);
+        ScheduleArrival(streamIndex, time);
+    }
+
+    /// <summary>Poisson arrivals with a rate that is constant between periods: exact, since the process is memoryless.</summary>
+    private void ScheduleArrival(int streamIndex, long from)
+    {
+        var state = _streams[streamIndex];
+        var end = _settings.End.UtcTicks;
+        var t = from;
+        while (t < end)
+        {
+            var (perHour, until) = state.RateAt(t - _dayTicks);
+            var periodEnd = until == long.MaxValue ? end : Math.Min(end, _dayTicks + until);
+            if (perHour > 0)
+            {
+                var gap = (long)(state.Rng.NextExponential() / perHour * TimeSpan.TicksPerHour);
+                if (t + gap < periodEnd)
+                {
+                    _arrivals.Push(t + gap, streamIndex);
+                    return;
+                }
+            }
+
+            t = periodEnd;
+        }
+    }
+
+    private int RegionIndexOf(string region)
+    {
+        for (var i = 0; i < _settings.Regions.Count; i++)
+        {
+            if (_settings.Regions[i] == region)
+            {
+                return i;
+            }
+        }
+
+        throw Errors.InvalidRequest($"Region {region} is not one of the simulation's Regions.");
+    }
+
+    private void CloseInterval(long from, long to)
+    {
+        var fromTime = new DateTimeOffset(from, TimeSpan.Zero);
+        foreach (var row in _cells)
+        {
+            foreach (var cell in row)
+            {
+                var oldest = Engine.OldestWaiting(cell.Target, cell.Channel);
+                cell.Intervals.Add(cell.Close(fromTime, Engine.WaitingCount(cell.Target, cell.Channel), oldest is null ? null : TimeSpan.FromTicks(to - oldest.EnqueuedTicks).TotalSeconds));
+            }
+        }
+
+        ReadLoads(to, record: true, from);
+    }
+
+    private void ReadLoads(long now, bool record, long from)
+    {
+        for (var r = 0; r < _settings.Regions.Count; r++)
+        {
+            var load = Engine.Load(_settings.Regions[r]);
+            for (var c = 0; c <= RoutingChannels.Count; c++)
+            {
+                var all = c == RoutingChannels.Count;
+                var staffed = all ? load.Staffed.AreaAt(now) : load.StaffedOn[c].AreaAt(now);
+                var busy = all ? load.Busy.AreaAt(now) : load.BusyOn[c].AreaAt(now);
+                var capacity = all ? load.Capacity.Sum(x => x.AreaAt(now)) : load.Capacity[c].AreaAt(now);
+                var occupied = all ? load.Occupied.Sum(x => x.AreaAt(now)) : load.Occupied[c].AreaAt(now);
+                _loads[r][c].Read(new DateTimeOffset(from, TimeSpan.Zero), now - from, staffed, busy, capacity, occupied, record);
+            }
+        }
+    }
+
+    private SimulationResult Result()
+    {
+        var queues = new List<QueueSeries>();
+        foreach (var row in _cells)
+        {
+            for (var r = 0; r < row.Length; r++)
+            {
+                queues.Add(new QueueSeries(_settings.Regions[r], RoutingChannels.Name(row[r].Channel), row[r].QueueName, row[r].Intervals, row[r].Total(_settings.Start)));
+            }
+        }
+
+        var channels = _streams.Select(s => (int)s.Stream.Channel).Distinct().Order().ToList();
+        var loads = new List<LoadSeries>();
+        for (var r = 0; r < _settings.Regions.Count; r++)
+        {
+            loads.Add(_loads[r][RoutingChannels.Count].Series(_settings.Regions[r], "ALL", _settings.Start));
+            loads.AddRange(channels.Select(c => _loads[r][c].Series(_settings.Regions[r], RoutingChannels.Name((RoutingChannel)c), _settings.Start)));
+        }
+
+        return new SimulationResult(_settings, queues, loads, _changes, _arrived, Engine.Offers, Engine.Evaluations, _eventCount);
+    }
+
+    private readonly record struct SimEvent(EventKind Kind, int Index, RoutedContact? Contact);
+
+    private sealed class StreamState(ArrivalStream stream, int keyIndex, Rng rng)
+    {
+        private readonly long[] _from = stream.Rates.Select(r => r.From.Ticks).ToArray();
+        private readonly double[] _perHour = stream.Rates.Select(r => r.PerHour).ToArray();
+
+        public ArrivalStream Stream { get; } = stream;
+
+        public int KeyIndex { get; } = keyIndex;
+
+        public Rng Rng { get; } = rng;
+
+        /// <summary>The rate at a time of day (ticks from midnight) and until when it holds (ticks from midnight; MaxValue: forever).</summary>
+        public (double PerHour, long UntilTicks) RateAt(long timeOfDay)
+        {
+            var rate = 0.0;
+            for (var i = 0; i < _from.Length; i++)
+            {
+                if (_from[i] > timeOfDay)
+                {
+                    return (rate, _from[i]);
+                }
+
+                rate = _perHour[i];
+            }
+
+            return (rate, long.MaxValue);
+        }
+    }
+
+    /// <summary>One queue, channel and Region: counters of the open interval, and the closed intervals.</summary>
+    private sealed class Cell(RoutingTarget target, string queueName, RoutingChannel channel)
+    {
+        private readonly List<float> _allWaits = [];
+        private int _arrived;
+        private int _answered;
+        private int _inSl;
+        private int _waited;
+        private int _abandoned;
+        private long _waitTicks;
+
+        public RoutingTarget Target { get; } = target;
+
+        public string QueueName { get; } = queueName;
+
+        public RoutingChannel Channel { get; } = channel;
+
+        public List<QueueInterval> Intervals { get; } = [];
+
+        public List<float> Waits { get; } = [];
+
+        public int Arrived { get; set; }
+
+        public int Answered { get; set; }
+
+        public int AnsweredInSl { get; set; }
+
+        public int Waited { get; set; }
+
+        public int Abandoned { get; set; }
+
+        public long WaitTicks { get; set; }
+
+        public QueueInterval Close(DateTimeOffset from, int waiting, double? oldest)
+        {
+            var interval = Interval(from, Arrived, Answered, AnsweredInSl, Waited, Abandoned, WaitTicks, Waits, waiting, oldest);
+            _arrived += Arrived;
+            _answered += Answered;
+            _inSl += AnsweredInSl;
+            _waited += Waited;
+            _abandoned += Abandoned;
+            _waitTicks += WaitTicks;
+            _allWaits.AddRange(Waits);
+            Arrived = Answered = AnsweredInSl = Waited = Abandoned = 0;
+            WaitTicks = 0;
+            Waits.Clear();
+            return interval;
+        }
+
+        public QueueInterval Total(DateTimeOffset from)
+        {
+            var last = Intervals.Count > 0 ? Intervals[^1] : null;
+            return Interval(from, _arrived, _answered, _inSl, _waited, _abandoned, _waitTicks, _allWaits, last?.WaitingAtEnd ?? 0, last?.OldestWaitAtEnd);
+        }
+
+        private static QueueInterval Interval(DateTimeOffset from, int arrived, int answered, int inSl, int waited, int abandoned, long waitTicks, List<float> waits, int waiting, double? oldest)
+        {
+            var seconds = TimeSpan.FromTicks(waitTicks).TotalSeconds;
+            return new QueueInterval(from, arrived, answered, inSl, waited, abandoned, seconds,
+                answered == 0 ? null : seconds / answered, Percentile(waits, 0.9), waiting, oldest);
+        }
+
+        /// <summary>
+        /// The nearest-rank percentile: the value with ⌈p·n⌉ − 1 values below it. Found by selection (Hoare's
+        /// quickselect, linear on average) rather than by sorting, which would cost more than the simulation itself
+        /// on a busy day.
+        /// </summary>
+        private static double? Percentile(List<float> values, double p)
+        {
+            if (values.Count == 0)
+            {
+                return null;
+            }
+
+            var items = values.ToArray();
+            var k = Math.Max(0, (int)Math.Ceiling(p * items.Length) - 1);
+            var (left, right) = (0, items.Length - 1);
+            while (left < right)
+            {
+                var pivot = items[left + ((right - left) / 2)];
+                var (i, j) = (left, right);
+                while (i <= j)
+                {
+                    while (items[i] < pivot)
+                    {
+                        i++;
+                    }
+
+                    while (items[j] > pivot)
+                    {
+                        j--;
+                    }
+
+                    if (i <= j)
+                    {
+                        (items[i], items[j]) = (items[j], items[i]);
+                        i++;
+                        j--;
+                    }
+                }
+
+                if (k <= j)
+                {
+                    right = j;
+                }
+                else if (k >= i)
+                {
+                    left = i;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return items[k];
+        }
+    }
+
+    /// <summary>Time-weighted load of a Region (and channel) per interval, from the engine's running integrals.</summary>
+    private sealed class LoadCell
+    {
+        private readonly List<LoadInterval> _intervals = [];
+        private double _staffed;
+        private double _busy;
+        private double _capacity;
+        private double _occupied;
+        private double _totalTicks;
+        private double _totalStaffed;
+        private double _totalBusy;
+        private double _totalCapacity;
+        private double _totalOccupied;
+
+        public void Read(DateTimeOffset from, long ticks, double staffed, double busy, double capacity, double occupied, bool record)
+        {
+            if (record && ticks > 0)
+            {
+                var s = staffed - _staffed;
+                var b = busy - _busy;
+                var c = capacity - _capacity;
+                var o = occupied - _occupied;
+                _intervals.Add(new LoadInterval(from, s / ticks, s > 0 ? b / s : null, c > 0 ? o / c : null));
+                _totalTicks += ticks;
+                _totalStaffed += s;
+                _totalBusy += b;
+                _totalCapacity += c;
+                _totalOccupied += o;
+            }
+
+            _staffed = staffed;
+            _busy = busy;
+            _capacity = capacity;
+            _occupied = occupied;
+        }
+
+        public LoadSeries Series(string region, string channel, DateTimeOffset start) => new(region, channel, _intervals,
+            new LoadInterval(start, _totalTicks > 0 ? _totalStaffed / _totalTicks : 0,
+                _totalStaffed > 0 ? _totalBusy / _totalStaffed : null,
+                _totalCapacity > 0 ? _totalOccupied / _totalCapacity : null));
+    }
+}

@@ -1,0 +1,46 @@
+namespace ConnectLocal.Core.Routing.Simulation;
+
+/// <summary>From <see cref="From"/> (time of day) until the next period, contacts arrive at this many per hour (Poisson).</summary>
+public sealed record RatePeriod(TimeSpan From, double PerHour);
+
+/// <summary>
+/// Contacts arriving in one queue on one channel over the day, and how long they last.
+/// </summary>
+/// <param name="QueueName">The name reports show.</param>
+/// <param name="Patience">How long a customer waits in queue before leaving; null: forever.</param>
+/// <param name="Region">Where the contacts arrive; null: where the simulation's region chooser puts them.</param>
+public sealed record ArrivalStream(
+    string QueueId,
+    string QueueName,
+    RoutingChannel Channel,
+    IReadOnlyList<RatePeriod> Rates,
+    Distribution HandleTime,
+    Distribution? Patience = null,
+    Distribution? AfterContactWork = null,
+    string? Region = null);
+
+/// <summary>
+/// A configuration change at a time of the simulated day. <see cref="Apply"/> makes it (through the API, in the
+/// simulator) and answers null, or the error the change met.
+/// </summary>
+public sealed record TimelineAction(DateTimeOffset At, string Label, Func<string?> Apply);
+
+public sealed record SimulationSettings
+{
+    public required DateTimeOffset Start { get; init; }
+
+    public required DateTimeOffset End { get; init; }
+
+    /// <summary>Midnight of the simulated day: rate periods are times of day from here.</summary>
+    public DateTimeOffset Day { get; init; }
+
+    public TimeSpan Interval { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Service level: the share of contacts answered within this many seconds.</summary>
+    public int ServiceLevelSeconds { get; init; } = 20;
+
+    public ulong Seed { get; init; }
+
+    /// <summary>The Regions to report on, the first being where a contact arrives when nothing else says.</summary>
+    public required IReadOnlyList<string> Regions { get; init; }
+}

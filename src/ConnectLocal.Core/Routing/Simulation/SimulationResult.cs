@@ -1,0 +1,50 @@
+namespace ConnectLocal.Core.Routing.Simulation;
+
+/// <summary>
+/// One queue's numbers over one interval. Answered and abandoned contacts count in the interval where they left
+/// the queue; arrivals where they arrived; waiting and oldest wait are as at the interval's end.
+/// [choice] Service level = answered within the threshold ÷ (answered + abandoned); null when neither happened.
+/// </summary>
+public sealed record QueueInterval(
+    DateTimeOffset From,
+    int Arrived,
+    int Answered,
+    int AnsweredWithinServiceLevel,
+    int Waited,
+    int Abandoned,
+    double WaitSeconds,
+    double? AverageWait,
+    double? P90Wait,
+    int WaitingAtEnd,
+    double? OldestWaitAtEnd)
+{
+    public double? ServiceLevel => Answered + Abandoned == 0 ? null : (double)AnsweredWithinServiceLevel / (Answered + Abandoned);
+
+    public double? AbandonmentRate => Answered + Abandoned == 0 ? null : (double)Abandoned / (Answered + Abandoned);
+}
+
+/// <summary>A queue on a channel in a Region over the day: per interval and in total (Total.From is the day's start).</summary>
+public sealed record QueueSeries(string Region, string Channel, string Queue, IReadOnlyList<QueueInterval> Intervals, QueueInterval Total);
+
+/// <summary>
+/// Agent load in a Region over one interval, as time averages. Occupancy = busy agent time ÷ staffed agent time; for
+/// a channel's series, agents busy on the channel ÷ staffed agents whose routing profile enables it. Slot
+/// utilisation = slot time in use ÷ slot time offered by routable agents.
+/// </summary>
+public sealed record LoadInterval(DateTimeOffset From, double StaffedAgents, double? Occupancy, double? SlotUtilisation);
+
+/// <summary>Channel "ALL" is the Region's agents whatever they work on (slot utilisation over every channel's slots).</summary>
+public sealed record LoadSeries(string Region, string Channel, IReadOnlyList<LoadInterval> Intervals, LoadInterval Total);
+
+/// <summary>A timeline change and whether it was accepted.</summary>
+public sealed record AppliedChange(DateTimeOffset At, string Label, string? Error);
+
+public sealed record SimulationResult(
+    SimulationSettings Settings,
+    IReadOnlyList<QueueSeries> Queues,
+    IReadOnlyList<LoadSeries> Loads,
+    IReadOnlyList<AppliedChange> Changes,
+    long ContactsArrived,
+    long Offers,
+    long Evaluations,
+    long Events);

@@ -1,0 +1,254 @@
+using System.Security.Cryptography;
+using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Instances;
+using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Resources;
+using ConnectLocal.Core.Routing;
+using ConnectLocal.Model.Metadata;
+using ConnectLocal.Model.Shapes;
+using ConnectLocal.Server.Routing;
+using ContactShape = ConnectLocal.Model.Shapes.Contact;
+using Instance = ConnectLocal.Core.Resources.Instance;
+using Queue = ConnectLocal.Core.Resources.Queue;
+using ContactState = ConnectLocal.Core.Routing.ContactState;
+
+namespace ConnectLocal.Server.Handlers;
+
+// Contacts and real-time data, routed by the in-memory routing engine (docs/routing.md).
+// LIMITATIONS: contact flows are not run: [choice] every flow queues its contact in the BasicQueue of the instance's
+// source Region (StartOutboundVoiceContact: its QueueId when given); chat messages, participants and their tokens
+// are not kept (the token is opaque); tasks cannot be scheduled, nor started from a quick connect or a task
+// template; GetCurrentMetricData groups by QUEUE, CHANNEL and ROUTING_PROFILE only and does not page; contacts live
+// in memory only (a restart forgets them).
+public sealed partial class ConnectApi
+{
+    private RoutingHost? _routingHost;
+
+    /// <summary>The server's constructor (dependency injection): handlers share the one <see cref="RoutingHost"/>.</summary>
+    public ConnectApi(IConnectStore store, ConnectSettings settings, RoutingHost routing)
+        : this(store, settings)
+    {
+        _routingHost = routing;
+    }
+
+    /// <summary>Without a host (the simulator's in-process API), one of its own on the system clock.</summary>
+    private RoutingHost Routing => _routingHost ??= new RoutingHost(Store, TimeProvider.System);
+
+    public override ValueTask<StartChatContactResponse> StartChatContact(OperationContext context, StartChatContactRequest request)
+    {
+        var caller = CallerOf(context);
+        var id = DefaultResources.NewId();
+        Routing.Use(caller, request.InstanceId!, (routing, instance) =>
+        {
+            var details = new ContactInfo(ContactArn(caller, instance, id), null, null, request.Attributes, null, request.RelatedContactId, null, caller.Region);
+            return Routing.Enqueue(routing, new ContactRequest(caller.Region, FlowQueue(instance), RoutingChannel.Chat, ContactInitiation.Api, id, Tag: details));
+        });
+        return ValueTask.FromResult(new StartChatContactResponse
+        {
+            ContactId = id,
+            ParticipantId = DefaultResources.NewId(),
+            ParticipantToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+        });
+    }
+
+    public override ValueTask<StartTaskContactResponse> StartTaskContact(OperationContext context, StartTaskContactRequest request)
+    {
+        var given = new[] { request.ContactFlowId, request.QuickConnectId, request.TaskTemplateId }.Count(x => x is not null);
+        if (given != 1)
+        {
+            throw Errors.InvalidParameter("Exactly one of ContactFlowId, QuickConnectId or TaskTemplateId must be provided.");
+        }
+
+        if (request.QuickConnectId is not null)
+        {
+            throw Errors.NotFound("Quick connect");
+        }
+
+        if (request.TaskTemplateId is not null)
+        {
+            throw Errors.NotFound("Task template");
+        }
+
+        var caller = CallerOf(context);
+        if (request.ScheduledTime is { } scheduled && scheduled > caller.Now)
+        {
+            throw Errors.InvalidParameter("ConnectLocal does not schedule tasks yet: ScheduledTime must not be in the future.");
+        }
+
+        var id = DefaultResources.NewId();
+        Routing.Use(caller, request.InstanceId!, (routing, instance) =>
+        {
+            var details = new ContactInfo(ContactArn(caller, instance, id), request.Name, request.Description, request.Attributes, request.PreviousContactId, request.RelatedContactId, null, caller.Region);
+            return Routing.Enqueue(routing, new ContactRequest(caller.Region, FlowQueue(instance), RoutingChannel.Task, ContactInitiation.Api, id, Tag: details));
+        });
+        return ValueTask.FromResult(new StartTaskContactResponse { ContactId = id });
+    }
+
+    /// <summary>[choice] The customer answers at once; the contact is queued (OUTBOUND) in QueueId, or the flow's BasicQueue.</summary>
+    public override ValueTask<StartOutboundVoiceContactResponse> StartOutboundVoiceContact(OperationContext context, StartOutboundVoiceContactRequest request)
+    {
+        var caller = CallerOf(context);
+        var id = DefaultResources.NewId();
+        Routing.Use(caller, request.InstanceId!, (routing, instance) =>
+        {
+            if (!instance.OutboundCallsEnabled)
+            {
+                throw new ServiceErrorException("OutboundContactNotPermittedException", "Outbound calls are not enabled for the instance.");
+            }
+
+            var queueId = request.QueueId is { } q
+                ? Store.Read(session => session.Get<Queue>(new ResourceScope(caller.AccountId, caller.Region, instance.Id), q) is { QueueType: Queue.Standard } found ? found.Id : null)
+                    ?? throw Errors.NotFound("Queue")
+                : FlowQueue(instance);
+            var details = new ContactInfo(ContactArn(caller, instance, id), request.Name, request.Description, request.Attributes, null, request.RelatedContactId, null, caller.Region);
+            return Routing.Enqueue(routing, new ContactRequest(caller.Region, queueId, RoutingChannel.Voice, ContactInitiation.Outbound, id, Tag: details));
+        });
+        return ValueTask.FromResult(new StartOutboundVoiceContactResponse { ContactId = id });
+    }
+
+    public override ValueTask<StopContactResponse> StopContact(OperationContext context, StopContactRequest request)
+    {
+        var caller = CallerOf(context);
+        var instanceId = Store.Read(session => InstanceService.Require(session, caller, request.InstanceId!)).Id;
+        var stopped = Routing.UseContact(request.ContactId!, (routing, contact) =>
+            routing.InstanceId == instanceId && routing.Engine.Stop(contact) ? contact : null);
+        if (stopped is null)
+        {
+            throw new ServiceErrorException("ContactNotFoundException", "The contact with the specified ID is not active or does not exist.");
+        }
+
+        return ValueTask.FromResult(new StopContactResponse());
+    }
+
+    public override ValueTask<DescribeContactResponse> DescribeContact(OperationContext context, DescribeContactRequest request)
+    {
+        var caller = CallerOf(context);
+        var instanceId = Store.Read(session => InstanceService.Require(session, caller, request.InstanceId!)).Id;
+        var shape = Routing.UseContact(request.ContactId!, (routing, contact) => routing.InstanceId == instanceId ? ContactOut(contact) : null)
+            ?? throw Errors.NotFound("Contact");
+        return ValueTask.FromResult(new DescribeContactResponse { Contact = shape });
+    }
+
+    public override ValueTask<GetCurrentUserDataResponse> GetCurrentUserData(OperationContext context, GetCurrentUserDataRequest request)
+    {
+        var caller = CallerOf(context);
+        var filters = request.Filters!;
+        if (filters.Queues is null && filters.Agents is null && filters.RoutingProfiles is null && filters.UserHierarchyGroups is null)
+        {
+            // The API reference: at least one of Queues, RoutingProfiles, Agents or UserHierarchyGroups.
+            throw Errors.InvalidParameter("At least one filter must be provided: Queues, RoutingProfiles, Agents or UserHierarchyGroups.");
+        }
+
+        var data = Routing.Use(caller, request.InstanceId!, (routing, instance) =>
+        {
+            var records = RoutingRecords.Read(Store, instance);
+            var states = filters.ContactFilter?.ContactStates?.ToHashSet(StringComparer.Ordinal);
+            return routing.Engine.Agents
+                .Where(a => a.Region == caller.Region && (a.IsOnline || a.Contacts.Count > 0))
+                .Where(a => filters.Agents is null || filters.Agents.Contains(a.UserId))
+                .Where(a => filters.RoutingProfiles is null || filters.RoutingProfiles.Contains(a.RoutingProfileId))
+                .Where(a => filters.Queues is null || filters.Queues.Any(q => records.Serves(a.RoutingProfileId, q) || q == a.UserId))
+                .Where(a => states is null || a.Contacts.Any(c => states.Contains(AgentContactState(c))))
+                .OrderBy(a => a.UserId, StringComparer.Ordinal)
+                .Select(a => UserDataOut(a, records))
+                .ToList();
+        });
+        return ValueTask.FromResult(new GetCurrentUserDataResponse { UserDataList = data, ApproximateTotalCount = data.Count });
+    }
+
+    public override ValueTask<GetCurrentMetricDataResponse> GetCurrentMetricData(OperationContext context, GetCurrentMetricDataRequest request)
+    {
+        var caller = CallerOf(context);
+        var results = Routing.Use(caller, request.InstanceId!, (routing, instance) =>
+            CurrentMetrics.Compute(routing.Engine, RoutingRecords.Read(Store, instance), caller, request));
+        return ValueTask.FromResult(new GetCurrentMetricDataResponse
+        {
+            MetricResults = results,
+            DataSnapshotTime = caller.Now,
+            ApproximateTotalCount = results.Count,
+        });
+    }
+
+    private string FlowQueue(Instance instance) => Store.Read(session => RoutingRecords.FlowQueue(session, instance));
+
+    internal static string ContactArn(Caller caller, Instance instance, string contactId) =>
+        Arns.InInstance(caller.Region, caller.AccountId, instance.Id, "contact", contactId);
+
+    internal static string InitiationMethod(RoutedContact contact) => contact.Initiation switch
+    {
+        ContactInitiation.Outbound => "OUTBOUND",
+        ContactInitiation.Api => "API",
+        ContactInitiation.Transfer => "TRANSFER",
+        _ => "INBOUND",
+    };
+
+    /// <summary>The agent's view: ringing is INCOMING, talking CONNECTED, after-contact work ENDED (the customer is gone).</summary>
+    private static string AgentContactState(RoutedContact contact) => contact.State switch
+    {
+        ContactState.Offered => "INCOMING",
+        ContactState.Connected => "CONNECTED",
+        _ => "ENDED",
+    };
+
+    private static ContactShape ContactOut(RoutedContact contact)
+    {
+        var details = contact.Tag as ContactInfo;
+        return new ContactShape
+        {
+            Arn = details?.Arn,
+            Id = contact.Id,
+            InitialContactId = contact.Id,
+            PreviousContactId = details?.PreviousContactId,
+            RelatedContactId = details?.RelatedContactId,
+            InitiationMethod = InitiationMethod(contact),
+            Name = details?.Name,
+            Description = details?.Description,
+            Channel = RoutingChannels.Name(contact.Channel),
+            QueueInfo = contact.QueueId is null ? null : new QueueInfo { Id = contact.QueueId, EnqueueTimestamp = contact.EnqueuedAt },
+            AgentInfo = contact.Agent is null ? null : new AgentInfo
+            {
+                Id = contact.Agent.UserId,
+                ConnectedToAgentTimestamp = contact.ConnectedAt,
+                AcceptedByAgentTimestamp = contact.ConnectedAt,
+                AfterContactWorkStartTimestamp = contact.AfterContactWorkAt,
+                AfterContactWorkEndTimestamp = contact.AfterContactWorkAt is null ? null : contact.EndedAt,
+            },
+            InitiationTimestamp = contact.InitiatedAt,
+            DisconnectTimestamp = contact.AfterContactWorkAt ?? contact.EndedAt,
+            LastUpdateTimestamp = contact.StateSince,
+            Attributes = details?.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null,
+            GlobalResiliencyMetadata = details?.TrafficDistributionGroupId is null ? null : new GlobalResiliencyMetadata
+            {
+                ActiveRegion = contact.Region,
+                OriginRegion = details.OriginRegion,
+                TrafficDistributionGroupId = details.TrafficDistributionGroupId,
+            },
+        };
+    }
+
+    private static UserData UserDataOut(RoutedAgent agent, RoutingRecords records)
+    {
+        var channels = RoutingChannels.All.Where(c => agent.MaxSlots(c) > 0 || agent.ActiveSlots(c) > 0).ToList();
+        var user = records.Users.GetValueOrDefault(agent.UserId);
+        var status = agent.Settings.StatusId is { } statusId ? records.Statuses.GetValueOrDefault(statusId) : null;
+        return new UserData
+        {
+            User = new UserReference { Id = agent.UserId, Arn = user?.Arn },
+            RoutingProfile = new RoutingProfileReference { Id = agent.RoutingProfileId, Arn = records.Profiles.GetValueOrDefault(agent.RoutingProfileId)?.Arn },
+            Status = status is null ? null : new AgentStatusReference { StatusArn = status.Arn, StatusName = status.Name, StatusStartTimestamp = agent.Settings.StatusSince },
+            MaxSlotsByChannel = channels.ToDictionary(RoutingChannels.Name, agent.MaxSlots),
+            ActiveSlotsByChannel = channels.ToDictionary(RoutingChannels.Name, agent.ActiveSlots),
+            AvailableSlotsByChannel = channels.ToDictionary(RoutingChannels.Name, agent.AvailableSlots),
+            Contacts = agent.Contacts.Select(c => new AgentContactReference
+            {
+                ContactId = c.Id,
+                Channel = RoutingChannels.Name(c.Channel),
+                InitiationMethod = InitiationMethod(c),
+                AgentContactState = AgentContactState(c),
+                StateStartTimestamp = c.StateSince,
+                ConnectedToAgentTimestamp = c.ConnectedAt,
+                Queue = c.QueueId is null ? null : new QueueReference { Id = c.QueueId, Arn = records.Queues.GetValueOrDefault(c.QueueId)?.Arn },
+            }).ToList(),
+        };
+    }
+}

@@ -1,0 +1,131 @@
+using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Routing;
+using ConnectLocal.Model.Shapes;
+
+using ContactState = ConnectLocal.Core.Routing.ContactState;
+
+namespace ConnectLocal.Server.Routing;
+
+/// <summary>
+/// GetCurrentMetricData from the routing engine's live state, in the caller's Region. An agent counts for a group when
+/// it works in that Region and its routing profile serves one of the group's queues on one of its channels.
+///
+/// [choice] Definitions (AWS describes the real-time report, not every edge): AGENTS_ONLINE — in any status but an
+/// OFFLINE one; AGENTS_AVAILABLE — routable with a free slot on one of the group's channels; AGENTS_ON_CONTACT (and
+/// the older AGENTS_ON_CALL) — connected to, or in after-contact work on, a contact of those channels;
+/// AGENTS_AFTER_CONTACT_WORK — in after-contact work; AGENTS_STAFFED — online and routable or working;
+/// AGENTS_NON_PRODUCTIVE — online in a custom status, with no contact; AGENTS_ERROR and CONTACTS_SCHEDULED — 0;
+/// SLOTS_ACTIVE / SLOTS_AVAILABLE — the agents' used and offerable slots on those channels; ESTIMATED_WAIT_TIME —
+/// no value. OLDEST_CONTACT_AGE is in seconds with groupings and, as AWS documents, in milliseconds without.
+/// </summary>
+internal static class CurrentMetrics
+{
+    private static readonly string[] SupportedGroupings = ["QUEUE", "CHANNEL", "ROUTING_PROFILE"];
+
+    private static readonly Dictionary<string, string> Units = new(StringComparer.Ordinal)
+    {
+        ["AGENTS_ONLINE"] = "COUNT",
+        ["AGENTS_AVAILABLE"] = "COUNT",
+        ["AGENTS_ON_CALL"] = "COUNT",
+        ["AGENTS_NON_PRODUCTIVE"] = "COUNT",
+        ["AGENTS_AFTER_CONTACT_WORK"] = "COUNT",
+        ["AGENTS_ERROR"] = "COUNT",
+        ["AGENTS_STAFFED"] = "COUNT",
+        ["CONTACTS_IN_QUEUE"] = "COUNT",
+        ["OLDEST_CONTACT_AGE"] = "SECONDS",
+        ["CONTACTS_SCHEDULED"] = "COUNT",
+        ["AGENTS_ON_CONTACT"] = "COUNT",
+        ["SLOTS_ACTIVE"] = "COUNT",
+        ["SLOTS_AVAILABLE"] = "COUNT",
+        ["ESTIMATED_WAIT_TIME"] = "SECONDS",
+    };
+
+    public static List<CurrentMetricResult> Compute(RoutingEngine engine, RoutingRecords records, Caller caller, GetCurrentMetricDataRequest request)
+    {
+        var filters = request.Filters!;
+        var groupings = request.Groupings ?? [];
+        foreach (var grouping in groupings.Where(g => !SupportedGroupings.Contains(g)))
+        {
+            throw Errors.InvalidParameter($"ConnectLocal does not group current metrics by {grouping} yet (QUEUE, CHANNEL and ROUTING_PROFILE are supported).");
+        }
+
+        if (filters.Queues is null && filters.RoutingProfiles is null)
+        {
+            throw Errors.InvalidParameter("Filters must include Queues or RoutingProfiles.");
+        }
+
+        var profiles = filters.RoutingProfiles?.Select(IdOf).ToList();
+        var queues = filters.Queues?.Select(IdOf).ToList()
+            ?? profiles!.SelectMany(p => records.Profiles.GetValueOrDefault(p)?.Queues.Select(q => q.QueueId) ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var channels = (filters.Channels ?? ["VOICE", "CHAT", "TASK"]).Select(RoutingChannels.Parse).Distinct().ToList();
+        foreach (var queue in queues.Where(q => !records.Queues.ContainsKey(q)))
+        {
+            throw Errors.NotFound($"Queue {queue}");
+        }
+
+        var byQueue = groupings.Contains("QUEUE");
+        var byChannel = groupings.Contains("CHANNEL");
+        var byProfile = groupings.Contains("ROUTING_PROFILE");
+        var groupProfiles = byProfile
+            ? (profiles ?? records.Profiles.Keys.Where(p => queues.Any(q => records.Serves(p, q))).Order(StringComparer.Ordinal).ToList()).Select(p => (IReadOnlyList<string>?)[p]).ToList()
+            : [profiles];
+        var agents = engine.Agents.Where(a => a.Region == caller.Region).ToList();
+        var now = caller.Now;
+        var results = new List<CurrentMetricResult>();
+        foreach (var queueGroup in byQueue ? queues.Select(q => (IReadOnlyList<string>)[q]) : [queues])
+        {
+            foreach (var channelGroup in byChannel ? channels.Select(c => (IReadOnlyList<RoutingChannel>)[c]) : [channels])
+            {
+                foreach (var profileGroup in groupProfiles)
+                {
+                    var members = agents.Where(a =>
+                        (profileGroup is null || profileGroup.Contains(a.RoutingProfileId))
+                        && queueGroup.Any(q => q == a.UserId || channelGroup.Any(c => records.Serves(a.RoutingProfileId, q, c)))).ToList();
+                    results.Add(new CurrentMetricResult
+                    {
+                        Dimensions = groupings.Count == 0 ? null : new Dimensions
+                        {
+                            Queue = byQueue ? new QueueReference { Id = queueGroup[0], Arn = records.Queues[queueGroup[0]].Arn } : null,
+                            Channel = byChannel ? RoutingChannels.Name(channelGroup[0]) : null,
+                            RoutingProfile = byProfile ? new RoutingProfileReference { Id = profileGroup![0], Arn = records.Profiles.GetValueOrDefault(profileGroup[0])?.Arn } : null,
+                        },
+                        Collections = request.CurrentMetrics!.Select(m => new CurrentMetricData
+                        {
+                            Metric = new CurrentMetric { Name = m.Name, MetricId = m.MetricId, Unit = m.Name is { } name ? Units.GetValueOrDefault(name, m.Unit ?? "COUNT") : m.Unit },
+                            Value = Value(m.Name, members, queueGroup, channelGroup, engine, caller.Region, now, milliseconds: groupings.Count == 0),
+                        }).ToList(),
+                    });
+                }
+            }
+        }
+
+        return results;
+    }
+
+    private static double? Value(string? metric, List<RoutedAgent> agents, IReadOnlyList<string> queues, IReadOnlyList<RoutingChannel> channels, RoutingEngine engine, string region, DateTimeOffset now, bool milliseconds)
+    {
+        bool Working(RoutedContact c) => channels.Contains(c.Channel) && c.State is ContactState.Connected or ContactState.AfterContactWork;
+        return metric switch
+        {
+            "AGENTS_ONLINE" => agents.Count(a => a.IsOnline),
+            "AGENTS_AVAILABLE" => agents.Count(a => a.IsOnline && a.IsRoutable && channels.Any(c => a.AvailableSlots(c) > 0)),
+            "AGENTS_ON_CONTACT" or "AGENTS_ON_CALL" => agents.Count(a => a.Contacts.Any(Working)),
+            "AGENTS_AFTER_CONTACT_WORK" => agents.Count(a => a.Contacts.Any(c => c.State == ContactState.AfterContactWork)),
+            "AGENTS_STAFFED" => agents.Count(a => a.IsOnline && (a.IsRoutable || a.Contacts.Count > 0)),
+            "AGENTS_NON_PRODUCTIVE" => agents.Count(a => a.IsOnline && !a.IsRoutable && a.Contacts.Count == 0),
+            "AGENTS_ERROR" or "CONTACTS_SCHEDULED" => 0,
+            "CONTACTS_IN_QUEUE" => queues.Sum(q => channels.Sum(c => engine.WaitingCount(region, q, c))),
+            "OLDEST_CONTACT_AGE" => queues.SelectMany(q => channels.Select(c => engine.OldestWaiting(region, q, c)))
+                .Where(c => c is not null)
+                .Select(c => (now - c!.EnqueuedAt!.Value).TotalSeconds * (milliseconds ? 1000 : 1))
+                .DefaultIfEmpty(0)
+                .Max(),
+            "SLOTS_ACTIVE" => agents.Sum(a => channels.Sum(a.ActiveSlots)),
+            "SLOTS_AVAILABLE" => agents.Sum(a => channels.Sum(a.AvailableSlots)),
+            _ => null,
+        };
+    }
+
+    /// <summary>Filters take ids; an ARN (…/queue/{id}, …/routing-profile/{id}) is read as its id.</summary>
+    private static string IdOf(string idOrArn) => idOrArn.StartsWith("arn:", StringComparison.Ordinal) ? idOrArn[(idOrArn.LastIndexOf('/') + 1)..] : idOrArn;
+}

@@ -1,0 +1,223 @@
+using System.Text.Json;
+using ConnectLocal.Core.Common;
+using ConnectLocal.Core.GlobalResiliency;
+using ConnectLocal.Core.Instances;
+using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Resources;
+using ConnectLocal.Core.Routing;
+using ConnectLocal.Protocol;
+using ConnectLocal.Server.Handlers;
+using ConnectLocal.Server.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConnectLocal.Server.Routing;
+
+/// <summary>
+/// What AWS has no API for: a customer dialling a number, and an agent's softphone (accept, reject, complete, finish
+/// after-contact work), plus the customer hanging up. Under <c>/_connectlocal/routing</c>, JSON in and out:
+/// <list type="bullet">
+/// <item><c>POST /_connectlocal/routing/calls</c> <c>{"phoneNumber": "+12065550100"}</c> (a claimed number; a number
+/// claimed to a traffic distribution group is split by its telephony distribution) or <c>{"instanceId": "…",
+/// "region": "us-east-1"}</c>; optional <c>"queueId"</c> (default: the flow's BasicQueue), <c>"patienceSeconds"</c>,
+/// <c>"accountId"</c> (default 000000000000).</item>
+/// <item><c>POST /_connectlocal/routing/contacts/{contactId}/accept</c>, <c>/reject</c>, <c>/complete</c> (optional
+/// <c>{"afterContactWorkSeconds": 0}</c>; default: the agent's PhoneConfig.AfterContactWorkTimeLimit, 0 meaning
+/// until finished), <c>/finish-after-contact-work</c>, <c>/hang-up</c>.</item>
+/// <item><c>GET /_connectlocal/routing/contacts/{contactId}</c>: the contact's routing state.</item>
+/// <item><c>PUT /_connectlocal/routing/seed</c> <c>{"seed": 42}</c>: the telephony split's seed.</item>
+/// </list>
+/// </summary>
+public static class RoutingControl
+{
+    public const string Path = ControlApi.Prefix + "/routing";
+
+    private const string DefaultAccount = "000000000000";
+
+    public static IServiceCollection AddRoutingEngine(this IServiceCollection services) => services.AddSingleton<RoutingHost>();
+
+    public static async Task HandleAsync(HttpContext http)
+    {
+        var host = http.RequestServices.GetRequiredService<RoutingHost>();
+        var store = http.RequestServices.GetRequiredService<IConnectStore>();
+        var time = http.RequestServices.GetRequiredService<TimeProvider>();
+        var path = http.Request.Path.Value![Path.Length..];
+        var method = http.Request.Method;
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var body = await ReadBodyAsync(http);
+        try
+        {
+            switch (parts)
+            {
+                case ["calls"] when HttpMethods.IsPost(method):
+                    await WriteAsync(http, Dial(host, store, time.GetUtcNow(), body));
+                    return;
+                case ["contacts", var id] when HttpMethods.IsGet(method):
+                    await WriteAsync(http, host.UseContact(id, (routing, contact) => View(routing, contact)) ?? throw Errors.NotFound("Contact"));
+                    return;
+                case ["contacts", var id, var action] when HttpMethods.IsPost(method):
+                    await WriteAsync(http, host.UseContact(id, (routing, contact) => Act(routing, contact, action, body)) ?? throw Errors.NotFound("Contact"));
+                    return;
+                case ["seed"] when HttpMethods.IsPut(method):
+                    host.Seed = body is { } b && b.TryGetProperty("seed", out var seed) && seed.TryGetUInt64(out var value)
+                        ? value
+                        : throw Errors.InvalidRequest("Give the seed: {\"seed\": 42}.");
+                    await WriteAsync(http, new Dictionary<string, object?> { ["seed"] = host.Seed });
+                    return;
+            }
+        }
+        catch (DomainException e)
+        {
+            await ConnectEndpoint.WriteErrorAsync(http, e.Kind == DomainErrorKind.NotFound ? 404 : 400,
+                e.Kind == DomainErrorKind.NotFound ? "ResourceNotFoundException" : "InvalidRequestException", e.Message);
+            return;
+        }
+
+        await ConnectEndpoint.WriteErrorAsync(http, 404, "ResourceNotFoundException", $"No ConnectLocal control endpoint at {method} {http.Request.Path}.");
+    }
+
+    /// <summary>A customer dials: the number's target decides the instance, a group's telephony split the Region.</summary>
+    private static Dictionary<string, object?> Dial(RoutingHost host, IConnectStore store, DateTimeOffset now, JsonElement? body)
+    {
+        var account = String(body, "accountId") ?? DefaultAccount;
+        string instanceId;
+        string homeRegion;
+        TrafficDistributionGroup? group = null;
+        if (String(body, "phoneNumber") is { } phoneNumber)
+        {
+            var number = store.Read(session => PhoneNumberService.FindByNumber(session, account, phoneNumber)) ?? throw Errors.NotFound($"Phone number {phoneNumber}");
+            if (number.TrafficDistributionGroupId is { } groupId)
+            {
+                group = store.Read(session => session.Get<TrafficDistributionGroup>(ResourceScope.TopLevel(account, Arns.Parse(number.TargetArn)!.Region), groupId))
+                    ?? throw Errors.NotFound("Traffic distribution group");
+                (instanceId, homeRegion) = (group.InstanceId, group.Region);
+            }
+            else
+            {
+                (instanceId, homeRegion) = (number.InstanceId!, number.Region);
+            }
+        }
+        else
+        {
+            instanceId = String(body, "instanceId") ?? throw Errors.InvalidRequest("Give phoneNumber, or instanceId and region.");
+            homeRegion = String(body, "region") ?? throw Errors.InvalidRequest("Give the region of the instance.");
+        }
+
+        var caller = new Caller(account, homeRegion, now, Guid.NewGuid().ToString());
+        return host.Use(caller, instanceId, (routing, instance) =>
+        {
+            var region = group is null ? homeRegion : host.RegionForCall(routing, group);
+            var queueId = String(body, "queueId") ?? store.Read(session => RoutingRecords.FlowQueue(session, instance));
+            var id = DefaultResources.NewId();
+            var arn = ConnectApi.ContactArn(caller with { Region = region }, instance, id);
+            var patience = body is { } b && b.TryGetProperty("patienceSeconds", out var p) && p.TryGetDouble(out var seconds) ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            var details = new ContactInfo(arn, null, null, null, null, null, group?.Id, region);
+            var contact = host.Enqueue(routing, new ContactRequest(region, queueId, RoutingChannel.Voice, ContactInitiation.Inbound, id, patience, details));
+            return View(routing, contact);
+        });
+    }
+
+    private static Dictionary<string, object?> Act(InstanceRouting routing, RoutedContact contact, string action, JsonElement? body)
+    {
+        var engine = routing.Engine;
+        switch (action)
+        {
+            case "accept":
+                engine.Accept(contact);
+                break;
+            case "reject":
+                engine.Reject(contact);
+                break;
+            case "complete":
+                if (body is { } b && b.TryGetProperty("afterContactWorkSeconds", out var acw) && acw.TryGetDouble(out var seconds))
+                {
+                    engine.Complete(contact, TimeSpan.FromSeconds(seconds));
+                }
+                else
+                {
+                    engine.Complete(contact);
+                }
+
+                break;
+            case "finish-after-contact-work":
+                engine.FinishAfterContactWork(contact);
+                break;
+            case "hang-up":
+                engine.Abandon(contact);
+                break;
+            default:
+                throw Errors.InvalidRequest($"Unknown action '{action}': accept, reject, complete, finish-after-contact-work or hang-up.");
+        }
+
+        return View(routing, contact);
+    }
+
+    private static Dictionary<string, object?> View(InstanceRouting routing, RoutedContact contact) => new()
+    {
+        ["contactId"] = contact.Id,
+        ["instanceId"] = routing.InstanceId,
+        ["region"] = contact.Region,
+        ["channel"] = RoutingChannels.Name(contact.Channel),
+        ["initiationMethod"] = ConnectApi.InitiationMethod(contact),
+        ["queueId"] = contact.QueueId,
+        ["state"] = contact.State switch
+        {
+            ContactState.Queued => "QUEUED",
+            ContactState.Offered => "OFFERED",
+            ContactState.Connected => "CONNECTED",
+            ContactState.AfterContactWork => "AFTER_CONTACT_WORK",
+            _ => "ENDED",
+        },
+        ["endReason"] = contact.EndReason == ContactEnd.None ? null : contact.EndReason.ToString().ToUpperInvariant(),
+        ["agentId"] = contact.Agent?.UserId,
+        ["enqueuedAt"] = contact.EnqueuedAt,
+        ["connectedAt"] = contact.ConnectedAt,
+        ["endedAt"] = contact.EndedAt,
+    };
+
+    private static string? String(JsonElement? body, string name) =>
+        body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static async Task<JsonElement?> ReadBodyAsync(HttpContext http)
+    {
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(http.Request.Body);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext http, Dictionary<string, object?> value)
+    {
+        http.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(http.Response.Body);
+        writer.WriteStartObject();
+        foreach (var (name, item) in value)
+        {
+            switch (item)
+            {
+                case null:
+                    writer.WriteNull(name);
+                    break;
+                case string s:
+                    writer.WriteString(name, s);
+                    break;
+                case DateTimeOffset t:
+                    writer.WriteString(name, t);
+                    break;
+                case ulong u:
+                    writer.WriteNumber(name, u);
+                    break;
+                default:
+                    writer.WriteString(name, item.ToString());
+                    break;
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+}

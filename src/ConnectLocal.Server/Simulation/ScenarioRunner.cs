@@ -1,0 +1,396 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ConnectLocal.Core.Common;
+using ConnectLocal.Core.GlobalResiliency;
+using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Resources;
+using ConnectLocal.Core.Routing;
+using ConnectLocal.Core.Routing.Simulation;
+using ConnectLocal.Model;
+using ConnectLocal.Model.Metadata;
+using ConnectLocal.Protocol;
+using ConnectLocal.Server.Handlers;
+using ConnectLocal.Storage.Sqlite;
+using SimulationRun = ConnectLocal.Core.Routing.Simulation.Simulation;
+
+namespace ConnectLocal.Server.Simulation;
+
+/// <summary>What a scenario produced, and what it cost.</summary>
+internal sealed record ScenarioRun(Scenario Scenario, SimulationResult Result, int Agents, int ApiCalls, TimeSpan SetupTime, TimeSpan RunTime);
+
+/// <summary>
+/// Sets a scenario up and runs it. The Connect configuration is made through the API — each call validated and
+/// handled in-process exactly as an HTTP request would be (<see cref="InProcessInvoker"/>), against an in-memory
+/// store — and the routing engine reads it from the stored records as the server's does (<see cref="RoutingSnapshot"/>).
+/// Timeline changes are API calls too, made at their simulated time; the engine picks each change up at once.
+///
+/// [choice] Voice traffic that names no Region is calls on a number claimed to the default traffic distribution
+/// group: each call's Region comes from the group's telephony distribution at that moment
+/// (<see cref="TrafficSplit.RegionForCall"/> with the scenario's seed). Chat, task and email arrive in the first
+/// Region unless the traffic names one.
+/// </summary>
+internal sealed class ScenarioRunner : IDisposable
+{
+    private const string Account = "000000000000";
+    private const string DefaultGroupName = "default";
+
+    private static readonly Dictionary<string, string> KindOfMember = new(StringComparer.Ordinal)
+    {
+        ["QueueId"] = "queue",
+        ["DefaultOutboundQueueId"] = "queue",
+        ["RoutingProfileId"] = "profile",
+        ["AgentStatusId"] = "status",
+        ["HoursOfOperationId"] = "hours",
+        ["TrafficDistributionGroupId"] = "group",
+        ["Id"] = "group",
+        ["SecurityProfileIds"] = "security",
+    };
+
+    private readonly SqliteStore _store = SqliteStore.OpenInMemory();
+    private readonly InProcessInvoker _invoker;
+    private readonly Dictionary<string, Dictionary<string, string>> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _groupUsers = new(StringComparer.Ordinal);
+    private IReadOnlyList<RegionShare>? _telephony;
+    private RoutingEngine? _engine;
+    private VirtualClock? _clock;
+    private string _instanceId = string.Empty;
+    private string _source = string.Empty;
+    private DateTimeOffset _now;
+    private int _calls;
+    private long _voiceCalls;
+
+    public ScenarioRunner()
+    {
+        var settings = new ConnectSettings();
+        _invoker = new InProcessInvoker(new ConnectApi(_store, settings), new DomainErrorTranslator());
+    }
+
+    public void Dispose() => _store.Dispose();
+
+    public ScenarioRun Run(Scenario scenario, Action<string>? log = null, Action<double>? progress = null)
+    {
+        var setup = Stopwatch.StartNew();
+        var midnight = new DateTimeOffset(scenario.Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        _now = midnight + scenario.Start;
+        _source = scenario.Regions[0];
+        log?.Invoke($"setting up through the API: instance in {string.Join(" + ", scenario.Regions)}, {scenario.Queues.Count} queue(s), {scenario.RoutingProfiles.Count} routing profile(s), {scenario.Agents.Sum(a => a.Count)} agent(s)");
+        SetUp(scenario);
+
+        var settings = new SimulationSettings
+        {
+            Start = midnight + scenario.Start,
+            End = midnight + scenario.End,
+            Day = midnight,
+            Interval = scenario.Interval,
+            ServiceLevelSeconds = scenario.ServiceLevelSeconds,
+            Seed = scenario.Seed,
+            Regions = scenario.Regions,
+        };
+        var streams = scenario.Traffic.Select(t => new ArrivalStream(
+            Name("queue", t.Queue, "traffic queue"), t.Queue, t.Channel, t.Rates, t.HandleTime, t.Patience, t.AfterContactWork, t.Region)).ToList();
+        var timeline = scenario.Timeline.Select(e => new TimelineAction(midnight + e.At, e.Label, () => Apply(e))).ToList();
+        var simulation = new SimulationRun(settings, streams, timeline, RegionFor);
+        _engine = simulation.Engine;
+        _clock = simulation.Clock;
+        Sync();
+        setup.Stop();
+
+        log?.Invoke($"simulating {scenario.Start:hh\\:mm}–{scenario.End:hh\\:mm} (seed {scenario.Seed})");
+        var run = Stopwatch.StartNew();
+        var result = simulation.Run(progress);
+        run.Stop();
+        return new ScenarioRun(scenario, result, scenario.Agents.Sum(a => a.Count), _calls, setup.Elapsed, run.Elapsed);
+
+        string RegionFor(ArrivalStream stream) =>
+            stream.Channel == RoutingChannel.Voice && _telephony is { Count: > 0 } telephony
+                ? TrafficSplit.RegionForCall(telephony, scenario.Seed, _voiceCalls++)
+                : _source;
+    }
+
+    private void SetUp(Scenario scenario)
+    {
+        var created = Call("CreateInstance", _source, new Dictionary<string, object?>
+        {
+            ["IdentityManagementType"] = "CONNECT_MANAGED",
+            ["InstanceAlias"] = "what-if-" + TrafficSplit.Mix(scenario.Seed).ToString("x", CultureInfo.InvariantCulture)[..8],
+            ["InboundCallsEnabled"] = true,
+            ["OutboundCallsEnabled"] = true,
+        });
+        _instanceId = created.GetProperty("Id").GetString()!;
+        if (scenario.Regions.Count == 2)
+        {
+            Call("ReplicateInstance", _source, new Dictionary<string, object?>
+            {
+                ["InstanceId"] = _instanceId,
+                ["ReplicaRegion"] = scenario.Regions[1],
+                ["ReplicaAlias"] = "what-if-replica-" + TrafficSplit.Mix(scenario.Seed + 1).ToString("x", CultureInfo.InvariantCulture)[..8],
+            });
+        }
+
+        Remember("hours", Call("ListHoursOfOperations", _source, Instance()), "HoursOfOperationSummaryList", "Id");
+        Remember("status", Call("ListAgentStatuses", _source, Instance()), "AgentStatusSummaryList", "Id");
+        Remember("security", Call("ListSecurityProfiles", _source, Instance()), "SecurityProfileSummaryList", "Id");
+        Remember("queue", Call("ListQueues", _source, Instance(("QueueTypes", new[] { "STANDARD" }))), "QueueSummaryList", "Id");
+        Remember("profile", Call("ListRoutingProfiles", _source, Instance()), "RoutingProfileSummaryList", "Id");
+        if (scenario.Regions.Count == 2)
+        {
+            // ListTrafficDistributionGroups pages by at most 10; a new replica has only its default group.
+            var groups = Call("ListTrafficDistributionGroups", _source, new Dictionary<string, object?> { ["InstanceId"] = _instanceId });
+            foreach (var group in groups.GetProperty("TrafficDistributionGroupSummaryList").EnumerateArray())
+            {
+                if (group.TryGetProperty("IsDefault", out var isDefault) && isDefault.GetBoolean())
+                {
+                    Names("group")[DefaultGroupName] = group.GetProperty("Arn").GetString()!;
+                }
+            }
+        }
+
+        foreach (var queue in scenario.Queues)
+        {
+            var input = WithDefault(queue, "HoursOfOperationId", "Basic Hours");
+            var output = CallWithNames("CreateQueue", _source, input, null);
+            Names("queue")[queue.GetProperty("Name").GetString()!] = output.GetProperty("QueueId").GetString()!;
+        }
+
+        foreach (var profile in scenario.RoutingProfiles)
+        {
+            var output = CallWithNames("CreateRoutingProfile", _source, profile, null);
+            Names("profile")[profile.GetProperty("Name").GetString()!] = output.GetProperty("RoutingProfileId").GetString()!;
+        }
+
+        foreach (var group in scenario.TrafficDistributionGroups)
+        {
+            var name = group.GetProperty("Name").GetString()!;
+            var output = Call("CreateTrafficDistributionGroup", _source, new Dictionary<string, object?> { ["Name"] = name, ["InstanceId"] = _instanceId });
+            Names("group")[name] = output.GetProperty("Arn").GetString()!;
+            if (group.EnumerateObject().Any(p => p.Name is "TelephonyConfig" or "AgentConfig" or "SignInConfig"))
+            {
+                var update = JsonSerializer.SerializeToElement(group.EnumerateObject()
+                    .Where(p => p.Name is "TelephonyConfig" or "AgentConfig" or "SignInConfig")
+                    .ToDictionary(p => p.Name, p => p.Value));
+                CallWithNames("UpdateTrafficDistribution", _source, WithDefault(update, "Id", name), null);
+            }
+        }
+
+        foreach (var group in scenario.Agents)
+        {
+            var users = new List<string>();
+            var profileId = Name("profile", group.RoutingProfile, $"agent group {group.Name}");
+            var statusId = Name("status", group.Status, $"agent group {group.Name}");
+            var agentSecurity = Name("security", "Agent", "the Agent security profile");
+            var groupArn = group.TrafficDistributionGroup is { } g ? Name("group", g, $"agent group {group.Name}") : null;
+            for (var i = 1; i <= group.Count; i++)
+            {
+                var user = Call("CreateUser", _source, new Dictionary<string, object?>
+                {
+                    ["InstanceId"] = _instanceId,
+                    ["Username"] = $"{group.Name}-{i:D4}",
+                    ["Password"] = "Password-1",
+                    ["IdentityInfo"] = new Dictionary<string, object?> { ["FirstName"] = group.Name, ["LastName"] = i.ToString(CultureInfo.InvariantCulture) },
+                    ["PhoneConfig"] = new Dictionary<string, object?> { ["PhoneType"] = "SOFT_PHONE", ["AutoAccept"] = true, ["AfterContactWorkTimeLimit"] = 0 },
+                    ["SecurityProfileIds"] = new[] { agentSecurity },
+                    ["RoutingProfileId"] = profileId,
+                }).GetProperty("UserId").GetString()!;
+                users.Add(user);
+                if (groupArn is not null)
+                {
+                    Call("AssociateTrafficDistributionGroupUser", _source, new Dictionary<string, object?>
+                    {
+                        ["TrafficDistributionGroupId"] = groupArn,
+                        ["UserId"] = user,
+                        ["InstanceId"] = _instanceId,
+                    });
+                }
+
+                Call("PutUserStatus", _source, new Dictionary<string, object?> { ["InstanceId"] = _instanceId, ["UserId"] = user, ["AgentStatusId"] = statusId });
+            }
+
+            _groupUsers[group.Name] = users;
+        }
+    }
+
+    /// <summary>A timeline entry: its API call(s) at the simulated time, then the engine reads the records again.</summary>
+    private string? Apply(TimelineEntry entry)
+    {
+        _now = _clock!.Now;
+        string? error = null;
+        try
+        {
+            var region = entry.Region ?? _source;
+            if (entry.Agents is null)
+            {
+                CallWithNames(entry.Operation, region, entry.Input, null);
+            }
+            else
+            {
+                var users = _groupUsers.GetValueOrDefault(entry.Agents) ?? throw new ScenarioException($"timeline: no agent group named '{entry.Agents}'");
+                foreach (var user in users.Take(entry.Count ?? users.Count))
+                {
+                    CallWithNames(entry.Operation, region, entry.Input, user);
+                }
+            }
+        }
+        catch (ServiceErrorException e)
+        {
+            error = $"{e.Code}: {e.Message}";
+        }
+        catch (ScenarioException e)
+        {
+            error = e.Message;
+        }
+
+        Sync();
+        return error;
+    }
+
+    /// <summary>The engine reads the instance's routing configuration from the records, as the server's does.</summary>
+    private void Sync()
+    {
+        var (snapshot, telephony) = _store.Read(session =>
+        {
+            var instance = session.Get<Instance>(ResourceScope.TopLevel(Account, _source), _instanceId)!;
+            var defaultGroup = instance.Replication is null
+                ? null
+                : TrafficDistributionService.GroupsOf(session, Account, _source, _instanceId).FirstOrDefault(g => g.IsDefault);
+            return (RoutingSnapshot.Read(session, instance), defaultGroup?.Telephony);
+        });
+        snapshot.ApplyTo(_engine!);
+        _telephony = telephony;
+    }
+
+    private JsonElement CallWithNames(string operationName, string region, JsonElement input, string? userId)
+    {
+        var operation = Operation(operationName);
+        var members = operation.Input.Members.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in input.EnumerateObject())
+            {
+                if (property.Name is "InstanceId" || (property.Name is "UserId" && userId is not null))
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(property.Name);
+                WriteResolved(writer, property.Value, property.Name);
+            }
+
+            if (members.Contains("InstanceId"))
+            {
+                writer.WriteString("InstanceId", _instanceId);
+            }
+
+            if (userId is not null)
+            {
+                writer.WriteString("UserId", userId);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return Invoke(operation, region, document.RootElement);
+    }
+
+    private JsonElement Call(string operationName, string region, Dictionary<string, object?> input)
+    {
+        using var document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(input));
+        return Invoke(Operation(operationName), region, document.RootElement);
+    }
+
+    private JsonElement Invoke(OperationDescriptor operation, string region, JsonElement input)
+    {
+        _calls++;
+        var context = new OperationContext(operation.Name, Account, region, Guid.NewGuid().ToString(), "AKIDEXAMPLE", _now);
+        var output = _invoker.Invoke(operation, context, input);
+        return output.Length == 0 ? default : JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    /// <summary>Writes a value, replacing a scenario name by its id where the member names a queue, profile, status, hours, group or security profile.</summary>
+    private void WriteResolved(Utf8JsonWriter writer, JsonElement value, string? member)
+    {
+        var kind = member is null ? null : KindOfMember.GetValueOrDefault(member);
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String when kind is not null && _names.TryGetValue(kind, out var names) && names.TryGetValue(value.GetString()!, out var id):
+                writer.WriteStringValue(id);
+                break;
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in value.EnumerateObject())
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteResolved(writer, property.Value, property.Name);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in value.EnumerateArray())
+                {
+                    WriteResolved(writer, item, member);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                value.WriteTo(writer);
+                break;
+        }
+    }
+
+    private static OperationDescriptor Operation(string name) =>
+        OperationTable.All.FirstOrDefault(o => o.Name == name) ?? throw new ScenarioException($"'{name}' is not an Amazon Connect operation");
+
+    private Dictionary<string, object?> Instance(params (string Name, object? Value)[] more)
+    {
+        var input = new Dictionary<string, object?> { ["InstanceId"] = _instanceId, ["MaxResults"] = 100 };
+        foreach (var (name, value) in more)
+        {
+            input[name] = value;
+        }
+
+        return input;
+    }
+
+    private void Remember(string kind, JsonElement list, string listMember, string idMember)
+    {
+        foreach (var item in list.GetProperty(listMember).EnumerateArray())
+        {
+            if (item.TryGetProperty("Name", out var name) && name.GetString() is { } n)
+            {
+                Names(kind)[n] = item.GetProperty(idMember).GetString()!;
+            }
+        }
+    }
+
+    private Dictionary<string, string> Names(string kind)
+    {
+        if (!_names.TryGetValue(kind, out var names))
+        {
+            names = new Dictionary<string, string>(StringComparer.Ordinal);
+            _names[kind] = names;
+        }
+
+        return names;
+    }
+
+    private string Name(string kind, string name, string where) =>
+        Names(kind).GetValueOrDefault(name) ?? throw new ScenarioException($"{where}: no {kind} named '{name}'");
+
+    private static JsonElement WithDefault(JsonElement input, string member, string value)
+    {
+        if (input.TryGetProperty(member, out _))
+        {
+            return input;
+        }
+
+        var copy = input.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+        copy[member] = value;
+        return JsonSerializer.SerializeToElement(copy);
+    }
+}
