@@ -30,6 +30,8 @@ COMPATIBILITY = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "com
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 ARN_RE = re.compile(r"arn:aws:connect:[A-Za-z0-9:/._~-]*")
 PASSWORD = "Passw0rd-Example1"
+FLOW_ID = "11111111-2222-4333-8444-555555555555"  # contact flows are not checked, so any id will do
+CONTACT_ID = "22222222-3333-4444-8555-666666666666"
 
 
 def account():
@@ -358,6 +360,18 @@ class AccountIsolationTests(unittest.TestCase):
             ("UpdateUserRoutingProfile", "in B's instance", lambda r: b.update_user_routing_profile(InstanceId=mine.iid, UserId=r["uid"], RoutingProfileId=mine.rpid)),
             ("UpdateUserSecurityProfiles", "in B's instance", lambda r: b.update_user_security_profiles(InstanceId=mine.iid, UserId=r["uid"], SecurityProfileIds=[mine.spid])),
             ("PutUserStatus", "in B's instance", lambda r: b.put_user_status(InstanceId=mine.iid, UserId=r["uid"], AgentStatusId=mine.asid)),
+            # the data plane: A's instance is as missing to B as any other
+            ("StartChatContact", "", lambda r: b.start_chat_contact(InstanceId=r["iid"], ContactFlowId=FLOW_ID,
+                                                                    ParticipantDetails={"DisplayName": "b"})),
+            ("StartTaskContact", "", lambda r: b.start_task_contact(InstanceId=r["iid"], ContactFlowId=FLOW_ID, Name="b")),
+            ("StartOutboundVoiceContact", "", lambda r: b.start_outbound_voice_contact(
+                InstanceId=r["iid"], ContactFlowId=FLOW_ID, DestinationPhoneNumber="+12065550100", QueueId=r["qid"])),
+            ("DescribeContact", "", lambda r: b.describe_contact(InstanceId=r["iid"], ContactId=CONTACT_ID)),
+            ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=CONTACT_ID)),
+            ("GetCurrentUserData", "", lambda r: b.get_current_user_data(InstanceId=r["iid"], Filters={"Queues": [r["qid"]]})),
+            ("GetCurrentMetricData", "", lambda r: b.get_current_metric_data(
+                InstanceId=r["iid"], Filters={"Queues": [r["qid"]], "Channels": ["VOICE"]},
+                CurrentMetrics=[{"Name": "AGENTS_ONLINE", "Unit": "COUNT"}])),
         ]
         for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn"):
             attacks += [
