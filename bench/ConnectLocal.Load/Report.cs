@@ -17,7 +17,8 @@ public sealed record WorkloadResult(
     double? RatioToMoto,
     double? CpuRatioToCeiling = null);
 
-public sealed record StartupFigure(string What, double Milliseconds);
+/// <summary>Process start to the first 200 answer, and to the first accepted connection (the rest is the first request).</summary>
+public sealed record StartupFigure(string What, double Milliseconds, double? ListeningMs);
 
 /// <summary>The read and write workloads with <see cref="StoredProfiles"/> routing profiles in one instance.</summary>
 public sealed record ScalingResult(
@@ -217,11 +218,11 @@ internal static class ReportWriter
         s.AppendLine();
         s.AppendLine("## Start to first answered request");
         s.AppendLine();
-        s.AppendLine("| start | ms |");
-        s.AppendLine("|---|--:|");
+        s.AppendLine("| start | first answer, ms | listening, ms |");
+        s.AppendLine("|---|--:|--:|");
         foreach (var st in r.Startup)
         {
-            s.AppendLine(CultureInfo.InvariantCulture, $"| {st.What} | {st.Milliseconds:0} |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {st.What} | {st.Milliseconds:0} | {st.ListeningMs:0} |");
         }
 
         if (r.Notes.Count > 0)

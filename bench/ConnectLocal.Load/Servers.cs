@@ -98,6 +98,9 @@ internal sealed class ServerProcess : IDisposable
         return new ServerProcess(name, process, new IPEndPoint(IPAddress.Loopback, port), startedAt);
     }
 
+    /// <summary>Milliseconds from process start to the first accepted TCP connection (set by WaitForFirstAnswerAsync).</summary>
+    public double? ListeningAfterMs { get; private set; }
+
     /// <summary>
     /// Polls with a signed ListInstances until one is answered 200; returns milliseconds since the process was
     /// started: the time to the first answered request, static initialisation of the first request included.
@@ -118,6 +121,8 @@ internal sealed class ServerProcess : IDisposable
             try
             {
                 using var connection = new RawHttpConnection(Endpoint);
+                await connection.ConnectAsync(CancellationToken.None).ConfigureAwait(false);
+                ListeningAfterMs ??= Math.Round(Stopwatch.GetElapsedTime(StartedAt).TotalMilliseconds);
                 var result = await connection.SendAsync(writer.Write(probe), CancellationToken.None).ConfigureAwait(false);
                 if (result.Status == 200)
                 {

@@ -48,29 +48,43 @@ internal sealed class RawHttpConnection(IPEndPoint endpoint) : IDisposable
 
     public void Dispose() => Close();
 
+    /// <summary>Opens the connection now (otherwise the first request does).</summary>
+    public async ValueTask ConnectAsync(CancellationToken cancellation)
+    {
+        if (_socket is null)
+        {
+            await OpenAsync(cancellation).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask OpenAsync(CancellationToken cancellation)
+    {
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(endpoint, cancellation).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        _socket = socket;
+        _start = _end = 0;
+        Connects++;
+    }
+
     private async ValueTask<HttpResult> SendOnceAsync(ReadOnlyMemory<byte> request, CancellationToken cancellation)
     {
         if (_socket is null)
         {
-            var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(endpoint, cancellation).ConfigureAwait(false);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-
-            _socket = socket;
-            _start = _end = 0;
-            Connects++;
+            await OpenAsync(cancellation).ConfigureAwait(false);
         }
 
         while (!request.IsEmpty)
         {
-            var sent = await _socket.SendAsync(request, SocketFlags.None, cancellation).ConfigureAwait(false);
+            var sent = await _socket!.SendAsync(request, SocketFlags.None, cancellation).ConfigureAwait(false);
             request = request[sent..];
         }
 
