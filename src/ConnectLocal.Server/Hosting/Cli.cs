@@ -88,7 +88,10 @@ public static class Cli
 
     public static WebApplication Build(ServerOptions options, string[]? args = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // The server reads no appsettings.json. Left on, the host watches the working directory recursively for
+        // one (an inotify watch per subdirectory, set up at start) and wakes on every write below it — each SQLite
+        // commit when the data directory is inside, as with `connectlocal serve` run from the home directory.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {
