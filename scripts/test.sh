@@ -59,6 +59,17 @@ start_server() { # extra serve flags; logs to $work/server.log
   echo "server did not start:"; cat "$work/server.log"; exit 1
 }
 
+# The load harness's smoke mode (bench/ConnectLocal.Load): a bare Kestrel endpoint, moto and a ConnectLocal
+# server of its own, every workload for a fraction of a second; one check per run (answered, no error answer).
+# About 20 s.
+step "load harness, smoke mode"
+dotnet bench/ConnectLocal.Load/bin/Release/net10.0/ConnectLocal.Load.dll --smoke --out "$work/bench" --server-dll "$CONNECTLOCAL_SERVER_DLL" 2>&1 | tee "$work/bench.log" | tail -8
+bench_rc=${PIPESTATUS[0]}
+line=$(grep -E '^smoke: ' "$work/bench.log" | tail -1)
+b_pass=$(sed -nE 's/^smoke: ([0-9]+) passed.*/\1/p' <<<"$line"); b_fail=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line"); b_skip=$(sed -nE 's/.* ([0-9]+) skipped.*/\1/p' <<<"$line")
+tally "${b_pass:-0}" "${b_fail:-0}" "${b_skip:-0}"
+[ "$bench_rc" -ne 0 ] && [ "${b_fail:-0}" -eq 0 ] && tally 0 1
+
 step "start the server (SQLite in a temporary data directory)"
 start_server --data-dir "$work/data"
 

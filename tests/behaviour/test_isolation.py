@@ -30,7 +30,8 @@ COMPATIBILITY = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "com
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 ARN_RE = re.compile(r"arn:aws:connect:[A-Za-z0-9:/._~-]*")
 PASSWORD = "Passw0rd-Example1"
-FLOW = "00000000-0000-4000-8000-00000000f10e"  # flows are not run: any flow queues in BasicQueue (docs/routing.md)
+FLOW_ID = "11111111-2222-4333-8444-555555555555"  # contact flows are not checked, so any id will do
+CONTACT_ID = "22222222-3333-4444-8555-666666666666"
 
 
 def account():
@@ -122,7 +123,7 @@ class World:
         claimed = east.claim_phone_number(InstanceId=self.iid, PhoneNumber=self.number, PhoneNumberDescription=tag,
                                           Tags={"owner": tag})
         self.pid, self.parn = claimed["PhoneNumberId"], claimed["PhoneNumberArn"]
-        self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW, ParticipantDetails={"DisplayName": tag})["ContactId"]
+        self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
 
     def secrets(self):
@@ -361,18 +362,25 @@ class AccountIsolationTests(unittest.TestCase):
             ("UpdateUserRoutingProfile", "in B's instance", lambda r: b.update_user_routing_profile(InstanceId=mine.iid, UserId=r["uid"], RoutingProfileId=mine.rpid)),
             ("UpdateUserSecurityProfiles", "in B's instance", lambda r: b.update_user_security_profiles(InstanceId=mine.iid, UserId=r["uid"], SecurityProfileIds=[mine.spid])),
             ("PutUserStatus", "in B's instance", lambda r: b.put_user_status(InstanceId=mine.iid, UserId=r["uid"], AgentStatusId=mine.asid)),
-            ("StartChatContact", "", lambda r: b.start_chat_contact(InstanceId=r["iid"], ContactFlowId=FLOW, ParticipantDetails={"DisplayName": "Eve"})),
-            ("StartChatContact", "by instance ARN", lambda r: b.start_chat_contact(InstanceId=r["iarn"], ContactFlowId=FLOW, ParticipantDetails={"DisplayName": "Eve"})),
-            ("StartTaskContact", "", lambda r: b.start_task_contact(InstanceId=r["iid"], ContactFlowId=FLOW, Name="Eve")),
-            ("StartOutboundVoiceContact", "", lambda r: b.start_outbound_voice_contact(InstanceId=r["iid"], ContactFlowId=FLOW, DestinationPhoneNumber="+12065550199")),
+            # the data plane: A's instance is as missing to B as any other
+            ("StartChatContact", "", lambda r: b.start_chat_contact(InstanceId=r["iid"], ContactFlowId=FLOW_ID,
+                                                                    ParticipantDetails={"DisplayName": "b"})),
+            ("StartTaskContact", "", lambda r: b.start_task_contact(InstanceId=r["iid"], ContactFlowId=FLOW_ID, Name="b")),
+            ("StartOutboundVoiceContact", "", lambda r: b.start_outbound_voice_contact(
+                InstanceId=r["iid"], ContactFlowId=FLOW_ID, DestinationPhoneNumber="+12065550100", QueueId=r["qid"])),
+            ("DescribeContact", "", lambda r: b.describe_contact(InstanceId=r["iid"], ContactId=CONTACT_ID)),
+            ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=CONTACT_ID)),
+            ("GetCurrentUserData", "", lambda r: b.get_current_user_data(InstanceId=r["iid"], Filters={"Queues": [r["qid"]]})),
+            ("GetCurrentMetricData", "", lambda r: b.get_current_metric_data(
+                InstanceId=r["iid"], Filters={"Queues": [r["qid"]], "Channels": ["VOICE"]},
+                CurrentMetrics=[{"Name": "AGENTS_ONLINE", "Unit": "COUNT"}])),
+            # with A's real contact, and A's resources from B's own instance
+            ("StartChatContact", "by instance ARN", lambda r: b.start_chat_contact(InstanceId=r["iarn"], ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": "Eve"})),
             ("StartOutboundVoiceContact", "to A's queue from B's instance", lambda r: b.start_outbound_voice_contact(
-                InstanceId=mine.iid, ContactFlowId=FLOW, DestinationPhoneNumber="+12065550199", QueueId=r["qid"])),
+                InstanceId=mine.iid, ContactFlowId=FLOW_ID, DestinationPhoneNumber="+12065550199", QueueId=r["qid"])),
             ("DescribeContact", "", lambda r: b.describe_contact(InstanceId=r["iid"], ContactId=r["cid"])),
             ("DescribeContact", "from B's instance", lambda r: b.describe_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DescribeContact", "from B's instance in the replica Region", lambda r: bw.describe_contact(InstanceId=mine.iid, ContactId=r["cid"])),
-            ("GetCurrentUserData", "", lambda r: b.get_current_user_data(InstanceId=r["iid"], Filters={"Agents": [r["uid"]]})),
-            ("GetCurrentMetricData", "", lambda r: b.get_current_metric_data(InstanceId=r["iid"], Filters={"Queues": [r["qid"]]},
-                                                                             CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])),
             ("GetCurrentMetricData", "A's queue in B's instance", lambda r: b.get_current_metric_data(
                 InstanceId=mine.iid, Filters={"Queues": [r["qid"]]}, CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])),
         ]

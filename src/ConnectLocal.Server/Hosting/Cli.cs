@@ -129,7 +129,10 @@ public static class Cli
         // concurrent writers on PostgreSQL got 0-17 writes through in 1.5 s; with this, 100-200).
         ThreadPool.GetMinThreads(out var workers, out var completionPorts);
         ThreadPool.SetMinThreads(Math.Max(workers, MinThreads), completionPorts);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // The server reads no appsettings.json. Left on, the host watches the working directory recursively for
+        // one (an inotify watch per subdirectory, set up at start) and wakes on every write below it — each SQLite
+        // commit when the data directory is inside, as with `connectlocal serve` run from the home directory.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using ConnectLocal.Load.Http;
+
+namespace ConnectLocal.Load;
+
+/// <summary>Setup calls through the API (the same signed requests as the load), failing loudly on any error.</summary>
+internal sealed class ConnectClient(Target target, SigV4Signer signer) : IDisposable
+{
+    private readonly RawHttpConnection _connection = new(target.Endpoint);
+    private readonly RequestWriter _writer = new(signer, target.Host);
+
+    public async Task<JsonElement> CallAsync(string method, string path, string? query, object? body, string accessKeyId, string region = "us-east-1")
+    {
+        var spec = new RequestSpec(method, path, query, body is null ? Body.Empty : Body.Json(JsonSerializer.Serialize(body)), accessKeyId, region);
+        var result = await _connection.SendAsync(_writer.Write(spec), CancellationToken.None).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"setup {method} {path} on {target.Name} -> {result.Status} {result.ErrorType}: {result.BodyText}");
+        }
+
+        if (result.Body.IsEmpty)
+        {
+            return default;
+        }
+
+        using var document = JsonDocument.Parse(result.Body);
+        return document.RootElement.Clone();
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>Runs <paramref name="count"/> calls over <paramref name="parallelism"/> connections; results in index order.</summary>
+    public static async Task<T[]> ParallelAsync<T>(Target target, SigV4Signer signer, int count, int parallelism, Func<ConnectClient, int, Task<T>> work)
+    {
+        var results = new T[count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(parallelism, Math.Max(count, 1))).Select(_ => Task.Run(async () =>
+        {
+            using var client = new ConnectClient(target, signer);
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                results[i] = await work(client, i).ConfigureAwait(false);
+            }
+        }))).ConfigureAwait(false);
+        return results;
+    }
+}
+
+/// <summary>An instance with routing profiles, as the workloads need it.</summary>
+internal sealed record ProfileWorld(string AccountId, string InstanceId, string QueueId, IReadOnlyList<string> ProfileIds);
+
+/// <summary>The API calls that build each workload's data. Every setup uses its own 12-digit account.</summary>
+internal static class Setup
+{
+    public const string Region = "us-east-1";
+    public const string ReplicaRegion = "us-west-2";
+
+    public static async Task<string> CreateInstanceAsync(ConnectClient client, string accountId, string alias, string region = Region)
+    {
+        var created = await client.CallAsync("PUT", "/instance", null, new
+        {
+            IdentityManagementType = "CONNECT_MANAGED",
+            InstanceAlias = alias,
+            InboundCallsEnabled = true,
+            OutboundCallsEnabled = true,
+            ClientToken = Guid.NewGuid().ToString(),
+        }, accountId, region).ConfigureAwait(false);
+        return created.GetProperty("Id").GetString()!;
+    }
+
+    /// <summary>
+    /// An instance with <paramref name="profiles"/> routing profiles named <c>p000…</c> (so name prefixes select
+    /// tens of them), created concurrently over <paramref name="parallelism"/> connections.
+    /// </summary>
+    public static async Task<ProfileWorld> ProfilesAsync(Target target, SigV4Signer signer, string accountId, string alias, int profiles, int parallelism)
+    {
+        string instanceId, queueId;
+        using (var client = new ConnectClient(target, signer))
+        {
+            instanceId = await CreateInstanceAsync(client, accountId, alias).ConfigureAwait(false);
+            var queues = await client.CallAsync("GET", $"/queues-summary/{instanceId}", "queueTypes=STANDARD", null, accountId).ConfigureAwait(false);
+            queueId = queues.GetProperty("QueueSummaryList")[0].GetProperty("Id").GetString()!;
+        }
+
+        var width = Math.Max(3, (profiles - 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        var ids = await ConnectClient.ParallelAsync(target, signer, profiles, parallelism, async (client, i) =>
+        {
+            var created = await client.CallAsync("PUT", $"/routing-profiles/{instanceId}", null, new
+            {
+                Name = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0'),
+                Description = "bench profile",
+                DefaultOutboundQueueId = queueId,
+                MediaConcurrencies = new object[] { new { Channel = "VOICE", Concurrency = 1 } },
+            }, accountId).ConfigureAwait(false);
+            return created.GetProperty("RoutingProfileId").GetString()!;
+        }).ConfigureAwait(false);
+        return new ProfileWorld(accountId, instanceId, queueId, ids);
+    }
+
+    /// <summary>A replicated instance (us-east-1 → us-west-2) with <paramref name="groups"/> traffic distribution groups.</summary>
+    public static async Task<(string AccountId, IReadOnlyList<string> GroupIds)> TrafficDistributionGroupsAsync(
+        Target target, SigV4Signer signer, string accountId, int groups)
+    {
+        using var client = new ConnectClient(target, signer);
+        var instanceId = await CreateInstanceAsync(client, accountId, "bench-gr").ConfigureAwait(false);
+        await client.CallAsync("POST", $"/instance/{instanceId}/replicate", null, new
+        {
+            ReplicaRegion,
+            ReplicaAlias = "bench-gr-west",
+            ClientToken = Guid.NewGuid().ToString(),
+        }, accountId).ConfigureAwait(false);
+        var ids = new List<string>();
+        for (var i = 0; i < groups; i++)
+        {
+            var created = await client.CallAsync("PUT", "/traffic-distribution-group", null, new
+            {
+                Name = $"tdg-{i}",
+                InstanceId = instanceId,
+                ClientToken = Guid.NewGuid().ToString(),
+            }, accountId).ConfigureAwait(false);
+            ids.Add(created.GetProperty("Id").GetString()!);
+        }
+
+        return (accountId, ids);
+    }
+}
