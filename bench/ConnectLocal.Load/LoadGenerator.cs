@@ -43,7 +43,7 @@ public sealed record RunStats(
     CpuCost Cpu);
 
 /// <summary>
-/// CPU per request over the whole run (warm-up included, every completed request counted), in microseconds: the
+/// CPU per request over the measured window (warm-up excluded), in microseconds: the
 /// server's and the load generator's; and the share of the machine's capacity other processes used meanwhile
 /// (0.25 = half a core of two), which says how much a throughput figure was squeezed by neighbours.
 /// </summary>
@@ -81,10 +81,22 @@ internal static class LoadGenerator
             workers[i] = new Worker(i, concurrency, target, workload.ScriptFor(i), signer, rate, start, measureFrom, end);
         }
 
-        var cpuBefore = CpuSample.Take(target.Pid);
+        // CPU is sampled when the measured window opens and after it closes, so that the warm-up (the server's
+        // JIT compiling its hot paths, on a cold process several times the steady cost) is not in the figure.
+        var cpuAtWindow = Task.Run(async () =>
+        {
+            var wait = measureFrom - Stopwatch.GetTimestamp();
+            if (wait > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency)).ConfigureAwait(false);
+            }
+
+            return CpuSample.Take(target.Pid);
+        });
         await Task.WhenAll(workers.Select(w => Task.Run(w.RunAsync))).ConfigureAwait(false);
         var cpuAfter = CpuSample.Take(target.Pid);
-        var completed = Math.Max(1, workers.Sum(w => w.Completed));
+        var cpuBefore = await cpuAtWindow.ConfigureAwait(false);
+        var completed = Math.Max(1, workers.Sum(w => w.Count));
         var server = cpuAfter.ServerSeconds - cpuBefore.ServerSeconds;
         var harness = cpuAfter.HarnessSeconds - cpuBefore.HarnessSeconds;
         var machineTotal = Math.Max(1e-9, cpuAfter.MachineTotalSeconds - cpuBefore.MachineTotalSeconds);
@@ -141,9 +153,6 @@ internal static class LoadGenerator
         public long[] Latencies { get; private set; } = new long[4096];
 
         public int Count { get; private set; }
-
-        /// <summary>Every answered request, warm-up included (for CPU per request).</summary>
-        public long Completed { get; private set; }
 
         public long Errors { get; private set; }
 
@@ -203,7 +212,6 @@ internal static class LoadGenerator
                 }
 
                 lastDone = Stopwatch.GetTimestamp();
-                Completed++;
                 if (from >= measureFrom && lastDone <= end)
                 {
                     Record(lastDone - from);

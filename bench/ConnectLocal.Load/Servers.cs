@@ -186,6 +186,31 @@ internal readonly record struct CpuSample(double ServerSeconds, double HarnessSe
     // USER_HZ: /proc reports clock ticks of 1/100 s on every Linux architecture .NET runs on.
     private const double TicksPerSecond = 100;
 
+    /// <summary>
+    /// CPU seconds of a .NET process's tiered-compilation thread (".NET Tiered Com"), which compiles hot methods
+    /// again with full optimisation in the background; 0 when there is none.
+    /// </summary>
+    public static double JitSeconds(int pid)
+    {
+        try
+        {
+            var total = 0.0;
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                {
+                    total += ThreadSeconds(Path.Combine(task, "stat"));
+                }
+            }
+
+            return total;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
     public static CpuSample Take(int? pid) => new(
         pid is { } p ? ProcessSeconds(p) : 0,
         Environment.CpuUsage.TotalTime.TotalSeconds,
@@ -196,15 +221,21 @@ internal readonly record struct CpuSample(double ServerSeconds, double HarnessSe
     {
         try
         {
-            // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+            return ThreadSeconds($"/proc/{pid}/stat");
         }
         catch (IOException)
         {
             return 0;
         }
+    }
+
+    /// <summary>utime + stime of a /proc stat file (a process's: all its threads; a task's: that thread).</summary>
+    private static double ThreadSeconds(string statPath)
+    {
+        // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+        var stat = File.ReadAllText(statPath);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
     }
 
     private static double Machine(out double total)

@@ -57,9 +57,9 @@ internal static class Workloads
     }
 
     /// <summary>Random profiles out of all stored ones (the scaling runs), so lookups cannot stay in a hot corner.</summary>
-    public static Workload Random(ProfileWorld world, bool write)
+    public static Workload Random(ProfileWorld world, bool write, int stored)
     {
-        var n = world.ProfileIds.Count.ToString(CultureInfo.InvariantCulture);
+        var n = stored.ToString(CultureInfo.InvariantCulture);
         return new Workload(
             write ? $"UpdateRoutingProfileConcurrency @ {n}" : $"DescribeRoutingProfile @ {n}",
             $"{(write ? "UpdateRoutingProfileConcurrency" : "DescribeRoutingProfile")} on random profiles of {n} stored in one instance",
