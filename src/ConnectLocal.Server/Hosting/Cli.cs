@@ -53,7 +53,7 @@ public static class Cli
           export FILE     write the stored state as JSON (FILE - is stdout); --account ID for one account;
                           takes the storage options of serve
           import FILE     replace the stored state (or the accounts the file holds) with an export
-          simulate SCENARIO.json [--out DIR] [--quiet]
+          simulate SCENARIO.json|SCENARIO.yaml [--out DIR] [--quiet]
                           replay a day of traffic against a configuration in virtual time (docs/routing.md)
           compatibility   print docs/compatibility.md (which operations are implemented)
           version         print the version

@@ -25,7 +25,7 @@ internal sealed record TrafficSpec(string Queue, RoutingChannel Channel, string?
 internal sealed record TimelineEntry(TimeSpan At, string Operation, JsonElement Input, string? Agents, int? Count, string? Region, string Label);
 
 /// <summary>
-/// A what-if scenario (<c>connectlocal simulate SCENARIO.json</c>). The Connect configuration parts (queues, routing
+/// A what-if scenario (<c>connectlocal simulate SCENARIO.json</c>, or .yaml/.yml: <see cref="YamlScenario"/>). The Connect configuration parts (queues, routing
 /// profiles, traffic distribution groups, timeline) are API request inputs; docs/routing.md describes every field.
 /// </summary>
 internal sealed record Scenario(
@@ -60,7 +60,7 @@ internal sealed record Scenario(
             throw new ScenarioException($"cannot read {path}: {e.Message}");
         }
 
-        return Parse(text);
+        return YamlScenario.IsYamlPath(path) ? Parse(YamlScenario.ToJson(text)) : Parse(text);
     }
 
     public static Scenario Parse(string json)

@@ -4,15 +4,15 @@ using System.Globalization;
 namespace ConnectLocal.Server.Simulation;
 
 /// <summary>
-/// <c>connectlocal simulate SCENARIO.json [--out DIR] [--quiet]</c>: runs a what-if scenario and writes its report.
+/// <c>connectlocal simulate SCENARIO.json|.yaml [--out DIR] [--quiet]</c>: runs a what-if scenario and writes its report.
 /// </summary>
 internal static class SimulateCommand
 {
     public const string Usage = """
-          simulate SCENARIO.json
+          simulate SCENARIO.json|SCENARIO.yaml
                           replay a day of traffic against a configuration in virtual time (docs/routing.md)
             --out DIR       where to write result.json, report.md and charts/*.svg
-                            (default: SCENARIO's name without .json, plus "-results", beside it)
+                            (default: SCENARIO's name without extension, plus "-results", beside it)
             --quiet         no progress bar
         """;
 

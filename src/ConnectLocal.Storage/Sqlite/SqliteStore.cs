@@ -8,8 +8,10 @@ using Microsoft.Data.Sqlite;
 namespace ConnectLocal.Storage.Sqlite;
 
 /// <summary>
-/// The embedded backend. One connection, one transaction at a time: SQLite has a single writer anyway, and
-/// serialising reads with writes keeps every request's view consistent. The database is in WAL mode; how hard a
+/// The embedded backend. Writes go through one connection, one transaction at a time (SQLite has a single writer
+/// anyway); reads of a file store run on a small pool of read-only connections beside it, each in its own
+/// transaction, which WAL gives a consistent snapshot of the last commit (an in-memory store reads on the writer's
+/// connection). Every connection keeps its statements prepared. The database is in WAL mode; how hard a
 /// commit is pushed to disk is the <see cref="SqliteDurability"/> (default synchronous=NORMAL).
 /// Writes that arrive while a commit is running are committed together in the next transaction (group commit),
 /// each inside its own savepoint: a write that throws is rolled back alone, the others commit, and none is
@@ -20,8 +22,8 @@ namespace ConnectLocal.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
 {
-    /// <summary>1: resources, secrets, meta. 2: a version per resource.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>1: resources, secrets, meta. 2: a version per resource. 3: resource counts kept by triggers.</summary>
+    public const int SchemaVersion = 3;
 
     private static readonly string[] Migrations =
     [
@@ -35,9 +37,30 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         CREATE INDEX IF NOT EXISTS resources_by_parent ON resources (account, region, parent);
         """,
         "ALTER TABLE resources ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
+
+        // Quota checks count a kind under a parent before every create; COUNT(*) walked the index range, so creating
+        // the 100,000th routing profile read 99,999 index entries. The triggers keep the counts in the same
+        // transaction as the rows (an upsert that updates fires neither; an update changes no key).
+        """
+        CREATE TABLE IF NOT EXISTS resource_counts (
+            account TEXT NOT NULL, region TEXT NOT NULL, kind TEXT NOT NULL, parent TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (account, region, kind, parent)) WITHOUT ROWID;
+        INSERT INTO resource_counts (account, region, kind, parent, n)
+            SELECT account, region, kind, parent, COUNT(*) FROM resources GROUP BY account, region, kind, parent;
+        CREATE TRIGGER IF NOT EXISTS resources_counted_in AFTER INSERT ON resources BEGIN
+            INSERT INTO resource_counts (account, region, kind, parent, n) VALUES (NEW.account, NEW.region, NEW.kind, NEW.parent, 1)
+            ON CONFLICT (account, region, kind, parent) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS resources_counted_out AFTER DELETE ON resources BEGIN
+            UPDATE resource_counts SET n = n - 1
+            WHERE account = OLD.account AND region = OLD.region AND kind = OLD.kind AND parent = OLD.parent;
+        END;
+        """,
     ];
 
     private readonly SqliteConnection _connection;
+    private readonly StatementCache _statements;
+    private readonly ReadPool? _readers;
     private readonly Lock _connectionGate = new();
     private readonly Lock _queueGate = new();
     private readonly List<PendingWrite> _queue = [];
@@ -45,9 +68,11 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
     private long _writes;
     private long _commits;
 
-    private SqliteStore(SqliteConnection connection, SqliteDurability durability)
+    private SqliteStore(SqliteConnection connection, SqliteDurability durability, ReadPool? readers)
     {
         _connection = connection;
+        _statements = new StatementCache(connection);
+        _readers = readers;
         Durability = durability;
     }
 
@@ -79,8 +104,11 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             throw;
         }
 
-        return new SqliteStore(connection, durability);
+        return new SqliteStore(connection, durability, new ReadPool(DatabasePath(directory), ReadConnections));
     }
+
+    /// <summary>[choice] Read connections of a file store: two per core, enough to keep every core reading.</summary>
+    private static readonly int ReadConnections = Math.Max(2, Environment.ProcessorCount * 2);
 
     public static string DatabasePath(string directory) => Path.Combine(directory, "connectlocal.db");
 
@@ -90,25 +118,27 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         var connection = new SqliteConnection($"Data Source=connectlocal-{Guid.NewGuid():N};Mode=Memory;Cache=Private");
         connection.Open();
         Migrate(connection);
-        return new SqliteStore(connection, SqliteDurability.Normal);
+        return new SqliteStore(connection, SqliteDurability.Normal, readers: null);
     }
 
     public T Read<T>(Func<IStoreSession, T> work)
     {
-        lock (_connectionGate)
+        if (_readers is null)
         {
-            Execute(_connection, "BEGIN");
-            try
+            lock (_connectionGate)
             {
-                var result = work(new Session(_connection));
-                Execute(_connection, "COMMIT");
-                return result;
+                return ReadOn(_statements, work, writer: null);
             }
-            catch
-            {
-                Execute(_connection, "ROLLBACK");
-                throw;
-            }
+        }
+
+        var reader = _readers.Take();
+        try
+        {
+            return ReadOn(reader, work, this);
+        }
+        finally
+        {
+            _readers.Return(reader);
         }
     }
 
@@ -143,7 +173,32 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
     public void Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts) =>
         Write(session => ((Session)session).Import(snapshot, replaceAccounts));
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _readers?.Dispose();
+        _statements.Dispose();
+        _connection.Dispose();
+    }
+
+    /// <summary>
+    /// One read transaction. On a pooled read-only connection (file stores) it runs beside the writer and the other
+    /// readers — WAL gives each a consistent snapshot of the last commit — so reads never wait for a commit.
+    /// </summary>
+    private static T ReadOn<T>(StatementCache statements, Func<IStoreSession, T> work, SqliteStore? writer)
+    {
+        statements.Execute("BEGIN");
+        try
+        {
+            var result = work(new Session(statements, writer));
+            statements.Execute("COMMIT");
+            return result;
+        }
+        catch
+        {
+            statements.Execute("ROLLBACK");
+            throw;
+        }
+    }
 
     /// <summary>The value of a PRAGMA on the store's connection (for tests of the settings).</summary>
     internal object? Pragma(string name)
@@ -210,7 +265,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
     {
         try
         {
-            Execute(_connection, "BEGIN IMMEDIATE");
+            _statements.Execute("BEGIN IMMEDIATE");
         }
         catch (Exception e)
         {
@@ -218,7 +273,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             return;
         }
 
-        var session = new Session(_connection);
+        var session = new Session(_statements, writer: null);
         try
         {
             foreach (var item in group)
@@ -227,7 +282,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
                 var savepoint = group.Count > 1;
                 if (savepoint)
                 {
-                    Execute(_connection, "SAVEPOINT w");
+                    _statements.Execute("SAVEPOINT w");
                 }
 
                 try
@@ -235,17 +290,17 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
                     item.Result = item.Work(session);
                     if (savepoint)
                     {
-                        Execute(_connection, "RELEASE w");
+                        _statements.Execute("RELEASE w");
                     }
                 }
                 catch (Exception e) when (savepoint && e is not SqliteException)
                 {
-                    Execute(_connection, "ROLLBACK TO w; RELEASE w");
+                    _statements.Execute("ROLLBACK TO w; RELEASE w");
                     item.Error = ExceptionDispatchInfo.Capture(e);
                 }
             }
 
-            Execute(_connection, "COMMIT");
+            _statements.Execute("COMMIT");
             Interlocked.Add(ref _writes, group.Count(i => i.Error is null));
             Interlocked.Increment(ref _commits);
         }
@@ -254,7 +309,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             // A lone write's own failure, a database error or a failed commit: nothing of the group is kept.
             try
             {
-                Execute(_connection, "ROLLBACK");
+                _statements.Execute("ROLLBACK");
             }
             catch (SqliteException)
             {
@@ -351,53 +406,57 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         }
     }
 
-    private sealed class Session(SqliteConnection connection) : IStoreSession
+    /// <summary>
+    /// A transaction's view of the store. <paramref name="writer"/> is set on pooled read-only connections: the one
+    /// write a read may need (a secret made on first use) goes through the store's writer.
+    /// </summary>
+    private sealed class Session(StatementCache statements, SqliteStore? writer) : IStoreSession
     {
         private const string Key = "account=$a AND region=$r AND kind=$k AND parent=$p";
 
         public T? Get<T>(ResourceScope scope, string id)
             where T : class, IResource<T>
         {
-            using var command = Command<T>(scope, $"SELECT data FROM resources WHERE {Key} AND id=$id");
-            command.Parameters.AddWithValue("$id", id);
+            var command = Command<T>(scope, $"SELECT data FROM resources WHERE {Key} AND id=$id");
+            Set(command, "$id", id);
             return command.ExecuteScalar() is string json ? ResourceSerializer.Deserialize<T>(json) : null;
         }
 
         public T? GetByName<T>(ResourceScope scope, string name)
             where T : class, IResource<T>
         {
-            using var command = Command<T>(scope, $"SELECT data FROM resources WHERE {Key} AND name=$name ORDER BY id LIMIT 1");
-            command.Parameters.AddWithValue("$name", name);
+            var command = Command<T>(scope, $"SELECT data FROM resources WHERE {Key} AND name=$name ORDER BY id LIMIT 1");
+            Set(command, "$name", name);
             return command.ExecuteScalar() is string json ? ResourceSerializer.Deserialize<T>(json) : null;
         }
 
         public IReadOnlyList<T> Page<T>(ResourceScope scope, string? afterId, int limit)
             where T : class, IResource<T>
         {
-            using var command = Command<T>(scope, $"SELECT data FROM resources WHERE {Key} AND id > $after ORDER BY id LIMIT $limit");
-            command.Parameters.AddWithValue("$after", afterId ?? string.Empty);
-            command.Parameters.AddWithValue("$limit", limit);
+            var command = Command<T>(scope, $"SELECT data FROM resources WHERE {Key} AND id > $after ORDER BY id LIMIT $limit");
+            Set(command, "$after", afterId ?? string.Empty);
+            Set(command, "$limit", limit);
             return ReadAll<T>(command);
         }
 
         public IReadOnlyList<T> All<T>(ResourceScope scope)
             where T : class, IResource<T>
         {
-            using var command = Command<T>(scope, $"SELECT data FROM resources WHERE {Key} ORDER BY id");
+            var command = Command<T>(scope, $"SELECT data FROM resources WHERE {Key} ORDER BY id");
             return ReadAll<T>(command);
         }
 
         public int Count<T>(ResourceScope scope)
             where T : class, IResource<T>
         {
-            using var command = Command<T>(scope, $"SELECT COUNT(*) FROM resources WHERE {Key}");
-            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            var command = Command<T>(scope, "SELECT n FROM resource_counts WHERE account=$a AND region=$r AND kind=$k AND parent=$p");
+            return command.ExecuteScalar() is long n ? checked((int)n) : 0;
         }
 
         public void Put<T>(ResourceScope scope, T resource)
             where T : class, IResource<T>
         {
-            using var command = Command<T>(scope,
+            var command = Command<T>(scope,
                 "INSERT INTO resources (account, region, kind, parent, id, name, data, version) VALUES ($a, $r, $k, $p, $id, $name, $data, 1) " +
                 "ON CONFLICT (account, region, kind, parent, id) DO UPDATE SET name = excluded.name, data = excluded.data, version = resources.version + 1");
             AddResource(command, resource);
@@ -407,71 +466,74 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         public long Version<T>(ResourceScope scope, string id)
             where T : class, IResource<T>
         {
-            using var command = Command<T>(scope, $"SELECT version FROM resources WHERE {Key} AND id=$id");
-            command.Parameters.AddWithValue("$id", id);
+            var command = Command<T>(scope, $"SELECT version FROM resources WHERE {Key} AND id=$id");
+            Set(command, "$id", id);
             return command.ExecuteScalar() is long version ? version : 0;
         }
 
         public bool PutIfVersion<T>(ResourceScope scope, T resource, long expectedVersion)
             where T : class, IResource<T>
         {
-            using var command = Command<T>(scope, expectedVersion == 0
+            var command = Command<T>(scope, expectedVersion == 0
                 ? "INSERT INTO resources (account, region, kind, parent, id, name, data, version) VALUES ($a, $r, $k, $p, $id, $name, $data, 1) ON CONFLICT DO NOTHING"
                 : $"UPDATE resources SET name = $name, data = $data, version = version + 1 WHERE {Key} AND id = $id AND version = $expected");
             AddResource(command, resource);
-            command.Parameters.AddWithValue("$expected", expectedVersion);
+            Set(command, "$expected", expectedVersion);
             return command.ExecuteNonQuery() == 1;
         }
 
         public void Delete<T>(ResourceScope scope, string id)
             where T : class, IResource<T>
         {
-            using var command = Command<T>(scope, $"DELETE FROM resources WHERE {Key} AND id=$id");
-            command.Parameters.AddWithValue("$id", id);
+            var command = Command<T>(scope, $"DELETE FROM resources WHERE {Key} AND id=$id");
+            Set(command, "$id", id);
             command.ExecuteNonQuery();
         }
 
         public void DeleteChildren(string accountId, string region, string parent)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM resources WHERE account=$a AND region=$r AND parent=$p";
-            command.Parameters.AddWithValue("$a", accountId);
-            command.Parameters.AddWithValue("$r", region);
-            command.Parameters.AddWithValue("$p", parent);
+            var command = statements.Get("DELETE FROM resources WHERE account=$a AND region=$r AND parent=$p");
+            Set(command, "$a", accountId);
+            Set(command, "$r", region);
+            Set(command, "$p", parent);
             command.ExecuteNonQuery();
         }
 
         public byte[] Secret(string name)
         {
-            using var read = connection.CreateCommand();
-            read.CommandText = "SELECT value FROM secrets WHERE name=$n";
-            read.Parameters.AddWithValue("$n", name);
+            var read = statements.Get("SELECT value FROM secrets WHERE name=$n");
+            Set(read, "$n", name);
             if (read.ExecuteScalar() is byte[] existing)
             {
                 return existing;
             }
 
+            if (writer is not null)
+            {
+                // A read-only connection cannot make it; the writer makes it (or finds the one another request made).
+                return writer.Write(session => session.Secret(name));
+            }
+
             var secret = RandomNumberGenerator.GetBytes(32);
-            using var write = connection.CreateCommand();
-            write.CommandText = "INSERT INTO secrets (name, value) VALUES ($n, $v)";
-            write.Parameters.AddWithValue("$n", name);
-            write.Parameters.AddWithValue("$v", secret);
+            var write = statements.Get("INSERT INTO secrets (name, value) VALUES ($n, $v)");
+            Set(write, "$n", name);
+            Set(write, "$v", secret);
             write.ExecuteNonQuery();
             return secret;
         }
 
         public StoreSnapshot Export(RecordFilter filter, bool withSecrets)
         {
-            using var command = connection.CreateCommand();
+            using var command = statements.Connection.CreateCommand();
             command.CommandText =
                 "SELECT account, region, kind, parent, id, name, version, data FROM resources " +
                 "WHERE ($a IS NULL OR account=$a) AND ($r IS NULL OR region=$r) AND ($k IS NULL OR kind=$k) AND ($p IS NULL OR parent=$p) AND ($id IS NULL OR id=$id) " +
                 "ORDER BY account, region, kind, parent, id";
-            command.Parameters.AddWithValue("$a", (object?)filter.AccountId ?? DBNull.Value);
-            command.Parameters.AddWithValue("$r", (object?)filter.Region ?? DBNull.Value);
-            command.Parameters.AddWithValue("$k", (object?)filter.Kind ?? DBNull.Value);
-            command.Parameters.AddWithValue("$p", (object?)filter.Parent ?? DBNull.Value);
-            command.Parameters.AddWithValue("$id", (object?)filter.Id ?? DBNull.Value);
+            Set(command, "$a", (object?)filter.AccountId ?? DBNull.Value);
+            Set(command, "$r", (object?)filter.Region ?? DBNull.Value);
+            Set(command, "$k", (object?)filter.Kind ?? DBNull.Value);
+            Set(command, "$p", (object?)filter.Parent ?? DBNull.Value);
+            Set(command, "$id", (object?)filter.Id ?? DBNull.Value);
             var records = new List<StoredRecord>();
             using (var reader = command.ExecuteReader())
             {
@@ -485,7 +547,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             var secrets = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
             if (withSecrets)
             {
-                using var read = connection.CreateCommand();
+                using var read = statements.Connection.CreateCommand();
                 read.CommandText = "SELECT name, value FROM secrets";
                 using var reader = read.ExecuteReader();
                 while (reader.Read())
@@ -501,13 +563,13 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         {
             if (replaceAccounts is null)
             {
-                Execute(connection, "DELETE FROM resources");
+                statements.Execute("DELETE FROM resources");
             }
             else
             {
                 foreach (var account in replaceAccounts)
                 {
-                    using var delete = connection.CreateCommand();
+                    using var delete = statements.Connection.CreateCommand();
                     delete.CommandText = "DELETE FROM resources WHERE account=$a";
                     delete.Parameters.AddWithValue("$a", account);
                     delete.ExecuteNonQuery();
@@ -516,7 +578,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
 
             foreach (var record in snapshot.Records)
             {
-                using var insert = connection.CreateCommand();
+                using var insert = statements.Connection.CreateCommand();
                 insert.CommandText = "INSERT INTO resources (account, region, kind, parent, id, name, data, version) VALUES ($a, $r, $k, $p, $id, $name, $data, $version)";
                 insert.Parameters.AddWithValue("$a", record.AccountId);
                 insert.Parameters.AddWithValue("$r", record.Region);
@@ -531,7 +593,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
 
             foreach (var (name, value) in snapshot.Secrets)
             {
-                using var secret = connection.CreateCommand();
+                using var secret = statements.Connection.CreateCommand();
                 secret.CommandText = "INSERT INTO secrets (name, value) VALUES ($n, $v) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
                 secret.Parameters.AddWithValue("$n", name);
                 secret.Parameters.AddWithValue("$v", value);
@@ -544,20 +606,19 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         private static void AddResource<T>(SqliteCommand command, T resource)
             where T : class, IResource<T>
         {
-            command.Parameters.AddWithValue("$id", resource.Id);
-            command.Parameters.AddWithValue("$name", (object?)resource.Name ?? DBNull.Value);
-            command.Parameters.AddWithValue("$data", ResourceSerializer.Serialize(resource));
+            Set(command, "$id", resource.Id);
+            Set(command, "$name", resource.Name);
+            Set(command, "$data", ResourceSerializer.Serialize(resource));
         }
 
         private SqliteCommand Command<T>(ResourceScope scope, string sql)
             where T : class, IResource<T>
         {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$a", scope.AccountId);
-            command.Parameters.AddWithValue("$r", scope.Region);
-            command.Parameters.AddWithValue("$k", T.Kind);
-            command.Parameters.AddWithValue("$p", scope.Parent);
+            var command = statements.Get(sql);
+            Set(command, "$a", scope.AccountId);
+            Set(command, "$r", scope.Region);
+            Set(command, "$k", T.Kind);
+            Set(command, "$p", scope.Parent);
             return command;
         }
 
@@ -571,6 +632,118 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             }
 
             return result;
+        }
+
+        private static void Set(SqliteCommand command, string name, object? value)
+        {
+            var index = command.Parameters.IndexOf(name);
+            if (index < 0)
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+            else
+            {
+                command.Parameters[index].Value = value ?? DBNull.Value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The commands of one connection, prepared once and reused (SQLite compiles a statement on first execution and
+    /// keeps it while the command lives; compiling was a fixed cost of every call). Used by one thread at a time.
+    /// </summary>
+    private sealed class StatementCache(SqliteConnection connection) : IDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        public SqliteConnection Connection => connection;
+
+        public SqliteCommand Get(string sql)
+        {
+            if (!_commands.TryGetValue(sql, out var command))
+            {
+                command = connection.CreateCommand();
+                command.CommandText = sql;
+                _commands[sql] = command;
+            }
+
+            return command;
+        }
+
+        public void Execute(string sql) => Get(sql).ExecuteNonQuery();
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _commands.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Read-only connections to a file store's database, opened on demand up to a bound and kept for reuse; a read
+    /// waits when all are busy.
+    /// </summary>
+    private sealed class ReadPool(string path, int size) : IDisposable
+    {
+        private readonly System.Collections.Concurrent.ConcurrentBag<StatementCache> _idle = [];
+        private readonly SemaphoreSlim _slots = new(size, size);
+        private readonly List<StatementCache> _all = [];
+
+        public StatementCache Take()
+        {
+            _slots.Wait();
+            if (_idle.TryTake(out var reader))
+            {
+                return reader;
+            }
+
+            try
+            {
+                var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+                {
+                    DataSource = path,
+                    Mode = SqliteOpenMode.ReadOnly,
+                    Pooling = false,
+                }.ToString());
+                connection.Open();
+                var statements = new StatementCache(connection);
+                statements.Execute("PRAGMA busy_timeout=10000");
+                lock (_all)
+                {
+                    _all.Add(statements);
+                }
+
+                return statements;
+            }
+            catch
+            {
+                _slots.Release();
+                throw;
+            }
+        }
+
+        public void Return(StatementCache reader)
+        {
+            _idle.Add(reader);
+            _slots.Release();
+        }
+
+        public void Dispose()
+        {
+            lock (_all)
+            {
+                foreach (var statements in _all)
+                {
+                    statements.Dispose();
+                    statements.Connection.Dispose();
+                }
+
+                _all.Clear();
+            }
         }
     }
 }

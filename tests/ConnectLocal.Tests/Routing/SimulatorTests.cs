@@ -107,6 +107,85 @@ public sealed partial class SimulatorTests
     }
 
     [Fact]
+    public void A_YAML_scenario_means_the_same_as_its_JSON_twin()
+    {
+        // examples/chat-concurrency.json written as YAML: block and flow styles, an anchor, a comment, times unquoted.
+        const string yaml = """
+            # the shipped chat example, in YAML
+            name: Chat concurrency raised from 2 to 4 at 10:15
+            description: "50 chat agents at a concurrency of 2 cannot keep up with the morning's chats; at 10:15 one UpdateRoutingProfileConcurrency call raises CHAT to 4. The agents' chats in progress are not disturbed; from the next routing decision each agent can hold four."
+            seed: 7
+            start: 08:00
+            end: 13:00
+            intervalMinutes: 15
+            serviceLevelSeconds: 60
+            regions: [us-east-1]
+            queues:
+              - { Name: Chat, Description: Web chat }
+            routingProfiles:
+              - Name: &profile Chat agents
+                Description: Web chat
+                DefaultOutboundQueueId: Chat
+                MediaConcurrencies: [{ Channel: CHAT, Concurrency: 2 }]
+                QueueConfigs:
+                  - QueueReference: { QueueId: Chat, Channel: CHAT }
+                    Priority: 1
+                    Delay: 0
+            agents:
+              - name: chat
+                routingProfile: *profile
+                count: 50
+            traffic:
+              - queue: Chat
+                channel: CHAT
+                perHour: { "08:00": 500, 09:00: 700 }
+                handleTime: { distribution: lognormal, mean: 720, sd: 360 }
+                patience: { distribution: exponential, mean: 300.0 }
+            timeline:
+              - at: 10:15
+                label: "UpdateRoutingProfileConcurrency: CHAT 2 → 4"
+                operation: UpdateRoutingProfileConcurrency
+                input:
+                  RoutingProfileId: *profile
+                  MediaConcurrencies: [{ Channel: CHAT, Concurrency: 4 }]
+            """;
+        var path = Path.Combine(Path.GetTempPath(), "connectlocal-sim-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(path, yaml);
+        try
+        {
+            using var runner = new ScenarioRunner();
+            var fromYaml = SimulationReport.Json(runner.Run(Scenario.Load(path)));
+            var fromJson = SimulationReport.Json(Run("chat-concurrency.json"));
+
+            Assert.Equal(WithoutTiming(fromJson), WithoutTiming(fromYaml));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("a: [1, 2", "not valid YAML: line ")]
+    [InlineData("a: 1\na: 2", "not valid YAML")]
+    [InlineData("a: 1\n---\nb: 2", "one YAML document (it holds 2)")]
+    [InlineData("- 1\n- 2", "must be a JSON object")]
+    public void A_broken_YAML_scenario_is_refused_with_where_it_is_wrong(string yaml, string expected)
+    {
+        var error = Assert.Throws<ScenarioException>(() => Scenario.Parse(YamlScenario.ToJson(yaml)));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void YAML_scalars_follow_the_core_schema_and_quoted_ones_stay_strings()
+    {
+        var json = YamlScenario.ToJson("a: 10:15\nb: '7'\nc: 7\nd: -2.5e1\ne: true\nf: ~\ng: 0x1F\nh: 007\ni: .inf\n");
+
+        Assert.Equal("""{"a":"10:15","b":"7","c":7,"d":-25,"e":true,"f":null,"g":"0x1F","h":7,"i":".inf"}""", json);
+    }
+
+    [Fact]
     public void Report_has_the_markdown_summary_and_five_charts()
     {
         var run = Run("failover-agents-stay.json");

@@ -68,13 +68,19 @@ public sealed class SqliteFileStoreTests : SharedStoreContract
             return 0;
         });
 
-        Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 16 }, _ =>
+        // Sixteen writers of their own (the thread pool of a 2-core machine would start with two, and two writers
+        // alternate: each commit holds the other's write alone).
+        using var start = new Barrier(16);
+        var writers = Enumerable.Range(0, 16).Select(_ => new Thread(() =>
         {
+            start.SignalAndWait();
             for (var i = 0; i < 20; i++)
             {
                 Increment(store, "counter");
             }
-        });
+        })).ToList();
+        writers.ForEach(t => t.Start());
+        writers.ForEach(t => t.Join());
 
         var (writes, commits) = store.CommitCounts;
         Assert.Equal(1 + (16 * 20), writes);
