@@ -42,7 +42,7 @@ internal static class Chart
         Text(s, 10, y, "Maximum throughput (requests/s) — label: ratio to bare Kestrel {} (ConnectLocal) or ConnectLocal / moto", 13, "bold");
         y += 10;
         var rows = report.Workloads;
-        var max = Math.Max(1, rows.Max(w => w.Max.Throughput));
+        var max = Math.Max(1, rows.Count == 0 ? 0 : rows.Max(w => w.Max.Throughput));
         foreach (var w in rows)
         {
             y += BarHeight + Gap;
@@ -95,6 +95,11 @@ internal static class Chart
         Text(s, 10, y, "Scaling: p50 at a fixed rate (ms) and peak RSS, by stored routing profiles", 13, "bold");
         y += 10;
         var rows = report.Scaling;
+        if (rows.Count == 0)
+        {
+            return y;
+        }
+
         var max = Math.Max(0.5, rows.Max(x => Math.Max(x.ReadAtFixedRate.Latency.P50Ms, x.WriteAtFixedRate.Latency.P50Ms)));
         var scale = (Width - LabelWidth - 220) / max;
         foreach (var x in rows)

@@ -56,12 +56,15 @@ internal static class Setup
     public const string Region = "us-east-1";
     public const string ReplicaRegion = "us-west-2";
 
+    /// <summary>Appended to every alias, so the harness can run again against a server it already set up (--endpoint).</summary>
+    private static readonly string RunSuffix = "-" + Convert.ToHexStringLower(BitConverter.GetBytes(Environment.TickCount64))[..6];
+
     public static async Task<string> CreateInstanceAsync(ConnectClient client, string accountId, string alias, string region = Region)
     {
         var created = await client.CallAsync("PUT", "/instance", null, new
         {
             IdentityManagementType = "CONNECT_MANAGED",
-            InstanceAlias = alias,
+            InstanceAlias = alias + RunSuffix,
             InboundCallsEnabled = true,
             OutboundCallsEnabled = true,
             ClientToken = Guid.NewGuid().ToString(),
@@ -107,7 +110,7 @@ internal static class Setup
         await client.CallAsync("POST", $"/instance/{instanceId}/replicate", null, new
         {
             ReplicaRegion,
-            ReplicaAlias = "bench-gr-west",
+            ReplicaAlias = "bench-gr-west" + RunSuffix,
             ClientToken = Guid.NewGuid().ToString(),
         }, accountId).ConfigureAwait(false);
         var ids = new List<string>();

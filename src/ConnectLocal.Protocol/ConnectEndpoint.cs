@@ -291,16 +291,43 @@ public sealed partial class ConnectEndpoint
 
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request)
     {
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength.Value : 256);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk).ConfigureAwait(false)) > 0)
+        if (request.ContentLength is { } declared and >= 0 and <= int.MaxValue && declared <= _options.MaxBodyBytes)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > _options.MaxBodyBytes)
+            // The usual case (every SDK sends Content-Length): read straight into an array of that size (Kestrel
+            // ends the body stream at the declared length, and fails the read when the client sends less).
+            var exact = new byte[(int)declared];
+            var filled = 0;
+            while (filled < exact.Length)
             {
-                break;
+                var read = await request.Body.ReadAsync(exact.AsMemory(filled)).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return exact.AsMemory(0, filled);
+                }
+
+                filled += read;
             }
+
+            return exact;
+        }
+
+        using var buffer = new MemoryStream(256);
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int count;
+            while ((count = await request.Body.ReadAsync(chunk).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(chunk, 0, count);
+                if (buffer.Length > _options.MaxBodyBytes)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);

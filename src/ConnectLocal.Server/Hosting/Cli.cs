@@ -92,7 +92,17 @@ public static class Cli
                     return 1;
                 }
 
-                await app.RunAsync();
+                try
+                {
+                    await app.RunAsync();
+                }
+                catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException)
+                {
+                    // e.g. the port is taken: say so in one line instead of a stack trace
+                    await Console.Error.WriteLineAsync($"connectlocal: cannot listen on {options.Host}:{options.Port}: {e.InnerException.Message}");
+                    return 1;
+                }
+
                 return 0;
             case "export" or "import":
                 return await StateTransfer.RunAsync(command, args.Skip(1).ToList());

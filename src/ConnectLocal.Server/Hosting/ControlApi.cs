@@ -41,6 +41,12 @@ public static class ControlApi
             return;
         }
 
+        if (http.Request.Path.Equals(Prefix + "/runtime", StringComparison.Ordinal) && HttpMethods.IsGet(http.Request.Method))
+        {
+            await WriteRuntimeAsync(http);
+            return;
+        }
+
         if (http.Request.Path.StartsWithSegments(Routing.RoutingControl.Path, StringComparison.Ordinal))
         {
             await Routing.RoutingControl.HandleAsync(http);
@@ -60,5 +66,29 @@ public static class ControlApi
         }
 
         await ConnectEndpoint.WriteErrorAsync(http, 404, "ResourceNotFoundException", $"No ConnectLocal control endpoint at {http.Request.Method} {http.Request.Path}.");
+    }
+
+    /// <summary>
+    /// The process's garbage collector and thread pool counters (cumulative since start), so that a load test can
+    /// tell how much of its latency was collection pauses or a starved thread pool (the benchmark harness reads it).
+    /// </summary>
+    private static async Task WriteRuntimeAsync(HttpContext http)
+    {
+        var memory = GC.GetGCMemoryInfo(GCKind.Any);
+        http.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(http.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteNumber("gen0Collections", GC.CollectionCount(0));
+        writer.WriteNumber("gen1Collections", GC.CollectionCount(1));
+        writer.WriteNumber("gen2Collections", GC.CollectionCount(2));
+        writer.WriteNumber("gcPauseMilliseconds", Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds, 3));
+        writer.WriteNumber("lastGcPauseMilliseconds", Math.Round(memory.PauseDurations[0].TotalMilliseconds, 3));
+        writer.WriteNumber("allocatedBytes", GC.GetTotalAllocatedBytes());
+        writer.WriteNumber("heapBytes", memory.HeapSizeBytes);
+        writer.WriteNumber("committedBytes", memory.TotalCommittedBytes);
+        writer.WriteNumber("threadPoolThreads", ThreadPool.ThreadCount);
+        writer.WriteNumber("threadPoolPendingWorkItems", ThreadPool.PendingWorkItemCount);
+        writer.WriteNumber("lockContentions", Monitor.LockContentionCount);
+        writer.WriteEndObject();
     }
 }

@@ -364,7 +364,7 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                result.Add(ResourceSerializer.Deserialize<T>(reader.GetString(0)));
+                result.Add(ResourceSerializer.Deserialize<T>(reader.GetString(0), remember: false));
             }
 
             return result;

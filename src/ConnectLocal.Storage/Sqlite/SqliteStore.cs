@@ -61,6 +61,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
     private readonly SqliteConnection _connection;
     private readonly StatementCache _statements;
     private readonly ReadPool? _readers;
+    private readonly Checkpointer? _checkpointer;
     private readonly Lock _connectionGate = new();
     private readonly Lock _queueGate = new();
     private readonly List<PendingWrite> _queue = [];
@@ -68,11 +69,12 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
     private long _writes;
     private long _commits;
 
-    private SqliteStore(SqliteConnection connection, SqliteDurability durability, ReadPool? readers)
+    private SqliteStore(SqliteConnection connection, SqliteDurability durability, ReadPool? readers, Checkpointer? checkpointer)
     {
         _connection = connection;
         _statements = new StatementCache(connection);
         _readers = readers;
+        _checkpointer = checkpointer;
         Durability = durability;
     }
 
@@ -95,7 +97,10 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
                 SqliteDurability.Full => "FULL",
                 _ => "NORMAL",
             };
-            Execute(connection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000;");
+            // wal_autocheckpoint=0: the commit that crossed 1,000 WAL pages used to copy them into the database and
+            // sync it itself, stalling every write queued behind it for tens of milliseconds; the checkpointer
+            // thread does that work beside the writer instead.
+            Execute(connection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;");
             Migrate(connection);
         }
         catch
@@ -104,7 +109,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             throw;
         }
 
-        return new SqliteStore(connection, durability, new ReadPool(DatabasePath(directory), ReadConnections));
+        return new SqliteStore(connection, durability, new ReadPool(DatabasePath(directory), ReadConnections), new Checkpointer(DatabasePath(directory)));
     }
 
     /// <summary>[choice] Read connections of a file store: two per core, enough to keep every core reading.</summary>
@@ -118,7 +123,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         var connection = new SqliteConnection($"Data Source=connectlocal-{Guid.NewGuid():N};Mode=Memory;Cache=Private");
         connection.Open();
         Migrate(connection);
-        return new SqliteStore(connection, SqliteDurability.Normal, readers: null);
+        return new SqliteStore(connection, SqliteDurability.Normal, readers: null, checkpointer: null);
     }
 
     public T Read<T>(Func<IStoreSession, T> work)
@@ -175,6 +180,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
 
     public void Dispose()
     {
+        _checkpointer?.Dispose();
         _readers?.Dispose();
         _statements.Dispose();
         _connection.Dispose();
@@ -189,7 +195,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         statements.Execute("BEGIN");
         try
         {
-            var result = work(new Session(statements, writer));
+            var result = work(new Session(statements, writer, remember: true));
             statements.Execute("COMMIT");
             return result;
         }
@@ -273,7 +279,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             return;
         }
 
-        var session = new Session(_statements, writer: null);
+        var session = new Session(_statements, writer: null, remember: false);
         try
         {
             foreach (var item in group)
@@ -408,9 +414,10 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
 
     /// <summary>
     /// A transaction's view of the store. <paramref name="writer"/> is set on pooled read-only connections: the one
-    /// write a read may need (a secret made on first use) goes through the store's writer.
+    /// write a read may need (a secret made on first use) goes through the store's writer. <paramref name="remember"/>:
+    /// a read transaction, whose point reads may keep what they deserialize (<see cref="ResourceSerializer"/>).
     /// </summary>
-    private sealed class Session(StatementCache statements, SqliteStore? writer) : IStoreSession
+    private sealed class Session(StatementCache statements, SqliteStore? writer, bool remember) : IStoreSession
     {
         private const string Key = "account=$a AND region=$r AND kind=$k AND parent=$p";
 
@@ -419,7 +426,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         {
             var command = Command<T>(scope, $"SELECT data FROM resources WHERE {Key} AND id=$id");
             Set(command, "$id", id);
-            return command.ExecuteScalar() is string json ? ResourceSerializer.Deserialize<T>(json) : null;
+            return command.ExecuteScalar() is string json ? ResourceSerializer.Deserialize<T>(json, remember) : null;
         }
 
         public T? GetByName<T>(ResourceScope scope, string name)
@@ -427,7 +434,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         {
             var command = Command<T>(scope, $"SELECT data FROM resources WHERE {Key} AND name=$name ORDER BY id LIMIT 1");
             Set(command, "$name", name);
-            return command.ExecuteScalar() is string json ? ResourceSerializer.Deserialize<T>(json) : null;
+            return command.ExecuteScalar() is string json ? ResourceSerializer.Deserialize<T>(json, remember) : null;
         }
 
         public IReadOnlyList<T> Page<T>(ResourceScope scope, string? afterId, int limit)
@@ -628,7 +635,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                result.Add(ResourceSerializer.Deserialize<T>(reader.GetString(0)));
+                result.Add(ResourceSerializer.Deserialize<T>(reader.GetString(0), remember: false));
             }
 
             return result;
@@ -680,6 +687,55 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             }
 
             _commands.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Moves committed pages from the WAL into the database file on a thread of its own, every
+    /// <see cref="Interval"/>, in PASSIVE mode: it never waits for (nor blocks) the writer or the readers, and the
+    /// writer starts the WAL over once a checkpoint has caught up. The WAL, not the database file, is what makes a
+    /// commit durable, so durability is unchanged.
+    /// </summary>
+    private sealed class Checkpointer : IDisposable
+    {
+        public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+
+        private readonly SqliteConnection _connection;
+        private readonly ManualResetEventSlim _stop = new();
+        private readonly Thread _thread;
+
+        public Checkpointer(string path)
+        {
+            _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            _connection.Open();
+            Execute(_connection, "PRAGMA busy_timeout=10000");
+            _thread = new Thread(Run) { IsBackground = true, Name = "SQLite checkpointer" };
+            _thread.Start();
+        }
+
+        public void Dispose()
+        {
+            _stop.Set();
+            _thread.Join();
+            _connection.Dispose();
+            _stop.Dispose();
+        }
+
+        private void Run()
+        {
+            using var checkpoint = _connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            while (!_stop.Wait(Interval))
+            {
+                try
+                {
+                    checkpoint.ExecuteNonQuery();
+                }
+                catch (SqliteException)
+                {
+                    // busy or a transient I/O failure: the WAL keeps every commit, the next round tries again
+                }
+            }
         }
     }
 
