@@ -64,9 +64,8 @@ internal static class LoadGenerator
     /// request k of connection i is due at (i + k·concurrency) / rate. Latency runs from the due time when the
     /// connection was still busy with the previous answer at that time (the server made it late: coordinated
     /// omission is corrected), otherwise from the moment it is sent (the generator's timer, ~1 ms granular on
-    /// Linux, is not the server's fault); when the generator sends late on a free connection, that connection's
-    /// later due times move by the same amount, so its lateness is not counted as the server's either. The
-    /// throughput actually reached is reported beside the latencies.
+    /// Linux, is not the server's fault). When the generator sent the previous request late, the wait counts from
+    /// that send rather than from the due time: the generator's lateness is not the server's either.
     /// </summary>
     public static Task<RunStats> RunAtRateAsync(Target target, Workload workload, SigV4Signer signer, int concurrency, double rate, TimeSpan warmup, TimeSpan duration) =>
         RunAsync(target, workload, signer, concurrency, warmup, duration, rate);
@@ -167,13 +166,13 @@ internal static class LoadGenerator
             using var connection = new RawHttpConnection(target.Endpoint);
             var writer = new RequestWriter(signer, target.Host);
             var lastDone = 0L;
-            var slide = 0L;
+            var lastSent = 0L;
             for (long k = 0; ; k++)
             {
                 long due;
                 if (rate > 0)
                 {
-                    due = start + slide + (long)((index + (k * concurrency)) / rate * Stopwatch.Frequency);
+                    due = start + (long)((index + (k * concurrency)) / rate * Stopwatch.Frequency);
                     if (due >= end)
                     {
                         break;
@@ -197,17 +196,13 @@ internal static class LoadGenerator
                 var spec = script.Next();
                 var bytes = writer.Write(spec);
                 var sent = Stopwatch.GetTimestamp();
-                var serverLate = rate > 0 && lastDone > due;
-                if (rate > 0 && !serverLate && sent > due)
-                {
-                    // The connection was free at the due time and the generator itself woke late (its timer, or
-                    // its thread waiting for a core): this connection's schedule moves by that much. Counting from
-                    // the old schedule would blame the server for the generator's lateness, and again for every
-                    // request sent back to back while catching up.
-                    slide += sent - due;
-                }
 
-                var from = serverLate ? due : sent;
+                // Open loop: when the server still held this connection at the due time, latency counts from when
+                // the server started making this request wait — the due time, or the previous request's send if
+                // that was later (the generator sent it late: its timer, or its thread waiting for a core). The
+                // generator's own lateness is never the server's; the server's time on the previous request is.
+                var from = rate > 0 && lastDone > due ? Math.Max(due, lastSent) : sent;
+                lastSent = sent;
                 HttpResult result;
                 try
                 {
