@@ -20,12 +20,21 @@ internal static class ResourceSerializer
     // names, and deserializing them was the largest single cost of a read (13 % of the server's CPU under
     // DescribeRoutingProfile). Resources are immutable records — a change is a copy made with `with` and stored as
     // a new document — so one object can serve every request that reads the same document; keying by the
-    // document's text means a changed resource can never be answered from here. Cleared when full: hot documents
-    // (instances, a working set) come back at once, a scan over many does not grow it past the capacity.
+    // document's text means a changed resource can never be answered from here.
+    // Once full it takes nothing new until it is emptied, at most every RecentLifetimeMs: emptying it whenever it
+    // filled made a working set larger than the capacity (DescribeRoutingProfile over 10,000 profiles) turn the
+    // whole cache over every few hundred milliseconds, and every turned-over entry was an object old enough to be
+    // promoted — the collections that followed doubled the median latency and paused the server for 50 ms.
     private static readonly ConcurrentDictionary<string, object> Recent = new(StringComparer.Ordinal);
+
+    /// <summary>How long a full cache keeps what it holds before it is emptied for newer documents.</summary>
+    private const long RecentLifetimeMs = 30_000;
 
     // Approximately how many entries Recent holds (ConcurrentDictionary.Count takes every lock of the table).
     private static int _recentCount;
+
+    // When Recent was last emptied (Environment.TickCount64).
+    private static long _recentSince = Environment.TickCount64;
 
     public static string Serialize<T>(T resource) => JsonSerializer.Serialize(resource, Options);
 
@@ -49,13 +58,23 @@ internal static class ResourceSerializer
             return value;
         }
 
-        if (Interlocked.Increment(ref _recentCount) > RecentCapacity)
+        if (Volatile.Read(ref _recentCount) >= RecentCapacity)
         {
+            var since = Volatile.Read(ref _recentSince);
+            if (Environment.TickCount64 - since < RecentLifetimeMs || Interlocked.CompareExchange(ref _recentSince, Environment.TickCount64, since) != since)
+            {
+                return value;
+            }
+
             Recent.Clear();
             Interlocked.Exchange(ref _recentCount, 0);
         }
 
-        Recent[json] = value;
+        if (Recent.TryAdd(json, value))
+        {
+            Interlocked.Increment(ref _recentCount);
+        }
+
         return value;
     }
 }

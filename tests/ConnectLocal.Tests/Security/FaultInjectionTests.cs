@@ -199,6 +199,7 @@ public sealed class FaultInjectionTests(ConnectLocalServer server) : IClassFixtu
     [InlineData("203.0.113.9", "/_connectlocal/faults", true)]
     [InlineData("203.0.113.9", "/_connectlocal/transitions", true)]
     [InlineData("203.0.113.9", "/_connectlocal/health", false)]
+    [InlineData("203.0.113.9", "/_connectlocal/runtime", true)]
     [InlineData("127.0.0.1", "/_connectlocal/faults", false)]
     [InlineData("::1", "/_connectlocal/faults", false)]
     [InlineData("::ffff:127.0.0.1", "/_connectlocal/faults", false)]
@@ -215,6 +216,31 @@ public sealed class FaultInjectionTests(ConnectLocalServer server) : IClassFixtu
             Assert.Equal(403, http.Response.StatusCode);
             Assert.Equal("AccessDeniedException", http.Response.Headers["x-amzn-ErrorType"]);
         }
+    }
+
+    [Fact]
+    public async Task Runtime_counters_come_from_the_process_and_move_with_it()
+    {
+        static async Task<JsonElement> Runtime(ConnectLocalServer server)
+        {
+            var response = await server.SendAsync("GET", "/_connectlocal/runtime");
+            Assert.Equal(200, response.Status);
+            using var document = JsonDocument.Parse(response.Body);
+            return document.RootElement.Clone();
+        }
+
+        var before = await Runtime(server);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        var after = await Runtime(server);
+
+        Assert.True(after.GetProperty("gen2Collections").GetInt32() > before.GetProperty("gen2Collections").GetInt32());
+        Assert.True(after.GetProperty("allocatedBytes").GetInt64() >= before.GetProperty("allocatedBytes").GetInt64());
+        Assert.True(after.GetProperty("gcPauseMilliseconds").GetDouble() >= before.GetProperty("gcPauseMilliseconds").GetDouble());
+        Assert.True(after.GetProperty("threadPoolThreads").GetInt32() > 0);
+        Assert.Equal(
+            ["gen0Collections", "gen1Collections", "gen2Collections", "gcPauseMilliseconds", "lastGcPauseMilliseconds", "allocatedBytes",
+             "heapBytes", "committedBytes", "threadPoolThreads", "threadPoolPendingWorkItems", "lockContentions"],
+            after.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
