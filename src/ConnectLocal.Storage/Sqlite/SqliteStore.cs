@@ -536,11 +536,11 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
                 "SELECT account, region, kind, parent, id, name, version, data FROM resources " +
                 "WHERE ($a IS NULL OR account=$a) AND ($r IS NULL OR region=$r) AND ($k IS NULL OR kind=$k) AND ($p IS NULL OR parent=$p) AND ($id IS NULL OR id=$id) " +
                 "ORDER BY account, region, kind, parent, id";
-            Set(command, "$a", (object?)filter.AccountId ?? DBNull.Value);
-            Set(command, "$r", (object?)filter.Region ?? DBNull.Value);
-            Set(command, "$k", (object?)filter.Kind ?? DBNull.Value);
-            Set(command, "$p", (object?)filter.Parent ?? DBNull.Value);
-            Set(command, "$id", (object?)filter.Id ?? DBNull.Value);
+            Set(command, "$a", filter.AccountId);
+            Set(command, "$r", filter.Region);
+            Set(command, "$k", filter.Kind);
+            Set(command, "$p", filter.Parent);
+            Set(command, "$id", filter.Id);
             var records = new List<StoredRecord>();
             using (var reader = command.ExecuteReader())
             {
