@@ -19,6 +19,8 @@ public sealed record ConnectSettings
 
     public int HoursOfOperationPerInstance { get; init; } = 10_000;
 
+    public int QuickConnectsPerInstance { get; init; } = 10_000;
+
     /// <summary>
     /// The Region pairs Global Resiliency allows, source → replica (behaviour doc §5). [choice] configuration;
     /// ReplicateInstance to a Region not paired with the source answers InvalidRequestException.

@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Queues;
@@ -144,12 +145,8 @@ public sealed class HoursOfOperationService(IConnectStore store, ConnectSettings
     /// The hours of operation named by id or ARN in the instance, or "Hours of operation not found". [choice] The ARN
     /// is accepted wherever an id is, as for instances.
     /// </summary>
-    public static HoursOfOperation Require(IStoreSession session, Caller caller, string instanceId, string idOrArn)
-    {
-        var id = Arns.ChildIdFrom(idOrArn, caller, instanceId, ArnSegment);
-        var hours = id is null ? null : session.Get<HoursOfOperation>(new ResourceScope(caller.AccountId, caller.Region, instanceId), id);
-        return hours ?? throw Errors.NotFound("Hours of operation");
-    }
+    public static HoursOfOperation Require(IStoreSession session, Caller caller, string instanceId, string idOrArn) =>
+        ResourceTypes.HoursOfOperation.Require(session, caller, instanceId, idOrArn);
 
     /// <summary>
     /// [choice] Time zones are IANA names ("America/New_York", "UTC"), looked up in the host's time zone database, which

@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Queues;
@@ -102,8 +103,11 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
             return Paging.Read<Queue>(session, scope, "queues", nextToken, pageSize);
         }
 
+        // A token is bound to the filter it was issued for.
+        var listing = Paging.Listing("queues", types.Order(StringComparer.Ordinal));
+
         var filtered = session.All<Queue>(scope).Where(q => types.Contains(q.QueueType)).ToList();
-        return Paging.Slice(session, scope, "queues", filtered, q => q.Id, nextToken, pageSize);
+        return Paging.Slice(session, scope, listing, filtered, q => q.Id, nextToken, pageSize);
     });
 
     public void UpdateName(Caller caller, string instanceIdOrArn, string queueIdOrArn, string? name, string? description) =>
@@ -163,30 +167,8 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
     /// ARN …/queue/agent/{userId}), or "Queue not found". [choice] The ARN is accepted wherever a queue id is, as
     /// for instances.
     /// </summary>
-    public static Queue Require(IStoreSession session, Caller caller, string instanceId, string idOrArn)
-    {
-        var id = QueueIdFrom(idOrArn, caller, instanceId);
-        var queue = id is null ? null : session.Get<Queue>(new ResourceScope(caller.AccountId, caller.Region, instanceId), id);
-        return queue ?? throw Errors.NotFound("Queue");
-    }
-
-    private static string? QueueIdFrom(string idOrArn, Caller caller, string instanceId)
-    {
-        if (!idOrArn.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return idOrArn;
-        }
-
-        var arn = Arns.Parse(idOrArn);
-        if (arn is null || arn.Account != caller.AccountId || arn.Region != caller.Region)
-        {
-            return null;
-        }
-
-        var p = arn.ResourceParts;
-        var inInstance = p.Length >= 4 && p[0] == "instance" && p[1] == instanceId && p[2] == ArnSegment;
-        return !inInstance ? null : p.Length == 4 ? p[3] : p.Length == 5 && p[3] == "agent" ? p[4] : null;
-    }
+    public static Queue Require(IStoreSession session, Caller caller, string instanceId, string idOrArn) =>
+        ResourceTypes.Queue.Require(session, caller, instanceId, idOrArn);
 
     /// <summary>
     /// One read-modify-write of a standard queue. [choice] Agent queues take none of the Update* operations

@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.RoutingProfiles;
@@ -22,9 +23,6 @@ public sealed record RoutingProfileQueueView(RoutingProfileQueue Config, string 
 
 /// <summary>A page of a profile's queue configs, with the profile's last modification (ListRoutingProfileQueues).</summary>
 public sealed record RoutingProfileQueuePage(Page<RoutingProfileQueueView> Page, DateTimeOffset LastModifiedTime, string LastModifiedRegion);
-
-/// <summary>A page of search results and how many profiles matched in all (ApproximateTotalCount).</summary>
-public sealed record RoutingProfileSearchResult(Page<RoutingProfile> Page, int TotalCount);
 
 /// <summary>
 /// Routing profiles: which channels an agent handles and how many contacts at once (behaviour doc §3), which queues
@@ -115,16 +113,11 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
         return Paging.Read<RoutingProfile>(session, Scope(caller, instance), "routing-profiles", nextToken, pageSize);
     });
 
-    public RoutingProfileSearchResult Search(
-        Caller caller, string instanceIdOrArn, ProfileCriteria? criteria, TagFilter? filter, string? nextToken, int pageSize) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
-        RoutingProfileSearch.Validate(criteria, filter);
-        var matches = session.All<RoutingProfile>(scope).Where(p => RoutingProfileSearch.Matches(p, criteria, filter)).ToList();
-        var page = Paging.Slice(session, scope, "search-routing-profiles", matches, p => p.Id, nextToken, pageSize);
-        return new RoutingProfileSearchResult(page, matches.Count);
-    });
+    /// <summary>SearchRoutingProfiles over the fields the registry declares for routing profiles.</summary>
+    public SearchResult<RoutingProfile> Search(
+        Caller caller, string instanceIdOrArn, Criteria? criteria, TagFilter? filter, string? nextToken, int pageSize) =>
+        new ResourceOperations<RoutingProfile>(store, settings, ResourceTypes.RoutingProfile)
+            .Search(caller, instanceIdOrArn, "search-routing-profiles", criteria, filter, nextToken, pageSize);
 
     public void UpdateConcurrency(Caller caller, string instanceIdOrArn, string profileIdOrArn, IReadOnlyList<ChannelConcurrency> concurrencies) =>
         Modify(caller, instanceIdOrArn, profileIdOrArn, (_, _, profile) =>
@@ -308,12 +301,8 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     /// The profile named by id or ARN in this instance, or "Routing profile not found". [choice] The model only says
     /// "identifier"; an ARN of a profile of the same instance, account and region is accepted too.
     /// </summary>
-    public static RoutingProfile Require(IStoreSession session, Caller caller, Instance instance, string profileIdOrArn)
-    {
-        var id = Arns.ChildIdFrom(profileIdOrArn, caller, instance.Id, ArnSegment);
-        var profile = id is null ? null : session.Get<RoutingProfile>(Scope(caller, instance), id);
-        return profile ?? throw Errors.NotFound("Routing profile");
-    }
+    public static RoutingProfile Require(IStoreSession session, Caller caller, Instance instance, string profileIdOrArn) =>
+        ResourceTypes.RoutingProfile.Require(session, caller, instance.Id, profileIdOrArn);
 
     /// <summary>
     /// Behaviour doc §3: VOICE exactly 1; [choice] (§3) an empty list or a channel listed twice is refused. The model

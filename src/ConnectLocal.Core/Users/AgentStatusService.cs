@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Users;
@@ -26,14 +27,10 @@ public sealed class AgentStatusService(IConnectStore store)
             var matching = session.All<AgentStatus>(scope)
                 .Where(s => types.Count == 0 || types.Contains(s.Type))
                 .ToList();
-            return Paging.Slice(session, scope, "agent-statuses", matching, s => s.Id, nextToken, pageSize);
+            return Paging.Slice(session, scope, Paging.Listing("agent-statuses", types.Distinct().Order(StringComparer.Ordinal)), matching, s => s.Id, nextToken, pageSize);
         });
 
     /// <summary>An agent status of the instance named by id or ARN (…/agent-state/{id}), or "Agent status not found".</summary>
-    public static AgentStatus Require(IStoreSession session, Caller caller, Instance instance, string idOrArn)
-    {
-        var id = Arns.ChildIdFrom(idOrArn, caller, instance.Id, "agent-state");
-        var status = id is null ? null : session.Get<AgentStatus>(new ResourceScope(instance.AccountId, instance.Region, instance.Id), id);
-        return status ?? throw Errors.NotFound("Agent status");
-    }
+    public static AgentStatus Require(IStoreSession session, Caller caller, Instance instance, string idOrArn) =>
+        ResourceTypes.AgentStatus.Require(session, caller, instance.Id, idOrArn);
 }

@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Users;
@@ -199,12 +200,8 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         });
 
     /// <summary>A user of the instance named by id or ARN (…/agent/{id}), or "User not found".</summary>
-    public static User RequireUser(IStoreSession session, Caller caller, Instance instance, string userIdOrArn)
-    {
-        var id = Arns.ChildIdFrom(userIdOrArn, caller, instance.Id, "agent");
-        var user = id is null ? null : session.Get<User>(Scope(instance), id);
-        return user ?? throw Errors.NotFound("User");
-    }
+    public static User RequireUser(IStoreSession session, Caller caller, Instance instance, string userIdOrArn) =>
+        ResourceTypes.User.Require(session, caller, instance.Id, userIdOrArn);
 
     public static string AgentQueueArn(Caller caller, string instanceId, string userId) =>
         Arns.InInstance(caller.Region, caller.AccountId, instanceId, "queue", "agent/" + userId);
@@ -224,12 +221,8 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         }
     }
 
-    private static RoutingProfile RequireRoutingProfile(IStoreSession session, Caller caller, Instance instance, string idOrArn)
-    {
-        var id = Arns.ChildIdFrom(idOrArn, caller, instance.Id, "routing-profile");
-        var profile = id is null ? null : session.Get<RoutingProfile>(Scope(instance), id);
-        return profile ?? throw Errors.NotFound("Routing profile");
-    }
+    private static RoutingProfile RequireRoutingProfile(IStoreSession session, Caller caller, Instance instance, string idOrArn) =>
+        ResourceTypes.RoutingProfile.Require(session, caller, instance.Id, idOrArn);
 
     /// <summary>The ids of the named security profiles, each resolved once, in the order given.</summary>
     private static List<string> RequireSecurityProfiles(IStoreSession session, Caller caller, Instance instance, IReadOnlyList<string> idsOrArns)
@@ -237,8 +230,7 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         var ids = new List<string>();
         foreach (var idOrArn in idsOrArns)
         {
-            var id = Arns.ChildIdFrom(idOrArn, caller, instance.Id, "security-profile");
-            var profile = (id is null ? null : session.Get<SecurityProfile>(Scope(instance), id)) ?? throw Errors.NotFound("Security profile");
+            var profile = ResourceTypes.SecurityProfile.Require(session, caller, instance.Id, idOrArn);
 
             // [choice] A profile named twice is kept once.
             if (!ids.Contains(profile.Id, StringComparer.Ordinal))

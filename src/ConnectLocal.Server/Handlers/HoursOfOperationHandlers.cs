@@ -52,7 +52,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<ListHoursOfOperationsResponse> ListHoursOfOperations(OperationContext context, ListHoursOfOperationsRequest request)
     {
-        var page = HoursOfOperations.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(request.MaxResults, 1000));
+        var page = HoursOfOperations.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListHoursOfOperationsResponse
         {
             HoursOfOperationSummaryList = page.Items.Select(h => new HoursOfOperationSummary

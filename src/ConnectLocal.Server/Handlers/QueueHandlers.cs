@@ -55,7 +55,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<ListQueuesResponse> ListQueues(OperationContext context, ListQueuesRequest request)
     {
-        var page = Queues.List(CallerOf(context), request.InstanceId!, request.QueueTypes ?? [], request.NextToken, PageSize(request.MaxResults, 1000));
+        var page = Queues.List(CallerOf(context), request.InstanceId!, request.QueueTypes ?? [], request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListQueuesResponse
         {
             QueueSummaryList = page.Items.Select(q => new QueueSummary

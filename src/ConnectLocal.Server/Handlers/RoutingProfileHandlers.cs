@@ -1,4 +1,5 @@
 using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.RoutingProfiles;
 using ConnectLocal.Model.Metadata;
@@ -37,7 +38,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<ListRoutingProfilesResponse> ListRoutingProfiles(OperationContext context, ListRoutingProfilesRequest request)
     {
-        var page = RoutingProfiles.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(request.MaxResults, 1000));
+        var page = RoutingProfiles.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListRoutingProfilesResponse
         {
             RoutingProfileSummaryList = page.Items.Select(p => new RoutingProfileSummary
@@ -60,7 +61,7 @@ public sealed partial class ConnectApi
             CriteriaIn(request.SearchCriteria),
             TagFilterIn(request.SearchFilter?.TagFilter),
             request.NextToken,
-            PageSize(request.MaxResults, 500));
+            PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new SearchRoutingProfilesResponse
         {
             RoutingProfiles = result.Page.Items.Select(p => RoutingProfileOut(p, forSearch: true)).ToList(),
@@ -116,7 +117,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<ListRoutingProfileQueuesResponse> ListRoutingProfileQueues(OperationContext context, ListRoutingProfileQueuesRequest request)
     {
-        var result = RoutingProfiles.ListQueues(CallerOf(context), request.InstanceId!, request.RoutingProfileId!, request.NextToken, PageSize(request.MaxResults, 100));
+        var result = RoutingProfiles.ListQueues(CallerOf(context), request.InstanceId!, request.RoutingProfileId!, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListRoutingProfileQueuesResponse
         {
             RoutingProfileQueueConfigSummaryList = result.Page.Items.Select(v => new RoutingProfileQueueConfigSummary
@@ -178,9 +179,9 @@ public sealed partial class ConnectApi
     private static List<RoutingProfileQueue> QueueConfigsIn(List<RoutingProfileQueueConfig>? configs) =>
         (configs ?? []).Select(c => new RoutingProfileQueue(c.QueueReference!.QueueId!, c.QueueReference.Channel!, c.Priority!.Value, c.Delay!.Value)).ToList();
 
-    private static ProfileCriteria? CriteriaIn(RoutingProfileSearchCriteria? criteria) => criteria is null
+    private static Criteria? CriteriaIn(RoutingProfileSearchCriteria? criteria) => criteria is null
         ? null
-        : new ProfileCriteria(
+        : new Criteria(
             criteria.OrConditions?.Select(c => CriteriaIn(c)!).ToList(),
             criteria.AndConditions?.Select(c => CriteriaIn(c)!).ToList(),
             criteria.StringCondition is { } s ? new StringMatch(s.FieldName, s.Value, s.ComparisonType) : null);

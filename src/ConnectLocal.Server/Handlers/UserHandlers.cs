@@ -69,7 +69,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<ListUsersResponse> ListUsers(OperationContext context, ListUsersRequest request)
     {
-        var page = Users.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(request.MaxResults, 1000));
+        var page = Users.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListUsersResponse
         {
             UserSummaryList = page.Items.Select(u => new UserSummary
@@ -123,7 +123,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<ListSecurityProfilesResponse> ListSecurityProfiles(OperationContext context, ListSecurityProfilesRequest request)
     {
-        var page = SecurityProfiles.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(request.MaxResults, 1000));
+        var page = SecurityProfiles.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListSecurityProfilesResponse
         {
             SecurityProfileSummaryList = page.Items.Select(p => new SecurityProfileSummary
@@ -141,7 +141,7 @@ public sealed partial class ConnectApi
     public override ValueTask<ListAgentStatusResponse> ListAgentStatuses(OperationContext context, ListAgentStatusRequest request)
     {
         var types = (IReadOnlyCollection<string>?)request.AgentStatusTypes ?? [];
-        var page = AgentStatuses.List(CallerOf(context), request.InstanceId!, types, request.NextToken, PageSize(request.MaxResults, 1000));
+        var page = AgentStatuses.List(CallerOf(context), request.InstanceId!, types, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListAgentStatusResponse
         {
             AgentStatusSummaryList = page.Items.Select(s => new AgentStatusSummary

@@ -1,0 +1,47 @@
+using ConnectLocal.Core.QuickConnects;
+using ConnectLocal.Core.Resources;
+
+namespace ConnectLocal.Core.Registry;
+
+/// <summary>
+/// Every instance-scoped resource type, declared once. Tagging by ARN, the generic operations
+/// (<see cref="ResourceOperations{T}"/>) and the identifier rules of every handler read these declarations.
+/// Adding a type: docs/development.md, "Adding a resource family".
+/// </summary>
+public static class ResourceTypes
+{
+    public static readonly ResourceType<HoursOfOperation> HoursOfOperation = new() { ArnSegment = "operating-hours", Noun = "Hours of operation" };
+
+    /// <summary>A user's agent queue is also named …/queue/agent/{userId} (its id is the user's id).</summary>
+    public static readonly ResourceType<Queue> Queue = new()
+    {
+        ArnSegment = "queue",
+        Noun = "Queue",
+        ExtraArnForm = rest => rest is ["agent", var userId] ? userId : null,
+    };
+
+    public static readonly ResourceType<RoutingProfile> RoutingProfile = new()
+    {
+        ArnSegment = "routing-profile",
+        Noun = "Routing profile",
+        SearchFields =
+        [
+            new("associatedQueueIds", p => p.AssociatedQueueIds, IsId: true),
+            SearchField<RoutingProfile>.Text("name", p => p.Name),
+            SearchField<RoutingProfile>.Text("description", p => p.Description),
+            SearchField<RoutingProfile>.Id("resourceID", p => p.Id),
+        ],
+    };
+
+    public static readonly ResourceType<User> User = new() { ArnSegment = "agent", Noun = "User" };
+
+    public static readonly ResourceType<SecurityProfile> SecurityProfile = new() { ArnSegment = "security-profile", Noun = "Security profile" };
+
+    public static readonly ResourceType<AgentStatus> AgentStatus = new() { ArnSegment = "agent-state", Noun = "Agent status" };
+
+    public static IReadOnlyList<ResourceType> All { get; } =
+        [HoursOfOperation, Queue, RoutingProfile, User, SecurityProfile, AgentStatus, QuickConnectRules.Type];
+
+    /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
+    public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);
+}
