@@ -126,6 +126,7 @@ class World:
         quick = east.create_quick_connect(InstanceId=self.iid, Name=unique(f"{tag}-qc"), Tags={"owner": tag},
                                           QuickConnectConfig={"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": self.qid, "ContactFlowId": FLOW_ID}})
         self.kid, self.karn = quick["QuickConnectId"], quick["QuickConnectARN"]
+        east.associate_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid, QuickConnectIds=[self.kid])
         self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
 
@@ -164,6 +165,7 @@ class World:
             "DescribeContact": lambda: e.describe_contact(InstanceId=self.iid, ContactId=self.cid),
             "DescribeQuickConnect": lambda: e.describe_quick_connect(InstanceId=self.iid, QuickConnectId=self.kid),
             "ListQuickConnects": lambda: e.list_quick_connects(InstanceId=self.iid),
+            "ListQueueQuickConnects": lambda: e.list_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid),
             "SearchQuickConnects": lambda: e.search_quick_connects(InstanceId=self.iid),
             "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
             "SearchAvailablePhoneNumbers": lambda: e.search_available_phone_numbers(
@@ -319,6 +321,16 @@ class AccountIsolationTests(unittest.TestCase):
                 InstanceId=mine.iid, QuickConnectId=mine.kid, QuickConnectConfig=queue_qc(r["qid"]))),
             ("UpdateQuickConnectConfig", "B's to A's user by ARN", lambda r: b.update_quick_connect_config(
                 InstanceId=mine.iid, QuickConnectId=mine.kid, QuickConnectConfig=user_qc(r["uarn"]))),
+            ("ListQueueQuickConnects", "", lambda r: b.list_queue_quick_connects(InstanceId=r["iid"], QueueId=r["qid"])),
+            ("ListQueueQuickConnects", "from B's instance", lambda r: b.list_queue_quick_connects(InstanceId=mine.iid, QueueId=r["qid"])),
+            ("AssociateQueueQuickConnects", "", lambda r: b.associate_queue_quick_connects(InstanceId=r["iid"], QueueId=r["qid"], QuickConnectIds=[r["kid"]])),
+            ("AssociateQueueQuickConnects", "A's quick connect to B's queue", lambda r: b.associate_queue_quick_connects(
+                InstanceId=mine.iid, QueueId=mine.qid, QuickConnectIds=[r["kid"]])),
+            ("AssociateQueueQuickConnects", "B's quick connect to A's queue", lambda r: b.associate_queue_quick_connects(
+                InstanceId=mine.iid, QueueId=r["qid"], QuickConnectIds=[mine.kid])),
+            ("DisassociateQueueQuickConnects", "", lambda r: b.disassociate_queue_quick_connects(InstanceId=r["iid"], QueueId=r["qid"], QuickConnectIds=[r["kid"]])),
+            ("DisassociateQueueQuickConnects", "A's quick connect from B's queue", lambda r: b.disassociate_queue_quick_connects(
+                InstanceId=mine.iid, QueueId=mine.qid, QuickConnectIds=[r["kid"]])),
             # traffic distribution groups
             ("CreateTrafficDistributionGroup", "for A's instance", lambda r: b.create_traffic_distribution_group(Name=unique("g"), InstanceId=r["iid"])),
             ("CreateTrafficDistributionGroup", "for A's instance ARN", lambda r: b.create_traffic_distribution_group(Name=unique("g"), InstanceId=r["iarn"])),

@@ -190,3 +190,49 @@ class QuickConnectTests(ConnectTestCase):
         bad = cli("create-quick-connect", "--instance-id", self.instance_id, "--name", unique("x"),
                   "--quick-connect-config", json.dumps({"QuickConnectType": "QUEUE", "PhoneConfig": {"PhoneNumber": "+12065550100"}}), check=False)
         self.assertIn("InvalidParameterException", bad.stderr)
+
+
+class QueueQuickConnectTests(ConnectTestCase):
+    """The quick connects a queue offers: CreateQueue's QuickConnectIds and the association operations."""
+
+    def quick_connect(self, name=None):
+        return self.connect.create_quick_connect(InstanceId=self.instance_id, Name=name or unique("qc"),
+                                                 QuickConnectConfig=phone())["QuickConnectId"]
+
+    def hours(self):
+        return next(h for h in self.connect.list_hours_of_operations(InstanceId=self.instance_id)["HoursOfOperationSummaryList"]
+                    if h["Name"] == "Basic Hours")["Id"]
+
+    def offered(self, queue_id, **kwargs):
+        pages = self.connect.get_paginator("list_queue_quick_connects").paginate(InstanceId=self.instance_id, QueueId=queue_id, **kwargs)
+        return [s["Id"] for p in pages for s in p["QuickConnectSummaryList"]]
+
+    def test_create_queue_with_quick_connects_then_associate_and_disassociate(self):
+        first, second, third = self.quick_connect(), self.quick_connect(), self.quick_connect()
+        queue_id = self.connect.create_queue(InstanceId=self.instance_id, Name=unique("q"), HoursOfOperationId=self.hours(),
+                                             QuickConnectIds=[first])["QueueId"]
+        self.assertEqual([first], self.offered(queue_id))
+        self.connect.associate_queue_quick_connects(InstanceId=self.instance_id, QueueId=queue_id, QuickConnectIds=[second, third, first])
+        self.assertEqual(sorted([first, second, third]), self.offered(queue_id, PaginationConfig={"PageSize": 2}))
+        self.connect.disassociate_queue_quick_connects(InstanceId=self.instance_id, QueueId=queue_id, QuickConnectIds=[second])
+        self.assertEqual(sorted([first, third]), self.offered(queue_id))
+        out = self.connect.list_queue_quick_connects(InstanceId=self.instance_id, QueueId=queue_id)
+        self.assertEqual("us-east-1", out["LastModifiedRegion"])
+        self.assertEqual({"Id", "Arn", "Name", "QuickConnectType", "LastModifiedTime", "LastModifiedRegion"}, set(out["QuickConnectSummaryList"][0]))
+
+    def test_an_unknown_quick_connect_is_not_found_and_changes_nothing(self):
+        known = self.quick_connect()
+        self.assertError("ResourceNotFoundException", self.connect.create_queue, InstanceId=self.instance_id, Name=unique("q"),
+                         HoursOfOperationId=self.hours(), QuickConnectIds=["nope"], message="Quick connect not found")
+        queue_id = self.connect.create_queue(InstanceId=self.instance_id, Name=unique("q"), HoursOfOperationId=self.hours(),
+                                             QuickConnectIds=[known])["QueueId"]
+        self.assertError("ResourceNotFoundException", self.connect.associate_queue_quick_connects,
+                         InstanceId=self.instance_id, QueueId=queue_id, QuickConnectIds=[known, "nope"])
+        self.assertEqual([known], self.offered(queue_id))
+
+    def test_deleting_a_quick_connect_takes_it_off_its_queues(self):
+        qc = self.quick_connect()
+        queue_id = self.connect.create_queue(InstanceId=self.instance_id, Name=unique("q"), HoursOfOperationId=self.hours(),
+                                             QuickConnectIds=[qc])["QueueId"]
+        self.connect.delete_quick_connect(InstanceId=self.instance_id, QuickConnectId=qc)
+        self.assertEqual([], self.offered(queue_id))

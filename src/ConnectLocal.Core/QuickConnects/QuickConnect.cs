@@ -54,6 +54,7 @@ public static class QuickConnectRules
             SearchField<QuickConnect>.Id("quickConnectType", q => q.QuickConnectType),
         ],
         Check = Check,
+        BeforeDelete = Queues.QueueService.ForgetQuickConnect,
     };
 
     private static void Check(ResourceContext context, QuickConnect quickConnect)

@@ -23,15 +23,20 @@ public sealed class ResourceOperations<T>(IConnectStore store, ConnectSettings s
 {
     public ResourceType<T> Type => type;
 
-    public T Create(Caller caller, string instanceIdOrArn, Func<NewResource, T> build) => store.Write(session =>
+    /// <summary>
+    /// Stores what <paramref name="build"/> makes of the new identity. The build may check the request against the
+    /// store first (its errors come before the name and quota checks); the type's <see cref="ResourceType{T}.Check"/>
+    /// runs last.
+    /// </summary>
+    public T Create(Caller caller, string instanceIdOrArn, Func<ResourceContext, NewResource, T> build) => store.Write(session =>
     {
         var context = Context(session, caller, instanceIdOrArn);
         var id = DefaultResources.NewId();
-        var resource = build(new NewResource(id, context.Instance.Id, type.ArnOf(caller, context.Instance.Id, id), caller.Now, caller.Region));
+        var resource = build(context, new NewResource(id, context.Instance.Id, type.ArnOf(caller, context.Instance.Id, id), caller.Now, caller.Region));
         RequireUniqueName(context, resource, except: null);
         if (type.Quota?.Invoke(settings) is { } quota && session.Count<T>(context.Scope) >= quota)
         {
-            throw new DomainException(type.QuotaError, ErrorTexts.QuotaReached(type.Noun, quota));
+            throw new DomainException(type.QuotaError, ErrorTexts.QuotaReached(type.Plural, quota));
         }
 
         type.Check?.Invoke(context, resource);
@@ -76,7 +81,11 @@ public sealed class ResourceOperations<T>(IConnectStore store, ConnectSettings s
         var context = Context(session, caller, instanceIdOrArn);
         var current = type.Require(session, caller, context.Instance.Id, idOrArn);
         var updated = (T)((InstanceResource)change(context, current) with { LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region });
-        RequireUniqueName(context, updated, except: current.Id);
+        if (updated.Name != current.Name)
+        {
+            RequireUniqueName(context, updated, except: current.Id);
+        }
+
         type.Check?.Invoke(context, updated);
         session.Put(context.Scope, updated);
         return updated;

@@ -21,6 +21,15 @@ public abstract class ResourceType
     /// <summary>How errors name it: "Quick connect not found", "Quick connect with name 'x' already exists".</summary>
     public required string Noun { get; init; }
 
+    /// <summary>How quota errors count them: "The instance already has 100 quick connects." (default: the noun, plural).</summary>
+    public string Plural
+    {
+        get => _plural ?? Noun.ToLowerInvariant() + "s";
+        init => _plural = value;
+    }
+
+    private readonly string? _plural;
+
     /// <summary>Whether names are unique in one instance (compared exactly, as the store's name index does).</summary>
     public bool UniqueNames { get; init; } = true;
 

@@ -1,5 +1,9 @@
+using ConnectLocal.Core.Queues;
 using ConnectLocal.Core.QuickConnects;
+using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Resources;
+using ConnectLocal.Core.RoutingProfiles;
+using ConnectLocal.Core.Users;
 
 namespace ConnectLocal.Core.Registry;
 
@@ -10,7 +14,14 @@ namespace ConnectLocal.Core.Registry;
 /// </summary>
 public static class ResourceTypes
 {
-    public static readonly ResourceType<HoursOfOperation> HoursOfOperation = new() { ArnSegment = "operating-hours", Noun = "Hours of operation" };
+    public static readonly ResourceType<HoursOfOperation> HoursOfOperation = new()
+    {
+        ArnSegment = "operating-hours",
+        Noun = "Hours of operation",
+        Plural = "hours of operation",
+        Quota = s => s.HoursOfOperationPerInstance,
+        BeforeDelete = HoursOfOperationService.CheckUnused,
+    };
 
     /// <summary>A user's agent queue is also named …/queue/agent/{userId} (its id is the user's id).</summary>
     public static readonly ResourceType<Queue> Queue = new()
@@ -18,12 +29,16 @@ public static class ResourceTypes
         ArnSegment = "queue",
         Noun = "Queue",
         ExtraArnForm = rest => rest is ["agent", var userId] ? userId : null,
+        BeforeDelete = QueueService.CheckDeletable,
     };
 
     public static readonly ResourceType<RoutingProfile> RoutingProfile = new()
     {
         ArnSegment = "routing-profile",
         Noun = "Routing profile",
+        Quota = s => s.RoutingProfilesPerInstance,
+        QuotaError = DomainErrorKind.LimitExceeded,
+        BeforeDelete = RoutingProfileService.CheckDeletable,
         SearchFields =
         [
             new("associatedQueueIds", p => p.AssociatedQueueIds, IsId: true),
@@ -33,7 +48,7 @@ public static class ResourceTypes
         ],
     };
 
-    public static readonly ResourceType<User> User = new() { ArnSegment = "agent", Noun = "User" };
+    public static readonly ResourceType<User> User = new() { ArnSegment = "agent", Noun = "User", BeforeDelete = UserService.ForgetUser };
 
     public static readonly ResourceType<SecurityProfile> SecurityProfile = new() { ArnSegment = "security-profile", Noun = "Security profile" };
 

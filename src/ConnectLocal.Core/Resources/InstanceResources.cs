@@ -62,6 +62,9 @@ public sealed record Queue : InstanceResource, IResource<Queue>, ITaggable<Queue
 
     public string? OutboundEmailAddressId { get; init; }
 
+    /// <summary>The quick connects agents see when transferring contacts from this queue (AssociateQueueQuickConnects).</summary>
+    public IReadOnlyList<string> QuickConnectIds { get; init; } = [];
+
     public Queue WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }
 

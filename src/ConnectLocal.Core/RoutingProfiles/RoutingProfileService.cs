@@ -52,16 +52,17 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     /// <summary>The model documents no list limit on QueueReferences, but the operation's documentation does.</summary>
     private const int MaxQueueReferencesPerCall = 10;
 
-    public RoutingProfile Create(Caller caller, string instanceIdOrArn, CreateRoutingProfileCommand command) => store.Write(session =>
+    private readonly ResourceOperations<RoutingProfile> _profiles = new(store, settings, ResourceTypes.RoutingProfile);
+
+    /// <summary>[choice] Names are unique per instance, compared case-sensitively (as the store's name index does).</summary>
+    public RoutingProfile Create(Caller caller, string instanceIdOrArn, CreateRoutingProfileCommand command) => _profiles.Create(caller, instanceIdOrArn, (context, n) =>
     {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
         CheckConcurrencies(command.MediaConcurrencies);
         CheckNoRepeats(command.QueueConfigs.Select(c => new ProfileQueueReference(c.QueueId, c.Channel)));
-        RequireStandardQueue(session, scope, command.DefaultOutboundQueueId);
+        RequireStandardQueue(context.Session, context.Scope, command.DefaultOutboundQueueId);
         foreach (var config in command.QueueConfigs)
         {
-            RequireStandardQueue(session, scope, config.QueueId);
+            RequireStandardQueue(context.Session, context.Scope, config.QueueId);
         }
 
         if (DistinctPairs(command.QueueConfigs) > settings.QueuesPerRoutingProfile)
@@ -70,23 +71,11 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             throw Errors.Limit(QueueQuotaMessage());
         }
 
-        // [choice] Names are unique per instance, compared case-sensitively (as the store's name index does).
-        if (session.GetByName<RoutingProfile>(scope, command.Name) is not null)
+        return new RoutingProfile
         {
-            throw Errors.Duplicate("Routing profile", command.Name);
-        }
-
-        if (session.Count<RoutingProfile>(scope) >= settings.RoutingProfilesPerInstance)
-        {
-            throw Errors.Limit($"The instance already has {settings.RoutingProfilesPerInstance} routing profiles.");
-        }
-
-        var id = DefaultResources.NewId();
-        var profile = new RoutingProfile
-        {
-            Id = id,
-            InstanceId = instance.Id,
-            Arn = Arns.InInstance(caller.Region, caller.AccountId, instance.Id, ArnSegment, id),
+            Id = n.Id,
+            InstanceId = n.InstanceId,
+            Arn = n.Arn,
             Name = command.Name,
             Description = command.Description,
             DefaultOutboundQueueId = command.DefaultOutboundQueueId,
@@ -94,30 +83,20 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             Queues = command.QueueConfigs,
             AgentAvailabilityTimer = command.AgentAvailabilityTimer ?? DefaultAgentAvailabilityTimer,
             Tags = command.Tags,
-            LastModifiedTime = caller.Now,
-            LastModifiedRegion = caller.Region,
+            LastModifiedTime = n.LastModifiedTime,
+            LastModifiedRegion = n.LastModifiedRegion,
         };
-        session.Put(scope, profile);
-        return profile;
     });
 
-    public RoutingProfile Describe(Caller caller, string instanceIdOrArn, string profileIdOrArn) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        return Require(session, caller, instance, profileIdOrArn);
-    });
+    public RoutingProfile Describe(Caller caller, string instanceIdOrArn, string profileIdOrArn) => _profiles.Describe(caller, instanceIdOrArn, profileIdOrArn);
 
-    public Page<RoutingProfile> List(Caller caller, string instanceIdOrArn, string? nextToken, int pageSize) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        return Paging.Read<RoutingProfile>(session, Scope(caller, instance), "routing-profiles", nextToken, pageSize);
-    });
+    public Page<RoutingProfile> List(Caller caller, string instanceIdOrArn, string? nextToken, int pageSize) =>
+        _profiles.List(caller, instanceIdOrArn, "routing-profiles", nextToken, pageSize);
 
     /// <summary>SearchRoutingProfiles over the fields the registry declares for routing profiles.</summary>
     public SearchResult<RoutingProfile> Search(
         Caller caller, string instanceIdOrArn, Criteria? criteria, TagFilter? filter, string? nextToken, int pageSize) =>
-        new ResourceOperations<RoutingProfile>(store, settings, ResourceTypes.RoutingProfile)
-            .Search(caller, instanceIdOrArn, "search-routing-profiles", criteria, filter, nextToken, pageSize);
+        _profiles.Search(caller, instanceIdOrArn, "search-routing-profiles", criteria, filter, nextToken, pageSize);
 
     public void UpdateConcurrency(Caller caller, string instanceIdOrArn, string profileIdOrArn, IReadOnlyList<ChannelConcurrency> concurrencies) =>
         Modify(caller, instanceIdOrArn, profileIdOrArn, (_, _, profile) =>
@@ -131,19 +110,15 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
 
     /// <summary>
     /// "At least Name or Description must be provided" (UpdateRoutingProfileName documentation); [choice] neither →
-    /// InvalidParameterException. Renaming a profile to its own name is not a duplicate.
+    /// InvalidParameterException. Renaming a profile to its own name is not a duplicate (names stay unique through
+    /// the registry's update).
     /// </summary>
     public void UpdateName(Caller caller, string instanceIdOrArn, string profileIdOrArn, string? name, string? description) =>
-        Modify(caller, instanceIdOrArn, profileIdOrArn, (session, scope, profile) =>
+        Modify(caller, instanceIdOrArn, profileIdOrArn, (_, _, profile) =>
         {
             if (name is null && description is null)
             {
                 throw Errors.InvalidParameter("Invalid parameter: at least one of Name or Description must be provided");
-            }
-
-            if (name is not null && name != profile.Name && session.GetByName<RoutingProfile>(scope, name) is not null)
-            {
-                throw Errors.Duplicate("Routing profile", name);
             }
 
             return profile with { Name = name ?? profile.Name, Description = description ?? profile.Description };
@@ -276,26 +251,21 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     /// then a profile still assigned to users (ResourceInUseException, ResourceType USER, ResourceId the ARN of one
     /// such user).
     /// </summary>
-    public void Delete(Caller caller, string instanceIdOrArn, string profileIdOrArn) => store.Write(session =>
+    public void Delete(Caller caller, string instanceIdOrArn, string profileIdOrArn) => _profiles.Delete(caller, instanceIdOrArn, profileIdOrArn);
+
+    internal static void CheckDeletable(ResourceContext context, RoutingProfile profile)
     {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
-        var profile = Require(session, caller, instance, profileIdOrArn);
         if (profile.IsDefault)
         {
-            throw Errors.InvalidRequest("The default routing profile cannot be deleted.");
+            throw Errors.InvalidRequest(ErrorTexts.DefaultRoutingProfileNotDeletable);
         }
 
         if (profile.UserCount > 0)
         {
-            var holder = session.All<User>(scope).FirstOrDefault(u => u.RoutingProfileId == profile.Id);
-            throw Errors.InUse(
-                $"Routing profile is assigned to {profile.UserCount} user(s) and cannot be deleted.", "USER", holder?.Arn ?? profile.Arn);
+            var holder = context.Session.All<User>(context.Scope).FirstOrDefault(u => u.RoutingProfileId == profile.Id);
+            throw Errors.InUse(ErrorTexts.RoutingProfileAssigned(profile.UserCount), "USER", holder?.Arn ?? profile.Arn);
         }
-
-        session.Delete<RoutingProfile>(scope, profile.Id);
-        return true;
-    });
+    }
 
     /// <summary>
     /// The profile named by id or ARN in this instance, or "Routing profile not found". [choice] The model only says
@@ -334,15 +304,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
 
     /// <summary>Loads a profile, applies one change, stamps the modification and stores it, in one transaction.</summary>
     private void Modify(Caller caller, string instanceIdOrArn, string profileIdOrArn, Func<IStoreSession, ResourceScope, RoutingProfile, RoutingProfile> change) =>
-        store.Write(session =>
-        {
-            var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-            var scope = Scope(caller, instance);
-            var profile = Require(session, caller, instance, profileIdOrArn);
-            var changed = change(session, scope, profile) with { LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region };
-            session.Put(scope, changed);
-            return true;
-        });
+        _profiles.Update(caller, instanceIdOrArn, profileIdOrArn, (context, profile) => change(context.Session, context.Scope, profile));
 
     /// <summary>
     /// Queue configs and the default outbound queue name standard queues of the instance; an agent's own queue is

@@ -1,6 +1,6 @@
 using ConnectLocal.Core.Common;
-using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Users;
@@ -10,12 +10,10 @@ namespace ConnectLocal.Core.Users;
 /// LIMITATIONS: creating, describing and updating security profiles is not implemented yet; permissions are not
 /// enforced on any operation.
 /// </summary>
-public sealed class SecurityProfileService(IConnectStore store)
+public sealed class SecurityProfileService(IConnectStore store, ConnectSettings settings)
 {
-    public Page<SecurityProfile> List(Caller caller, string instanceIdOrArn, string? nextToken, int pageSize) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = new ResourceScope(instance.AccountId, instance.Region, instance.Id);
-        return Paging.Read<SecurityProfile>(session, scope, "security-profiles", nextToken, pageSize);
-    });
+    private readonly ResourceOperations<SecurityProfile> _profiles = new(store, settings, ResourceTypes.SecurityProfile);
+
+    public Page<SecurityProfile> List(Caller caller, string instanceIdOrArn, string? nextToken, int pageSize) =>
+        _profiles.List(caller, instanceIdOrArn, "security-profiles", nextToken, pageSize);
 }

@@ -17,9 +17,9 @@ public sealed partial class ConnectApi
 {
     private UserService Users => new(Store, Settings);
 
-    private AgentStatusService AgentStatuses => new(Store);
+    private AgentStatusService AgentStatuses => new(Store, Settings);
 
-    private SecurityProfileService SecurityProfiles => new(Store);
+    private SecurityProfileService SecurityProfiles => new(Store, Settings);
 
     public override ValueTask<CreateUserResponse> CreateUser(OperationContext context, CreateUserRequest request)
     {

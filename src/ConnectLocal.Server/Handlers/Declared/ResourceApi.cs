@@ -44,7 +44,7 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
         var resources = new ResourceOperations<T>(store, settings, type);
         (string?, DeclaredHandler)[] all =
         [
-            (Create, (context, op, input) => Created(op, resources.Create(ConnectApi.CallerOf(context), Instance(input), n => New(op, input, n)))),
+            (Create, (context, op, input) => Created(op, resources.Create(ConnectApi.CallerOf(context), Instance(input), (_, n) => New(op, input, n)))),
             (Describe, (context, op, input) => ShapeJson.Write(op.Output, new JsonObject
             {
                 [op.Output!.Members[0].Name] = ShapeJson.Resource(resources.Describe(ConnectApi.CallerOf(context), Instance(input), Id(op, input)), op.Output.Members[0].Target),
