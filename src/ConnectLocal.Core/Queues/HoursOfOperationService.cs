@@ -41,22 +41,17 @@ public sealed class HoursOfOperationService(IConnectStore store, ConnectSettings
     private readonly ResourceOperations<HoursOfOperation> _hours = new(store, settings, ResourceTypes.HoursOfOperation);
 
     public HoursOfOperation Create(Caller caller, string instanceIdOrArn, CreateHoursOfOperationCommand command) =>
-        _hours.Create(caller, instanceIdOrArn, (context, n) =>
+        _hours.Create(caller, instanceIdOrArn, context =>
         {
             RequireTimeZone(command.TimeZone);
             return new HoursOfOperation
             {
-                Id = n.Id,
-                InstanceId = n.InstanceId,
-                Arn = n.Arn,
                 Name = command.Name,
                 Description = command.Description,
                 TimeZone = command.TimeZone,
                 Config = command.Config,
                 ParentIds = RequireParents(context.Session, caller, context.Instance, command.ParentIds).Select(p => p.Id).ToList(),
                 Tags = command.Tags,
-                LastModifiedTime = n.LastModifiedTime,
-                LastModifiedRegion = n.LastModifiedRegion,
             };
         });
 
@@ -69,9 +64,6 @@ public sealed class HoursOfOperationService(IConnectStore store, ConnectSettings
         var parents = hours.ParentIds.Select(id => session.Get<HoursOfOperation>(scope, id)).OfType<HoursOfOperation>().ToList();
         return new HoursOfOperationView(hours, parents);
     });
-
-    public Page<HoursOfOperation> List(Caller caller, string instanceIdOrArn, string? nextToken, int pageSize) =>
-        _hours.List(caller, instanceIdOrArn, "hours-of-operations", nextToken, pageSize);
 
     /// <summary>[choice] Every accepted update stamps LastModifiedTime, even one that sends no member.</summary>
     public void Update(Caller caller, string instanceIdOrArn, string hoursIdOrArn, UpdateHoursOfOperationCommand command) =>
@@ -90,8 +82,6 @@ public sealed class HoursOfOperationService(IConnectStore store, ConnectSettings
                 Config = command.Config ?? hours.Config,
             };
         });
-
-    public void Delete(Caller caller, string instanceIdOrArn, string hoursIdOrArn) => _hours.Delete(caller, instanceIdOrArn, hoursIdOrArn);
 
     /// <summary>
     /// Hours a queue uses, or that other hours name as a parent, cannot be deleted. [choice] The model lists no

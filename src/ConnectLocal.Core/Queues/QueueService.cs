@@ -39,9 +39,9 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
 
     private readonly ResourceOperations<Queue> _queues = new(store, settings, ResourceTypes.Queue);
 
-    public Queue Create(Caller caller, string instanceIdOrArn, CreateQueueCommand command) => _queues.Create(caller, instanceIdOrArn, (context, n) =>
+    public Queue Create(Caller caller, string instanceIdOrArn, CreateQueueCommand command) => _queues.Create(caller, instanceIdOrArn, context =>
     {
-        var hours = HoursOfOperationService.Require(context.Session, caller, n.InstanceId, command.HoursOfOperationId);
+        var hours = HoursOfOperationService.Require(context.Session, caller, context.Instance.Id, command.HoursOfOperationId);
         // [choice] Email addresses do not exist here yet, so any named one is not found.
         if (command.EmailAddressIds.Count > 0)
         {
@@ -57,9 +57,6 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
 
         return new Queue
         {
-            Id = n.Id,
-            InstanceId = n.InstanceId,
-            Arn = n.Arn,
             Name = command.Name,
             Description = command.Description,
             QueueType = Queue.Standard,
@@ -70,22 +67,10 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
             OutboundEmailAddressId = command.OutboundEmailAddressId,
             QuickConnectIds = RequireQuickConnects(context, command.QuickConnectIds),
             Tags = command.Tags,
-            LastModifiedTime = n.LastModifiedTime,
-            LastModifiedRegion = n.LastModifiedRegion,
         };
     });
 
     public Queue Describe(Caller caller, string instanceIdOrArn, string queueIdOrArn) => _queues.Describe(caller, instanceIdOrArn, queueIdOrArn);
-
-    /// <summary>Queues of the given types (both when <paramref name="queueTypes"/> is empty), ordered by id.</summary>
-    public Page<Queue> List(Caller caller, string instanceIdOrArn, IReadOnlyCollection<string> queueTypes, string? nextToken, int pageSize)
-    {
-        var types = queueTypes.ToHashSet(StringComparer.Ordinal);
-        return types.Count == 0 || (types.Contains(Queue.Standard) && types.Contains(Queue.Agent))
-            ? _queues.List(caller, instanceIdOrArn, "queues", nextToken, pageSize)
-            // A token is bound to the filter it was issued for.
-            : _queues.List(caller, instanceIdOrArn, Paging.Listing("queues", types.Order(StringComparer.Ordinal)), nextToken, pageSize, q => types.Contains(q.QueueType));
-    }
 
     public void UpdateName(Caller caller, string instanceIdOrArn, string queueIdOrArn, string? name, string? description) =>
         Update(caller, instanceIdOrArn, queueIdOrArn, (_, queue) => queue with { Name = name ?? queue.Name, Description = description ?? queue.Description });
@@ -130,8 +115,6 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
             .Select(id => session.Get<QuickConnect>(scope, id)).OfType<QuickConnect>().ToList();
         return (Paging.Slice(session, scope, "queue-quick-connects/" + queue.Id, quickConnects, q => q.Id, nextToken, pageSize), queue);
     });
-
-    public void Delete(Caller caller, string instanceIdOrArn, string queueIdOrArn) => _queues.Delete(caller, instanceIdOrArn, queueIdOrArn);
 
     /// <summary>
     /// A queue a routing profile serves or sends outbound calls from cannot be deleted (ResourceInUseException

@@ -5,9 +5,6 @@ using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Registry;
 
-/// <summary>What a new resource is given before its own fields: identity, parent and modification stamp.</summary>
-public sealed record NewResource(string Id, string InstanceId, string Arn, DateTimeOffset LastModifiedTime, string LastModifiedRegion);
-
 /// <summary>One page of search results and how many matched in all (ApproximateTotalCount).</summary>
 public sealed record SearchResult<T>(Page<T> Page, int TotalCount);
 
@@ -24,15 +21,22 @@ public sealed class ResourceOperations<T>(IConnectStore store, ConnectSettings s
     public ResourceType<T> Type => type;
 
     /// <summary>
-    /// Stores what <paramref name="build"/> makes of the new identity. The build may check the request against the
-    /// store first (its errors come before the name and quota checks); the type's <see cref="ResourceType{T}.Check"/>
-    /// runs last.
+    /// Stores what <paramref name="build"/> makes, with a new identity (id, ARN, instance) and the caller's stamp. The
+    /// build may check the request against the store first (its errors come before the name and quota checks); the
+    /// type's <see cref="ResourceType{T}.Check"/> runs last.
     /// </summary>
-    public T Create(Caller caller, string instanceIdOrArn, Func<ResourceContext, NewResource, T> build) => store.Write(session =>
+    public T Create(Caller caller, string instanceIdOrArn, Func<ResourceContext, T> build) => store.Write(session =>
     {
         var context = Context(session, caller, instanceIdOrArn);
         var id = DefaultResources.NewId();
-        var resource = build(context, new NewResource(id, context.Instance.Id, type.ArnOf(caller, context.Instance.Id, id), caller.Now, caller.Region));
+        var resource = (T)((InstanceResource)build(context) with
+        {
+            Id = id,
+            InstanceId = context.Instance.Id,
+            Arn = type.ArnOf(caller, context.Instance.Id, id),
+            LastModifiedTime = caller.Now,
+            LastModifiedRegion = caller.Region,
+        });
         RequireUniqueName(context, resource, except: null);
         if (type.Quota?.Invoke(settings) is { } quota && session.Count<T>(context.Scope) >= quota)
         {

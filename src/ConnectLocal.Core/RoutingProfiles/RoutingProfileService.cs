@@ -55,7 +55,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     private readonly ResourceOperations<RoutingProfile> _profiles = new(store, settings, ResourceTypes.RoutingProfile);
 
     /// <summary>[choice] Names are unique per instance, compared case-sensitively (as the store's name index does).</summary>
-    public RoutingProfile Create(Caller caller, string instanceIdOrArn, CreateRoutingProfileCommand command) => _profiles.Create(caller, instanceIdOrArn, (context, n) =>
+    public RoutingProfile Create(Caller caller, string instanceIdOrArn, CreateRoutingProfileCommand command) => _profiles.Create(caller, instanceIdOrArn, context =>
     {
         CheckConcurrencies(command.MediaConcurrencies);
         CheckNoRepeats(command.QueueConfigs.Select(c => new ProfileQueueReference(c.QueueId, c.Channel)));
@@ -73,9 +73,6 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
 
         return new RoutingProfile
         {
-            Id = n.Id,
-            InstanceId = n.InstanceId,
-            Arn = n.Arn,
             Name = command.Name,
             Description = command.Description,
             DefaultOutboundQueueId = command.DefaultOutboundQueueId,
@@ -83,15 +80,10 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             Queues = command.QueueConfigs,
             AgentAvailabilityTimer = command.AgentAvailabilityTimer ?? DefaultAgentAvailabilityTimer,
             Tags = command.Tags,
-            LastModifiedTime = n.LastModifiedTime,
-            LastModifiedRegion = n.LastModifiedRegion,
         };
     });
 
     public RoutingProfile Describe(Caller caller, string instanceIdOrArn, string profileIdOrArn) => _profiles.Describe(caller, instanceIdOrArn, profileIdOrArn);
-
-    public Page<RoutingProfile> List(Caller caller, string instanceIdOrArn, string? nextToken, int pageSize) =>
-        _profiles.List(caller, instanceIdOrArn, "routing-profiles", nextToken, pageSize);
 
     /// <summary>SearchRoutingProfiles over the fields the registry declares for routing profiles.</summary>
     public SearchResult<RoutingProfile> Search(
@@ -251,8 +243,6 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     /// then a profile still assigned to users (ResourceInUseException, ResourceType USER, ResourceId the ARN of one
     /// such user).
     /// </summary>
-    public void Delete(Caller caller, string instanceIdOrArn, string profileIdOrArn) => _profiles.Delete(caller, instanceIdOrArn, profileIdOrArn);
-
     internal static void CheckDeletable(ResourceContext context, RoutingProfile profile)
     {
         if (profile.IsDefault)

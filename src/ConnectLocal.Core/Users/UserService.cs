@@ -100,9 +100,6 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
 
     public User Describe(Caller caller, string instanceIdOrArn, string userIdOrArn) => _users.Describe(caller, instanceIdOrArn, userIdOrArn);
 
-    public Page<User> List(Caller caller, string instanceIdOrArn, string? nextToken, int pageSize) =>
-        _users.List(caller, instanceIdOrArn, "users", nextToken, pageSize);
-
     public void UpdateRoutingProfile(Caller caller, string instanceIdOrArn, string userIdOrArn, string routingProfileIdOrArn) =>
         _users.Update(caller, instanceIdOrArn, userIdOrArn, (context, user) =>
         {
@@ -136,8 +133,6 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
 
     public void UpdatePhoneConfig(Caller caller, string instanceIdOrArn, string userIdOrArn, UserPhoneInput phoneConfig) =>
         _users.Update(caller, instanceIdOrArn, userIdOrArn, (_, user) => user with { PhoneConfig = Phone(phoneConfig) });
-
-    public void Delete(Caller caller, string instanceIdOrArn, string userIdOrArn) => _users.Delete(caller, instanceIdOrArn, userIdOrArn);
 
     /// <summary>A user leaves its routing profile's count and takes its agent queue with it.</summary>
     internal static void ForgetUser(ResourceContext context, User user)

@@ -53,24 +53,6 @@ public sealed partial class ConnectApi
         });
     }
 
-    public override ValueTask<ListQueuesResponse> ListQueues(OperationContext context, ListQueuesRequest request)
-    {
-        var page = Queues.List(CallerOf(context), request.InstanceId!, request.QueueTypes ?? [], request.NextToken, PageSize(context, request.MaxResults));
-        return ValueTask.FromResult(new ListQueuesResponse
-        {
-            QueueSummaryList = page.Items.Select(q => new QueueSummary
-            {
-                Id = q.Id,
-                Arn = q.Arn,
-                Name = q.Name,
-                QueueType = q.QueueType,
-                LastModifiedTime = q.LastModifiedTime,
-                LastModifiedRegion = q.LastModifiedRegion,
-            }).ToList(),
-            NextToken = page.NextToken,
-        });
-    }
-
     public override ValueTask UpdateQueueName(OperationContext context, UpdateQueueNameRequest request)
     {
         Queues.UpdateName(CallerOf(context), request.InstanceId!, request.QueueId!, request.Name, request.Description);
@@ -98,12 +80,6 @@ public sealed partial class ConnectApi
     public override ValueTask UpdateQueueOutboundCallerConfig(OperationContext context, UpdateQueueOutboundCallerConfigRequest request)
     {
         Queues.UpdateOutboundCallerConfig(CallerOf(context), request.InstanceId!, request.QueueId!, CallerConfigIn(request.OutboundCallerConfig)!);
-        return ValueTask.CompletedTask;
-    }
-
-    public override ValueTask DeleteQueue(OperationContext context, DeleteQueueRequest request)
-    {
-        Queues.Delete(CallerOf(context), request.InstanceId!, request.QueueId!);
         return ValueTask.CompletedTask;
     }
 

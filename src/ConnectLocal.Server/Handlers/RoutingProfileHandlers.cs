@@ -36,23 +36,6 @@ public sealed partial class ConnectApi
         return ValueTask.FromResult(new DescribeRoutingProfileResponse { RoutingProfile = RoutingProfileOut(profile, forSearch: false) });
     }
 
-    public override ValueTask<ListRoutingProfilesResponse> ListRoutingProfiles(OperationContext context, ListRoutingProfilesRequest request)
-    {
-        var page = RoutingProfiles.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(context, request.MaxResults));
-        return ValueTask.FromResult(new ListRoutingProfilesResponse
-        {
-            RoutingProfileSummaryList = page.Items.Select(p => new RoutingProfileSummary
-            {
-                Id = p.Id,
-                Arn = p.Arn,
-                Name = p.Name,
-                LastModifiedTime = p.LastModifiedTime,
-                LastModifiedRegion = p.LastModifiedRegion,
-            }).ToList(),
-            NextToken = page.NextToken,
-        });
-    }
-
     public override ValueTask<SearchRoutingProfilesResponse> SearchRoutingProfiles(OperationContext context, SearchRoutingProfilesRequest request)
     {
         var result = RoutingProfiles.Search(
@@ -133,12 +116,6 @@ public sealed partial class ConnectApi
             LastModifiedTime = result.LastModifiedTime,
             LastModifiedRegion = result.LastModifiedRegion,
         });
-    }
-
-    public override ValueTask DeleteRoutingProfile(OperationContext context, DeleteRoutingProfileRequest request)
-    {
-        RoutingProfiles.Delete(CallerOf(context), request.InstanceId!, request.RoutingProfileId!);
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.QuickConnects;
+using ConnectLocal.Core.Registry;
+using ConnectLocal.Core.Resources;
 using ConnectLocal.Model.Metadata;
 
 namespace ConnectLocal.Server.Handlers.Declared;
@@ -14,6 +16,20 @@ internal static class DeclaredOperations
 {
     public static readonly IReadOnlyList<IResourceApi> Resources =
     [
+        // The routine operations of the first resource families, moved here from hand-written handlers; their
+        // real rules are hooks of their declarations in Core (ResourceTypes).
+        new ResourceApi<HoursOfOperation>(ResourceTypes.HoursOfOperation) { List = "ListHoursOfOperations", Delete = "DeleteHoursOfOperation" },
+        new ResourceApi<Queue>(ResourceTypes.Queue) { List = "ListQueues", Delete = "DeleteQueue" },
+        new ResourceApi<RoutingProfile>(ResourceTypes.RoutingProfile) { List = "ListRoutingProfiles", Delete = "DeleteRoutingProfile" },
+        new ResourceApi<User>(ResourceTypes.User) { List = "ListUsers", Delete = "DeleteUser" },
+        new ResourceApi<SecurityProfile>(ResourceTypes.SecurityProfile) { List = "ListSecurityProfiles" },
+        new ResourceApi<AgentStatus>(ResourceTypes.AgentStatus)
+        {
+            Describe = "DescribeAgentStatus",
+            List = "ListAgentStatuses",
+            FilterProperties = new Dictionary<string, string> { ["AgentStatusTypes"] = nameof(AgentStatus.Type) },
+        },
+
         // Quick connects: docs/development.md walks through this declaration.
         new ResourceApi<QuickConnect>(QuickConnectRules.Type)
         {

@@ -39,19 +39,22 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
 
     public string? Delete { get; init; }
 
+    /// <summary>A list filter whose property is not its member name less the plural s (AgentStatusTypes filters Type).</summary>
+    public IReadOnlyDictionary<string, string> FilterProperties { get; init; } = new Dictionary<string, string>();
+
     public IEnumerable<(string Operation, DeclaredHandler Handler)> Handlers(IConnectStore store, ConnectSettings settings)
     {
         var resources = new ResourceOperations<T>(store, settings, type);
         (string?, DeclaredHandler)[] all =
         [
-            (Create, (context, op, input) => Created(op, resources.Create(ConnectApi.CallerOf(context), Instance(input), (_, n) => New(op, input, n)))),
+            (Create, (context, op, input) => Created(op, resources.Create(ConnectApi.CallerOf(context), Instance(input), _ => New(op, input)))),
             (Describe, (context, op, input) => ShapeJson.Write(op.Output, new JsonObject
             {
                 [op.Output!.Members[0].Name] = ShapeJson.Resource(resources.Describe(ConnectApi.CallerOf(context), Instance(input), Id(op, input)), op.Output.Members[0].Target),
             })),
             (List, (context, op, input) =>
             {
-                var (listing, filter) = QueryFilter(op, input);
+                var (listing, filter) = QueryFilter(op, input, FilterProperties);
                 var page = resources.List(ConnectApi.CallerOf(context), Instance(input), listing, Token(input), PageSize(op, input), filter);
                 return Paged(op, page, null);
             }),
@@ -99,18 +102,12 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
     private static IEnumerable<MemberDescriptor> BodyMembers(OperationDescriptor op, JsonElement input) =>
         op.Input.Members.Where(m => m.Location == MemberLocation.Body && !m.IdempotencyToken && input.TryGetProperty(m.Name, out _));
 
-    private static T New(OperationDescriptor op, JsonElement input, NewResource n)
+    private static T New(OperationDescriptor op, JsonElement input)
     {
         var fields = new JsonObject();
         foreach (var member in BodyMembers(op, input))
         {
             fields[member.Name] = JsonNode.Parse(input.GetProperty(member.Name).GetRawText());
-        }
-
-        var identity = ShapeJson.ToNode(n);
-        foreach (var (name, value) in identity)
-        {
-            fields[name] = value?.DeepClone();
         }
 
         fields["Tags"] ??= new JsonObject();
@@ -142,11 +139,11 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
     }
 
     /// <summary>A list's query-string filters (e.g. QuickConnectTypes over QuickConnectType), and the listing key they bind tokens to.</summary>
-    private static (string Listing, Func<T, bool>? Filter) QueryFilter(OperationDescriptor op, JsonElement input)
+    private static (string Listing, Func<T, bool>? Filter) QueryFilter(OperationDescriptor op, JsonElement input, IReadOnlyDictionary<string, string> properties)
     {
         var filters = op.Input.Members
             .Where(m => m.Location == MemberLocation.Query && m.Target.Kind == ShapeKind.List && m.Name.EndsWith('s'))
-            .Select(m => (Property: m.Name[..^1], Values: Member(input, m.Name) is { ValueKind: JsonValueKind.Array } a
+            .Select(m => (Property: properties.GetValueOrDefault(m.Name) ?? m.Name[..^1], Values: Member(input, m.Name) is { ValueKind: JsonValueKind.Array } a
                 ? a.EnumerateArray().Select(v => v.GetString()!).ToHashSet(StringComparer.Ordinal)
                 : []))
             .Where(f => f.Values.Count > 0)
