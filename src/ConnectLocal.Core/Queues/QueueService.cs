@@ -72,27 +72,23 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
 
     public Queue Describe(Caller caller, string instanceIdOrArn, string queueIdOrArn) => _queues.Describe(caller, instanceIdOrArn, queueIdOrArn);
 
-    public void UpdateName(Caller caller, string instanceIdOrArn, string queueIdOrArn, string? name, string? description) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (_, queue) => queue with { Name = name ?? queue.Name, Description = description ?? queue.Description });
 
-    public void UpdateStatus(Caller caller, string instanceIdOrArn, string queueIdOrArn, string status) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (_, queue) => queue with { Status = status });
 
     /// <summary>[choice] An absent limit means no limit.</summary>
     public void UpdateMaxContacts(Caller caller, string instanceIdOrArn, string queueIdOrArn, int? maxContacts) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (_, queue) => queue with { MaxContacts = maxContacts });
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (_, queue) => queue with { MaxContacts = maxContacts });
 
     public void UpdateHoursOfOperation(Caller caller, string instanceIdOrArn, string queueIdOrArn, string hoursIdOrArn) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) =>
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) =>
             queue with { HoursOfOperationId = HoursOfOperationService.Require(context.Session, caller, queue.InstanceId, hoursIdOrArn).Id });
 
     /// <summary>[choice] The outbound settings are replaced as a whole: members left out are cleared.</summary>
     public void UpdateOutboundCallerConfig(Caller caller, string instanceIdOrArn, string queueIdOrArn, OutboundCallerSettings config) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (_, queue) => queue with { OutboundCallerConfig = config });
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (_, queue) => queue with { OutboundCallerConfig = config });
 
     /// <summary>AssociateQueueQuickConnects: adds the quick connects (each resolved in the instance) the queue lacks.</summary>
     public void AssociateQuickConnects(Caller caller, string instanceIdOrArn, string queueIdOrArn, IReadOnlyList<string> quickConnectIds) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) =>
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) =>
         {
             var all = queue.QuickConnectIds.Union(RequireQuickConnects(context, quickConnectIds), StringComparer.Ordinal).ToList();
             return all.Count > settings.QuickConnectsPerQueue
@@ -102,7 +98,7 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
 
     /// <summary>[choice] DisassociateQueueQuickConnects names existing quick connects; one the queue does not have is ignored.</summary>
     public void DisassociateQuickConnects(Caller caller, string instanceIdOrArn, string queueIdOrArn, IReadOnlyList<string> quickConnectIds) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) =>
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) =>
             queue with { QuickConnectIds = queue.QuickConnectIds.Except(RequireQuickConnects(context, quickConnectIds), StringComparer.Ordinal).ToList() });
 
     /// <summary>ListQueueQuickConnects: the queue's quick connects in id order, with the queue's last modification.</summary>
@@ -154,12 +150,16 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
         ResourceTypes.Queue.Require(session, caller, instanceId, idOrArn);
 
     /// <summary>
-    /// One read-modify-write of a standard queue. [choice] Agent queues take none of the Update* operations
-    /// (InvalidRequestException): their settings follow their user, and the console offers none for them.
+    /// [choice] Agent queues take none of the Update* operations (InvalidRequestException): their settings follow
+    /// their user, and the console offers none for them.
     /// </summary>
-    private void Update(Caller caller, string instanceIdOrArn, string queueIdOrArn, Func<ResourceContext, Queue, Queue> change) =>
-        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) =>
-            queue.QueueType == Queue.Agent ? throw Errors.InvalidRequest(ErrorTexts.AgentQueueNotUpdatable) : change(context, queue));
+    internal static void CheckUpdatable(ResourceContext context, Queue queue)
+    {
+        if (queue.QueueType == Queue.Agent)
+        {
+            throw Errors.InvalidRequest(ErrorTexts.AgentQueueNotUpdatable);
+        }
+    }
 
     /// <summary>Quick connects named by id or ARN, each resolved in the instance, in the order given, each once.</summary>
     private static List<string> RequireQuickConnects(ResourceContext context, IReadOnlyList<string> idsOrArns) =>

@@ -84,6 +84,7 @@ public sealed class ResourceOperations<T>(IConnectStore store, ConnectSettings s
     {
         var context = Context(session, caller, instanceIdOrArn);
         var current = type.Require(session, caller, context.Instance.Id, idOrArn);
+        type.BeforeUpdate?.Invoke(context, current);
         var updated = (T)((InstanceResource)change(context, current) with { LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region });
         if (updated.Name != current.Name)
         {

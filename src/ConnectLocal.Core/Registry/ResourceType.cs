@@ -1,4 +1,5 @@
 using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
 
@@ -67,6 +68,9 @@ public abstract class ResourceType
     public string ArnOf(Caller caller, string instanceId, string id) => Arns.InInstance(caller.Region, caller.AccountId, instanceId, ArnSegment, id);
 
 
+    /// <summary>Stores the type's defaults in a new instance (or replica), stamped like any created resource.</summary>
+    internal abstract void CreateDefaults(IStoreSession session, Instance instance, DateTimeOffset now);
+
     internal abstract IReadOnlyDictionary<string, string>? TagsOf(IStoreSession session, ResourceScope scope, string id);
 
     internal abstract void SetTags(IStoreSession session, ResourceScope scope, string id, IReadOnlyDictionary<string, string> tags);
@@ -88,8 +92,14 @@ public sealed class ResourceType<T> : ResourceType
     /// <summary>The fields SearchX's StringCondition may name, and how each reads a resource.</summary>
     public IReadOnlyList<SearchField<T>> SearchFields { get; init; } = [];
 
+    /// <summary>The resources every new instance starts with (Basic Hours, BasicQueue, …); null: none.</summary>
+    public Func<DefaultsContext, IEnumerable<T>>? Defaults { get; init; }
+
     /// <summary>The real rules of a create or an update, run on the resource about to be stored (in its transaction).</summary>
     public Action<ResourceContext, T>? Check { get; init; }
+
+    /// <summary>What must hold before any update of a stored resource (e.g. agent queues take none), in its transaction.</summary>
+    public Action<ResourceContext, T>? BeforeUpdate { get; init; }
 
     /// <summary>What must hold before a delete (in-use checks), in the delete's transaction.</summary>
     public Action<ResourceContext, T>? BeforeDelete { get; init; }
@@ -107,6 +117,23 @@ public sealed class ResourceType<T> : ResourceType
         return id is null ? null : session.Get<T>(new ResourceScope(caller.AccountId, caller.Region, instanceId), id);
     }
 
+    internal override void CreateDefaults(IStoreSession session, Instance instance, DateTimeOffset now)
+    {
+        var context = new DefaultsContext(session, instance);
+        foreach (var resource in Defaults?.Invoke(context) ?? [])
+        {
+            var id = DefaultResources.NewId();
+            session.Put(context.Scope, (T)((InstanceResource)resource with
+            {
+                Id = id,
+                InstanceId = instance.Id,
+                Arn = Arns.InInstance(instance.Region, instance.AccountId, instance.Id, ArnSegment, id),
+                LastModifiedTime = now,
+                LastModifiedRegion = instance.Region,
+            }));
+        }
+    }
+
     internal override IReadOnlyDictionary<string, string>? TagsOf(IStoreSession session, ResourceScope scope, string id) =>
         session.Get<T>(scope, id)?.Tags;
 
@@ -116,6 +143,16 @@ public sealed class ResourceType<T> : ResourceType
         // The clone is virtual: `with` on the base record copies the resource as its own type.
         session.Put(scope, (T)((InstanceResource)resource with { Tags = tags }));
     }
+}
+
+/// <summary>What an instance's defaults are made in: its transaction, so later defaults can name earlier ones.</summary>
+public sealed record DefaultsContext(IStoreSession Session, Instance Instance)
+{
+    public ResourceScope Scope => new(Instance.AccountId, Instance.Region, Instance.Id);
+
+    public string IdOf<TOther>(string name)
+        where TOther : class, IResource<TOther> =>
+        Session.GetByName<TOther>(Scope, name)?.Id ?? throw new InvalidOperationException($"default {TOther.Kind} '{name}' is not there yet");
 }
 
 /// <summary>Where a hook runs: the transaction, the caller and the instance the resource belongs to.</summary>

@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Queues;
 using ConnectLocal.Core.QuickConnects;
 using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.RoutingProfiles;
 using ConnectLocal.Core.Users;
@@ -21,6 +22,7 @@ public static class ResourceTypes
         Plural = "hours of operation",
         Quota = s => s.HoursOfOperationPerInstance,
         BeforeDelete = HoursOfOperationService.CheckUnused,
+        Defaults = DefaultResources.Hours,
     };
 
     /// <summary>A user's agent queue is also named …/queue/agent/{userId} (its id is the user's id).</summary>
@@ -29,7 +31,9 @@ public static class ResourceTypes
         ArnSegment = "queue",
         Noun = "Queue",
         ExtraArnForm = rest => rest is ["agent", var userId] ? userId : null,
+        BeforeUpdate = QueueService.CheckUpdatable,
         BeforeDelete = QueueService.CheckDeletable,
+        Defaults = DefaultResources.Queues,
     };
 
     public static readonly ResourceType<RoutingProfile> RoutingProfile = new()
@@ -39,6 +43,7 @@ public static class ResourceTypes
         Quota = s => s.RoutingProfilesPerInstance,
         QuotaError = DomainErrorKind.LimitExceeded,
         BeforeDelete = RoutingProfileService.CheckDeletable,
+        Defaults = DefaultResources.RoutingProfiles,
         SearchFields =
         [
             new("associatedQueueIds", p => p.AssociatedQueueIds, IsId: true),
@@ -50,9 +55,19 @@ public static class ResourceTypes
 
     public static readonly ResourceType<User> User = new() { ArnSegment = "agent", Noun = "User", BeforeDelete = UserService.ForgetUser };
 
-    public static readonly ResourceType<SecurityProfile> SecurityProfile = new() { ArnSegment = "security-profile", Noun = "Security profile" };
+    public static readonly ResourceType<SecurityProfile> SecurityProfile = new()
+    {
+        ArnSegment = "security-profile",
+        Noun = "Security profile",
+        Defaults = DefaultResources.SecurityProfileDefaults,
+    };
 
-    public static readonly ResourceType<AgentStatus> AgentStatus = new() { ArnSegment = "agent-state", Noun = "Agent status" };
+    public static readonly ResourceType<AgentStatus> AgentStatus = new()
+    {
+        ArnSegment = "agent-state",
+        Noun = "Agent status",
+        Defaults = DefaultResources.AgentStatuses,
+    };
 
     public static IReadOnlyList<ResourceType> All { get; } =
         [HoursOfOperation, Queue, RoutingProfile, User, SecurityProfile, AgentStatus, QuickConnectRules.Type];

@@ -123,8 +123,6 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             return profile with { DefaultOutboundQueueId = queueId };
         });
 
-    public void UpdateAgentAvailabilityTimer(Caller caller, string instanceIdOrArn, string profileIdOrArn, string timer) =>
-        Modify(caller, instanceIdOrArn, profileIdOrArn, (_, _, profile) => profile with { AgentAvailabilityTimer = timer });
 
     /// <summary>
     /// Adds queue configs. [choice] A queue+channel pair the profile already has is refused (InvalidParameterException),

@@ -53,18 +53,6 @@ public sealed partial class ConnectApi
         });
     }
 
-    public override ValueTask UpdateQueueName(OperationContext context, UpdateQueueNameRequest request)
-    {
-        Queues.UpdateName(CallerOf(context), request.InstanceId!, request.QueueId!, request.Name, request.Description);
-        return ValueTask.CompletedTask;
-    }
-
-    public override ValueTask UpdateQueueStatus(OperationContext context, UpdateQueueStatusRequest request)
-    {
-        Queues.UpdateStatus(CallerOf(context), request.InstanceId!, request.QueueId!, request.Status!);
-        return ValueTask.CompletedTask;
-    }
-
     public override ValueTask UpdateQueueMaxContacts(OperationContext context, UpdateQueueMaxContactsRequest request)
     {
         Queues.UpdateMaxContacts(CallerOf(context), request.InstanceId!, request.QueueId!, request.MaxContacts);

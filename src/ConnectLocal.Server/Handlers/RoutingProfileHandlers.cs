@@ -71,12 +71,6 @@ public sealed partial class ConnectApi
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask UpdateRoutingProfileAgentAvailabilityTimer(OperationContext context, UpdateRoutingProfileAgentAvailabilityTimerRequest request)
-    {
-        RoutingProfiles.UpdateAgentAvailabilityTimer(CallerOf(context), request.InstanceId!, request.RoutingProfileId!, request.AgentAvailabilityTimer!);
-        return ValueTask.CompletedTask;
-    }
-
     public override ValueTask UpdateRoutingProfileQueues(OperationContext context, UpdateRoutingProfileQueuesRequest request)
     {
         RoutingProfiles.UpdateQueues(CallerOf(context), request.InstanceId!, request.RoutingProfileId!, QueueConfigsIn(request.QueueConfigs));

@@ -19,8 +19,13 @@ internal static class DeclaredOperations
         // The routine operations of the first resource families, moved here from hand-written handlers; their
         // real rules are hooks of their declarations in Core (ResourceTypes).
         new ResourceApi<HoursOfOperation>(ResourceTypes.HoursOfOperation) { List = "ListHoursOfOperations", Delete = "DeleteHoursOfOperation" },
-        new ResourceApi<Queue>(ResourceTypes.Queue) { List = "ListQueues", Delete = "DeleteQueue" },
-        new ResourceApi<RoutingProfile>(ResourceTypes.RoutingProfile) { List = "ListRoutingProfiles", Delete = "DeleteRoutingProfile" },
+        new ResourceApi<Queue>(ResourceTypes.Queue) { List = "ListQueues", Updates = ["UpdateQueueName", "UpdateQueueStatus"], Delete = "DeleteQueue" },
+        new ResourceApi<RoutingProfile>(ResourceTypes.RoutingProfile)
+        {
+            List = "ListRoutingProfiles",
+            Updates = ["UpdateRoutingProfileAgentAvailabilityTimer"],
+            Delete = "DeleteRoutingProfile",
+        },
         new ResourceApi<User>(ResourceTypes.User) { List = "ListUsers", Delete = "DeleteUser" },
         new ResourceApi<SecurityProfile>(ResourceTypes.SecurityProfile) { List = "ListSecurityProfiles" },
         new ResourceApi<AgentStatus>(ResourceTypes.AgentStatus)
