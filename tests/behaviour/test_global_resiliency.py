@@ -638,7 +638,8 @@ class PhoneNumberTests(GlobalResiliencyCase):
         second = self.connect.search_available_phone_numbers(InstanceId=self.instance_id, PhoneNumberCountryCode="GB",
                                                              PhoneNumberType="TOLL_FREE", MaxResults=3, NextToken=first["NextToken"])
         self.assertEqual(pool[3:6], [n["PhoneNumber"] for n in second["AvailableNumbersList"]])
-        self.assertError("InvalidRequestException", self.connect.search_available_phone_numbers, InstanceId=self.instance_id,
+        # SearchAvailablePhoneNumbers models no InvalidRequestException: a forged token is its InvalidParameterException
+        self.assertError("InvalidParameterException", self.connect.search_available_phone_numbers, InstanceId=self.instance_id,
                          PhoneNumberCountryCode="GB", PhoneNumberType="TOLL_FREE", NextToken="forged.token")
         prefixed = self.available(PhoneNumberPrefix="+1800555010", kind="TOLL_FREE", InstanceId=self.instance_id)
         self.assertTrue(prefixed and all(n.startswith("+1800555010") for n in prefixed))
@@ -774,7 +775,7 @@ class PhoneNumberTests(GlobalResiliencyCase):
             InstanceId=iid, PaginationConfig={"PageSize": 1})]
         self.assertEqual(4, len([p for p in pages if p]))
         self.assertTrue(set(did + [toll, gb]) <= set(ids()))
-        self.assertError("InvalidRequestException", self.connect.list_phone_numbers_v2, InstanceId=iid, NextToken="forged.token")
+        self.assertError("InvalidParameterException", self.connect.list_phone_numbers_v2, InstanceId=iid, NextToken="forged.token")
         self.assertError("ResourceNotFoundException", self.connect.list_phone_numbers_v2, InstanceId=FAKE_ID)
         self.assertError("InvalidParameterException", self.connect.list_phone_numbers_v2, InstanceId=iid,
                          TargetArn=f"arn:aws:connect:{EAST}:000000000000:instance/{iid}")

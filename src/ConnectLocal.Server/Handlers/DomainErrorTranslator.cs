@@ -23,7 +23,9 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
             DomainErrorKind.Duplicate => "DuplicateResourceException",
             DomainErrorKind.InUse => "ResourceInUseException",
             DomainErrorKind.InvalidParameter => operation.ValidationErrorCode,
-            DomainErrorKind.InvalidRequest => "InvalidRequestException",
+            // The phone-number operations model no InvalidRequestException (a forged page token, for one): they answer
+            // with the validation error they do model.
+            DomainErrorKind.InvalidRequest => operation.Errors.Contains("InvalidRequestException") ? "InvalidRequestException" : operation.ValidationErrorCode,
             // A reused ClientToken is a conflict; operations that model IdempotencyException (the phone-number ones)
             // and not ResourceConflictException name it that way.
             DomainErrorKind.Conflict => operation.Errors.Contains("IdempotencyException") && !operation.Errors.Contains("ResourceConflictException")
