@@ -3,15 +3,52 @@ namespace ConnectLocal.Core.Common;
 /// <summary>
 /// The domain's error messages, in one place (the way garnet keeps its wire strings in CmdStrings): a handler never
 /// writes a message, and a message used by several operations is spelled once. Short, in the style Connect uses.
+/// Tests assert these texts word for word: change one only on purpose. (The routing engine's texts still live in
+/// Routing/, which is being reworked separately.)
 /// </summary>
 public static class ErrorTexts
 {
+    // Any resource: lookups, names, quotas, tags and the references that keep a resource from being deleted.
+    public static string NotFound(string noun) => $"{noun} not found";
+
+    public static string Duplicate(string noun, string name) => $"{noun} with name '{name}' already exists";
+
+    public static string QuotaReached(string noun, int quota) => $"The instance already has {quota} {noun}.";
+
+    public static string TooManyTags(int max) => $"A resource can have at most {max} tags.";
+
+    public static string InUseBy(string noun, string holderNoun, string holderName) => $"{noun} is in use by {holderNoun} '{holderName}'";
+
+    // Paging and idempotency, shared by every list and create operation.
     public const string InvalidPageToken = "The nextToken is not valid.";
+    public const string ClientTokenReused = "The ClientToken was already used with a different request.";
+
+    // Search filters (Search* operations).
     public const string TagConditionWithoutKey = "Invalid parameter: a TagCondition requires a TagKey";
     public const string IncompleteStringCondition = "Invalid parameter: a StringCondition requires FieldName, Value and ComparisonType";
 
-    public const string DefaultRoutingProfileNotDeletable = "The default routing profile cannot be deleted.";
-    public const string DirectoryManagedIdentity = "FirstName, LastName and Email are managed by the directory and cannot be updated.";
+    public static string UnsupportedSearchField(string field, IEnumerable<string> supported) =>
+        $"Invalid parameter: FieldName {field} is not supported; use one of {string.Join(", ", supported)}";
+
+    public static string UnsupportedComparison(string comparison) => $"Invalid parameter: ComparisonType {comparison}";
+
+    // Instances: CreateInstance; the "Invalid Input." prefix is what Connect puts on its InvalidRequestException texts.
+    public const string InstanceOfClientTokenDeleted = "The instance created with this ClientToken was deleted.";
+    public const string DirectoryIdRequired = "Invalid Input. DirectoryId is required for EXISTING_DIRECTORY.";
+    public const string InstanceAliasRequired = "Invalid Input. InstanceAlias is required.";
+    public const string InstanceAliasTaken = "Invalid Input. Instance alias is already used.";
+
+    public static string InstancesPerRegion(int max, string region) => $"The account already has {max} instances in {region}.";
+
+    // Hours of operation.
+    public static string ParentOf(string childName) => $"Hours of operation is a parent of hours of operation '{childName}'";
+
+    public static string InvalidTimeZone(string timeZone) => $"Invalid parameter: TimeZone '{timeZone}' is not a valid time zone";
+
+    public static string ParentHoursRepeated(string idOrArn) =>
+        $"Invalid parameter: parent hours of operation '{idOrArn}' is listed more than once";
+
+    // Queues and quick connects.
     public const string AgentQueueNotDeletable = "Agent queues cannot be deleted; they are deleted with their user";
     public const string AgentQueueNotUpdatable = "Agent queues cannot be updated";
     public const string QuickConnectToAgentQueue = "Invalid parameter: a QUEUE quick connect names a standard queue; use a USER quick connect for an agent";
@@ -21,22 +58,133 @@ public static class ErrorTexts
 
     public static string QuickConnectsPerQueue(int max) => $"A queue can have at most {max} quick connects.";
 
+    // Routing profiles: their queue configs (queue and channel pairs) and media concurrencies.
+    public const string DefaultRoutingProfileNotDeletable = "The default routing profile cannot be deleted.";
+    public const string NameOrDescriptionRequired = "Invalid parameter: at least one of Name or Description must be provided";
+    public const string QueueConfigsEmpty = "Invalid parameter: QueueConfigs must include at least 1 item";
+    public const string QueueReferencesEmpty = "Invalid parameter: QueueReferences must include at least 1 item";
+    public const string MediaConcurrenciesEmpty = "Invalid parameter: MediaConcurrencies must include at least 1 item";
+
     public static string RoutingProfileAssigned(int users) => $"Routing profile is assigned to {users} user(s) and cannot be deleted.";
 
-    public static string NotFound(string noun) => $"{noun} not found";
+    public static string QueueConfigsPerRoutingProfile(int max) =>
+        $"A routing profile can have at most {max} queue configurations (queue and channel pairs).";
 
-    public static string Duplicate(string noun, string name) => $"{noun} with name '{name}' already exists";
+    public static string TooManyQueueReferences(int max) => $"Invalid parameter: QueueReferences must include at most {max} items";
 
-    public static string UnsupportedSearchField(string field, IEnumerable<string> supported) =>
-        $"Invalid parameter: FieldName {field} is not supported; use one of {string.Join(", ", supported)}";
+    public static string QueueAlreadyAssociated(string queueId, string channel) =>
+        $"Invalid parameter: queue {queueId} is already associated with the routing profile on channel {channel}";
 
-    public static string UnsupportedComparison(string comparison) => $"Invalid parameter: ComparisonType {comparison}";
+    public static string QueueNotAssociated(string queueId, string channel) =>
+        $"Invalid parameter: queue {queueId} is not associated with the routing profile on channel {channel}";
 
-    public static string QuotaReached(string noun, int quota) => $"The instance already has {quota} {noun}.";
+    public static string QueueChannelRepeated(string queueId, string channel) =>
+        $"Invalid parameter: queue {queueId} on channel {channel} is listed more than once";
 
-    public static string TooManyTags(int max) => $"A resource can have at most {max} tags.";
+    public static string ChannelRepeated(string channel) => $"Invalid parameter: channel {channel} is listed more than once in MediaConcurrencies";
 
-    public static string ParentOf(string childName) => $"Hours of operation is a parent of hours of operation '{childName}'";
+    public static string ConcurrencyOutOfRange(int concurrency, string channel, int max) => max == 1
+        ? $"Invalid parameter: concurrency {concurrency} for channel {channel}; {channel} allows exactly 1"
+        : $"Invalid parameter: concurrency {concurrency} for channel {channel}; {channel} allows 1 to {max}";
 
-    public static string InUseBy(string noun, string holderNoun, string holderName) => $"{noun} is in use by {holderNoun} '{holderName}'";
+    // Users: identity, password and phone settings, and agent status.
+    public const string DirectoryManagedIdentity = "FirstName, LastName and Email are managed by the directory and cannot be updated.";
+    public const string PasswordRequired = "Password is required for an instance that uses Amazon Connect for identity management.";
+    public const string SamlEmailNotAllowed = "IdentityInfo.Email must not be set for an instance that uses SAML identity management.";
+    public const string PhoneConfigRequired = "PhoneConfig is required.";
+    public const string PhoneTypeRequired = "PhoneConfig.PhoneType is required.";
+    public const string DeskPhoneNumberRequired = "PhoneConfig.DeskPhoneNumber is required when PhoneType is DESK_PHONE.";
+    public const string AgentStatusDisabled = "The agent status is disabled.";
+
+    /// <summary>The message real CreateUser calls were seen to return for a username already taken.</summary>
+    public static string UsernameTaken(string username, string instanceId) =>
+        $"The user {username} is already associated with the Amazon Connect instance {instanceId}";
+
+    public static string PasswordNotAllowed(string identityManagementType) =>
+        $"Password must not be set for an instance that uses {identityManagementType} identity management.";
+
+    public static string IdentityNamesRequired(string identityManagementType) =>
+        $"IdentityInfo.FirstName and IdentityInfo.LastName are required for an instance that uses {identityManagementType} identity management.";
+
+    public static string AfterContactWorkTimeLimitTooHigh(int max) => $"PhoneConfig.AfterContactWorkTimeLimit must be at most {max}.";
+
+    // Global Resiliency: ReplicateInstance and DeleteInstance of a replicated instance.
+    public const string ReplicaOfClientTokenDeleted = "The replica created with this ClientToken was deleted.";
+    public const string InstanceWithoutAlias = "Invalid Input. An instance without an alias cannot be replicated.";
+    public const string InstanceNotActive = "Invalid Input. Only an ACTIVE instance can be replicated.";
+    public const string ReplicaDeletionDuringReplication = "Invalid Input. The replica cannot be deleted while the replication is in progress.";
+    public const string ReplicaHasTdgs = "Invalid Input. Delete the instance's traffic distribution groups before deleting its replica.";
+    public const string ReplicaDefaultTdgHasPhoneNumbers =
+        "Invalid Input. Release the phone numbers claimed to the default traffic distribution group before deleting the replica.";
+
+    public static string ReplicaRegionSameAsSource(string region) =>
+        $"Invalid Input. The replica Region must differ from the instance's Region ({region}).";
+
+    public static string AlreadyReplicated(string replicaRegion) => $"Invalid Input. The instance is already replicated to {replicaRegion}.";
+
+    public static string InstanceIsReplica(string sourceRegion) => $"Invalid Input. The instance is a replica of the instance in {sourceRegion}.";
+
+    public static string UnpairedReplicaRegion(string sourceRegion, string replicaRegion) =>
+        $"Invalid Input. Instances in {sourceRegion} cannot be replicated to {replicaRegion}.";
+
+    public static string InstanceHasReplica(string replicaRegion) =>
+        $"Invalid Input. The instance has a replica in {replicaRegion}; delete the replica first.";
+
+    // Global Resiliency: traffic distribution groups (TDGs) and their users.
+    public const string TdgOfClientTokenDeleted = "The traffic distribution group created with this ClientToken was deleted.";
+    public const string InstanceNotReplicated = "Invalid Input. The instance is not replicated; replicate it with ReplicateInstance first.";
+    public const string ReplicationInProgress = "The instance's replication is still in progress.";
+    public const string ReplicaBeingDeleted = "The instance's replica is being deleted.";
+    public const string DefaultTdgNotDeletable = "Invalid Input. The default traffic distribution group cannot be deleted; it is deleted with the replica.";
+    public const string InstanceNotOfTdg = "Invalid Input. The instance is not the traffic distribution group's instance.";
+
+    public static string TdgOutsideSourceRegion(string sourceRegion) =>
+        $"Invalid Input. Traffic distribution groups are created in the instance's source Region ({sourceRegion}).";
+
+    public static string TdgHasPhoneNumbers(int count) =>
+        $"The traffic distribution group has {count} phone number(s) claimed to it; release them or move them first.";
+
+    public static string TdgNotDeletable(string status) => $"Invalid Input. The traffic distribution group is {status}.";
+
+    public static string TdgNotActive(string status) =>
+        $"The traffic distribution group is {status}; its traffic distribution can be updated only when it is ACTIVE.";
+
+    public static string UserInOtherTdg(string groupId) => $"The user is already associated with traffic distribution group {groupId}.";
+
+    public static string TdgOperationOutsideItsRegion(string operation, string region) =>
+        $"{operation} can only be called in the Region where the traffic distribution group was created ({region}).";
+
+    // Global Resiliency: UpdateTrafficDistribution; config is TelephonyConfig, SignInConfig or AgentConfig.
+    public const string DistributionConfigRequired = "Invalid Input. At least one of TelephonyConfig, SignInConfig or AgentConfig must be provided.";
+    public const string SignInConfigOnlyOnDefaultTdg = "Invalid Input. SignInConfig can only be changed on the default traffic distribution group.";
+
+    public static string DistributionStep(string config, int step, string region, int percentage) =>
+        $"Invalid Input. {config}: traffic must be distributed in increments of {step}% ({region}: {percentage}%).";
+
+    public static string DistributionTotal(string config, int required, int actual) =>
+        $"Invalid Input. {config}: the distribution must add up to {required}% (it adds up to {actual}%).";
+
+    public static string RegionNotOfTdg(string config, string region, string tdgRegion, string tdgReplicaRegion) =>
+        $"Invalid Input. {config}: {region} is not a Region of the traffic distribution group ({tdgRegion}, {tdgReplicaRegion}).";
+
+    public static string DistributionRegionRepeated(string config, string region) => $"Invalid Input. {config}: {region} is listed more than once.";
+
+    public static string DistributionRegionMissing(string config, string tdgRegion, string tdgReplicaRegion) =>
+        $"Invalid Input. {config}: a distribution is required for each Region of the traffic distribution group ({tdgRegion}, {tdgReplicaRegion}).";
+
+    // Global Resiliency: phone numbers (ClaimPhoneNumber, UpdatePhoneNumber, search and release).
+    public const string PhoneNumberOfClientTokenReleased = "The phone number claimed with this ClientToken was released.";
+    public const string PhoneNumberTargetRequired = "You must enter InstanceId or TargetArn.";
+    public const string PhoneNumberTargetAmbiguous = "Enter InstanceId or TargetArn, not both.";
+    public const string InvalidPhoneNumberPrefix = "PhoneNumberPrefix must start with + and the country code.";
+
+    public static string PhoneNumberNotAvailable(string phoneNumber) => $"The phone number {phoneNumber} is not available to claim.";
+
+    public static string PhoneNumbersPerRegion(int max, string region) => $"The account already has {max} phone numbers in {region}.";
+
+    public static string TdgTargetOutsideItsRegion(string operation, string region) =>
+        $"{operation} to a traffic distribution group can only be called in the Region where it was created ({region}).";
+
+    public static string PhoneNumberOperationOutsideItsRegion(string operation, string region) =>
+        $"{operation} can only be called in the Region where the phone number was claimed ({region}).";
 }

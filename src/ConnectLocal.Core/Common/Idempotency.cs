@@ -40,7 +40,7 @@ public static class Idempotency
 
         if (record.RequestFingerprint != fingerprint)
         {
-            throw new DomainException(DomainErrorKind.Conflict, "The ClientToken was already used with a different request.");
+            throw new DomainException(DomainErrorKind.Conflict, ErrorTexts.ClientTokenReused);
         }
 
         return record.ResultId;

@@ -21,7 +21,7 @@ public static class DistributionRules
     {
         if (update.Telephony is null && update.SignIn is null && update.Agents is null)
         {
-            throw Errors.InvalidRequest("Invalid Input. At least one of TelephonyConfig, SignInConfig or AgentConfig must be provided.");
+            throw Errors.InvalidRequest(ErrorTexts.DistributionConfigRequired);
         }
 
         if (update.Telephony is not null)
@@ -42,7 +42,7 @@ public static class DistributionRules
             // TrafficDistributionGroup, an InvalidRequestException is returned." An unchanged one is accepted.
             if (!group.IsDefault && !SameSignIn(group.SignIn, update.SignIn))
             {
-                throw Errors.InvalidRequest("Invalid Input. SignInConfig can only be changed on the default traffic distribution group.");
+                throw Errors.InvalidRequest(ErrorTexts.SignInConfigOnlyOnDefaultTdg);
             }
         }
     }
@@ -61,14 +61,14 @@ public static class DistributionRules
         {
             if (share.Percentage % Step != 0)
             {
-                throw Errors.InvalidRequest($"Invalid Input. {config}: traffic must be distributed in increments of {Step}% ({share.Region}: {share.Percentage}%).");
+                throw Errors.InvalidRequest(ErrorTexts.DistributionStep(config, Step, share.Region, share.Percentage));
             }
         }
 
         var total = shares.Sum(s => s.Percentage);
         if (total != Total)
         {
-            throw Errors.InvalidRequest($"Invalid Input. {config}: the distribution must add up to {Total}% (it adds up to {total}%).");
+            throw Errors.InvalidRequest(ErrorTexts.DistributionTotal(config, Total, total));
         }
     }
 
@@ -79,19 +79,19 @@ public static class DistributionRules
         {
             if (!group.IsLinkedTo(region))
             {
-                throw Errors.InvalidRequest($"Invalid Input. {config}: {region} is not a Region of the traffic distribution group ({group.Region}, {group.ReplicaRegion}).");
+                throw Errors.InvalidRequest(ErrorTexts.RegionNotOfTdg(config, region, group.Region, group.ReplicaRegion));
             }
         }
 
         var repeated = regions.GroupBy(r => r, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
         {
-            throw Errors.InvalidRequest($"Invalid Input. {config}: {repeated.Key} is listed more than once.");
+            throw Errors.InvalidRequest(ErrorTexts.DistributionRegionRepeated(config, repeated.Key));
         }
 
         if (regions.Count != group.Regions.Count)
         {
-            throw Errors.InvalidRequest($"Invalid Input. {config}: a distribution is required for each Region of the traffic distribution group ({group.Region}, {group.ReplicaRegion}).");
+            throw Errors.InvalidRequest(ErrorTexts.DistributionRegionMissing(config, group.Region, group.ReplicaRegion));
         }
     }
 

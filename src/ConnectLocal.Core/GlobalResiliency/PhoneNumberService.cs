@@ -53,7 +53,7 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
         if (Idempotency.Replay(session, caller, "ClaimPhoneNumber", command.ClientToken, fingerprint) is { } replayed)
         {
             return session.Get<ClaimedPhoneNumber>(scope, replayed)
-                ?? throw Errors.InvalidParameter("The phone number claimed with this ClientToken was released.");
+                ?? throw Errors.InvalidParameter(ErrorTexts.PhoneNumberOfClientTokenReleased);
         }
 
         var target = ResolveTarget(session, caller, command.TargetArn, command.InstanceId);
@@ -62,13 +62,13 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
         if (pooled is null || session.GetByName<ClaimedPhoneNumber>(scope, command.PhoneNumber) is not null)
         {
             // [choice] a number outside the pool or already claimed is an invalid parameter.
-            throw Errors.InvalidParameter($"The phone number {command.PhoneNumber} is not available to claim.");
+            throw Errors.InvalidParameter(ErrorTexts.PhoneNumberNotAvailable(command.PhoneNumber));
         }
 
         if (session.All<ClaimedPhoneNumber>(scope).Count(n => n.Region == caller.Region) >= settings.PhoneNumbersPerRegion)
         {
             // ClaimPhoneNumber models no quota error; [choice] the quota is an invalid parameter.
-            throw Errors.InvalidParameter($"The account already has {settings.PhoneNumbersPerRegion} phone numbers in {caller.Region}.");
+            throw Errors.InvalidParameter(ErrorTexts.PhoneNumbersPerRegion(settings.PhoneNumbersPerRegion, caller.Region));
         }
 
         var number = new ClaimedPhoneNumber
@@ -220,12 +220,12 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
     {
         if (targetArn is null && instanceId is null)
         {
-            throw Errors.InvalidParameter("You must enter InstanceId or TargetArn.");
+            throw Errors.InvalidParameter(ErrorTexts.PhoneNumberTargetRequired);
         }
 
         if (targetArn is not null && instanceId is not null)
         {
-            throw Errors.InvalidParameter("Enter InstanceId or TargetArn, not both."); // [choice]
+            throw Errors.InvalidParameter(ErrorTexts.PhoneNumberTargetAmbiguous); // [choice]
         }
 
         if (instanceId is not null)
@@ -258,7 +258,7 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
     {
         if (target.Region != caller.Region)
         {
-            throw Errors.InvalidParameter($"{operation} to a traffic distribution group can only be called in the Region where it was created ({target.Region}).");
+            throw Errors.InvalidParameter(ErrorTexts.TdgTargetOutsideItsRegion(operation, target.Region));
         }
     }
 
@@ -266,7 +266,7 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
     {
         if (number.Region != caller.Region)
         {
-            throw Errors.InvalidParameter($"{operation} can only be called in the Region where the phone number was claimed ({number.Region}).");
+            throw Errors.InvalidParameter(ErrorTexts.PhoneNumberOperationOutsideItsRegion(operation, number.Region));
         }
     }
 
@@ -275,7 +275,7 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
     {
         if (prefix is not null && !prefix.StartsWith('+'))
         {
-            throw Errors.InvalidParameter("PhoneNumberPrefix must start with + and the country code.");
+            throw Errors.InvalidParameter(ErrorTexts.InvalidPhoneNumberPrefix);
         }
 
         return prefix;

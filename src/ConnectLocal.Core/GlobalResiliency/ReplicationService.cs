@@ -24,46 +24,46 @@ public sealed class ReplicationService(IConnectStore store, ConnectSettings sett
         if (Idempotency.Replay(session, caller, "ReplicateInstance", clientToken, fingerprint) is { } replayed)
         {
             return session.Get<Instance>(ResourceScope.TopLevel(caller.AccountId, replicaRegion), replayed)
-                ?? throw Errors.InvalidRequest("The replica created with this ClientToken was deleted.");
+                ?? throw Errors.InvalidRequest(ErrorTexts.ReplicaOfClientTokenDeleted);
         }
 
         var source = InstanceService.Require(session, caller, instanceIdOrArn);
         if (replicaRegion == caller.Region)
         {
-            throw Errors.InvalidRequest($"Invalid Input. The replica Region must differ from the instance's Region ({caller.Region}).");
+            throw Errors.InvalidRequest(ErrorTexts.ReplicaRegionSameAsSource(caller.Region));
         }
 
         if (source.Replication is { } link)
         {
             throw Errors.InvalidRequest(link.SourceRegion == caller.Region
-                ? $"Invalid Input. The instance is already replicated to {link.ReplicaRegion}."
-                : $"Invalid Input. The instance is a replica of the instance in {link.SourceRegion}.");
+                ? ErrorTexts.AlreadyReplicated(link.ReplicaRegion)
+                : ErrorTexts.InstanceIsReplica(link.SourceRegion));
         }
 
         if (source.InstanceAlias is null)
         {
-            throw Errors.InvalidRequest("Invalid Input. An instance without an alias cannot be replicated.");
+            throw Errors.InvalidRequest(ErrorTexts.InstanceWithoutAlias);
         }
 
         if (source.Status != InstanceService.Active)
         {
-            throw Errors.InvalidRequest("Invalid Input. Only an ACTIVE instance can be replicated.");
+            throw Errors.InvalidRequest(ErrorTexts.InstanceNotActive);
         }
 
         if (!settings.IsPaired(caller.Region, replicaRegion))
         {
-            throw Errors.InvalidRequest($"Invalid Input. Instances in {caller.Region} cannot be replicated to {replicaRegion}.");
+            throw Errors.InvalidRequest(ErrorTexts.UnpairedReplicaRegion(caller.Region, replicaRegion));
         }
 
         var replicaScope = ResourceScope.TopLevel(caller.AccountId, replicaRegion);
         if (session.GetByName<Instance>(replicaScope, replicaAlias) is not null)
         {
-            throw Errors.InvalidRequest("Invalid Input. Instance alias is already used.");
+            throw Errors.InvalidRequest(ErrorTexts.InstanceAliasTaken);
         }
 
         if (session.Count<Instance>(replicaScope) >= settings.InstancesPerAccount)
         {
-            throw Errors.Quota($"The account already has {settings.InstancesPerAccount} instances in {replicaRegion}.");
+            throw Errors.Quota(ErrorTexts.InstancesPerRegion(settings.InstancesPerAccount, replicaRegion));
         }
 
         var replication = new InstanceReplication(caller.Region, replicaRegion, InstanceReplication.InProgress, source.InstanceAlias);
@@ -118,7 +118,7 @@ public sealed class ReplicationService(IConnectStore store, ConnectSettings sett
 
         if (caller.Region == link.SourceRegion)
         {
-            throw Errors.InvalidRequest($"Invalid Input. The instance has a replica in {link.ReplicaRegion}; delete the replica first.");
+            throw Errors.InvalidRequest(ErrorTexts.InstanceHasReplica(link.ReplicaRegion));
         }
 
         if (link.Status == InstanceReplication.ReplicaDeleting)
@@ -128,19 +128,19 @@ public sealed class ReplicationService(IConnectStore store, ConnectSettings sett
 
         if (link.Status != InstanceReplication.Complete)
         {
-            throw Errors.InvalidRequest("Invalid Input. The replica cannot be deleted while the replication is in progress.");
+            throw Errors.InvalidRequest(ErrorTexts.ReplicaDeletionDuringReplication);
         }
 
         var groups = TrafficDistributionService.GroupsOf(session, instance.AccountId, link.SourceRegion, instance.Id);
         if (groups.Any(g => !g.IsDefault))
         {
-            throw Errors.InvalidRequest("Invalid Input. Delete the instance's traffic distribution groups before deleting its replica.");
+            throw Errors.InvalidRequest(ErrorTexts.ReplicaHasTdgs);
         }
 
         var defaultGroup = groups.FirstOrDefault(g => g.IsDefault);
         if (defaultGroup is not null && PhoneNumberService.ClaimedTo(session, instance.AccountId, defaultGroup.Arn).Count > 0)
         {
-            throw Errors.InvalidRequest("Invalid Input. Release the phone numbers claimed to the default traffic distribution group before deleting the replica.");
+            throw Errors.InvalidRequest(ErrorTexts.ReplicaDefaultTdgHasPhoneNumbers);
         }
 
         SetLinkStatus(session, instance.AccountId, link, instance.Id, InstanceReplication.ReplicaDeleting, replicaStatus: null);

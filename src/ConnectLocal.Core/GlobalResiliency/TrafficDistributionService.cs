@@ -32,33 +32,33 @@ public sealed class TrafficDistributionService(IConnectStore store, ConnectSetti
         if (Idempotency.Replay(session, caller, "CreateTrafficDistributionGroup", command.ClientToken, fingerprint) is { } replayed)
         {
             return session.Get<TrafficDistributionGroup>(scope, replayed)
-                ?? throw Errors.InvalidRequest("The traffic distribution group created with this ClientToken was deleted.");
+                ?? throw Errors.InvalidRequest(ErrorTexts.TdgOfClientTokenDeleted);
         }
 
         var instance = InstanceService.Require(session, caller, command.InstanceIdOrArn);
         if (instance.Replication is not { } link)
         {
-            throw Errors.InvalidRequest("Invalid Input. The instance is not replicated; replicate it with ReplicateInstance first.");
+            throw Errors.InvalidRequest(ErrorTexts.InstanceNotReplicated);
         }
 
         if (link.SourceRegion != caller.Region)
         {
-            throw Errors.InvalidRequest($"Invalid Input. Traffic distribution groups are created in the instance's source Region ({link.SourceRegion}).");
+            throw Errors.InvalidRequest(ErrorTexts.TdgOutsideSourceRegion(link.SourceRegion));
         }
 
         if (link.Status == InstanceReplication.InProgress)
         {
-            throw Errors.NotReady("The instance's replication is still in progress.");
+            throw Errors.NotReady(ErrorTexts.ReplicationInProgress);
         }
 
         if (link.Status == InstanceReplication.ReplicaDeleting)
         {
-            throw Errors.Conflict("The instance's replica is being deleted.");
+            throw Errors.Conflict(ErrorTexts.ReplicaBeingDeleted);
         }
 
         if (GroupsOf(session, caller.AccountId, caller.Region, instance.Id).Count >= settings.TrafficDistributionGroupsPerInstance)
         {
-            throw Errors.Quota($"The instance already has {settings.TrafficDistributionGroupsPerInstance} traffic distribution groups.");
+            throw Errors.Quota(ErrorTexts.QuotaReached("traffic distribution groups", settings.TrafficDistributionGroupsPerInstance));
         }
 
         var group = NewGroup(caller, instance, link, command.Name, command.Description, isDefault: false) with { Tags = command.Tags };
@@ -96,13 +96,13 @@ public sealed class TrafficDistributionService(IConnectStore store, ConnectSetti
         RequireCreatingRegion(caller, group, "DeleteTrafficDistributionGroup");
         if (group.IsDefault)
         {
-            throw Errors.InvalidRequest("Invalid Input. The default traffic distribution group cannot be deleted; it is deleted with the replica.");
+            throw Errors.InvalidRequest(ErrorTexts.DefaultTdgNotDeletable);
         }
 
         var numbers = PhoneNumberService.ClaimedTo(session, caller.AccountId, group.Arn);
         if (numbers.Count > 0)
         {
-            throw Errors.InUse($"The traffic distribution group has {numbers.Count} phone number(s) claimed to it; release them or move them first.", "PHONE_NUMBER", numbers[0].Arn);
+            throw Errors.InUse(ErrorTexts.TdgHasPhoneNumbers(numbers.Count), "PHONE_NUMBER", numbers[0].Arn);
         }
 
         if (group.Status == TrafficDistributionGroup.PendingDeletion)
@@ -112,7 +112,7 @@ public sealed class TrafficDistributionService(IConnectStore store, ConnectSetti
 
         if (group.Status != TrafficDistributionGroup.Active)
         {
-            throw Errors.InvalidRequest($"Invalid Input. The traffic distribution group is {group.Status}.");
+            throw Errors.InvalidRequest(ErrorTexts.TdgNotDeletable(group.Status));
         }
 
         session.Put(ResourceScope.TopLevel(caller.AccountId, group.Region), group with { Status = TrafficDistributionGroup.PendingDeletion });
@@ -133,7 +133,7 @@ public sealed class TrafficDistributionService(IConnectStore store, ConnectSetti
         DistributionRules.Validate(group, update);
         if (group.Status != TrafficDistributionGroup.Active)
         {
-            throw Errors.Conflict($"The traffic distribution group is {group.Status}; its traffic distribution can be updated only when it is ACTIVE.");
+            throw Errors.Conflict(ErrorTexts.TdgNotActive(group.Status));
         }
 
         session.Put(ResourceScope.TopLevel(caller.AccountId, group.Region), group with
@@ -163,7 +163,7 @@ public sealed class TrafficDistributionService(IConnectStore store, ConnectSetti
         var other = GroupsOf(session, caller.AccountId, group.Region, group.InstanceId).FirstOrDefault(g => g.Id != group.Id && g.UserIds.Contains(userId));
         if (other is not null)
         {
-            throw Errors.Conflict($"The user is already associated with traffic distribution group {other.Id}.");
+            throw Errors.Conflict(ErrorTexts.UserInOtherTdg(other.Id));
         }
 
         var users = group.UserIds.Append(userId).Order(StringComparer.Ordinal).ToList();
@@ -260,7 +260,7 @@ public sealed class TrafficDistributionService(IConnectStore store, ConnectSetti
     {
         if (caller.Region != group.Region)
         {
-            throw Errors.InvalidParameter($"{operation} can only be called in the Region where the traffic distribution group was created ({group.Region}).");
+            throw Errors.InvalidParameter(ErrorTexts.TdgOperationOutsideItsRegion(operation, group.Region));
         }
     }
 
@@ -277,7 +277,7 @@ public sealed class TrafficDistributionService(IConnectStore store, ConnectSetti
         var instance = InstanceService.Require(session, caller, instanceIdOrArn);
         if (instance.Id != group.InstanceId)
         {
-            throw Errors.InvalidRequest("Invalid Input. The instance is not the traffic distribution group's instance.");
+            throw Errors.InvalidRequest(ErrorTexts.InstanceNotOfTdg);
         }
 
         return (group, ResourceTypes.User.Require(session, caller, instance.Id, userIdOrArn).Id);

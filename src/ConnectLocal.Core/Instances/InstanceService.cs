@@ -41,24 +41,24 @@ public sealed class InstanceService(IConnectStore store, ConnectSettings setting
         var scope = ResourceScope.TopLevel(caller.AccountId, caller.Region);
         if (Idempotency.Replay(session, caller, "CreateInstance", command.ClientToken, fingerprint) is { } existingId)
         {
-            return session.Get<Instance>(scope, existingId) ?? throw Errors.InvalidRequest("The instance created with this ClientToken was deleted.");
+            return session.Get<Instance>(scope, existingId) ?? throw Errors.InvalidRequest(ErrorTexts.InstanceOfClientTokenDeleted);
         }
 
         if (command.IdentityManagementType == "EXISTING_DIRECTORY" ? command.DirectoryId is null : command.InstanceAlias is null)
         {
             throw Errors.InvalidRequest(command.IdentityManagementType == "EXISTING_DIRECTORY"
-                ? "Invalid Input. DirectoryId is required for EXISTING_DIRECTORY."
-                : "Invalid Input. InstanceAlias is required.");
+                ? ErrorTexts.DirectoryIdRequired
+                : ErrorTexts.InstanceAliasRequired);
         }
 
         if (command.InstanceAlias is not null && session.GetByName<Instance>(scope, command.InstanceAlias) is not null)
         {
-            throw Errors.InvalidRequest("Invalid Input. Instance alias is already used.");
+            throw Errors.InvalidRequest(ErrorTexts.InstanceAliasTaken);
         }
 
         if (session.Count<Instance>(scope) >= settings.InstancesPerAccount)
         {
-            throw Errors.Quota($"The account already has {settings.InstancesPerAccount} instances in {caller.Region}.");
+            throw Errors.Quota(ErrorTexts.InstancesPerRegion(settings.InstancesPerAccount, caller.Region));
         }
 
         var attributes = AttributeDefaults.ToDictionary(a => a.Type, a => a.Default, StringComparer.Ordinal);

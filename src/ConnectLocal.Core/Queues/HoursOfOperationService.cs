@@ -127,7 +127,7 @@ public sealed class HoursOfOperationService(IConnectStore store, ConnectSettings
     {
         if (!IsKnownTimeZone(timeZone))
         {
-            throw Errors.InvalidParameter($"Invalid parameter: TimeZone '{timeZone}' is not a valid time zone");
+            throw Errors.InvalidParameter(ErrorTexts.InvalidTimeZone(timeZone));
         }
     }
 
@@ -140,7 +140,7 @@ public sealed class HoursOfOperationService(IConnectStore store, ConnectSettings
             if (parents.Any(p => p.Id == parent.Id))
             {
                 // [choice] the model allows up to 3 parents but says nothing of naming one twice.
-                throw Errors.InvalidParameter($"Invalid parameter: parent hours of operation '{idOrArn}' is listed more than once");
+                throw Errors.InvalidParameter(ErrorTexts.ParentHoursRepeated(idOrArn));
             }
 
             parents.Add(parent);

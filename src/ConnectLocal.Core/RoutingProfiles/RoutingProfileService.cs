@@ -68,7 +68,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
         if (DistinctPairs(command.QueueConfigs) > settings.QueuesPerRoutingProfile)
         {
             // CreateRoutingProfile lists LimitExceededException; the other queue operations do not.
-            throw Errors.Limit(QueueQuotaMessage());
+            throw Errors.Limit(ErrorTexts.QueueConfigsPerRoutingProfile(settings.QueuesPerRoutingProfile));
         }
 
         return new RoutingProfile
@@ -110,7 +110,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
         {
             if (name is null && description is null)
             {
-                throw Errors.InvalidParameter("Invalid parameter: at least one of Name or Description must be provided");
+                throw Errors.InvalidParameter(ErrorTexts.NameOrDescriptionRequired);
             }
 
             return profile with { Name = name ?? profile.Name, Description = description ?? profile.Description };
@@ -136,7 +136,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             // a call that associates nothing is refused.
             if (configs.Count == 0)
             {
-                throw Errors.InvalidParameter("Invalid parameter: QueueConfigs must include at least 1 item");
+                throw Errors.InvalidParameter(ErrorTexts.QueueConfigsEmpty);
             }
 
             var references = configs.Select(c => new ProfileQueueReference(c.QueueId, c.Channel)).ToList();
@@ -150,8 +150,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             {
                 if (profile.Queues.Any(q => Same(q, reference)))
                 {
-                    throw Errors.InvalidParameter(
-                        $"Invalid parameter: queue {reference.QueueId} is already associated with the routing profile on channel {reference.Channel}");
+                    throw Errors.InvalidParameter(ErrorTexts.QueueAlreadyAssociated(reference.QueueId, reference.Channel));
                 }
             }
 
@@ -159,7 +158,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             if (DistinctPairs(queues) > settings.QueuesPerRoutingProfile)
             {
                 // AssociateRoutingProfileQueues does not list LimitExceededException.
-                throw Errors.InvalidParameter(QueueQuotaMessage());
+                throw Errors.InvalidParameter(ErrorTexts.QueueConfigsPerRoutingProfile(settings.QueuesPerRoutingProfile));
             }
 
             return profile with { Queues = queues };
@@ -175,13 +174,13 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             // [choice] As for AssociateQueues: a call that disassociates nothing is refused.
             if (references.Count == 0)
             {
-                throw Errors.InvalidParameter("Invalid parameter: QueueReferences must include at least 1 item");
+                throw Errors.InvalidParameter(ErrorTexts.QueueReferencesEmpty);
             }
 
             if (references.Count > MaxQueueReferencesPerCall)
             {
                 // "More than 10 queue references ... results in an InvalidParameterException" (operation documentation).
-                throw Errors.InvalidParameter($"Invalid parameter: QueueReferences must include at most {MaxQueueReferencesPerCall} items");
+                throw Errors.InvalidParameter(ErrorTexts.TooManyQueueReferences(MaxQueueReferencesPerCall));
             }
 
             CheckNoRepeats(references);
@@ -270,7 +269,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     {
         if (concurrencies.Count == 0)
         {
-            throw Errors.InvalidParameter("Invalid parameter: MediaConcurrencies must include at least 1 item");
+            throw Errors.InvalidParameter(ErrorTexts.MediaConcurrenciesEmpty);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -278,14 +277,12 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
         {
             if (!seen.Add(c.Channel))
             {
-                throw Errors.InvalidParameter($"Invalid parameter: channel {c.Channel} is listed more than once in MediaConcurrencies");
+                throw Errors.InvalidParameter(ErrorTexts.ChannelRepeated(c.Channel));
             }
 
             if (MaxConcurrency.TryGetValue(c.Channel, out var max) && c.Concurrency > max)
             {
-                throw Errors.InvalidParameter(max == 1
-                    ? $"Invalid parameter: concurrency {c.Concurrency} for channel {c.Channel}; {c.Channel} allows exactly 1"
-                    : $"Invalid parameter: concurrency {c.Concurrency} for channel {c.Channel}; {c.Channel} allows 1 to {max}");
+                throw Errors.InvalidParameter(ErrorTexts.ConcurrencyOutOfRange(c.Concurrency, c.Channel, max));
             }
         }
     }
@@ -316,8 +313,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
         {
             if (!seen.Add(reference))
             {
-                throw Errors.InvalidParameter(
-                    $"Invalid parameter: queue {reference.QueueId} on channel {reference.Channel} is listed more than once");
+                throw Errors.InvalidParameter(ErrorTexts.QueueChannelRepeated(reference.QueueId, reference.Channel));
             }
         }
     }
@@ -328,8 +324,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
         {
             if (!profile.Queues.Any(q => Same(q, reference)))
             {
-                throw Errors.InvalidParameter(
-                    $"Invalid parameter: queue {reference.QueueId} is not associated with the routing profile on channel {reference.Channel}");
+                throw Errors.InvalidParameter(ErrorTexts.QueueNotAssociated(reference.QueueId, reference.Channel));
             }
         }
     }
@@ -340,9 +335,6 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     /// <summary>The quota counts queue+channel pairs, the unit each queue operation adds or removes.</summary>
     private static int DistinctPairs(IEnumerable<RoutingProfileQueue> configs) =>
         configs.Select(c => (c.QueueId, c.Channel)).Distinct().Count();
-
-    private string QueueQuotaMessage() =>
-        $"A routing profile can have at most {settings.QueuesPerRoutingProfile} queue configurations (queue and channel pairs).";
 
     private static ResourceScope Scope(Caller caller, Instance instance) => new(caller.AccountId, caller.Region, instance.Id);
 }

@@ -48,9 +48,7 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
 
         if (session.GetByName<User>(scope, command.Username) is not null)
         {
-            // The message real CreateUser calls were seen to return for a username already taken.
-            throw new DomainException(DomainErrorKind.Duplicate,
-                $"The user {command.Username} is already associated with the Amazon Connect instance {instance.Id}");
+            throw new DomainException(DomainErrorKind.Duplicate, ErrorTexts.UsernameTaken(command.Username, instance.Id));
         }
 
         var profile = RequireRoutingProfile(session, caller, instance, command.RoutingProfileId);
@@ -59,7 +57,7 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
 
         if (session.Count<User>(scope) >= settings.UsersPerInstance)
         {
-            throw Errors.Limit($"The instance already has {settings.UsersPerInstance} users.");
+            throw Errors.Limit(ErrorTexts.QuotaReached("users", settings.UsersPerInstance));
         }
 
         var id = DefaultResources.NewId();
@@ -154,7 +152,7 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
             if (status.State != Enabled)
             {
                 // [choice] AWS documents no error for a disabled status; the CCP does not offer one.
-                throw Errors.InvalidRequest("The agent status is disabled.");
+                throw Errors.InvalidRequest(ErrorTexts.AgentStatusDisabled);
             }
 
             // [choice] Putting the agent in the status it is already in keeps the time it entered it, so that
@@ -224,12 +222,12 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
     {
         if (instance.IdentityManagementType == ConnectManaged && password is null)
         {
-            throw Errors.InvalidParameter("Password is required for an instance that uses Amazon Connect for identity management.");
+            throw Errors.InvalidParameter(ErrorTexts.PasswordRequired);
         }
 
         if (instance.IdentityManagementType != ConnectManaged && password is not null)
         {
-            throw Errors.InvalidParameter($"Password must not be set for an instance that uses {instance.IdentityManagementType} identity management.");
+            throw Errors.InvalidParameter(ErrorTexts.PasswordNotAllowed(instance.IdentityManagementType));
         }
     }
 
@@ -243,13 +241,13 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
             // [choice] An empty name counts as a missing one.
             if (string.IsNullOrEmpty(identity?.FirstName) || string.IsNullOrEmpty(identity.LastName))
             {
-                throw Errors.InvalidParameter($"IdentityInfo.FirstName and IdentityInfo.LastName are required for an instance that uses {type} identity management.");
+                throw Errors.InvalidParameter(ErrorTexts.IdentityNamesRequired(type));
             }
         }
 
         if (type == Saml && identity?.Email is not null)
         {
-            throw Errors.InvalidParameter("IdentityInfo.Email must not be set for an instance that uses SAML identity management.");
+            throw Errors.InvalidParameter(ErrorTexts.SamlEmailNotAllowed);
         }
     }
 
@@ -259,22 +257,22 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         // replace them, which ConnectLocal does not support); older models and CloudFormation require both.
         if (input is null)
         {
-            throw Errors.InvalidParameter("PhoneConfig is required.");
+            throw Errors.InvalidParameter(ErrorTexts.PhoneConfigRequired);
         }
 
         if (input.PhoneType is null)
         {
-            throw Errors.InvalidParameter("PhoneConfig.PhoneType is required.");
+            throw Errors.InvalidParameter(ErrorTexts.PhoneTypeRequired);
         }
 
         if (input.PhoneType == DeskPhone && string.IsNullOrEmpty(input.DeskPhoneNumber))
         {
-            throw Errors.InvalidParameter("PhoneConfig.DeskPhoneNumber is required when PhoneType is DESK_PHONE.");
+            throw Errors.InvalidParameter(ErrorTexts.DeskPhoneNumberRequired);
         }
 
         if (input.AfterContactWorkTimeLimit > MaxAfterContactWorkTimeLimit)
         {
-            throw Errors.InvalidParameter($"PhoneConfig.AfterContactWorkTimeLimit must be at most {MaxAfterContactWorkTimeLimit}.");
+            throw Errors.InvalidParameter(ErrorTexts.AfterContactWorkTimeLimitTooHigh(MaxAfterContactWorkTimeLimit));
         }
 
         // [choice] Absent AutoAccept is false and absent AfterContactWorkTimeLimit is 0 (the console's defaults).
