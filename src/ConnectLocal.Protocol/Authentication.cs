@@ -69,6 +69,12 @@ internal sealed class Authenticator(ProtocolOptions options)
             return false;
         }
 
+        if (!options.Regions.Contains(credential.Region))
+        {
+            failure = new(ProtocolErrors.InvalidSignatureException, ProtocolErrors.InvalidRegion(credential.Region));
+            return false;
+        }
+
         if (options.Authentication == AuthenticationMode.Permissive)
         {
             caller = new Caller(credential, options.AccountOf(credential.AccessKeyId), null);

@@ -29,6 +29,9 @@ public sealed class ProtocolOptions
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>The Regions a credential scope may name (both modes); any other answers 403 InvalidSignatureException.</summary>
+    public IReadOnlySet<string> Regions { get; set; } = ConnectRegions.Default;
+
     /// <summary>Longer request targets (path and query as sent) get an AWS-shaped 414.</summary>
     public int MaxUrlBytes { get; set; } = 8 * 1024;
 

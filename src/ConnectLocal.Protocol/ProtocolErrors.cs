@@ -62,6 +62,10 @@ public static class ProtocolErrors
     public static string WrongService(string service) =>
         $"Credential should be scoped to correct service: 'connect', not '{service}'.";
 
+    // AWS's text for a scope naming a Region the endpoint does not serve (aws-sdk-java-v2#988, aws-sdk-go#156).
+    public static string InvalidRegion(string region) =>
+        $"Credential should be scoped to a valid region, not '{region}'.";
+
     public static string BodyTooLarge(long limit) => $"The request body is larger than {limit} bytes.";
 
     public static string UnreadableBody(string detail) => $"The request body could not be read: {detail}";

@@ -71,6 +71,21 @@ public sealed class AuthenticationTests(ConnectLocalServer server) : IClassFixtu
         WireAssert.PassedTheFrontDoor(response, "ListAgentStatuses");
     }
 
+    [Theory]
+    [InlineData("xx-fake-1")]
+    [InlineData("US-EAST-1")]
+    [InlineData("a:b")]
+    [InlineData("~system")]
+    [InlineData("us-east-2")]
+    public async Task Credential_scoped_to_a_Region_Amazon_Connect_does_not_run_in_answers_403(string region)
+    {
+        var response = await server.SendAsync("GET", Target, authorization:
+            $"AWS4-HMAC-SHA256 Credential=123456789012/20261121/{region}/connect/aws4_request, SignedHeaders=host;x-amz-date, " + Signature);
+
+        Assert.Equal((403, "InvalidSignatureException", $"Credential should be scoped to a valid region, not '{region}'."),
+            (response.Status, response.ErrorType, response.Message));
+    }
+
     public static TheoryData<string, string, string?, string?> AnswersOfEveryKind => new()
     {
         { "GET", "/no-such-resource", null, ConnectLocalServer.Authorization },

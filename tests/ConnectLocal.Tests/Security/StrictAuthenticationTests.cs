@@ -181,6 +181,19 @@ public sealed class StrictAuthenticationTests(StrictServer server) : IClassFixtu
         Assert.Equal((403, "InvalidSignatureException"), (response.Status, response.ErrorType));
     }
 
+    [Theory]
+    [InlineData("xx-fake-1")]
+    [InlineData("US-EAST-1")]
+    [InlineData("~system")]
+    public async Task A_correctly_signed_request_scoped_to_a_Region_Connect_does_not_run_in_answers_403(string region)
+    {
+        var response = await server.SendSignedAsync("GET", "/instance", region: region);
+
+        Assert.Equal((403, "InvalidSignatureException", $"Credential should be scoped to a valid region, not '{region}'."),
+            (response.Status, response.ErrorType, response.Message));
+        Assert.Equal(200, (await server.SendSignedAsync("GET", "/instance", region: "ap-southeast-2")).Status);
+    }
+
     [Fact]
     public async Task A_missing_Authorization_still_answers_MissingAuthenticationTokenException()
     {
