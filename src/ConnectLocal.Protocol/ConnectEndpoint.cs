@@ -148,6 +148,12 @@ public sealed partial class ConnectEndpoint
             return "-";
         }
 
+        if (RouteTable.HasDotSegment(rawPath))
+        {
+            await WriteErrorAsync(http, 400, ProtocolErrors.SerializationException, ProtocolErrors.DotSegment).ConfigureAwait(false);
+            return "-";
+        }
+
         if (!Routes.TryMatch(http.Request.Method, rawPath, out var match, out var badEncoding))
         {
             await (badEncoding

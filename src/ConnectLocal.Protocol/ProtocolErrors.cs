@@ -79,6 +79,10 @@ public static class ProtocolErrors
     public static string WrongType(string path, string expected, string found) =>
         $"Expected {expected} at '{path}', found {found}.";
 
+    // [choice] docs/security.md: SigV4 signs the path without these segments, so it is refused rather than run.
+    public const string DotSegment =
+        "The request path must not contain '.' or '..' segments: AWS Signature Version 4 signs the path with them removed.";
+
     public static string BadEncoding(string where) => $"The request {where} is not valid percent-encoded UTF-8.";
 
     public static string BadScalar(string where, string expected, string value) =>
