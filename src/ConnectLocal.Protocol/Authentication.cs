@@ -50,10 +50,19 @@ internal sealed class Authenticator(ProtocolOptions options)
     {
         caller = null;
         failure = default;
-        var header = request.Headers.Authorization.ToString();
+        var authorization = request.Headers.Authorization;
+        var header = authorization.ToString();
         if (header.Length == 0)
         {
             failure = new(ProtocolErrors.MissingAuthenticationTokenException, ProtocolErrors.MissingAuthenticationTokenMessage);
+            return false;
+        }
+
+        // Two Authorization headers (or two signatures a proxy joined into one): AWS reads the joined value and
+        // stops at the second algorithm name, which is no key=value pair.
+        if (authorization.Count > 1 || header.IndexOf(SigV4.Algorithm, 1, StringComparison.Ordinal) > 0)
+        {
+            failure = new(ProtocolErrors.IncompleteSignatureException, ProtocolErrors.NotKeyValuePair(SigV4.Algorithm, header));
             return false;
         }
 

@@ -59,6 +59,10 @@ public static class ProtocolErrors
     public static string IncompleteSignature(string detail) =>
         $"The Authorization header is not a valid AWS Signature Version 4 header: {detail}.";
 
+    // AWS's text for an Authorization value that is not key=value pairs, e.g. two signatures joined (envoy#23702).
+    public static string NotKeyValuePair(string token, string header) =>
+        $"'{token}' not a valid key=value pair (missing equal-sign) in Authorization header: '{header}'.";
+
     public static string WrongService(string service) =>
         $"Credential should be scoped to correct service: 'connect', not '{service}'.";
 

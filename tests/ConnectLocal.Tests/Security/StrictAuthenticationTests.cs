@@ -181,6 +181,15 @@ public sealed class StrictAuthenticationTests(StrictServer server) : IClassFixtu
         Assert.Equal((403, "InvalidSignatureException"), (response.Status, response.ErrorType));
     }
 
+    [Fact]
+    public async Task A_second_Authorization_header_next_to_a_correct_one_answers_403_IncompleteSignatureException()
+    {
+        var response = await server.SendSignedAsync("GET", "/instance", tamper: r =>
+            r.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAALICE/20261121/us-east-1/connect/aws4_request, SignedHeaders=host, Signature=00"));
+
+        Assert.Equal((403, "IncompleteSignatureException"), (response.Status, response.ErrorType));
+    }
+
     [Theory]
     [InlineData("xx-fake-1")]
     [InlineData("US-EAST-1")]
