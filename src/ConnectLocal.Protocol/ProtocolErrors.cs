@@ -70,6 +70,22 @@ public static class ProtocolErrors
     public static string InvalidRegion(string region) =>
         $"Credential should be scoped to a valid region, not '{region}'.";
 
+    // Presigned (query-string) requests: the texts AWS front ends answer for these.
+    public const string PresignedParametersMissing =
+        "AWS query-string parameters must include 'X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Expires'. Re-examine the query-string parameters.";
+
+    public const string PresignedAlgorithm = "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"";
+
+    public const string TwoAuthMechanisms =
+        "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified";
+
+    public static string BadExpires(int maxSeconds) =>
+        $"X-Amz-Expires must be a whole number of seconds from 1 to {maxSeconds} (a week).";
+
+    // [choice] "Signature expired" as for the header form (SDKs look for it); the window is X-Amz-Expires.
+    public static string PresignedExpired(string amzDate, string earliest, string now, int seconds) =>
+        $"Signature expired: {amzDate} is now earlier than {earliest} ({now} - {seconds} sec.)";
+
     public static string BodyTooLarge(long limit) => $"The request body is larger than {limit} bytes.";
 
     public static string UnreadableBody(string detail) => $"The request body could not be read: {detail}";
