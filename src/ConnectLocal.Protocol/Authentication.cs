@@ -24,17 +24,23 @@ public sealed record AccessKey(string AccessKeyId, string SecretAccessKey, strin
 }
 
 /// <summary>Who a request says it comes from, once the Authorization header has been read.</summary>
-/// <remarks><see cref="AmzDate"/> is the request time as the string to sign has it (strict mode only).</remarks>
-internal sealed record Caller(SigV4Credential Credential, string AccountId, AccessKey? Key, string AmzDate = "");
+/// <remarks>
+/// <see cref="AmzDate"/> is the request time as the string to sign has it (strict mode only); <see cref="Presigned"/>
+/// when the signature came in the query string (X-Amz-Signature) rather than the Authorization header.
+/// </remarks>
+internal sealed record Caller(SigV4Credential Credential, string AccountId, AccessKey? Key, string AmzDate = "", bool Presigned = false);
 
 /// <summary>Every authentication failure answers 403 with one of these codes.</summary>
 internal readonly record struct AuthFailure(string Code, string Message);
 
 /// <summary>
-/// The two steps of authentication. <see cref="TryIdentify"/> reads the headers only, so a request without
-/// credentials is refused before its body is read; <see cref="TryVerify"/> (strict mode) needs the body, whose
-/// hash is part of the signature. Signing keys are cached per access key, date and region: deriving one costs
-/// four HMACs, a signature one more.
+/// The two steps of authentication. <see cref="TryIdentify"/> reads the headers and query only, so a request
+/// without valid credentials is refused before its body is read; <see cref="TryVerify"/> (strict mode) compares
+/// the signature, given the body's hash: the one the client claims in x-amz-content-sha256 before the body is
+/// read (the body is then hashed as it streams and must match), else the one computed from the body. The
+/// signature comes from the Authorization header or, presigned, from the query string
+/// (docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html, "query string"). Signing keys are cached
+/// per access key, date and region: deriving one costs four HMACs, a signature one more.
 /// </summary>
 internal sealed class Authenticator(ProtocolOptions options)
 {
@@ -46,20 +52,44 @@ internal sealed class Authenticator(ProtocolOptions options)
     private const int SigningKeyCacheLimit = 4096;
     private readonly ConcurrentDictionary<(string AccessKeyId, string Date, string Region), byte[]> _signingKeys = new();
 
-    public bool TryIdentify(HttpRequest request, out Caller? caller, out AuthFailure failure)
+    public bool TryIdentify(HttpRequest request, string rawQuery, out Caller? caller, out AuthFailure failure)
     {
         caller = null;
         failure = default;
-        var header = request.Headers.Authorization.ToString();
-        if (header.Length == 0)
+        var authorization = request.Headers.Authorization;
+        var header = authorization.ToString();
+        var presigned = PresignedQuery.TryRead(rawQuery);
+        if (presigned is not null)
+        {
+            if (header.Length > 0)
+            {
+                failure = new(ProtocolErrors.IncompleteSignatureException, ProtocolErrors.TwoAuthMechanisms);
+                return false;
+            }
+
+            if (!presigned.TryHeader(out header, out var problem))
+            {
+                failure = new(ProtocolErrors.IncompleteSignatureException, problem);
+                return false;
+            }
+        }
+        else if (header.Length == 0)
         {
             failure = new(ProtocolErrors.MissingAuthenticationTokenException, ProtocolErrors.MissingAuthenticationTokenMessage);
             return false;
         }
 
-        if (!SigV4.TryParse(header, out var credential, out var problem))
+        // Two Authorization headers (or two signatures a proxy joined into one): AWS reads the joined value and
+        // stops at the second algorithm name, which is no key=value pair.
+        else if (authorization.Count > 1 || header.IndexOf(SigV4.Algorithm, 1, StringComparison.Ordinal) > 0)
         {
-            failure = new(ProtocolErrors.IncompleteSignatureException, ProtocolErrors.IncompleteSignature(problem));
+            failure = new(ProtocolErrors.IncompleteSignatureException, ProtocolErrors.NotKeyValuePair(SigV4.Algorithm, header));
+            return false;
+        }
+
+        if (!SigV4.TryParse(header, out var credential, out var parseProblem))
+        {
+            failure = new(ProtocolErrors.IncompleteSignatureException, ProtocolErrors.IncompleteSignature(parseProblem));
             return false;
         }
 
@@ -69,13 +99,21 @@ internal sealed class Authenticator(ProtocolOptions options)
             return false;
         }
 
+        if (!options.Regions.Contains(credential.Region))
+        {
+            failure = new(ProtocolErrors.InvalidSignatureException, ProtocolErrors.InvalidRegion(credential.Region));
+            return false;
+        }
+
         if (options.Authentication == AuthenticationMode.Permissive)
         {
-            caller = new Caller(credential, options.AccountOf(credential.AccessKeyId), null);
+            caller = new Caller(credential, options.AccountOf(credential.AccessKeyId), null, Presigned: presigned is not null);
             return true;
         }
 
-        if (!options.AccessKeys.TryGetValue(credential.AccessKeyId, out var key) || !SessionTokenMatches(request, key))
+        var sessionToken = presigned is not null ? presigned.SecurityTokenValue
+            : request.Headers.TryGetValue(SecurityTokenHeader, out var token) ? token.ToString() : null;
+        if (!options.AccessKeys.TryGetValue(credential.AccessKeyId, out var key) || !SessionTokenMatches(sessionToken, key))
         {
             failure = new(ProtocolErrors.UnrecognizedClientException, ProtocolErrors.UnrecognizedClientMessage);
             return false;
@@ -87,17 +125,25 @@ internal sealed class Authenticator(ProtocolOptions options)
             return false;
         }
 
-        if (!TryRequestTime(request, credential, out var amzDate, out failure))
+        string amzDate;
+        if (presigned is not null ? !TryPresignedTime(presigned, credential, out amzDate, out failure) : !TryRequestTime(request, credential, out amzDate, out failure))
         {
             return false;
         }
 
-        caller = new Caller(credential, key.AccountId, key, amzDate);
+        caller = new Caller(credential, key.AccountId, key, amzDate, presigned is not null);
         return true;
     }
 
-    /// <summary>Strict mode: recomputes the signature from the request as received and compares it.</summary>
-    public bool TryVerify(HttpRequest request, ReadOnlySpan<char> rawPath, ReadOnlySpan<char> rawQuery, Caller caller, ReadOnlySpan<byte> body, out AuthFailure failure)
+    /// <summary>The hash a strict-mode client claims for its body (x-amz-content-sha256), or null when it sent none.</summary>
+    public static string? ClaimedPayloadHash(HttpRequest request) =>
+        request.Headers.TryGetValue(ContentHashHeader, out var claimed) ? claimed.ToString() : null;
+
+    /// <summary>
+    /// Strict mode: recomputes the signature from the request as received, with <paramref name="payloadHash"/> as
+    /// the body's hash, and compares it.
+    /// </summary>
+    public bool TryVerify(HttpRequest request, ReadOnlySpan<char> rawPath, ReadOnlySpan<char> rawQuery, Caller caller, string payloadHash, out AuthFailure failure)
     {
         failure = default;
         if (caller.Key is null)
@@ -106,18 +152,10 @@ internal sealed class Authenticator(ProtocolOptions options)
         }
 
         var credential = caller.Credential;
-        var payloadHash = SigV4Canonical.HexSha256(body);
-        if (request.Headers.TryGetValue(ContentHashHeader, out var claimed) && !string.Equals(claimed.ToString(), payloadHash, StringComparison.Ordinal))
-        {
-            // [choice] Connect signs the payload; UNSIGNED-PAYLOAD and a hash of other bytes are both refused.
-            failure = new(ProtocolErrors.InvalidSignatureException, ProtocolErrors.ContentHashMismatch);
-            return false;
-        }
-
         var canonicalRequest = SigV4Canonical.CanonicalRequest(
             request.Method,
             SigV4Canonical.CanonicalUri(rawPath),
-            SigV4Canonical.CanonicalQuery(rawQuery),
+            SigV4Canonical.CanonicalQuery(rawQuery, caller.Presigned ? PresignedQuery.Signature : null),
             SigV4Canonical.CanonicalHeaders(credential.SignedHeaders, name => request.Headers.TryGetValue(name, out var v) ? (IReadOnlyList<string>)v.ToArray()! : []),
             credential.SignedHeaders,
             payloadHash);
@@ -126,6 +164,49 @@ internal sealed class Authenticator(ProtocolOptions options)
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(credential.Signature.ToLowerInvariant())))
         {
             failure = new(ProtocolErrors.InvalidSignatureException, ProtocolErrors.SignatureMismatchMessage);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Presigned: X-Amz-Date (ISO 8601 basic) on the scope's date, not later than the allowed skew, and
+    /// X-Amz-Expires seconds (1 to 604800, AWS's week) not yet past.
+    /// </summary>
+    private bool TryPresignedTime(PresignedQuery query, SigV4Credential credential, out string amzDate, out AuthFailure failure)
+    {
+        amzDate = query.DateValue;
+        failure = default;
+        if (!DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            failure = new(ProtocolErrors.IncompleteSignatureException, ProtocolErrors.BadDate(amzDate));
+            return false;
+        }
+
+        if (!int.TryParse(query.ExpiresValue, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds is < 1 or > PresignedQuery.MaxExpiresSeconds)
+        {
+            failure = new(ProtocolErrors.IncompleteSignatureException, ProtocolErrors.BadExpires(PresignedQuery.MaxExpiresSeconds));
+            return false;
+        }
+
+        if (!string.Equals(amzDate[..8], credential.Date, StringComparison.Ordinal))
+        {
+            failure = new(ProtocolErrors.InvalidSignatureException, ProtocolErrors.ScopeDateMismatch(credential.Date, amzDate));
+            return false;
+        }
+
+        var now = options.Clock.GetUtcNow();
+        var lifetime = TimeSpan.FromSeconds(seconds);
+        if (time < now - lifetime)
+        {
+            failure = new(ProtocolErrors.InvalidSignatureException, ProtocolErrors.PresignedExpired(amzDate, Iso(now - lifetime), Iso(now), seconds));
+            return false;
+        }
+
+        if (time > now + options.MaxClockSkew)
+        {
+            failure = new(ProtocolErrors.InvalidSignatureException, ProtocolErrors.SignatureNotYetCurrent(amzDate, Iso(now + options.MaxClockSkew), Iso(now), options.MaxClockSkew));
             return false;
         }
 
@@ -196,9 +277,8 @@ internal sealed class Authenticator(ProtocolOptions options)
     }
 
     /// <summary>A key configured with a session token needs that token; a key without one refuses any token.</summary>
-    private static bool SessionTokenMatches(HttpRequest request, AccessKey key)
+    private static bool SessionTokenMatches(string? sent, AccessKey key)
     {
-        var sent = request.Headers.TryGetValue(SecurityTokenHeader, out var token) ? token.ToString() : null;
         if (key.SessionToken is null || sent is null)
         {
             return key.SessionToken is null && sent is null;

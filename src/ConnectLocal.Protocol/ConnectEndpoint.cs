@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ConnectLocal.Model;
@@ -28,6 +29,9 @@ public sealed class ProtocolOptions
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>The Regions a credential scope may name (both modes); any other answers 403 InvalidSignatureException.</summary>
+    public IReadOnlySet<string> Regions { get; set; } = ConnectRegions.Default;
 
     /// <summary>Longer request targets (path and query as sent) get an AWS-shaped 414.</summary>
     public int MaxUrlBytes { get; set; } = 8 * 1024;
@@ -145,6 +149,12 @@ public sealed partial class ConnectEndpoint
             return "-";
         }
 
+        if (RouteTable.HasDotSegment(rawPath))
+        {
+            await WriteErrorAsync(http, 400, ProtocolErrors.SerializationException, ProtocolErrors.DotSegment).ConfigureAwait(false);
+            return "-";
+        }
+
         if (!Routes.TryMatch(http.Request.Method, rawPath, out var match, out var badEncoding))
         {
             await (badEncoding
@@ -156,7 +166,7 @@ public sealed partial class ConnectEndpoint
         var operation = match.Operation;
         http.Response.Headers[OperationHeader] = operation.Name;
 
-        if (!_authenticator.TryIdentify(http.Request, out var caller, out var authError))
+        if (!_authenticator.TryIdentify(http.Request, rawQuery, out var caller, out var authError))
         {
             await WriteErrorAsync(http, 403, authError.Code, authError.Message).ConfigureAwait(false);
             return operation.Name;
@@ -168,15 +178,41 @@ public sealed partial class ConnectEndpoint
             return operation.Name;
         }
 
-        // Strict mode hashes the body into the signature, so it is read even where the operation ignores it.
-        var body = operation.HasBodyMembers || caller!.Key is not null ? await ReadBodyAsync(http.Request).ConfigureAwait(false) : ReadOnlyMemory<byte>.Empty;
-        if (body.Length > _options.MaxBodyBytes)
+        // Strict mode: a client that states its body's hash (x-amz-content-sha256: JS v3, .NET) has its signature
+        // checked before a byte of the body is read; the body must then hash to what it stated.
+        var strict = caller!.Key is not null;
+        var claimedHash = strict ? Authenticator.ClaimedPayloadHash(http.Request) : null;
+        if (claimedHash is not null && !_authenticator.TryVerify(http.Request, rawPath, rawQuery, caller, claimedHash, out authError))
         {
-            await WriteErrorAsync(http, 413, ProtocolErrors.RequestEntityTooLargeException, ProtocolErrors.BodyTooLarge(_options.MaxBodyBytes)).ConfigureAwait(false);
+            await WriteErrorAsync(http, 403, authError.Code, authError.Message).ConfigureAwait(false);
             return operation.Name;
         }
 
-        if (!_authenticator.TryVerify(http.Request, rawPath, rawQuery, caller!, body.Span, out authError))
+        // Strict mode hashes the body into the signature, so it is read even where the operation ignores it; it is
+        // hashed as it streams and kept only where the operation binds it.
+        var body = ReadOnlyMemory<byte>.Empty;
+        string? bodyHash = null;
+        if (operation.HasBodyMembers || strict)
+        {
+            using var hash = strict ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+            (body, var length) = await ReadBodyAsync(http.Request, operation.HasBodyMembers, hash).ConfigureAwait(false);
+            if (length > _options.MaxBodyBytes)
+            {
+                await WriteErrorAsync(http, 413, ProtocolErrors.RequestEntityTooLargeException, ProtocolErrors.BodyTooLarge(_options.MaxBodyBytes)).ConfigureAwait(false);
+                return operation.Name;
+            }
+
+            bodyHash = hash is null ? null : Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+
+        if (strict && claimedHash is not null && !string.Equals(claimedHash, bodyHash, StringComparison.Ordinal))
+        {
+            // [choice] Connect signs the payload; UNSIGNED-PAYLOAD and a hash of other bytes are both refused.
+            await WriteErrorAsync(http, 403, ProtocolErrors.InvalidSignatureException, ProtocolErrors.ContentHashMismatch).ConfigureAwait(false);
+            return operation.Name;
+        }
+
+        if (strict && claimedHash is null && !_authenticator.TryVerify(http.Request, rawPath, rawQuery, caller, bodyHash!, out authError))
         {
             await WriteErrorAsync(http, 403, authError.Code, authError.Message).ConfigureAwait(false);
             return operation.Name;
@@ -289,9 +325,13 @@ public sealed partial class ConnectEndpoint
         return bytes > _options.MaxHeaderBytes || count > _options.MaxHeaderCount;
     }
 
-    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request)
+    /// <summary>
+    /// Reads the body up to one byte past the limit (the caller answers 413 when <c>Length</c> exceeds it), feeding
+    /// <paramref name="hash"/> as it streams; keeps the bytes only when <paramref name="keep"/>.
+    /// </summary>
+    private async Task<(ReadOnlyMemory<byte> Body, long Length)> ReadBodyAsync(HttpRequest request, bool keep, IncrementalHash? hash)
     {
-        if (request.ContentLength is { } declared and >= 0 and <= int.MaxValue && declared <= _options.MaxBodyBytes)
+        if (keep && request.ContentLength is { } declared and >= 0 and <= int.MaxValue && declared <= _options.MaxBodyBytes)
         {
             // The usual case (every SDK sends Content-Length): read straight into an array of that size (Kestrel
             // ends the body stream at the declared length, and fails the read when the client sends less).
@@ -302,24 +342,28 @@ public sealed partial class ConnectEndpoint
                 var read = await request.Body.ReadAsync(exact.AsMemory(filled)).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    return exact.AsMemory(0, filled);
+                    break;
                 }
 
+                hash?.AppendData(exact, filled, read);
                 filled += read;
             }
 
-            return exact;
+            return (exact.AsMemory(0, filled), filled);
         }
 
-        using var buffer = new MemoryStream(256);
+        using var buffer = keep ? new MemoryStream(256) : null;
         var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        long length = 0;
         try
         {
             int count;
             while ((count = await request.Body.ReadAsync(chunk).ConfigureAwait(false)) > 0)
             {
-                buffer.Write(chunk, 0, count);
-                if (buffer.Length > _options.MaxBodyBytes)
+                hash?.AppendData(chunk, 0, count);
+                buffer?.Write(chunk, 0, count);
+                length += count;
+                if (length > _options.MaxBodyBytes)
                 {
                     break;
                 }
@@ -330,7 +374,7 @@ public sealed partial class ConnectEndpoint
             System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        return (buffer is null ? ReadOnlyMemory<byte>.Empty : buffer.GetBuffer().AsMemory(0, (int)buffer.Length), length);
     }
 
     private static string? HeaderValue(HttpRequest request, string name) =>

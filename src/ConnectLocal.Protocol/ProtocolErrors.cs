@@ -59,8 +59,32 @@ public static class ProtocolErrors
     public static string IncompleteSignature(string detail) =>
         $"The Authorization header is not a valid AWS Signature Version 4 header: {detail}.";
 
+    // AWS's text for an Authorization value that is not key=value pairs, e.g. two signatures joined (envoy#23702).
+    public static string NotKeyValuePair(string token, string header) =>
+        $"'{token}' not a valid key=value pair (missing equal-sign) in Authorization header: '{header}'.";
+
     public static string WrongService(string service) =>
         $"Credential should be scoped to correct service: 'connect', not '{service}'.";
+
+    // AWS's text for a scope naming a Region the endpoint does not serve (aws-sdk-java-v2#988, aws-sdk-go#156).
+    public static string InvalidRegion(string region) =>
+        $"Credential should be scoped to a valid region, not '{region}'.";
+
+    // Presigned (query-string) requests: the texts AWS front ends answer for these.
+    public const string PresignedParametersMissing =
+        "AWS query-string parameters must include 'X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Expires'. Re-examine the query-string parameters.";
+
+    public const string PresignedAlgorithm = "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"";
+
+    public const string TwoAuthMechanisms =
+        "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified";
+
+    public static string BadExpires(int maxSeconds) =>
+        $"X-Amz-Expires must be a whole number of seconds from 1 to {maxSeconds} (a week).";
+
+    // [choice] "Signature expired" as for the header form (SDKs look for it); the window is X-Amz-Expires.
+    public static string PresignedExpired(string amzDate, string earliest, string now, int seconds) =>
+        $"Signature expired: {amzDate} is now earlier than {earliest} ({now} - {seconds} sec.)";
 
     public static string BodyTooLarge(long limit) => $"The request body is larger than {limit} bytes.";
 
@@ -74,6 +98,10 @@ public static class ProtocolErrors
 
     public static string WrongType(string path, string expected, string found) =>
         $"Expected {expected} at '{path}', found {found}.";
+
+    // [choice] docs/security.md: SigV4 signs the path without these segments, so it is refused rather than run.
+    public const string DotSegment =
+        "The request path must not contain '.' or '..' segments: AWS Signature Version 4 signs the path with them removed.";
 
     public static string BadEncoding(string where) => $"The request {where} is not valid percent-encoded UTF-8.";
 

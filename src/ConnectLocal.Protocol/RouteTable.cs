@@ -75,6 +75,25 @@ internal sealed class RouteTable
         return false;
     }
 
+    /// <summary>
+    /// True when a segment of the path as sent is "." or "..". SigV4 signs the path with such segments removed
+    /// (RFC 3986 §5.2.4, <see cref="SigV4Canonical.CanonicalUri"/>), so dispatching the path as sent would run
+    /// another request than the one signed (docs/security.md: refused). Encoded dots (%2E) are not dot segments
+    /// to the signers either: they stay a label's value.
+    /// </summary>
+    public static bool HasDotSegment(ReadOnlySpan<char> rawPath)
+    {
+        foreach (var range in rawPath.Split('/'))
+        {
+            if (rawPath[range] is "." or "..")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string Key(string method, int count, string? first) => $"{method} {count} {first}";
 
     private sealed class Template

@@ -57,8 +57,9 @@ public static class SigV4Canonical
     /// <summary>
     /// Every parameter's key and value percent-decoded and encoded again the RFC 3986 way, sorted by key then
     /// value; a parameter without '=' has an empty value. An escape that is not one (a lone '%') stands for itself.
+    /// <paramref name="excludedKey"/> (X-Amz-Signature of a presigned request) is left out.
     /// </summary>
-    public static string CanonicalQuery(ReadOnlySpan<char> rawQuery)
+    public static string CanonicalQuery(ReadOnlySpan<char> rawQuery, string? excludedKey = null)
     {
         var pairs = new List<(string Key, string Value)>();
         foreach (var range in rawQuery.Split('&'))
@@ -72,7 +73,11 @@ public static class SigV4Canonical
             var eq = pair.IndexOf('=');
             var key = eq < 0 ? pair : pair[..eq];
             var value = eq < 0 ? [] : pair[(eq + 1)..];
-            pairs.Add((UriEncode(LenientDecode(key)), UriEncode(LenientDecode(value))));
+            var encodedKey = UriEncode(LenientDecode(key));
+            if (!string.Equals(encodedKey, excludedKey, StringComparison.Ordinal))
+            {
+                pairs.Add((encodedKey, UriEncode(LenientDecode(value))));
+            }
         }
 
         pairs.Sort((a, b) =>

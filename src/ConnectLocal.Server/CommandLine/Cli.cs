@@ -39,6 +39,8 @@ internal static class Cli
             --throttle aws  emulate Connect's API rate limits per account, region and operation (env CONNECTLOCAL_THROTTLE)
             --throttle-rates OP=RATE[/BURST],...
                             replace rates of --throttle aws, e.g. ListQueues=5/10,*=20/40 (env CONNECTLOCAL_THROTTLE_RATES)
+            --regions R,... the Regions a credential scope may name (env CONNECTLOCAL_REGIONS; default: the
+                            Regions Amazon Connect runs in, docs/security.md)
             --limits K=N,...
                             request limits, e.g. body-bytes=1048576,json-depth=20 (env CONNECTLOCAL_LIMITS; keys:
                             body-bytes, url-bytes, header-bytes, header-count, json-depth, headers-timeout-ms,

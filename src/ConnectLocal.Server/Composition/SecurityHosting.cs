@@ -1,3 +1,4 @@
+using ConnectLocal.Model.Metadata;
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Control;
 using ConnectLocal.Server.Options;
@@ -13,6 +14,7 @@ internal static class SecurityHosting
     {
         Authentication = options.Authentication,
         AccessKeys = options.AccessKeys,
+        Regions = options.Regions,
         MaxBodyBytes = options.Limits.BodyBytes,
         MaxUrlBytes = options.Limits.UrlBytes,
         MaxHeaderBytes = options.Limits.HeaderBytes,
@@ -37,12 +39,25 @@ internal static class SecurityHosting
             : null;
     }
 
+    /// <summary>Every Region and operation of one account has room for its bucket, so none is ever dropped before it is full.</summary>
+    public static int BucketsPerAccount(ServerOptions options) => options.Regions.Count * OperationTable.All.Count;
+
+    /// <summary>
+    /// Strict mode: room for every bucket of every account of the credentials, so that no account can crowd out
+    /// another; permissive mode (any 12-digit key is an account) keeps the default bound.
+    /// </summary>
+    public static int Buckets(ServerOptions options) =>
+        options.Authentication == AuthenticationMode.Strict
+            ? Math.Max(RequestThrottle.DefaultBuckets, options.AccessKeys.Values.Select(k => k.AccountId).Distinct().Count() * BucketsPerAccount(options))
+            : RequestThrottle.DefaultBuckets;
+
     /// <summary>Throttling (with --throttle aws) runs before injected faults, as AWS throttles before it does any work.</summary>
     public static IServiceCollection AddSecurity(this IServiceCollection services, ServerOptions options)
     {
         if (options.Throttle)
         {
-            services.AddSingleton<IRequestInterceptor>(new RequestThrottle(options.ThrottleOverrides, TimeProvider.System));
+            services.AddSingleton<IRequestInterceptor>(new RequestThrottle(
+                options.ThrottleOverrides, TimeProvider.System, BucketsPerAccount(options), Buckets(options)));
         }
 
         services.AddSingleton<FaultInjector>();

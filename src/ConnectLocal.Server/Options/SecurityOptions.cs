@@ -95,6 +95,9 @@ public sealed partial record ServerOptions
 
     public RequestLimits Limits { get; init; } = DefaultLimits;
 
+    /// <summary>--regions: the Regions a credential scope may name (default: those Amazon Connect runs in).</summary>
+    public IReadOnlySet<string> Regions { get; init; } = ConnectRegions.Default;
+
     // Shared empty defaults, so that options that set nothing here compare equal.
     private static readonly IReadOnlyDictionary<string, AccessKey> NoAccessKeys = new Dictionary<string, AccessKey>();
     private static readonly IReadOnlyDictionary<string, ThrottleRate> NoThrottleOverrides = new Dictionary<string, ThrottleRate>();
@@ -182,6 +185,16 @@ public sealed partial record ServerOptions
             options = options with { ThrottleOverrides = overrides };
         }
 
+        if (environment("CONNECTLOCAL_REGIONS") is { } regionsText)
+        {
+            if (ParseRegions(regionsText, out var regions) is { } error)
+            {
+                return $"CONNECTLOCAL_REGIONS: {error}";
+            }
+
+            options = options with { Regions = regions };
+        }
+
         if (environment("CONNECTLOCAL_LIMITS") is { } limitsText)
         {
             if (RequestLimits.Parse(limitsText, out var error) is not { } limits)
@@ -252,6 +265,15 @@ public sealed partial record ServerOptions
 
                 options = options with { ThrottleOverrides = overrides };
                 return true;
+            case "--regions":
+                if (ParseRegions(value() ?? string.Empty, out var regions) is { } regionsError)
+                {
+                    error = $"--regions: {regionsError}";
+                    return true;
+                }
+
+                options = options with { Regions = regions };
+                return true;
             case "--limits":
                 if (RequestLimits.Parse(value() ?? string.Empty, out var limitsError) is not { } limits)
                 {
@@ -296,6 +318,20 @@ public sealed partial record ServerOptions
             }
 
             rates[parts[0]] = new ThrottleRate(rate, numbers.Length == 2 ? burst : Math.Max(1, rate));
+        }
+
+        return null;
+    }
+
+    /// <summary>"us-east-1,eu-west-2" → those Regions (at least one; each spelled as AWS spells Regions).</summary>
+    private static string? ParseRegions(string text, out IReadOnlySet<string> regions)
+    {
+        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        regions = names.ToHashSet(StringComparer.Ordinal);
+        var bad = names.Length == 0 ? text : names.FirstOrDefault(n => !ConnectRegions.IsWellFormed(n));
+        if (bad is not null)
+        {
+            return $"expected REGION,... with each REGION a lower-case Region name such as us-east-1, not '{bad}'";
         }
 
         return null;

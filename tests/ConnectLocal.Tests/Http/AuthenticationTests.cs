@@ -71,6 +71,42 @@ public sealed class AuthenticationTests(ConnectLocalServer server) : IClassFixtu
         WireAssert.PassedTheFrontDoor(response, "ListAgentStatuses");
     }
 
+    [Fact]
+    public async Task Two_Authorization_headers_answer_403_IncompleteSignatureException()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, Target));
+        request.Headers.TryAddWithoutValidation("Authorization", [ConnectLocalServer.Authorization, ConnectLocalServer.Authorization.Replace("us-east-1", "us-west-2", StringComparison.Ordinal)]);
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", "20261121T120000Z");
+
+        var response = await server.SendAsync(request);
+
+        Assert.Equal((403, "IncompleteSignatureException"), (response.Status, response.ErrorType));
+        Assert.StartsWith("'AWS4-HMAC-SHA256' not a valid key=value pair (missing equal-sign) in Authorization header: 'AWS4-HMAC-SHA256 Credential=", response.Message);
+    }
+
+    [Fact]
+    public async Task Two_signatures_joined_into_one_Authorization_header_answer_403_IncompleteSignatureException()
+    {
+        var response = await server.SendAsync("GET", Target, authorization: ConnectLocalServer.Authorization + "," + ConnectLocalServer.Authorization);
+
+        Assert.Equal((403, "IncompleteSignatureException"), (response.Status, response.ErrorType));
+    }
+
+    [Theory]
+    [InlineData("xx-fake-1")]
+    [InlineData("US-EAST-1")]
+    [InlineData("a:b")]
+    [InlineData("~system")]
+    [InlineData("us-east-2")]
+    public async Task Credential_scoped_to_a_Region_Amazon_Connect_does_not_run_in_answers_403(string region)
+    {
+        var response = await server.SendAsync("GET", Target, authorization:
+            $"AWS4-HMAC-SHA256 Credential=123456789012/20261121/{region}/connect/aws4_request, SignedHeaders=host;x-amz-date, " + Signature);
+
+        Assert.Equal((403, "InvalidSignatureException", $"Credential should be scoped to a valid region, not '{region}'."),
+            (response.Status, response.ErrorType, response.Message));
+    }
+
     public static TheoryData<string, string, string?, string?> AnswersOfEveryKind => new()
     {
         { "GET", "/no-such-resource", null, ConnectLocalServer.Authorization },

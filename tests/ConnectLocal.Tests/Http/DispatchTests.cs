@@ -275,6 +275,31 @@ public sealed class DispatchTests(ConnectLocalServer server) : IClassFixture<Con
     }
 
     [Theory]
+    [InlineData("/instance/.")]
+    [InlineData("/instance/..")]
+    [InlineData("/instance/./00000000-0000-4000-8000-000000000000")]
+    [InlineData("/instance/x/../00000000-0000-4000-8000-000000000000")]
+    [InlineData("/./instance")]
+    public async Task Path_with_a_dot_segment_is_refused_since_SigV4_signs_it_without(string target)
+    {
+        // A signature for GET /instance also covers GET /instance/. (the signers remove dot segments), which
+        // used to run DescribeInstance with the id ".".
+        var response = await server.SendRawAsync("GET", target);
+
+        Assert.Equal((400, "SerializationException"), (response.Status, response.ErrorType));
+        Assert.StartsWith("The request path must not contain '.' or '..' segments", response.Message);
+    }
+
+    [Fact]
+    public async Task Encoded_dots_are_a_label_value_not_a_dot_segment()
+    {
+        // The signers sign %2E as %252E, not as a dot segment; the id "." then meets DescribeInstance's own checks.
+        var response = await server.SendRawAsync("GET", "/instance/%2E");
+
+        Assert.Equal("DescribeInstance", response.Operation);
+    }
+
+    [Theory]
     [InlineData("/agent-status/inst-1?nextToken=%zz")]
     [InlineData("/agent-status/inst-1?nextToken=%FF")]
     [InlineData("/agent-status/inst-1?next%G0Token=1")]

@@ -33,6 +33,28 @@ public sealed class SecurityOptionsTests : IDisposable
     }
 
     [Fact]
+    public void The_Regions_are_those_Amazon_Connect_runs_in_unless_replaced()
+    {
+        Assert.Equal(ConnectRegions.Default, Parse([], NoEnvironment, out _)!.Regions);
+        Assert.Contains("ap-northeast-3", (IReadOnlySet<string>)ConnectRegions.Default);
+        Assert.DoesNotContain("us-east-2", (IReadOnlySet<string>)ConnectRegions.Default);
+
+        Assert.Equal(["eu-west-2", "us-east-1"], Parse(["--regions", "us-east-1, eu-west-2"], NoEnvironment, out _)!.Regions.Order());
+        Assert.Equal(["us-east-2"], Parse([], new() { ["CONNECTLOCAL_REGIONS"] = "us-east-2" }, out _)!.Regions);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("US-EAST-1")]
+    [InlineData("us-east-1,~system")]
+    [InlineData("a:b")]
+    public void Regions_that_AWS_would_not_spell_are_refused(string regions)
+    {
+        Assert.Null(Parse(["--regions", regions], NoEnvironment, out var error));
+        Assert.StartsWith("--regions: expected REGION,...", error);
+    }
+
+    [Fact]
     public void Strict_mode_reads_the_credentials_file()
     {
         var file = CredentialsFile("""

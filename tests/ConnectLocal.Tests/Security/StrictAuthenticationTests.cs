@@ -182,6 +182,28 @@ public sealed class StrictAuthenticationTests(StrictServer server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_second_Authorization_header_next_to_a_correct_one_answers_403_IncompleteSignatureException()
+    {
+        var response = await server.SendSignedAsync("GET", "/instance", tamper: r =>
+            r.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAALICE/20261121/us-east-1/connect/aws4_request, SignedHeaders=host, Signature=00"));
+
+        Assert.Equal((403, "IncompleteSignatureException"), (response.Status, response.ErrorType));
+    }
+
+    [Theory]
+    [InlineData("xx-fake-1")]
+    [InlineData("US-EAST-1")]
+    [InlineData("~system")]
+    public async Task A_correctly_signed_request_scoped_to_a_Region_Connect_does_not_run_in_answers_403(string region)
+    {
+        var response = await server.SendSignedAsync("GET", "/instance", region: region);
+
+        Assert.Equal((403, "InvalidSignatureException", $"Credential should be scoped to a valid region, not '{region}'."),
+            (response.Status, response.ErrorType, response.Message));
+        Assert.Equal(200, (await server.SendSignedAsync("GET", "/instance", region: "ap-southeast-2")).Status);
+    }
+
+    [Fact]
     public async Task A_missing_Authorization_still_answers_MissingAuthenticationTokenException()
     {
         var response = await server.SendAsync("GET", "/instance", authorization: null);

@@ -106,4 +106,45 @@ public sealed class ThrottleTests
         _clock.Advance(TimeSpan.FromSeconds(1.5));
         Assert.Equal(1, Allowed(throttle, OperationTable.CreateInstance, 5));
     }
+
+    [Fact]
+    public void Buckets_of_other_accounts_and_regions_never_refill_an_empty_bucket()
+    {
+        // issue 13: with the table cleared past 100,000 buckets, 100,002 invented Regions refilled this bucket.
+        var throttle = new RequestThrottle(new Dictionary<string, ThrottleRate>(), _clock);
+        Assert.Equal(5, Allowed(throttle, OperationTable.ListQueues, 10));
+
+        for (var i = 0; i < 100_002; i++)
+        {
+            Allowed(throttle, OperationTable.ListQueues, 1, account: (200_000_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture), region: "xx-fake-" + i);
+        }
+
+        Assert.Equal(0, Allowed(throttle, OperationTable.ListQueues, 1));
+        Assert.InRange(throttle.BucketCount, 1, RequestThrottle.DefaultBuckets);
+    }
+
+    [Fact]
+    public void One_account_cannot_hold_more_buckets_than_its_share_and_is_throttled_beyond_it()
+    {
+        var throttle = new RequestThrottle(new Dictionary<string, ThrottleRate>(), _clock, bucketsPerAccount: 3, buckets: 10);
+
+        Assert.Equal(3, Enumerable.Range(0, 5).Count(i => Allowed(throttle, OperationTable.ListQueues, 1, region: $"r-{i}") == 1));
+        Assert.Equal(1, Allowed(throttle, OperationTable.ListQueues, 1, account: "222222222222"));
+        Assert.Equal(4, throttle.BucketCount);
+    }
+
+    [Fact]
+    public void Buckets_that_have_refilled_make_room_and_behave_as_new_ones()
+    {
+        var throttle = new RequestThrottle(new Dictionary<string, ThrottleRate>(), _clock, bucketsPerAccount: 2, buckets: 10);
+        Assert.Equal(5, Allowed(throttle, OperationTable.ListQueues, 10, region: "r-1"));
+        Assert.Equal(5, Allowed(throttle, OperationTable.ListQueues, 10, region: "r-2"));
+        Assert.Equal(0, Allowed(throttle, OperationTable.ListQueues, 1, region: "r-3"));
+
+        _clock.Advance(TimeSpan.FromSeconds(3)); // r-1 and r-2 are full again
+
+        Assert.Equal(5, Allowed(throttle, OperationTable.ListQueues, 10, region: "r-3"));
+        Assert.Equal(5, Allowed(throttle, OperationTable.ListQueues, 10, region: "r-1"));
+        Assert.Equal(2, throttle.BucketCount);
+    }
 }

@@ -31,7 +31,8 @@ public sealed class StrictServer() : ConnectLocalServer(options => options with
         DateTimeOffset? time = null,
         IReadOnlyDictionary<string, string>? signed = null,
         Action<HttpRequestMessage>? tamper = null,
-        string? secret = null)
+        string? secret = null,
+        string region = "us-east-1")
     {
         key ??= Alice;
         var when = time ?? DateTimeOffset.UtcNow;
@@ -67,9 +68,9 @@ public sealed class StrictServer() : ConnectLocalServer(options => options with
             payloadHash);
         var date = amzDate[..8];
         var signature = SigV4Canonical.Signature(
-            SigV4Canonical.SigningKey(secret ?? key.SecretAccessKey, date, "us-east-1", "connect"),
-            SigV4Canonical.StringToSign(amzDate, date, "us-east-1", "connect", canonical));
-        var authorization = $"AWS4-HMAC-SHA256 Credential={key.AccessKeyId}/{date}/us-east-1/connect/aws4_request, SignedHeaders={string.Join(';', names)}, Signature={signature}";
+            SigV4Canonical.SigningKey(secret ?? key.SecretAccessKey, date, region, "connect"),
+            SigV4Canonical.StringToSign(amzDate, date, region, "connect", canonical));
+        var authorization = $"AWS4-HMAC-SHA256 Credential={key.AccessKeyId}/{date}/{region}/connect/aws4_request, SignedHeaders={string.Join(';', names)}, Signature={signature}";
 
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(BaseAddress, target));
         if (body is not null)
