@@ -197,6 +197,19 @@ public sealed class ValidationTests(ConnectLocalServer server) : IClassFixture<C
             "1 validation error detected: Value null at 'telephonyConfig.distributions' failed to satisfy constraint: Member must not be null");
     }
 
+    [Fact]
+    public async Task A_value_of_megabytes_comes_back_as_its_first_4096_characters()
+    {
+        // 9.5 MiB, under the 10 MiB body limit: the answer once echoed all of it.
+        var name = new string('x', 9_500_000);
+
+        var response = await server.SendAsync("PUT", CreateAgentStatus, $"{{\"Name\":\"{name}\",\"State\":\"ENABLED\"}}");
+
+        AssertValidation(response, "InvalidParameterException",
+            $"1 validation error detected: Value '{name[..4096]}...' at 'name' failed to satisfy constraint: Member must have length less than or equal to 127");
+        Assert.True(response.Body.Length < 8 * 1024, $"{response.Body.Length:N0} characters of error body");
+    }
+
     private static void AssertValidation(WireResponse response, string code, string message)
     {
         Assert.Equal(400, response.Status);
