@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Contacts;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
@@ -19,7 +20,7 @@ namespace ConnectLocal.Server.Handlers;
 // source Region (StartOutboundVoiceContact: its QueueId when given); chat messages, participants and their tokens
 // are not kept (the token is opaque); tasks cannot be scheduled, nor started from a quick connect or a task
 // template; GetCurrentMetricData groups by QUEUE, CHANNEL and ROUTING_PROFILE only and does not page; contacts live
-// in memory only (a restart forgets them).
+// in memory only (a restart forgets them), and an ended contact only for its retention (RoutingHost, ContactRetention).
 public sealed partial class ConnectApi
 {
     private RoutingHost? _routingHost;
@@ -36,6 +37,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<StartChatContactResponse> StartChatContact(OperationContext context, StartChatContactRequest request)
     {
+        ContactAttributes.Check(request.Attributes);
         var caller = CallerOf(context);
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
@@ -69,6 +71,7 @@ public sealed partial class ConnectApi
             throw Errors.NotFound("Task template");
         }
 
+        ContactAttributes.Check(request.Attributes);
         var caller = CallerOf(context);
         if (request.ScheduledTime is { } scheduled && scheduled > caller.Now)
         {
@@ -87,6 +90,7 @@ public sealed partial class ConnectApi
     /// <summary>[choice] The customer answers at once; the contact is queued (OUTBOUND) in QueueId, or the flow's BasicQueue.</summary>
     public override ValueTask<StartOutboundVoiceContactResponse> StartOutboundVoiceContact(OperationContext context, StartOutboundVoiceContactRequest request)
     {
+        ContactAttributes.Check(request.Attributes);
         var caller = CallerOf(context);
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>

@@ -41,13 +41,22 @@ public sealed class InstanceRouting(string accountId, string instanceId, string 
 /// user, agent status and traffic distribution changes made through the API apply to the next decision; the
 /// engine changes only what differs. Timers (queue delays, after-contact work limits) run when the engine is next
 /// used, each at its own time.
+/// [choice] An ended contact stays describable for <see cref="ContactRetention.Period"/> (default one hour), and each
+/// instance keeps at most <see cref="ContactRetention.MaxEnded"/> ended contacts (default 10,000, the oldest forgotten
+/// first); then the engine forgets it and DescribeContact answers ResourceNotFoundException, as AWS does for a contact
+/// past its retention (docs/routing.md).
 /// LIMITATIONS: contacts and the agents' routing state live in memory: a restart forgets them, and several server
 /// nodes over one PostgreSQL database each route their own contacts.
 /// </summary>
-public sealed class RoutingHost(IConnectStore store, TimeProvider time)
+public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactRetention? retention = null) : IRoutingObserver
 {
     private readonly ConcurrentDictionary<(string Account, string InstanceId), InstanceRouting> _instances = new();
     private readonly ConcurrentDictionary<string, InstanceRouting> _contacts = new(StringComparer.Ordinal);
+    private readonly RoutingEngineOptions _engineOptions = new()
+    {
+        EndedRetention = (retention ?? ContactRetention.Default).Period,
+        MaxEndedContacts = (retention ?? ContactRetention.Default).MaxEnded,
+    };
 
     /// <summary>The seed of the telephony split (<see cref="TrafficSplit.RegionForCall"/>); set with PUT /_connectlocal/routing/seed.</summary>
     public ulong Seed { get; set; }
@@ -56,7 +65,7 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time)
     public T Use<T>(Caller caller, string instanceIdOrArn, Func<InstanceRouting, Instance, T> work)
     {
         var instance = store.Read(session => InstanceService.Require(session, caller, instanceIdOrArn));
-        var routing = _instances.GetOrAdd((instance.AccountId, instance.Id), key => new InstanceRouting(key.Account, key.InstanceId, instance.Region, new RoutingEngine(new SystemEngineClock(time))));
+        var routing = _instances.GetOrAdd((instance.AccountId, instance.Id), key => new InstanceRouting(key.Account, key.InstanceId, instance.Region, new RoutingEngine(new SystemEngineClock(time), _engineOptions, this)));
         lock (routing)
         {
             Refresh(routing, instance);
@@ -115,6 +124,9 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time)
         return TrafficSplit.RegionForCall(group.Telephony, Seed, n);
     }
 
+    /// <summary>The engine forgot an ended contact: so does the map from contact ids to engines.</summary>
+    void IRoutingObserver.Retired(RoutedContact contact) => _contacts.TryRemove(contact.Id!, out _);
+
     private void Refresh(InstanceRouting routing, Instance instance)
     {
         routing.Engine.RunDue();
@@ -123,4 +135,10 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time)
 
     private static Instance? FindInstance(IStoreSession session, InstanceRouting routing) =>
         session.Get<Instance>(ResourceScope.TopLevel(routing.AccountId, routing.Region), routing.InstanceId);
+}
+
+/// <summary>How long, and how many, ended contacts the server keeps in memory for DescribeContact.</summary>
+public sealed record ContactRetention(TimeSpan Period, int MaxEnded)
+{
+    public static readonly ContactRetention Default = new(TimeSpan.FromHours(1), 10_000);
 }
