@@ -20,7 +20,7 @@ namespace ConnectLocal.Storage.Sqlite;
 /// LIMITATIONS: one serving process per database file (a second process, e.g. <c>connectlocal export</c>, may
 /// share it briefly: it waits for the lock); several nodes need the PostgreSQL backend.
 /// </summary>
-public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
+public sealed class SqliteStore : IConnectStore, IStoreArchive, IStoreChangeFeed, IDisposable
 {
     /// <summary>1: resources, secrets, meta. 2: a version per resource. 3: resource counts kept by triggers.</summary>
     public const int SchemaVersion = 3;
@@ -64,6 +64,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
     private readonly Checkpointer? _checkpointer;
     private readonly Lock _connectionGate = new();
     private readonly Lock _queueGate = new();
+    private readonly StoreChangeLog _changeLog = new();
     private readonly List<PendingWrite> _queue = [];
     private bool _committing;
     private long _writes;
@@ -125,6 +126,10 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         Migrate(connection);
         return new SqliteStore(connection, SqliteDurability.Normal, readers: null, checkpointer: null);
     }
+
+    public long Latest => _changeLog.Latest;
+
+    public IReadOnlyList<StoreChange>? Since(long after) => _changeLog.Since(after);
 
     public T Read<T>(Func<IStoreSession, T> work)
     {
@@ -279,11 +284,12 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             return;
         }
 
-        var session = new Session(_statements, writer: null, remember: false);
+        var session = new Session(_statements, writer: null, remember: false) { Changes = [] };
         try
         {
             foreach (var item in group)
             {
+                var mark = session.Changes.Count;
                 // A lone write needs no savepoint: the transaction is its own.
                 var savepoint = group.Count > 1;
                 if (savepoint)
@@ -302,11 +308,13 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
                 catch (Exception e) when (savepoint && e is not SqliteException)
                 {
                     _statements.Execute("ROLLBACK TO w; RELEASE w");
+                    session.Changes.RemoveRange(mark, session.Changes.Count - mark);
                     item.Error = ExceptionDispatchInfo.Capture(e);
                 }
             }
 
             _statements.Execute("COMMIT");
+            _changeLog.Publish(session.Changes);
             Interlocked.Add(ref _writes, group.Count(i => i.Error is null));
             Interlocked.Increment(ref _commits);
         }
@@ -421,6 +429,9 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
     {
         private const string Key = "account=$a AND region=$r AND kind=$k AND parent=$p";
 
+        /// <summary>A write transaction's changes, published once it commits (<see cref="StoreChangeLog"/>).</summary>
+        public List<StoreChange>? Changes { get; init; }
+
         public T? Get<T>(ResourceScope scope, string id)
             where T : class, IResource<T>
         {
@@ -468,6 +479,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
                 "ON CONFLICT (account, region, kind, parent, id) DO UPDATE SET name = excluded.name, data = excluded.data, version = resources.version + 1");
             AddResource(command, resource);
             command.ExecuteNonQuery();
+            Changes?.Add(Change<T>(scope, resource.Id));
         }
 
         public long Version<T>(ResourceScope scope, string id)
@@ -486,7 +498,13 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
                 : $"UPDATE resources SET name = $name, data = $data, version = version + 1 WHERE {Key} AND id = $id AND version = $expected");
             AddResource(command, resource);
             Set(command, "$expected", expectedVersion);
-            return command.ExecuteNonQuery() == 1;
+            if (command.ExecuteNonQuery() != 1)
+            {
+                return false;
+            }
+
+            Changes?.Add(Change<T>(scope, resource.Id));
+            return true;
         }
 
         public void Delete<T>(ResourceScope scope, string id)
@@ -495,6 +513,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             var command = Command<T>(scope, $"DELETE FROM resources WHERE {Key} AND id=$id");
             Set(command, "$id", id);
             command.ExecuteNonQuery();
+            Changes?.Add(Change<T>(scope, id));
         }
 
         public void DeleteChildren(string accountId, string region, string parent)
@@ -504,7 +523,11 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
             Set(command, "$r", region);
             Set(command, "$p", parent);
             command.ExecuteNonQuery();
+            Changes?.Add(new StoreChange(0, accountId, region, string.Empty, parent, null));
         }
+
+        private static StoreChange Change<T>(ResourceScope scope, string id)
+            where T : class, IResource<T> => new(0, scope.AccountId, scope.Region, T.Kind, scope.Parent, id);
 
         public byte[] Secret(string name)
         {
@@ -568,6 +591,8 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
 
         public int Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts)
         {
+            // Anything may have changed: readers of the feed read everything again.
+            Changes?.Add(new StoreChange(0, string.Empty, string.Empty, "*", string.Empty, null));
             if (replaceAccounts is null)
             {
                 statements.Execute("DELETE FROM resources");
