@@ -3,7 +3,8 @@ using System.Text.Json;
 using ConnectLocal.Load.Http;
 using ConnectLocal.Model;
 using ConnectLocal.Protocol;
-using ConnectLocal.Server.Hosting;
+using ConnectLocal.Server.Composition;
+using ConnectLocal.Server.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -16,7 +17,7 @@ namespace ConnectLocal.Benchmarks;
 public sealed record RequestTemplate(string Method, string RawTarget, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body);
 
 /// <summary>
-/// The server's own composition (Cli.Build) over a SQLite store in a temporary directory with the default
+/// The server's own composition (ConnectLocalApp.Build) over a SQLite store in a temporary directory with the default
 /// durability, without Kestrel: requests go straight to <see cref="ConnectEndpoint.HandleAsync"/> on an in-memory
 /// HttpContext. The endpoint gets a null logger so that the per-request log line does not flood the benchmark
 /// output (its cost is in the load harness's figures). Seeds an instance with routing profiles and a replicated
@@ -36,7 +37,7 @@ public sealed class Pipeline : IDisposable
     {
         _directory = Path.Combine(Path.GetTempPath(), "connectlocal-bdn-" + Guid.NewGuid().ToString("N")[..8]);
         var options = new ServerOptions { DataDirectory = _directory, Port = 0 };
-        _app = Cli.Build(options);
+        _app = ConnectLocalApp.Build(options);
         Api = _app.Services.GetRequiredService<ConnectApiBase>();
         Endpoint = new ConnectEndpoint(Api, new ProtocolOptions(), _app.Services.GetRequiredService<IErrorTranslator>(), NullLogger<ConnectEndpoint>.Instance);
 

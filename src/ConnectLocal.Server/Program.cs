@@ -1,4 +1,4 @@
-using ConnectLocal.Server.Hosting;
+using ConnectLocal.Server.CommandLine;
 
 return await Cli.RunAsync(args);
 

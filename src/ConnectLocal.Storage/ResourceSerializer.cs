@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -76,5 +77,18 @@ internal static class ResourceSerializer
         }
 
         return value;
+    }
+
+    /// <summary>The resources a query of one column of documents returns, in its order; a scan, so none is remembered.</summary>
+    public static List<T> ReadAll<T>(DbCommand command)
+    {
+        var result = new List<T>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(Deserialize<T>(reader.GetString(0), remember: false));
+        }
+
+        return result;
     }
 }

@@ -20,7 +20,7 @@ from support import ENDPOINT, cli, client, create_instance, unique
 EAST, WEST = "us-east-1", "us-west-2"
 OTHER_ACCOUNT = "111122223333"
 FAKE_ID = "00000000-0000-4000-8000-000000000000"
-SKIP_PASSWORD = "Passw0rd-Example1"
+PASSWORD = "Passw0rd-Example1"
 
 
 def control(method, path="", body=None, endpoint=None):
@@ -81,21 +81,16 @@ def distribution(connect, arn):
     return {k: out[k] for k in ("TelephonyConfig", "SignInConfig", "AgentConfig")}
 
 
-def try_create_user(connect, iid):
-    """A user of the instance through the real API; SkipTest while CreateUser is not implemented on this branch."""
-    try:
-        rp = connect.list_routing_profiles(InstanceId=iid)["RoutingProfileSummaryList"][0]["Id"]
-        sp = [s["Id"] for s in connect.list_security_profiles(InstanceId=iid)["SecurityProfileSummaryList"]
-              if s["Name"] == "Agent"][0]
-        return connect.create_user(
-            Username=unique("agent"), Password=SKIP_PASSWORD, InstanceId=iid,
-            IdentityInfo={"FirstName": "Ada", "LastName": "Agent"},
-            PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 0},
-            SecurityProfileIds=[sp], RoutingProfileId=rp)
-    except connect.exceptions.ClientError as e:
-        if e.response["Error"]["Code"] == "NotImplementedException":
-            raise unittest.SkipTest(f"users are not implemented yet ({e.operation_name})")
-        raise
+def create_user(connect, iid):
+    """A user of the instance through the real API (CreateUser); returns the answer, with UserId and UserArn."""
+    rp = connect.list_routing_profiles(InstanceId=iid)["RoutingProfileSummaryList"][0]["Id"]
+    sp = [s["Id"] for s in connect.list_security_profiles(InstanceId=iid)["SecurityProfileSummaryList"]
+          if s["Name"] == "Agent"][0]
+    return connect.create_user(
+        Username=unique("agent"), Password=PASSWORD, InstanceId=iid,
+        IdentityInfo={"FirstName": "Ada", "LastName": "Agent"},
+        PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 0},
+        SecurityProfileIds=[sp], RoutingProfileId=rp)
 
 
 class GlobalResiliencyCase(support.ConnectTestCase):
@@ -129,11 +124,8 @@ class ReplicateInstanceTests(support.ConnectTestCase):
         self.assertEqual("ACTIVE", replica["Instance"]["InstanceStatus"])
         self.assertEqual(out["Arn"], replica["Instance"]["Arn"])
         self.assertEqual(iid, self.west.describe_instance(InstanceId=out["Arn"])["Instance"]["Id"])
-        try:
-            queues = self.west.list_queues(InstanceId=iid, QueueTypes=["STANDARD"])["QueueSummaryList"]
-            self.assertIn("BasicQueue", [q.get("Name") for q in queues])
-        except self.west.exceptions.ClientError as e:  # queues arrive with the routing-profiles work
-            self.assertEqual("NotImplementedException", e.response["Error"]["Code"])
+        queues = self.west.list_queues(InstanceId=iid, QueueTypes=["STANDARD"])["QueueSummaryList"]
+        self.assertIn("BasicQueue", [q.get("Name") for q in queues])
         west_ids = [s["Id"] for p in self.west.get_paginator("list_instances").paginate() for s in p["InstanceSummaryList"]]
         self.assertIn(iid, west_ids)
 
@@ -588,8 +580,8 @@ class TrafficDistributionGroupUserTests(GlobalResiliencyCase):
                          TrafficDistributionGroupId=gid, UserId=FAKE_ID, InstanceId=other)
 
     def test_associate_list_disassociate(self):
-        user = try_create_user(self.connect, self.instance_id)
-        second = try_create_user(self.connect, self.instance_id)
+        user = create_user(self.connect, self.instance_id)
+        second = create_user(self.connect, self.instance_id)
         gid, arn = self.new_group()
         self.connect.associate_traffic_distribution_group_user(TrafficDistributionGroupId=gid, UserId=user["UserId"],
                                                                InstanceId=self.instance_id)
@@ -844,20 +836,20 @@ class FailoverRunbookTests(support.ConnectTestCase):
         arn = tdg["Arn"]
         self.assertEqual("ACTIVE", east.describe_traffic_distribution_group(TrafficDistributionGroupId=tdg["Id"])
                          ["TrafficDistributionGroup"]["Status"])
-        agents = []
-        try:
-            agents = [try_create_user(east, iid)["UserId"] for _ in range(2)]
-        except unittest.SkipTest:
-            pass  # users arrive with the routing-profiles work; the rest of the runbook does not depend on them
+        agents = [create_user(east, iid)["UserId"] for _ in range(2)]
         for agent in agents:
             east.associate_traffic_distribution_group_user(TrafficDistributionGroupId=tdg["Id"], UserId=agent, InstanceId=iid)
-        self.assertEqual(sorted(agents), sorted(u["UserId"] for u in east.list_traffic_distribution_group_users(
-            TrafficDistributionGroupId=tdg["Id"])["TrafficDistributionGroupUserSummaryList"]))
+        members = east.list_traffic_distribution_group_users(TrafficDistributionGroupId=tdg["Id"])
+        self.assertEqual(sorted(agents), sorted(u["UserId"] for u in members["TrafficDistributionGroupUserSummaryList"]))
+        self.assertEqual(2, len(set(agents)), "two distinct agents were associated")
         numbers = [n["PhoneNumber"] for n in east.search_available_phone_numbers(
             TargetArn=arn, PhoneNumberCountryCode="US", PhoneNumberType="TOLL_FREE", MaxResults=2)["AvailableNumbersList"]]
+        self.assertEqual(2, len(set(numbers)), "two distinct numbers to claim")
         claimed = [east.claim_phone_number(TargetArn=arn, PhoneNumber=n)["PhoneNumberArn"] for n in numbers]
-        self.assertEqual(sorted(claimed), sorted(n["PhoneNumberArn"] for n in west.list_phone_numbers_v2(
-            TargetArn=arn)["ListPhoneNumbersSummaryList"]))
+        listed = west.list_phone_numbers_v2(TargetArn=arn)["ListPhoneNumbersSummaryList"]
+        self.assertEqual(sorted(claimed), sorted(n["PhoneNumberArn"] for n in listed))
+        self.assertEqual(sorted(numbers), sorted(n["PhoneNumber"] for n in listed))
+        self.assertEqual({arn}, {n["TargetArn"] for n in listed})
 
         # 3. fail over: from us-west-2, with the ARN, shift telephony and agents 100% to us-west-2
         self.assertError("ResourceNotFoundException", west.update_traffic_distribution, Id=tdg["Id"],

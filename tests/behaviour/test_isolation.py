@@ -123,13 +123,17 @@ class World:
         claimed = east.claim_phone_number(InstanceId=self.iid, PhoneNumber=self.number, PhoneNumberDescription=tag,
                                           Tags={"owner": tag})
         self.pid, self.parn = claimed["PhoneNumberId"], claimed["PhoneNumberArn"]
+        quick = east.create_quick_connect(InstanceId=self.iid, Name=unique(f"{tag}-qc"), Tags={"owner": tag},
+                                          QuickConnectConfig={"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": self.qid, "ContactFlowId": FLOW_ID}})
+        self.kid, self.karn = quick["QuickConnectId"], quick["QuickConnectARN"]
+        east.associate_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid, QuickConnectIds=[self.kid])
         self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
-                self.cid, self.alias, self.profile_name, self.username]
+                self.cid, self.kid, self.alias, self.profile_name, self.username]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -159,25 +163,29 @@ class World:
             "GetTrafficDistribution": lambda: e.get_traffic_distribution(Id=self.garn),
             "DescribePhoneNumber": lambda: e.describe_phone_number(PhoneNumberId=self.pid),
             "DescribeContact": lambda: e.describe_contact(InstanceId=self.iid, ContactId=self.cid),
+            "DescribeQuickConnect": lambda: e.describe_quick_connect(InstanceId=self.iid, QuickConnectId=self.kid),
+            "ListQuickConnects": lambda: e.list_quick_connects(InstanceId=self.iid),
+            "ListQueueQuickConnects": lambda: e.list_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid),
+            "SearchQuickConnects": lambda: e.search_quick_connects(InstanceId=self.iid),
             "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
             "SearchAvailablePhoneNumbers": lambda: e.search_available_phone_numbers(
                 InstanceId=self.iid, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10),
         }
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
-                          ("user", self.uarn), ("tdg", self.garn), ("number", self.parn)):
+                          ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn)):
             calls[f"ListTagsForResource {name}"] = lambda arn=arn: e.list_tags_for_resource(resourceArn=arn)
         return {name: outcome(call) for name, call in calls.items()}
 
 
 def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
-                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid")}
+                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
-    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid")}
+    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -202,6 +210,9 @@ class AccountIsolationTests(unittest.TestCase):
         b, bw, mine = self.b.east, self.b.west, self.b
         qref = lambda r: [{"QueueId": r["qid"], "Channel": "VOICE"}]  # noqa: E731
         qconf = lambda r: [{"QueueReference": {"QueueId": r["qid"], "Channel": "VOICE"}, "Priority": 1, "Delay": 0}]  # noqa: E731
+        phone_qc = {"QuickConnectType": "PHONE_NUMBER", "PhoneConfig": {"PhoneNumber": "+12065550123"}}
+        queue_qc = lambda q: {"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": q, "ContactFlowId": FLOW_ID}}  # noqa: E731
+        user_qc = lambda u: {"QuickConnectType": "USER", "UserConfig": {"UserId": u, "ContactFlowId": FLOW_ID}}  # noqa: E731
         dist = {"Distributions": [{"Region": EAST, "Percentage": 100}, {"Region": WEST, "Percentage": 0}]}
         attacks = [
             # instances
@@ -294,6 +305,32 @@ class AccountIsolationTests(unittest.TestCase):
             ("ListAgentStatuses", "", lambda r: b.list_agent_statuses(InstanceId=r["iid"])),
             ("DescribeAgentStatus", "", lambda r: b.describe_agent_status(InstanceId=r["iid"], AgentStatusId=r["asid"])),
             ("DescribeAgentStatus", "from B's instance", lambda r: b.describe_agent_status(InstanceId=mine.iid, AgentStatusId=r["asid"])),
+            # quick connects
+            ("DescribeQuickConnect", "", lambda r: b.describe_quick_connect(InstanceId=r["iid"], QuickConnectId=r["kid"])),
+            ("DescribeQuickConnect", "from B's instance", lambda r: b.describe_quick_connect(InstanceId=mine.iid, QuickConnectId=r["kid"])),
+            ("DescribeQuickConnect", "by ARN from B's instance", lambda r: b.describe_quick_connect(InstanceId=mine.iid, QuickConnectId=r["karn"])),
+            ("ListQuickConnects", "", lambda r: b.list_quick_connects(InstanceId=r["iid"])),
+            ("SearchQuickConnects", "", lambda r: b.search_quick_connects(InstanceId=r["iid"])),
+            ("CreateQuickConnect", "in A's instance", lambda r: b.create_quick_connect(InstanceId=r["iid"], Name=unique("k"), QuickConnectConfig=phone_qc)),
+            ("CreateQuickConnect", "to A's queue", lambda r: b.create_quick_connect(InstanceId=mine.iid, Name=unique("k"), QuickConnectConfig=queue_qc(r["qid"]))),
+            ("CreateQuickConnect", "to A's user", lambda r: b.create_quick_connect(InstanceId=mine.iid, Name=unique("k"), QuickConnectConfig=user_qc(r["uid"]))),
+            ("UpdateQuickConnectName", "", lambda r: b.update_quick_connect_name(InstanceId=r["iid"], QuickConnectId=r["kid"], Name="taken")),
+            ("UpdateQuickConnectName", "in B's instance", lambda r: b.update_quick_connect_name(InstanceId=mine.iid, QuickConnectId=r["kid"], Name="taken")),
+            ("UpdateQuickConnectConfig", "", lambda r: b.update_quick_connect_config(InstanceId=r["iid"], QuickConnectId=r["kid"], QuickConnectConfig=phone_qc)),
+            ("UpdateQuickConnectConfig", "B's to A's queue", lambda r: b.update_quick_connect_config(
+                InstanceId=mine.iid, QuickConnectId=mine.kid, QuickConnectConfig=queue_qc(r["qid"]))),
+            ("UpdateQuickConnectConfig", "B's to A's user by ARN", lambda r: b.update_quick_connect_config(
+                InstanceId=mine.iid, QuickConnectId=mine.kid, QuickConnectConfig=user_qc(r["uarn"]))),
+            ("ListQueueQuickConnects", "", lambda r: b.list_queue_quick_connects(InstanceId=r["iid"], QueueId=r["qid"])),
+            ("ListQueueQuickConnects", "from B's instance", lambda r: b.list_queue_quick_connects(InstanceId=mine.iid, QueueId=r["qid"])),
+            ("AssociateQueueQuickConnects", "", lambda r: b.associate_queue_quick_connects(InstanceId=r["iid"], QueueId=r["qid"], QuickConnectIds=[r["kid"]])),
+            ("AssociateQueueQuickConnects", "A's quick connect to B's queue", lambda r: b.associate_queue_quick_connects(
+                InstanceId=mine.iid, QueueId=mine.qid, QuickConnectIds=[r["kid"]])),
+            ("AssociateQueueQuickConnects", "B's quick connect to A's queue", lambda r: b.associate_queue_quick_connects(
+                InstanceId=mine.iid, QueueId=r["qid"], QuickConnectIds=[mine.kid])),
+            ("DisassociateQueueQuickConnects", "", lambda r: b.disassociate_queue_quick_connects(InstanceId=r["iid"], QueueId=r["qid"], QuickConnectIds=[r["kid"]])),
+            ("DisassociateQueueQuickConnects", "A's quick connect from B's queue", lambda r: b.disassociate_queue_quick_connects(
+                InstanceId=mine.iid, QueueId=mine.qid, QuickConnectIds=[r["kid"]])),
             # traffic distribution groups
             ("CreateTrafficDistributionGroup", "for A's instance", lambda r: b.create_traffic_distribution_group(Name=unique("g"), InstanceId=r["iid"])),
             ("CreateTrafficDistributionGroup", "for A's instance ARN", lambda r: b.create_traffic_distribution_group(Name=unique("g"), InstanceId=r["iarn"])),
@@ -384,7 +421,7 @@ class AccountIsolationTests(unittest.TestCase):
             ("GetCurrentMetricData", "A's queue in B's instance", lambda r: b.get_current_metric_data(
                 InstanceId=mine.iid, Filters={"Queues": [r["qid"]]}, CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])),
         ]
-        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn"):
+        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn"):
             attacks += [
                 ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),
                 ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
@@ -396,6 +433,8 @@ class AccountIsolationTests(unittest.TestCase):
             ("StopContact", "from B's instance", lambda r: b.stop_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DeleteTrafficDistributionGroup", "", lambda r: b.delete_traffic_distribution_group(TrafficDistributionGroupId=r["gid"])),
             ("ReleasePhoneNumber", "", lambda r: b.release_phone_number(PhoneNumberId=r["pid"])),
+            ("DeleteQuickConnect", "", lambda r: b.delete_quick_connect(InstanceId=r["iid"], QuickConnectId=r["kid"])),
+            ("DeleteQuickConnect", "in B's instance", lambda r: b.delete_quick_connect(InstanceId=mine.iid, QuickConnectId=r["kid"])),
             ("DeleteUser", "", lambda r: b.delete_user(InstanceId=r["iid"], UserId=r["uid"])),
             ("DeleteUser", "in B's instance", lambda r: b.delete_user(InstanceId=mine.iid, UserId=r["uid"])),
             ("DeleteRoutingProfile", "in B's instance", lambda r: b.delete_routing_profile(InstanceId=mine.iid, RoutingProfileId=r["rpid"])),

@@ -288,28 +288,19 @@ class QueueTests(ConnectTestCase):
 
 
 class AgentQueueTests(ConnectTestCase):
-    """Agent queues come with users: these run once CreateUser (and the lists it needs) are implemented."""
+    """Agent queues come with users: one user of the instance, created once for the class."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_id = None
-        try:
-            profiles = cls.connect.list_security_profiles(InstanceId=cls.instance_id)["SecurityProfileSummaryList"]
-            routing = cls.connect.list_routing_profiles(InstanceId=cls.instance_id)["RoutingProfileSummaryList"]
-            cls.user_id = cls.connect.create_user(
-                InstanceId=cls.instance_id, Username=unique("agent"), Password="Passw0rd!Passw0rd",
-                IdentityInfo={"FirstName": "Ada", "LastName": "Agent"},
-                PhoneConfig={"PhoneType": "SOFT_PHONE"},
-                SecurityProfileIds=[next(p["Id"] for p in profiles if p["Name"] == "Agent")],
-                RoutingProfileId=routing[0]["Id"])["UserId"]
-        except cls.connect.exceptions.ClientError as e:
-            if e.response["Error"]["Code"] != "NotImplementedException":
-                raise
-
-    def setUp(self):
-        if self.user_id is None:
-            self.skipTest("users are not implemented on this server yet")
+        profiles = cls.connect.list_security_profiles(InstanceId=cls.instance_id)["SecurityProfileSummaryList"]
+        routing = cls.connect.list_routing_profiles(InstanceId=cls.instance_id)["RoutingProfileSummaryList"]
+        cls.user_id = cls.connect.create_user(
+            InstanceId=cls.instance_id, Username=unique("agent"), Password="Passw0rd!Passw0rd",
+            IdentityInfo={"FirstName": "Ada", "LastName": "Agent"},
+            PhoneConfig={"PhoneType": "SOFT_PHONE"},
+            SecurityProfileIds=[next(p["Id"] for p in profiles if p["Name"] == "Agent")],
+            RoutingProfileId=routing[0]["Id"])["UserId"]
 
     def test_agent_queue_is_listed_and_described(self):
         agent = self.connect.list_queues(InstanceId=self.instance_id, QueueTypes=["AGENT"])["QueueSummaryList"]

@@ -29,10 +29,6 @@ def range_message(value, path, bound):
             f"Member must have value {kind}")
 
 
-def is_not_implemented(error):
-    return error.response["Error"]["Code"] == "NotImplementedException"
-
-
 class RoutingProfileTestCase(ConnectTestCase):
     @classmethod
     def setUpClass(cls):
@@ -75,15 +71,10 @@ class RoutingProfileTestCase(ConnectTestCase):
         return {"QueueReference": {"QueueId": queue_id or self.basic_queue_id, "Channel": channel},
                 "Priority": priority, "Delay": delay}
 
-    def create_queue_or_skip(self, name):
-        """Standard queues beyond BasicQueue come from the queues area; without it the test is skipped."""
-        try:
-            hours_id = self.connect.list_hours_of_operations(InstanceId=self.instance_id)["HoursOfOperationSummaryList"][0]["Id"]
-            return self.connect.create_queue(InstanceId=self.instance_id, Name=name, HoursOfOperationId=hours_id)["QueueId"]
-        except self.connect.exceptions.ClientError as error:
-            if is_not_implemented(error):
-                self.skipTest("CreateQueue / ListHoursOfOperations are not implemented on this branch")
-            raise
+    def create_queue(self, name):
+        """A standard queue beyond BasicQueue, on the instance's first hours of operation."""
+        hours_id = self.connect.list_hours_of_operations(InstanceId=self.instance_id)["HoursOfOperationSummaryList"][0]["Id"]
+        return self.connect.create_queue(InstanceId=self.instance_id, Name=name, HoursOfOperationId=hours_id)["QueueId"]
 
 
 class CreateAndDescribeTests(RoutingProfileTestCase):
@@ -379,7 +370,7 @@ class NameOutboundQueueAndTimerTests(RoutingProfileTestCase):
         self.assertEqual(self.basic_queue_id, self.describe(pid)["DefaultOutboundQueueId"])
 
     def test_default_outbound_queue_can_be_a_new_queue(self):
-        queue_id = self.create_queue_or_skip(unique("outq"))
+        queue_id = self.create_queue(unique("outq"))
         pid = self.create_profile()
         self.connect.update_routing_profile_default_outbound_queue(
             InstanceId=self.instance_id, RoutingProfileId=pid, DefaultOutboundQueueId=queue_id)
@@ -550,7 +541,7 @@ class QueueConfigTests(RoutingProfileTestCase):
                          InstanceId=self.instance_id, RoutingProfileId=pid, MaxResults=101)
 
     def test_queue_quota_counts_queue_and_channel_pairs(self):
-        queues = [self.create_queue_or_skip(unique(f"quota{i}")) for i in range(13)]
+        queues = [self.create_queue(unique(f"quota{i}")) for i in range(13)]
         pid = self.create_profile()
         all_pairs = [self.config(ch, queue_id=q) for q in queues for ch in CHANNELS]
         pairs, the_51st = all_pairs[:50], all_pairs[50]
@@ -591,16 +582,11 @@ class DeleteTests(RoutingProfileTestCase):
 
     def test_a_profile_assigned_to_users_is_in_use(self):
         pid = self.create_profile()
-        try:
-            sp = self.connect.list_security_profiles(InstanceId=self.instance_id)["SecurityProfileSummaryList"][0]["Id"]
-            user = self.connect.create_user(
-                InstanceId=self.instance_id, Username=unique("agent"), Password="Passw0rd!Passw0rd",
-                IdentityInfo={"FirstName": "A", "LastName": "B"}, PhoneConfig={"PhoneType": "SOFT_PHONE"},
-                SecurityProfileIds=[sp], RoutingProfileId=pid)
-        except self.connect.exceptions.ClientError as error:
-            if is_not_implemented(error):
-                self.skipTest("CreateUser / ListSecurityProfiles are not implemented on this branch")
-            raise
+        sp = self.connect.list_security_profiles(InstanceId=self.instance_id)["SecurityProfileSummaryList"][0]["Id"]
+        user = self.connect.create_user(
+            InstanceId=self.instance_id, Username=unique("agent"), Password="Passw0rd!Passw0rd",
+            IdentityInfo={"FirstName": "A", "LastName": "B"}, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+            SecurityProfileIds=[sp], RoutingProfileId=pid)
         self.assertEqual(1, self.describe(pid)["NumberOfAssociatedUsers"])
         error = self.assertError("ResourceInUseException", self.connect.delete_routing_profile,
                                  InstanceId=self.instance_id, RoutingProfileId=pid, status=409)

@@ -1,9 +1,4 @@
-"""Users (agents), security profiles and agent statuses through boto3 and the aws CLI.
-
-Users need a routing profile id, which only ListRoutingProfiles gives (the routing-profiles area); where that
-operation is not implemented yet the classes that create users are skipped, and where DescribeRoutingProfile is
-not, the user-count checks are skipped, so both become active once the areas are merged.
-"""
+"""Users (agents), security profiles and agent statuses through boto3 and the aws CLI."""
 import datetime
 import json
 import unittest
@@ -27,10 +22,6 @@ def unvalidated_client():
                         aws_secret_access_key="secret", config=NO_RETRIES.merge(Config(parameter_validation=False)))
 
 
-def not_implemented(error):
-    return error.response["Error"]["Code"] == "NotImplementedException"
-
-
 def security_profiles(connect, iid):
     return {p["Name"]: p["Id"] for page in connect.get_paginator("list_security_profiles").paginate(InstanceId=iid)
             for p in page["SecurityProfileSummaryList"]}
@@ -42,30 +33,18 @@ def agent_statuses(connect, iid):
 
 
 def basic_routing_profile(connect, iid):
-    """The id of the instance's Basic Routing Profile, or SkipTest while ListRoutingProfiles is not implemented."""
-    try:
-        pages = list(connect.get_paginator("list_routing_profiles").paginate(InstanceId=iid))
-    except connect.exceptions.ClientError as e:
-        if not_implemented(e):
-            raise unittest.SkipTest("ListRoutingProfiles is not implemented on this branch (routing-profiles area)")
-        raise
+    """The id of the instance's Basic Routing Profile."""
+    pages = list(connect.get_paginator("list_routing_profiles").paginate(InstanceId=iid))
     return next(p["Id"] for page in pages for p in page["RoutingProfileSummaryList"] if p["Name"] == "Basic Routing Profile")
 
 
 class UserTestCase(ConnectTestCase):
-    """A fresh instance with its Basic Routing Profile and default security profiles and agent statuses at hand.
-
-    Without ListRoutingProfiles there is no routing profile id: requests that fail before the routing profile is
-    looked up still run (with a made-up id); tests that need a real user skip.
-    """
+    """A fresh instance with its Basic Routing Profile and default security profiles and agent statuses at hand."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        try:
-            cls.routing_profile_id = basic_routing_profile(cls.connect, cls.instance_id)
-        except unittest.SkipTest:
-            cls.routing_profile_id = None
+        cls.routing_profile_id = basic_routing_profile(cls.connect, cls.instance_id)
         cls.security_profile_ids = security_profiles(cls.connect, cls.instance_id)
         cls.agent_status_ids = {name: s["Id"] for name, s in agent_statuses(cls.connect, cls.instance_id).items()}
 
@@ -77,17 +56,12 @@ class UserTestCase(ConnectTestCase):
             IdentityInfo={"FirstName": "Mary", "LastName": "Major"},
             PhoneConfig={"PhoneType": "SOFT_PHONE"},
             SecurityProfileIds=[self.security_profile_ids["Agent"]],
-            RoutingProfileId=self.routing_profile_id or MISSING_ID,
+            RoutingProfileId=self.routing_profile_id,
         )
         args.update(overrides)
         return {k: v for k, v in args.items() if v is not None}
 
-    def need_routing_profile(self):
-        if self.routing_profile_id is None:
-            self.skipTest("ListRoutingProfiles is not implemented on this branch (routing-profiles area)")
-
     def create_user(self, **overrides):
-        self.need_routing_profile()
         return self.connect.create_user(**self.user_args(**overrides))["UserId"]
 
     def describe(self, user_id):
@@ -98,19 +72,11 @@ class UserTestCase(ConnectTestCase):
                 for u in page["UserSummaryList"]]
 
     def user_count(self, routing_profile_id):
-        """NumberOfAssociatedUsers, or None while DescribeRoutingProfile is not implemented."""
-        try:
-            profile = self.connect.describe_routing_profile(InstanceId=self.instance_id, RoutingProfileId=routing_profile_id)
-        except self.connect.exceptions.ClientError as e:
-            if not_implemented(e):
-                return None
-            raise
+        profile = self.connect.describe_routing_profile(InstanceId=self.instance_id, RoutingProfileId=routing_profile_id)
         return profile["RoutingProfile"]["NumberOfAssociatedUsers"]
 
     def assertCounts(self, observed):
         """Checks (expected, actual) user counts gathered along a test, once every operation has run."""
-        if any(actual is None for _, actual in observed):
-            self.skipTest("DescribeRoutingProfile is not implemented on this branch; NumberOfAssociatedUsers unchecked")
         self.assertEqual([e for e, _ in observed], [a for _, a in observed])
 
     def agent_queue_arn(self, user_id):
@@ -120,7 +86,6 @@ class UserTestCase(ConnectTestCase):
 
 class CreateUserTests(UserTestCase):
     def test_create_then_describe_returns_every_part_of_the_user(self):
-        self.need_routing_profile()
         sp = self.security_profile_ids
         args = self.user_args(
             IdentityInfo={"FirstName": "Jorge", "LastName": "Souza", "Email": "jorge@example.com",
@@ -155,14 +120,12 @@ class CreateUserTests(UserTestCase):
         self.assertEqual({"PhoneType": "SOFT_PHONE", "AutoAccept": False, "AfterContactWorkTimeLimit": 0}, user["PhoneConfig"])
 
     def test_user_and_instance_may_be_named_by_arn(self):
-        self.need_routing_profile()
         out = self.connect.create_user(**self.user_args())
         instance_arn = self.connect.describe_instance(InstanceId=self.instance_id)["Instance"]["Arn"]
         user = self.connect.describe_user(InstanceId=instance_arn, UserId=out["UserArn"])["User"]
         self.assertEqual(out["UserId"], user["Id"])
 
     def test_security_and_routing_profiles_may_be_named_by_arn(self):
-        self.need_routing_profile()
         summaries = self.connect.list_security_profiles(InstanceId=self.instance_id)["SecurityProfileSummaryList"]
         admin = next(p for p in summaries if p["Name"] == "Admin")
         instance_arn = self.connect.describe_instance(InstanceId=self.instance_id)["Instance"]["Arn"]
@@ -182,12 +145,7 @@ class CreateUserTests(UserTestCase):
         # The agent queue is a taggable resource at …/queue/agent/{userId}; it answers only if it exists.
         arn = self.agent_queue_arn(user_id)
         self.assertEqual({}, self.connect.list_tags_for_resource(resourceArn=arn)["tags"])
-        try:
-            pages = list(self.connect.get_paginator("list_queues").paginate(InstanceId=self.instance_id, QueueTypes=["AGENT"]))
-        except self.connect.exceptions.ClientError as e:
-            if not_implemented(e):
-                self.skipTest("ListQueues is not implemented on this branch; agent queue summary unchecked")
-            raise
+        pages = list(self.connect.get_paginator("list_queues").paginate(InstanceId=self.instance_id, QueueTypes=["AGENT"]))
         queue = next(q for page in pages for q in page["QueueSummaryList"] if q["Id"] == user_id)
         self.assertEqual("AGENT", queue["QueueType"])
         self.assertEqual(arn, queue["Arn"])
@@ -225,7 +183,6 @@ class CreateUserTests(UserTestCase):
                          **self.user_args(RoutingProfileId=basic_routing_profile(self.connect, other)))
 
     def test_every_security_profile_must_exist(self):
-        self.need_routing_profile()
         username = unique("nosp")
         self.assertError("ResourceNotFoundException", self.connect.create_user,
                          **self.user_args(Username=username, SecurityProfileIds=[self.security_profile_ids["Agent"], MISSING_ID]),
@@ -239,7 +196,6 @@ class CreateUserTests(UserTestCase):
                          **self.user_args(SecurityProfileIds=[self.security_profile_ids["Agent"]] * 11), status=400)
 
     def test_hierarchy_groups_are_unknown(self):
-        self.need_routing_profile()
         self.assertError("ResourceNotFoundException", self.connect.create_user,
                          **self.user_args(HierarchyGroupId=MISSING_ID), message="Hierarchy group not found")
 
@@ -376,13 +332,7 @@ class UpdateUserTests(UserTestCase):
             MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}])["RoutingProfileId"]
 
     def test_routing_profile_user_counts_follow_create_move_and_delete(self):
-        self.need_routing_profile()
-        try:
-            other_profile = self.create_profile()
-        except self.connect.exceptions.ClientError as e:
-            if not_implemented(e):
-                self.skipTest("CreateRoutingProfile/DescribeRoutingProfile not implemented on this branch")
-            raise
+        other_profile = self.create_profile()
         basic = self.routing_profile_id
         before = self.user_count(basic)
         user_id = self.create_user()
@@ -404,16 +354,14 @@ class UpdateUserTests(UserTestCase):
         self.assertCounts(observed)
 
     def test_basic_profile_counts_its_users(self):
-        self.need_routing_profile()
         before = self.user_count(self.routing_profile_id)
         user_id = self.create_user()
         after_create = self.user_count(self.routing_profile_id)
         self.connect.delete_user(InstanceId=self.instance_id, UserId=user_id)
         after_delete = self.user_count(self.routing_profile_id)
-        self.assertCounts([(None if before is None else before + 1, after_create), (before, after_delete)])
+        self.assertCounts([(before + 1, after_create), (before, after_delete)])
 
     def test_a_failed_create_counts_no_user(self):
-        self.need_routing_profile()
         before = self.user_count(self.routing_profile_id)
         self.assertError("ResourceNotFoundException", self.connect.create_user, **self.user_args(SecurityProfileIds=[MISSING_ID]))
         self.assertCounts([(before, self.user_count(self.routing_profile_id))])
@@ -469,7 +417,6 @@ class UpdateUserTests(UserTestCase):
         self.assertEqual("SOFT_PHONE", self.describe(user_id)["PhoneConfig"]["PhoneType"])
 
     def test_tags_through_the_user_arn(self):
-        self.need_routing_profile()
         out = self.connect.create_user(**self.user_args(Tags={"a": "1"}))
         self.connect.tag_resource(resourceArn=out["UserArn"], tags={"b": "2"})
         self.assertEqual({"a": "1", "b": "2"}, self.describe(out["UserId"])["Tags"])
@@ -495,7 +442,7 @@ class UnknownUserTests(UserTestCase):
         calls = [
             (self.connect.describe_user, {}),
             (self.connect.delete_user, {}),
-            (self.connect.update_user_routing_profile, {"RoutingProfileId": self.routing_profile_id or MISSING_ID}),
+            (self.connect.update_user_routing_profile, {"RoutingProfileId": self.routing_profile_id}),
             (self.connect.update_user_security_profiles, {"SecurityProfileIds": [self.security_profile_ids["Agent"]]}),
             (self.connect.update_user_identity_info, {"IdentityInfo": {"FirstName": "A", "LastName": "B"}}),
             (self.connect.update_user_phone_config, {"PhoneConfig": {"PhoneType": "SOFT_PHONE"}}),
@@ -509,7 +456,6 @@ class UnknownUserTests(UserTestCase):
                                  message="Instance not found")
 
     def test_another_account_or_region_cannot_see_the_user(self):
-        self.need_routing_profile()
         out = self.connect.create_user(**self.user_args())
         for other in (client(account="111122223333"), client(region="us-west-2")):
             self.assertError("ResourceNotFoundException", other.describe_user, InstanceId=self.instance_id, UserId=out["UserId"])
@@ -528,12 +474,34 @@ class UnknownUserTests(UserTestCase):
 
 
 class PutUserStatusTests(UserTestCase):
-    def test_put_user_status_accepts_each_default_status(self):
+    def user_data(self, user_id):
+        """GetCurrentUserData for one agent: it lists agents that are online (or still have contacts), so []
+        for an agent who is offline."""
+        return self.connect.get_current_user_data(InstanceId=self.instance_id, Filters={"Agents": [user_id]})["UserDataList"]
+
+    def assertStatus(self, user_id, name):
+        data = self.user_data(user_id)
+        self.assertEqual([user_id], [d["User"]["Id"] for d in data])
+        status = data[0]["Status"]
+        self.assertEqual((agent_statuses(self.connect, self.instance_id)[name]["Arn"], name),
+                         (status["StatusArn"], status["StatusName"]))
+        return status
+
+    def test_put_user_status_takes_effect_for_each_default_status(self):
         user_id = self.create_user()
-        for name in ("Available", "Offline"):
-            out = self.connect.put_user_status(InstanceId=self.instance_id, UserId=user_id, AgentStatusId=self.agent_status_ids[name])
-            self.assertEqual(200, out["ResponseMetadata"]["HTTPStatusCode"])
-            self.assertEqual({"ResponseMetadata"}, set(out))
+        self.assertEqual([], self.user_data(user_id), "a new user has no status and is offline")
+
+        out = self.connect.put_user_status(InstanceId=self.instance_id, UserId=user_id, AgentStatusId=self.agent_status_ids["Available"])
+        self.assertEqual(200, out["ResponseMetadata"]["HTTPStatusCode"])
+        self.assertEqual({"ResponseMetadata"}, set(out))
+        status = self.assertStatus(user_id, "Available")
+        now = datetime.datetime.now(datetime.timezone.utc)
+        self.assertLess(abs(now - status["StatusStartTimestamp"]), datetime.timedelta(minutes=1))
+        self.assertEqual(self.routing_profile_id, self.user_data(user_id)[0]["RoutingProfile"]["Id"])
+
+        out = self.connect.put_user_status(InstanceId=self.instance_id, UserId=user_id, AgentStatusId=self.agent_status_ids["Offline"])
+        self.assertEqual({"ResponseMetadata"}, set(out))
+        self.assertEqual([], self.user_data(user_id), "an offline agent without contacts is not listed")
         # AWS's User shape has no status, and putting one does not modify the user's configuration
         user = self.describe(user_id)
         self.assertLessEqual(set(user), USER_KEYS)
@@ -542,6 +510,7 @@ class PutUserStatusTests(UserTestCase):
         user_id = self.create_user()
         arn = agent_statuses(self.connect, self.instance_id)["Available"]["Arn"]
         self.connect.put_user_status(InstanceId=self.instance_id, UserId=user_id, AgentStatusId=arn)
+        self.assertStatus(user_id, "Available")
 
     def test_unknown_agent_status_is_not_found(self):
         user_id = self.create_user()
@@ -640,7 +609,6 @@ class AgentStatusTests(ConnectTestCase):
 
 class UserCliTests(UserTestCase):
     def test_cli_create_user_then_describe_user(self):
-        self.need_routing_profile()
         username = unique("cli")
         created = json.loads(cli(
             "create-user", "--instance-id", self.instance_id, "--username", username, "--password", PASSWORD,

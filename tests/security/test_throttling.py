@@ -64,25 +64,32 @@ class ThrottlingTestCase(unittest.TestCase):
         self.assertGreaterEqual(answered, 2)
         self.assertLessEqual(answered, 2 + int(0.5 * self.took), "burst 2, then one token every 2 seconds")
         self.assertEqual(6 - answered, len(refusals))
+        self.assertEqual({(429, "ThrottlingException", "Rate exceeded")}, set(refusals))
 
     def test_another_account_has_its_own_buckets(self):
         b = self.server.client(ACCOUNT_B)
         other = create_instance(b, "throttled-b")["Id"]
-        self.burst(lambda: self.a.list_agent_statuses(InstanceId=self.instance), 10)
+        _, refused_a = self.burst(lambda: self.a.list_agent_statuses(InstanceId=self.instance), 10)
+        self.assertTrue(refused_a, "account A emptied its bucket")
         answered, _ = self.burst(lambda: b.list_agent_statuses(InstanceId=other), 5)
-        self.assertEqual(5, answered)
+        self.assertEqual(5, answered, "account B still has its full burst of 5")
 
     def test_the_sdk_retries_a_throttled_call_until_it_gets_through(self):
         patient = self.server.client(ACCOUNT_A, config=Config(retries={"total_max_attempts": 10, "mode": "standard"}))
-        for _ in range(12):
-            patient.list_hours_of_operations(InstanceId=self.instance)
+        retries = [patient.list_hours_of_operations(InstanceId=self.instance)["ResponseMetadata"]["RetryAttempts"]
+                   for _ in range(12)]
+        # burst 5: the first five go through at once, later ones only after the SDK retried a 429
+        self.assertEqual([0] * 5, retries[:5])
+        self.assertGreater(sum(retries), 0, "some calls were throttled and retried")
 
-    def test_an_unthrottled_server_answers_every_call(self):
+    def test_an_unthrottled_server_answers_every_call_of_a_burst_a_throttled_one_refuses(self):
+        _, throttled = self.burst(lambda: self.a.describe_instance(InstanceId=self.instance), 30)
+        self.assertTrue(throttled, "the throttled server refuses part of the burst")
         plain = Server()
         try:
             client = plain.client(ACCOUNT_A)
             instance = create_instance(client, "plain")["Id"]
-            answered, refusals = self.burst(lambda: client.list_users(InstanceId=instance), 30)
+            answered, refusals = self.burst(lambda: client.describe_instance(InstanceId=instance), 30)
             self.assertEqual((30, []), (answered, refusals))
         finally:
             plain.stop()

@@ -25,6 +25,11 @@ for (var i = 0; i < args.Length - 1; i++)
 
 using var document = JsonDocument.Parse(File.ReadAllBytes(modelPath));
 var model = ServiceModel.Read(document.RootElement);
+
+// The paginators file stands beside the model (connect-2017-08-08.paginators.json): token members, page-size
+// member and result keys of every paged operation.
+var paginatorsPath = Path.Combine(Path.GetDirectoryName(modelPath)!, Path.GetFileNameWithoutExtension(modelPath) + ".paginators.json");
+using var paginators = JsonDocument.Parse(File.ReadAllBytes(paginatorsPath));
 Directory.CreateDirectory(outputDir);
 foreach (var stale in Directory.GetFiles(outputDir, "*.g.cs"))
 {
@@ -39,6 +44,7 @@ var files = new Dictionary<string, string>
     ["OperationTable.g.cs"] = OperationTableWriter.Write(model),
     ["ConnectJsonContext.g.cs"] = JsonContextWriter.Write(model),
     ["ConnectApiBase.g.cs"] = ApiBaseWriter.Write(model),
+    ["Paginators.g.cs"] = PaginatorWriter.Write(paginators.RootElement),
 };
 foreach (var (name, text) in files)
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace ConnectLocal.CodeGen;
@@ -450,8 +451,10 @@ internal static class ApiBaseWriter
                 .Append("        throw new OperationNotImplementedException(").Append(Names.Literal(op.Name)).Append(");\n\n");
         }
 
+        // A subclass may answer an operation from a declaration table instead of an override (one virtual call).
+        sb.Append("    protected virtual global::System.Func<OperationContext, JsonElement, ValueTask<byte[]>>? Declared(OperationDescriptor operation) => null;\n\n");
         sb.Append("    public ValueTask<byte[]> InvokeAsync(OperationDescriptor operation, OperationContext context, JsonElement input) =>\n");
-        sb.Append("        Invokers[operation.Index](this, context, input);\n\n");
+        sb.Append("        Declared(operation) is { } declared ? declared(context, input) : Invokers[operation.Index](this, context, input);\n\n");
         sb.Append("    private static readonly global::System.Func<ConnectApiBase, OperationContext, JsonElement, ValueTask<byte[]>>[] Invokers =\n    [\n");
         foreach (var op in model.Operations)
         {
@@ -481,4 +484,30 @@ internal static class ApiBaseWriter
         sb.Append("}\n");
         return sb.ToString();
     }
+}
+
+internal static class PaginatorWriter
+{
+    public static string Write(JsonElement paginators)
+    {
+        var sb = new StringBuilder(Names.Header);
+        sb.Append("namespace ConnectLocal.Model.Metadata;\n\npublic static partial class OperationTable\n{\n");
+        sb.Append("    public static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, Paginator> Paginators =\n");
+        sb.Append("        new global::System.Collections.Generic.Dictionary<string, Paginator>(global::System.StringComparer.Ordinal)\n        {\n");
+        foreach (var entry in paginators.GetProperty("pagination").EnumerateObject().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            string? Text(string name) => entry.Value.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var results = entry.Value.TryGetProperty("result_key", out var r)
+                ? r.ValueKind == JsonValueKind.Array ? r.EnumerateArray().Select(x => x.GetString()!).ToList() : [r.GetString()!]
+                : new List<string>();
+            sb.Append("            [").Append(Names.Literal(entry.Name)).Append("] = new(")
+                .Append(Literal(Text("input_token"))).Append(", ").Append(Literal(Text("output_token"))).Append(", ")
+                .Append(Literal(Text("limit_key"))).Append(", [").Append(string.Join(", ", results.Select(Names.Literal))).Append("]),\n");
+        }
+
+        sb.Append("        };\n}\n");
+        return sb.ToString();
+    }
+
+    private static string Literal(string? text) => text is null ? "null" : Names.Literal(text);
 }

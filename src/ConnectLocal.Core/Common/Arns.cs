@@ -52,21 +52,4 @@ public static class Arns
         return resource.Length == 2 && resource[0] == "instance" ? resource[1] : null;
     }
 
-    /// <summary>An instance-scoped resource named by id or by its ARN (…:instance/{iid}/{segment}/{id}).</summary>
-    public static string? ChildIdFrom(string idOrArn, Caller caller, string instanceId, string segment)
-    {
-        if (!idOrArn.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return idOrArn;
-        }
-
-        var arn = Parse(idOrArn);
-        if (arn is null || arn.Account != caller.AccountId || arn.Region != caller.Region)
-        {
-            return null;
-        }
-
-        var p = arn.ResourceParts;
-        return p.Length == 4 && p[0] == "instance" && p[1] == instanceId && p[2] == segment ? p[3] : null;
-    }
 }

@@ -19,6 +19,11 @@ public sealed record ConnectSettings
 
     public int HoursOfOperationPerInstance { get; init; } = 10_000;
 
+    public int QuickConnectsPerInstance { get; init; } = 10_000;
+
+    /// <summary>Quick connects one queue offers (AWS quota 50, the most one AssociateQueueQuickConnects call carries).</summary>
+    public int QuickConnectsPerQueue { get; init; } = 50;
+
     /// <summary>
     /// The Region pairs Global Resiliency allows, source → replica (behaviour doc §5). [choice] configuration;
     /// ReplicateInstance to a Region not paired with the source answers InvalidRequestException.

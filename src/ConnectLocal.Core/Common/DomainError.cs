@@ -31,12 +31,12 @@ public sealed class DomainException(DomainErrorKind kind, string message, string
 /// <summary>Short messages in the style Amazon Connect itself uses ("Instance not found", "Resource not found").</summary>
 public static class Errors
 {
-    public static DomainException NotFound(string what) => new(DomainErrorKind.NotFound, $"{what} not found");
+    public static DomainException NotFound(string what) => new(DomainErrorKind.NotFound, ErrorTexts.NotFound(what));
 
     public static DomainException InstanceNotFound() => NotFound("Instance");
 
     public static DomainException Duplicate(string what, string name) =>
-        new(DomainErrorKind.Duplicate, $"{what} with name '{name}' already exists");
+        new(DomainErrorKind.Duplicate, ErrorTexts.Duplicate(what, name));
 
     public static DomainException InvalidParameter(string message) => new(DomainErrorKind.InvalidParameter, message);
 

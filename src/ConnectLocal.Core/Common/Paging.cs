@@ -11,15 +11,18 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? NextToken);
 /// <summary>
 /// Opaque, tamper-proof page tokens: the listing they belong to and the last id returned, signed with a key the
 /// store keeps, so a token stays valid across restarts and nodes, and a forged or foreign one is refused.
+/// A listing names the operation and the filters the token was issued for (<see cref="Listing"/>); the signature
+/// also covers the account, the Region and the instance, so a token used anywhere else is refused.
+/// [choice] An empty token ("") is no token: the first page (the AWS Global Resiliency sample dashboard sends one).
 /// </summary>
 public static class Paging
 {
-    public const string InvalidTokenMessage = "The nextToken is not valid.";
+    public const string InvalidTokenMessage = ErrorTexts.InvalidPageToken;
 
     public static Page<T> Read<T>(IStoreSession session, ResourceScope scope, string listing, string? nextToken, int pageSize)
         where T : class, IResource<T>
     {
-        var after = nextToken is null ? null : Open(session, listing, scope, nextToken);
+        var after = string.IsNullOrEmpty(nextToken) ? null : Open(session, listing, scope, nextToken);
         var items = session.Page<T>(scope, after, pageSize + 1);
         if (items.Count <= pageSize)
         {
@@ -33,7 +36,7 @@ public static class Paging
     /// <summary>Pages over an already filtered, id-ordered list (for listings with filters the store does not index).</summary>
     public static Page<T> Slice<T>(IStoreSession session, ResourceScope scope, string listing, IReadOnlyList<T> ordered, Func<T, string> id, string? nextToken, int pageSize)
     {
-        var after = nextToken is null ? null : Open(session, listing, scope, nextToken);
+        var after = string.IsNullOrEmpty(nextToken) ? null : Open(session, listing, scope, nextToken);
         var rest = after is null ? ordered : ordered.Where(x => string.CompareOrdinal(id(x), after) > 0).ToList();
         if (rest.Count <= pageSize)
         {
@@ -42,6 +45,23 @@ public static class Paging
 
         var page = rest.Take(pageSize).ToList();
         return new Page<T>(page, Seal(session, listing, scope, id(page[^1])));
+    }
+
+    /// <summary>A listing key: the operation's listing name and every filter that shapes its result, in order.</summary>
+    public static string Listing(string name, params IEnumerable<string?>[] filters)
+    {
+        var key = new StringBuilder(name);
+        foreach (var filter in filters)
+        {
+            key.Append('\u001f');
+            foreach (var value in filter)
+            {
+                // Lengths make the key unambiguous whatever the values contain.
+                key.Append(value?.Length ?? -1).Append(':').Append(value).Append('\u001e');
+            }
+        }
+
+        return key.ToString();
     }
 
     private static string Seal(IStoreSession session, string listing, ResourceScope scope, string lastId)

@@ -110,7 +110,7 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
             .Where(n => query.Types.Count == 0 || query.Types.Contains(n.Type))
             .Where(n => prefix is null || n.PhoneNumber.StartsWith(prefix, StringComparison.Ordinal))
             .ToList();
-        return Paging.Slice(session, ResourceScope.TopLevel(caller.AccountId, caller.Region), "phone-numbers", numbers, n => n.Id, nextToken, pageSize);
+        return Paging.Slice(session, ResourceScope.TopLevel(caller.AccountId, caller.Region), Paging.Listing("phone-numbers", [targetArn, prefix], query.CountryCodes.Order(StringComparer.Ordinal), query.Types.Order(StringComparer.Ordinal)), numbers, n => n.Id, nextToken, pageSize);
     });
 
     /// <summary>Moves a number to another instance or traffic distribution group of the Region where it was claimed.</summary>

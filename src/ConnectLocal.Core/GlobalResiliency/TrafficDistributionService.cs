@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.GlobalResiliency;
@@ -279,13 +280,7 @@ public sealed class TrafficDistributionService(IConnectStore store, ConnectSetti
             throw Errors.InvalidRequest("Invalid Input. The instance is not the traffic distribution group's instance.");
         }
 
-        var userId = Arns.ChildIdFrom(userIdOrArn, caller, instance.Id, "agent");
-        if (userId is null || session.Get<User>(new ResourceScope(caller.AccountId, caller.Region, instance.Id), userId) is null)
-        {
-            throw Errors.NotFound("User");
-        }
-
-        return (group, userId);
+        return (group, ResourceTypes.User.Require(session, caller, instance.Id, userIdOrArn).Id);
     }
 
     private static TrafficDistributionGroup NewGroup(Caller caller, Instance instance, InstanceReplication link, string name, string? description, bool isDefault) => new()

@@ -1,5 +1,6 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Instances;
@@ -19,90 +20,64 @@ public static class DefaultResources
     /// <summary>[choice] Basic Hours' time zone; AWS picks one from the console's locale.</summary>
     public const string DefaultTimeZone = "UTC";
 
+    /// <summary>Every declared type's defaults, in declaration order (hours before the queue that uses them, …).</summary>
     public static void Create(IStoreSession session, Instance instance, DateTimeOffset now)
     {
-        var scope = new ResourceScope(instance.AccountId, instance.Region, instance.Id);
-        string Arn(string segment, string id) => Arns.InInstance(instance.Region, instance.AccountId, instance.Id, segment, id);
-
-        var hoursId = NewId();
-        session.Put(scope, new HoursOfOperation
+        foreach (var type in ResourceTypes.All)
         {
-            Id = hoursId,
-            InstanceId = instance.Id,
-            Arn = Arn("operating-hours", hoursId),
+            type.CreateDefaults(session, instance, now);
+        }
+    }
+
+    internal static IEnumerable<HoursOfOperation> Hours(DefaultsContext _) =>
+    [
+        new()
+        {
             Name = BasicHours,
             Description = "24/7 hours",
             TimeZone = DefaultTimeZone,
             Config = Days.Select(d => new HoursOfOperationSlot(d, 0, 0, 0, 0)).ToList(),
-            LastModifiedTime = now,
-            LastModifiedRegion = instance.Region,
-        });
+        },
+    ];
 
-        var queueId = NewId();
-        session.Put(scope, new Queue
+    internal static IEnumerable<Queue> Queues(DefaultsContext context) =>
+    [
+        new()
         {
-            Id = queueId,
-            InstanceId = instance.Id,
-            Arn = Arn("queue", queueId),
             Name = BasicQueue,
             Description = "Default queue",
             QueueType = Queue.Standard,
-            HoursOfOperationId = hoursId,
+            HoursOfOperationId = context.IdOf<HoursOfOperation>(BasicHours),
             Status = "ENABLED",
-            LastModifiedTime = now,
-            LastModifiedRegion = instance.Region,
-        });
+        },
+    ];
 
-        var profileId = NewId();
-        session.Put(scope, new RoutingProfile
-        {
-            Id = profileId,
-            InstanceId = instance.Id,
-            Arn = Arn("routing-profile", profileId),
-            Name = BasicRoutingProfile,
-            Description = "Default routing profile",
-            DefaultOutboundQueueId = queueId,
-            // VOICE 1, CHAT 2 (documented), TASK 1 (seen on a real instance); no cross-channel behaviour.
-            MediaConcurrencies = [new("VOICE", 1, null), new("CHAT", 2, null), new("TASK", 1, null)],
-            Queues = [new(queueId, "VOICE", 1, 0), new(queueId, "CHAT", 1, 0), new(queueId, "TASK", 1, 0)],
-            IsDefault = true,
-            LastModifiedTime = now,
-            LastModifiedRegion = instance.Region,
-        });
-
-        foreach (var name in SecurityProfiles)
-        {
-            var id = NewId();
-            session.Put(scope, new SecurityProfile
+    internal static IEnumerable<RoutingProfile> RoutingProfiles(DefaultsContext context)
+    {
+        var queueId = context.IdOf<Queue>(BasicQueue);
+        return
+        [
+            new()
             {
-                Id = id,
-                InstanceId = instance.Id,
-                Arn = Arn("security-profile", id),
-                Name = name,
-                Description = $"Default {name} security profile",
-                LastModifiedTime = now,
-                LastModifiedRegion = instance.Region,
-            });
-        }
-
-        var order = 1;
-        foreach (var (name, type) in new[] { ("Available", AgentStatus.Routable), ("Offline", AgentStatus.Offline) })
-        {
-            var id = NewId();
-            session.Put(scope, new AgentStatus
-            {
-                Id = id,
-                InstanceId = instance.Id,
-                Arn = Arn("agent-state", id),
-                Name = name,
-                Type = type,
-                DisplayOrder = order++,
-                State = "ENABLED",
-                LastModifiedTime = now,
-                LastModifiedRegion = instance.Region,
-            });
-        }
+                Name = BasicRoutingProfile,
+                Description = "Default routing profile",
+                DefaultOutboundQueueId = queueId,
+                // VOICE 1, CHAT 2 (documented), TASK 1 (seen on a real instance); no cross-channel behaviour.
+                MediaConcurrencies = [new("VOICE", 1, null), new("CHAT", 2, null), new("TASK", 1, null)],
+                Queues = [new(queueId, "VOICE", 1, 0), new(queueId, "CHAT", 1, 0), new(queueId, "TASK", 1, 0)],
+                IsDefault = true,
+            },
+        ];
     }
+
+    internal static IEnumerable<SecurityProfile> SecurityProfileDefaults(DefaultsContext _) =>
+        SecurityProfiles.Select(name => new SecurityProfile { Name = name, Description = $"Default {name} security profile" });
+
+    internal static IEnumerable<AgentStatus> AgentStatuses(DefaultsContext _) =>
+    [
+        new() { Name = "Available", Type = AgentStatus.Routable, DisplayOrder = 1, State = "ENABLED" },
+        new() { Name = "Offline", Type = AgentStatus.Offline, DisplayOrder = 2, State = "ENABLED" },
+    ];
 
     public static string NewId() => Guid.NewGuid().ToString();
 }

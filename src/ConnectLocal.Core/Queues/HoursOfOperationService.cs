@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Queues;
@@ -37,119 +38,75 @@ public sealed class HoursOfOperationService(IConnectStore store, ConnectSettings
     /// <summary>The ResourceType of ResourceInUseException when other hours of operation hold a reference. [choice]</summary>
     public const string InUseType = "HOURS_OF_OPERATION";
 
-    public HoursOfOperation Create(Caller caller, string instanceIdOrArn, CreateHoursOfOperationCommand command) => store.Write(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
-        RequireTimeZone(command.TimeZone);
-        if (session.GetByName<HoursOfOperation>(scope, command.Name) is not null)
-        {
-            throw Errors.Duplicate("Hours of operation", command.Name);
-        }
+    private readonly ResourceOperations<HoursOfOperation> _hours = new(store, settings, ResourceTypes.HoursOfOperation);
 
-        var parents = RequireParents(session, caller, instance, command.ParentIds);
-        if (session.Count<HoursOfOperation>(scope) >= settings.HoursOfOperationPerInstance)
+    public HoursOfOperation Create(Caller caller, string instanceIdOrArn, CreateHoursOfOperationCommand command) =>
+        _hours.Create(caller, instanceIdOrArn, context =>
         {
-            throw Errors.Quota($"The instance already has {settings.HoursOfOperationPerInstance} hours of operation.");
-        }
-
-        var id = DefaultResources.NewId();
-        var hours = new HoursOfOperation
-        {
-            Id = id,
-            InstanceId = instance.Id,
-            Arn = Arns.InInstance(caller.Region, caller.AccountId, instance.Id, ArnSegment, id),
-            Name = command.Name,
-            Description = command.Description,
-            TimeZone = command.TimeZone,
-            Config = command.Config,
-            ParentIds = parents.Select(p => p.Id).ToList(),
-            Tags = command.Tags,
-            LastModifiedTime = caller.Now,
-            LastModifiedRegion = caller.Region,
-        };
-        session.Put(scope, hours);
-        return hours;
-    });
+            RequireTimeZone(command.TimeZone);
+            return new HoursOfOperation
+            {
+                Name = command.Name,
+                Description = command.Description,
+                TimeZone = command.TimeZone,
+                Config = command.Config,
+                ParentIds = RequireParents(context.Session, caller, context.Instance, command.ParentIds).Select(p => p.Id).ToList(),
+                Tags = command.Tags,
+            };
+        });
 
     public HoursOfOperationView Describe(Caller caller, string instanceIdOrArn, string hoursIdOrArn) => store.Read(session =>
     {
         var instance = InstanceService.Require(session, caller, instanceIdOrArn);
         var hours = Require(session, caller, instance.Id, hoursIdOrArn);
-        var scope = Scope(caller, instance);
+        var scope = new ResourceScope(caller.AccountId, caller.Region, instance.Id);
         // A parent cannot be deleted while a child names it, so every id resolves.
         var parents = hours.ParentIds.Select(id => session.Get<HoursOfOperation>(scope, id)).OfType<HoursOfOperation>().ToList();
         return new HoursOfOperationView(hours, parents);
     });
 
-    public Page<HoursOfOperation> List(Caller caller, string instanceIdOrArn, string? nextToken, int pageSize) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        return Paging.Read<HoursOfOperation>(session, Scope(caller, instance), "hours-of-operations", nextToken, pageSize);
-    });
-
     /// <summary>[choice] Every accepted update stamps LastModifiedTime, even one that sends no member.</summary>
-    public void Update(Caller caller, string instanceIdOrArn, string hoursIdOrArn, UpdateHoursOfOperationCommand command) => store.Write(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
-        var hours = Require(session, caller, instance.Id, hoursIdOrArn);
-        if (command.TimeZone is not null)
+    public void Update(Caller caller, string instanceIdOrArn, string hoursIdOrArn, UpdateHoursOfOperationCommand command) =>
+        _hours.Update(caller, instanceIdOrArn, hoursIdOrArn, (_, hours) =>
         {
-            RequireTimeZone(command.TimeZone);
-        }
+            if (command.TimeZone is not null)
+            {
+                RequireTimeZone(command.TimeZone);
+            }
 
-        if (command.Name is not null && session.GetByName<HoursOfOperation>(scope, command.Name) is { } named && named.Id != hours.Id)
-        {
-            throw Errors.Duplicate("Hours of operation", command.Name);
-        }
-
-        session.Put(scope, hours with
-        {
-            Name = command.Name ?? hours.Name,
-            Description = command.Description ?? hours.Description,
-            TimeZone = command.TimeZone ?? hours.TimeZone,
-            Config = command.Config ?? hours.Config,
-            LastModifiedTime = caller.Now,
-            LastModifiedRegion = caller.Region,
+            return hours with
+            {
+                Name = command.Name ?? hours.Name,
+                Description = command.Description ?? hours.Description,
+                TimeZone = command.TimeZone ?? hours.TimeZone,
+                Config = command.Config ?? hours.Config,
+            };
         });
-        return true;
-    });
 
     /// <summary>
     /// Hours a queue uses, or that other hours name as a parent, cannot be deleted. [choice] The model lists no
     /// ResourceInUseException for DeleteHoursOfOperation; ConnectLocal answers it anyway (409, naming the holder)
     /// because it tells the caller what to change. Basic Hours is an ordinary resource: deletable once unused.
     /// </summary>
-    public void Delete(Caller caller, string instanceIdOrArn, string hoursIdOrArn) => store.Write(session =>
+    internal static void CheckUnused(ResourceContext context, HoursOfOperation hours)
     {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
-        var hours = Require(session, caller, instance.Id, hoursIdOrArn);
-        if (session.All<Queue>(scope).FirstOrDefault(q => q.HoursOfOperationId == hours.Id) is { } queue)
+        if (context.Session.All<Queue>(context.Scope).FirstOrDefault(q => q.HoursOfOperationId == hours.Id) is { } queue)
         {
-            throw Errors.InUse($"Hours of operation is in use by queue '{queue.Name}'", QueueService.InUseType, queue.Arn);
+            throw Errors.InUse(ErrorTexts.InUseBy("Hours of operation", "queue", queue.Name ?? string.Empty), QueueService.InUseType, queue.Arn);
         }
 
-        if (session.All<HoursOfOperation>(scope).FirstOrDefault(h => h.ParentIds.Contains(hours.Id)) is { } child)
+        if (context.Session.All<HoursOfOperation>(context.Scope).FirstOrDefault(h => h.ParentIds.Contains(hours.Id)) is { } child)
         {
-            throw Errors.InUse($"Hours of operation is a parent of hours of operation '{child.Name}'", InUseType, child.Arn);
+            throw Errors.InUse(ErrorTexts.ParentOf(child.Name), InUseType, child.Arn);
         }
-
-        session.Delete<HoursOfOperation>(scope, hours.Id);
-        return true;
-    });
+    }
 
     /// <summary>
     /// The hours of operation named by id or ARN in the instance, or "Hours of operation not found". [choice] The ARN
     /// is accepted wherever an id is, as for instances.
     /// </summary>
-    public static HoursOfOperation Require(IStoreSession session, Caller caller, string instanceId, string idOrArn)
-    {
-        var id = Arns.ChildIdFrom(idOrArn, caller, instanceId, ArnSegment);
-        var hours = id is null ? null : session.Get<HoursOfOperation>(new ResourceScope(caller.AccountId, caller.Region, instanceId), id);
-        return hours ?? throw Errors.NotFound("Hours of operation");
-    }
+    public static HoursOfOperation Require(IStoreSession session, Caller caller, string instanceId, string idOrArn) =>
+        ResourceTypes.HoursOfOperation.Require(session, caller, instanceId, idOrArn);
 
     /// <summary>
     /// [choice] Time zones are IANA names ("America/New_York", "UTC"), looked up in the host's time zone database, which
@@ -192,5 +149,4 @@ public sealed class HoursOfOperationService(IConnectStore store, ConnectSettings
         return parents;
     }
 
-    private static ResourceScope Scope(Caller caller, Instance instance) => new(caller.AccountId, caller.Region, instance.Id);
 }

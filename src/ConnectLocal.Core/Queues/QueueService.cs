@@ -1,6 +1,8 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.QuickConnects;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Queues;
@@ -20,7 +22,7 @@ public sealed record CreateQueueCommand(
 /// Standard queues (created here) and agent queues (one per user, created with the user; only listed, described
 /// and tagged here). A queue has hours of operation, a status, an optional contact limit and outbound settings.
 /// [choice] Every accepted update stamps LastModifiedTime, even one whose values equal the stored ones.
-/// LIMITATIONS: quick connects and email addresses are not implemented, so naming any is "not found"; the outbound
+/// LIMITATIONS: email addresses are not implemented, so naming any is "not found"; the outbound
 /// caller number, whisper flow and email address are stored as sent, unchecked; contacts waiting in a queue do not
 /// keep it from being deleted.
 /// </summary>
@@ -35,40 +37,26 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
     /// <summary>[choice] The ResourceType when a routing profile holds it (the model's enum has no value for either).</summary>
     public const string RoutingProfileInUseType = "ROUTING_PROFILE";
 
-    public Queue Create(Caller caller, string instanceIdOrArn, CreateQueueCommand command) => store.Write(session =>
+    private readonly ResourceOperations<Queue> _queues = new(store, settings, ResourceTypes.Queue);
+
+    public Queue Create(Caller caller, string instanceIdOrArn, CreateQueueCommand command) => _queues.Create(caller, instanceIdOrArn, context =>
     {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
-        if (session.GetByName<Queue>(scope, command.Name) is not null)
-        {
-            throw Errors.Duplicate("Queue", command.Name);
-        }
-
-        var hours = HoursOfOperationService.Require(session, caller, instance.Id, command.HoursOfOperationId);
-        // [choice] Quick connects and email addresses do not exist here yet, so any named one is not found.
-        if (command.QuickConnectIds.Count > 0)
-        {
-            throw Errors.NotFound("Quick connect");
-        }
-
+        var hours = HoursOfOperationService.Require(context.Session, caller, context.Instance.Id, command.HoursOfOperationId);
+        // [choice] Email addresses do not exist here yet, so any named one is not found.
         if (command.EmailAddressIds.Count > 0)
         {
             throw Errors.NotFound("Email address");
         }
 
         // [choice] Agent queues do not count against the queue quota; counting all of them is needed only near the limit.
-        if (session.Count<Queue>(scope) >= settings.QueuesPerInstance
-            && session.All<Queue>(scope).Count(q => q.QueueType == Queue.Standard) >= settings.QueuesPerInstance)
+        if (context.Session.Count<Queue>(context.Scope) >= settings.QueuesPerInstance
+            && context.Session.All<Queue>(context.Scope).Count(q => q.QueueType == Queue.Standard) >= settings.QueuesPerInstance)
         {
-            throw Errors.Limit($"The instance already has {settings.QueuesPerInstance} queues.");
+            throw Errors.Limit(ErrorTexts.QuotaReached("queues", settings.QueuesPerInstance));
         }
 
-        var id = DefaultResources.NewId();
-        var queue = new Queue
+        return new Queue
         {
-            Id = id,
-            InstanceId = instance.Id,
-            Arn = Arns.InInstance(caller.Region, caller.AccountId, instance.Id, ArnSegment, id),
             Name = command.Name,
             Description = command.Description,
             QueueType = Queue.Standard,
@@ -77,134 +65,103 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
             Status = Enabled,
             OutboundCallerConfig = command.OutboundCallerConfig,
             OutboundEmailAddressId = command.OutboundEmailAddressId,
+            QuickConnectIds = RequireQuickConnects(context, command.QuickConnectIds),
             Tags = command.Tags,
-            LastModifiedTime = caller.Now,
-            LastModifiedRegion = caller.Region,
         };
-        session.Put(scope, queue);
-        return queue;
     });
 
-    public Queue Describe(Caller caller, string instanceIdOrArn, string queueIdOrArn) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        return Require(session, caller, instance.Id, queueIdOrArn);
-    });
+    public Queue Describe(Caller caller, string instanceIdOrArn, string queueIdOrArn) => _queues.Describe(caller, instanceIdOrArn, queueIdOrArn);
 
-    /// <summary>Queues of the given types (both when <paramref name="queueTypes"/> is empty), ordered by id.</summary>
-    public Page<Queue> List(Caller caller, string instanceIdOrArn, IReadOnlyCollection<string> queueTypes, string? nextToken, int pageSize) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
-        var types = queueTypes.ToHashSet(StringComparer.Ordinal);
-        if (types.Count == 0 || (types.Contains(Queue.Standard) && types.Contains(Queue.Agent)))
-        {
-            return Paging.Read<Queue>(session, scope, "queues", nextToken, pageSize);
-        }
 
-        var filtered = session.All<Queue>(scope).Where(q => types.Contains(q.QueueType)).ToList();
-        return Paging.Slice(session, scope, "queues", filtered, q => q.Id, nextToken, pageSize);
-    });
-
-    public void UpdateName(Caller caller, string instanceIdOrArn, string queueIdOrArn, string? name, string? description) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (session, scope, queue) =>
-        {
-            if (name is not null && session.GetByName<Queue>(scope, name) is { } named && named.Id != queue.Id)
-            {
-                throw Errors.Duplicate("Queue", name);
-            }
-
-            return queue with { Name = name ?? queue.Name, Description = description ?? queue.Description };
-        });
-
-    public void UpdateStatus(Caller caller, string instanceIdOrArn, string queueIdOrArn, string status) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (_, _, queue) => queue with { Status = status });
 
     /// <summary>[choice] An absent limit means no limit.</summary>
     public void UpdateMaxContacts(Caller caller, string instanceIdOrArn, string queueIdOrArn, int? maxContacts) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (_, _, queue) => queue with { MaxContacts = maxContacts });
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (_, queue) => queue with { MaxContacts = maxContacts });
 
     public void UpdateHoursOfOperation(Caller caller, string instanceIdOrArn, string queueIdOrArn, string hoursIdOrArn) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (session, _, queue) =>
-            queue with { HoursOfOperationId = HoursOfOperationService.Require(session, caller, queue.InstanceId, hoursIdOrArn).Id });
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) =>
+            queue with { HoursOfOperationId = HoursOfOperationService.Require(context.Session, caller, queue.InstanceId, hoursIdOrArn).Id });
 
     /// <summary>[choice] The outbound settings are replaced as a whole: members left out are cleared.</summary>
     public void UpdateOutboundCallerConfig(Caller caller, string instanceIdOrArn, string queueIdOrArn, OutboundCallerSettings config) =>
-        Update(caller, instanceIdOrArn, queueIdOrArn, (_, _, queue) => queue with { OutboundCallerConfig = config });
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (_, queue) => queue with { OutboundCallerConfig = config });
+
+    /// <summary>AssociateQueueQuickConnects: adds the quick connects (each resolved in the instance) the queue lacks.</summary>
+    public void AssociateQuickConnects(Caller caller, string instanceIdOrArn, string queueIdOrArn, IReadOnlyList<string> quickConnectIds) =>
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) =>
+        {
+            var all = queue.QuickConnectIds.Union(RequireQuickConnects(context, quickConnectIds), StringComparer.Ordinal).ToList();
+            return all.Count > settings.QuickConnectsPerQueue
+                ? throw Errors.Limit(ErrorTexts.QuickConnectsPerQueue(settings.QuickConnectsPerQueue))
+                : queue with { QuickConnectIds = all };
+        });
+
+    /// <summary>[choice] DisassociateQueueQuickConnects names existing quick connects; one the queue does not have is ignored.</summary>
+    public void DisassociateQuickConnects(Caller caller, string instanceIdOrArn, string queueIdOrArn, IReadOnlyList<string> quickConnectIds) =>
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) =>
+            queue with { QuickConnectIds = queue.QuickConnectIds.Except(RequireQuickConnects(context, quickConnectIds), StringComparer.Ordinal).ToList() });
+
+    /// <summary>ListQueueQuickConnects: the queue's quick connects in id order, with the queue's last modification.</summary>
+    public (Page<QuickConnect> Page, Queue Queue) ListQuickConnects(Caller caller, string instanceIdOrArn, string queueIdOrArn, string? nextToken, int pageSize) => store.Read(session =>
+    {
+        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
+        var queue = Require(session, caller, instance.Id, queueIdOrArn);
+        var scope = new ResourceScope(caller.AccountId, caller.Region, instance.Id);
+        var quickConnects = queue.QuickConnectIds.Order(StringComparer.Ordinal)
+            .Select(id => session.Get<QuickConnect>(scope, id)).OfType<QuickConnect>().ToList();
+        return (Paging.Slice(session, scope, "queue-quick-connects/" + queue.Id, quickConnects, q => q.Id, nextToken, pageSize), queue);
+    });
 
     /// <summary>
     /// A queue a routing profile serves or sends outbound calls from cannot be deleted (ResourceInUseException
     /// naming the profile). [choice] Agent queues live and die with their user (InvalidRequestException). BasicQueue
     /// is an ordinary queue: deletable once no routing profile uses it.
     /// </summary>
-    public void Delete(Caller caller, string instanceIdOrArn, string queueIdOrArn) => store.Write(session =>
+    internal static void CheckDeletable(ResourceContext context, Queue queue)
     {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
-        var queue = Require(session, caller, instance.Id, queueIdOrArn);
         if (queue.QueueType == Queue.Agent)
         {
-            throw Errors.InvalidRequest("Agent queues cannot be deleted; they are deleted with their user");
+            throw Errors.InvalidRequest(ErrorTexts.AgentQueueNotDeletable);
         }
 
-        var profile = session.All<RoutingProfile>(scope)
+        var profile = context.Session.All<RoutingProfile>(context.Scope)
             .FirstOrDefault(p => p.DefaultOutboundQueueId == queue.Id || p.Queues.Any(q => q.QueueId == queue.Id));
         if (profile is not null)
         {
-            throw Errors.InUse($"Queue is in use by routing profile '{profile.Name}'", RoutingProfileInUseType, profile.Arn);
+            throw Errors.InUse(ErrorTexts.InUseBy("Queue", "routing profile", profile.Name), RoutingProfileInUseType, profile.Arn);
         }
+    }
 
-        session.Delete<Queue>(scope, queue.Id);
-        return true;
-    });
+    /// <summary>[choice] Deleting a quick connect takes it off every queue that offered it.</summary>
+    internal static void ForgetQuickConnect(ResourceContext context, QuickConnect quickConnect)
+    {
+        foreach (var queue in context.Session.All<Queue>(context.Scope).Where(q => q.QuickConnectIds.Contains(quickConnect.Id)))
+        {
+            context.Session.Put(context.Scope, queue with { QuickConnectIds = queue.QuickConnectIds.Where(id => id != quickConnect.Id).ToList() });
+        }
+    }
 
     /// <summary>
     /// The queue named by id or ARN in the instance, standard or agent (an agent queue's id is its user's id, its
     /// ARN …/queue/agent/{userId}), or "Queue not found". [choice] The ARN is accepted wherever a queue id is, as
     /// for instances.
     /// </summary>
-    public static Queue Require(IStoreSession session, Caller caller, string instanceId, string idOrArn)
-    {
-        var id = QueueIdFrom(idOrArn, caller, instanceId);
-        var queue = id is null ? null : session.Get<Queue>(new ResourceScope(caller.AccountId, caller.Region, instanceId), id);
-        return queue ?? throw Errors.NotFound("Queue");
-    }
-
-    private static string? QueueIdFrom(string idOrArn, Caller caller, string instanceId)
-    {
-        if (!idOrArn.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return idOrArn;
-        }
-
-        var arn = Arns.Parse(idOrArn);
-        if (arn is null || arn.Account != caller.AccountId || arn.Region != caller.Region)
-        {
-            return null;
-        }
-
-        var p = arn.ResourceParts;
-        var inInstance = p.Length >= 4 && p[0] == "instance" && p[1] == instanceId && p[2] == ArnSegment;
-        return !inInstance ? null : p.Length == 4 ? p[3] : p.Length == 5 && p[3] == "agent" ? p[4] : null;
-    }
+    public static Queue Require(IStoreSession session, Caller caller, string instanceId, string idOrArn) =>
+        ResourceTypes.Queue.Require(session, caller, instanceId, idOrArn);
 
     /// <summary>
-    /// One read-modify-write of a standard queue. [choice] Agent queues take none of the Update* operations
-    /// (InvalidRequestException): their settings follow their user, and the console offers none for them.
+    /// [choice] Agent queues take none of the Update* operations (InvalidRequestException): their settings follow
+    /// their user, and the console offers none for them.
     /// </summary>
-    private void Update(Caller caller, string instanceIdOrArn, string queueIdOrArn, Func<IStoreSession, ResourceScope, Queue, Queue> change) => store.Write(session =>
+    internal static void CheckUpdatable(ResourceContext context, Queue queue)
     {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
-        var queue = Require(session, caller, instance.Id, queueIdOrArn);
         if (queue.QueueType == Queue.Agent)
         {
-            throw Errors.InvalidRequest("Agent queues cannot be updated");
+            throw Errors.InvalidRequest(ErrorTexts.AgentQueueNotUpdatable);
         }
+    }
 
-        session.Put(scope, change(session, scope, queue) with { LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region });
-        return true;
-    });
-
-    private static ResourceScope Scope(Caller caller, Instance instance) => new(caller.AccountId, caller.Region, instance.Id);
+    /// <summary>Quick connects named by id or ARN, each resolved in the instance, in the order given, each once.</summary>
+    private static List<string> RequireQuickConnects(ResourceContext context, IReadOnlyList<string> idsOrArns) =>
+        idsOrArns.Select(id => QuickConnectRules.Type.Require(context.Session, context.Caller, context.Instance.Id, id).Id).Distinct(StringComparer.Ordinal).ToList();
 }

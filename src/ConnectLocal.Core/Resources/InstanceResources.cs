@@ -1,19 +1,22 @@
 namespace ConnectLocal.Core.Resources;
 
-/// <summary>Common to every resource that lives inside an instance.</summary>
+/// <summary>
+/// Common to every resource that lives inside an instance. The identity and the modification stamp are set by
+/// whoever stores the resource (ResourceOperations for declared types, DefaultResources for an instance's defaults).
+/// </summary>
 public abstract record InstanceResource
 {
-    public required string Id { get; init; }
+    public string Id { get; init; } = string.Empty;
 
-    public required string InstanceId { get; init; }
+    public string InstanceId { get; init; } = string.Empty;
 
-    public required string Arn { get; init; }
+    public string Arn { get; init; } = string.Empty;
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    public required DateTimeOffset LastModifiedTime { get; init; }
+    public DateTimeOffset LastModifiedTime { get; init; }
 
-    public required string LastModifiedRegion { get; init; }
+    public string LastModifiedRegion { get; init; } = string.Empty;
 }
 
 public sealed record HoursOfOperationSlot(string Day, int StartHours, int StartMinutes, int EndHours, int EndMinutes);
@@ -61,6 +64,9 @@ public sealed record Queue : InstanceResource, IResource<Queue>, ITaggable<Queue
     public OutboundCallerSettings? OutboundCallerConfig { get; init; }
 
     public string? OutboundEmailAddressId { get; init; }
+
+    /// <summary>The quick connects agents see when transferring contacts from this queue (AssociateQueueQuickConnects).</summary>
+    public IReadOnlyList<string> QuickConnectIds { get; init; } = [];
 
     public Queue WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }

@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.RoutingProfiles;
@@ -22,9 +23,6 @@ public sealed record RoutingProfileQueueView(RoutingProfileQueue Config, string 
 
 /// <summary>A page of a profile's queue configs, with the profile's last modification (ListRoutingProfileQueues).</summary>
 public sealed record RoutingProfileQueuePage(Page<RoutingProfileQueueView> Page, DateTimeOffset LastModifiedTime, string LastModifiedRegion);
-
-/// <summary>A page of search results and how many profiles matched in all (ApproximateTotalCount).</summary>
-public sealed record RoutingProfileSearchResult(Page<RoutingProfile> Page, int TotalCount);
 
 /// <summary>
 /// Routing profiles: which channels an agent handles and how many contacts at once (behaviour doc §3), which queues
@@ -54,16 +52,17 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     /// <summary>The model documents no list limit on QueueReferences, but the operation's documentation does.</summary>
     private const int MaxQueueReferencesPerCall = 10;
 
-    public RoutingProfile Create(Caller caller, string instanceIdOrArn, CreateRoutingProfileCommand command) => store.Write(session =>
+    private readonly ResourceOperations<RoutingProfile> _profiles = new(store, settings, ResourceTypes.RoutingProfile);
+
+    /// <summary>[choice] Names are unique per instance, compared case-sensitively (as the store's name index does).</summary>
+    public RoutingProfile Create(Caller caller, string instanceIdOrArn, CreateRoutingProfileCommand command) => _profiles.Create(caller, instanceIdOrArn, context =>
     {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
         CheckConcurrencies(command.MediaConcurrencies);
         CheckNoRepeats(command.QueueConfigs.Select(c => new ProfileQueueReference(c.QueueId, c.Channel)));
-        RequireStandardQueue(session, scope, command.DefaultOutboundQueueId);
+        RequireStandardQueue(context.Session, context.Scope, command.DefaultOutboundQueueId);
         foreach (var config in command.QueueConfigs)
         {
-            RequireStandardQueue(session, scope, config.QueueId);
+            RequireStandardQueue(context.Session, context.Scope, config.QueueId);
         }
 
         if (DistinctPairs(command.QueueConfigs) > settings.QueuesPerRoutingProfile)
@@ -72,23 +71,8 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             throw Errors.Limit(QueueQuotaMessage());
         }
 
-        // [choice] Names are unique per instance, compared case-sensitively (as the store's name index does).
-        if (session.GetByName<RoutingProfile>(scope, command.Name) is not null)
+        return new RoutingProfile
         {
-            throw Errors.Duplicate("Routing profile", command.Name);
-        }
-
-        if (session.Count<RoutingProfile>(scope) >= settings.RoutingProfilesPerInstance)
-        {
-            throw Errors.Limit($"The instance already has {settings.RoutingProfilesPerInstance} routing profiles.");
-        }
-
-        var id = DefaultResources.NewId();
-        var profile = new RoutingProfile
-        {
-            Id = id,
-            InstanceId = instance.Id,
-            Arn = Arns.InInstance(caller.Region, caller.AccountId, instance.Id, ArnSegment, id),
             Name = command.Name,
             Description = command.Description,
             DefaultOutboundQueueId = command.DefaultOutboundQueueId,
@@ -96,35 +80,15 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             Queues = command.QueueConfigs,
             AgentAvailabilityTimer = command.AgentAvailabilityTimer ?? DefaultAgentAvailabilityTimer,
             Tags = command.Tags,
-            LastModifiedTime = caller.Now,
-            LastModifiedRegion = caller.Region,
         };
-        session.Put(scope, profile);
-        return profile;
     });
 
-    public RoutingProfile Describe(Caller caller, string instanceIdOrArn, string profileIdOrArn) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        return Require(session, caller, instance, profileIdOrArn);
-    });
+    public RoutingProfile Describe(Caller caller, string instanceIdOrArn, string profileIdOrArn) => _profiles.Describe(caller, instanceIdOrArn, profileIdOrArn);
 
-    public Page<RoutingProfile> List(Caller caller, string instanceIdOrArn, string? nextToken, int pageSize) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        return Paging.Read<RoutingProfile>(session, Scope(caller, instance), "routing-profiles", nextToken, pageSize);
-    });
-
-    public RoutingProfileSearchResult Search(
-        Caller caller, string instanceIdOrArn, ProfileCriteria? criteria, TagFilter? filter, string? nextToken, int pageSize) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
-        RoutingProfileSearch.Validate(criteria, filter);
-        var matches = session.All<RoutingProfile>(scope).Where(p => RoutingProfileSearch.Matches(p, criteria, filter)).ToList();
-        var page = Paging.Slice(session, scope, "search-routing-profiles", matches, p => p.Id, nextToken, pageSize);
-        return new RoutingProfileSearchResult(page, matches.Count);
-    });
+    /// <summary>SearchRoutingProfiles over the fields the registry declares for routing profiles.</summary>
+    public SearchResult<RoutingProfile> Search(
+        Caller caller, string instanceIdOrArn, Criteria? criteria, TagFilter? filter, string? nextToken, int pageSize) =>
+        _profiles.Search(caller, instanceIdOrArn, "search-routing-profiles", criteria, filter, nextToken, pageSize);
 
     public void UpdateConcurrency(Caller caller, string instanceIdOrArn, string profileIdOrArn, IReadOnlyList<ChannelConcurrency> concurrencies) =>
         Modify(caller, instanceIdOrArn, profileIdOrArn, (_, _, profile) =>
@@ -138,19 +102,15 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
 
     /// <summary>
     /// "At least Name or Description must be provided" (UpdateRoutingProfileName documentation); [choice] neither →
-    /// InvalidParameterException. Renaming a profile to its own name is not a duplicate.
+    /// InvalidParameterException. Renaming a profile to its own name is not a duplicate (names stay unique through
+    /// the registry's update).
     /// </summary>
     public void UpdateName(Caller caller, string instanceIdOrArn, string profileIdOrArn, string? name, string? description) =>
-        Modify(caller, instanceIdOrArn, profileIdOrArn, (session, scope, profile) =>
+        Modify(caller, instanceIdOrArn, profileIdOrArn, (_, _, profile) =>
         {
             if (name is null && description is null)
             {
                 throw Errors.InvalidParameter("Invalid parameter: at least one of Name or Description must be provided");
-            }
-
-            if (name is not null && name != profile.Name && session.GetByName<RoutingProfile>(scope, name) is not null)
-            {
-                throw Errors.Duplicate("Routing profile", name);
             }
 
             return profile with { Name = name ?? profile.Name, Description = description ?? profile.Description };
@@ -163,8 +123,6 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             return profile with { DefaultOutboundQueueId = queueId };
         });
 
-    public void UpdateAgentAvailabilityTimer(Caller caller, string instanceIdOrArn, string profileIdOrArn, string timer) =>
-        Modify(caller, instanceIdOrArn, profileIdOrArn, (_, _, profile) => profile with { AgentAvailabilityTimer = timer });
 
     /// <summary>
     /// Adds queue configs. [choice] A queue+channel pair the profile already has is refused (InvalidParameterException),
@@ -283,37 +241,26 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     /// then a profile still assigned to users (ResourceInUseException, ResourceType USER, ResourceId the ARN of one
     /// such user).
     /// </summary>
-    public void Delete(Caller caller, string instanceIdOrArn, string profileIdOrArn) => store.Write(session =>
+    internal static void CheckDeletable(ResourceContext context, RoutingProfile profile)
     {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(caller, instance);
-        var profile = Require(session, caller, instance, profileIdOrArn);
         if (profile.IsDefault)
         {
-            throw Errors.InvalidRequest("The default routing profile cannot be deleted.");
+            throw Errors.InvalidRequest(ErrorTexts.DefaultRoutingProfileNotDeletable);
         }
 
         if (profile.UserCount > 0)
         {
-            var holder = session.All<User>(scope).FirstOrDefault(u => u.RoutingProfileId == profile.Id);
-            throw Errors.InUse(
-                $"Routing profile is assigned to {profile.UserCount} user(s) and cannot be deleted.", "USER", holder?.Arn ?? profile.Arn);
+            var holder = context.Session.All<User>(context.Scope).FirstOrDefault(u => u.RoutingProfileId == profile.Id);
+            throw Errors.InUse(ErrorTexts.RoutingProfileAssigned(profile.UserCount), "USER", holder?.Arn ?? profile.Arn);
         }
-
-        session.Delete<RoutingProfile>(scope, profile.Id);
-        return true;
-    });
+    }
 
     /// <summary>
     /// The profile named by id or ARN in this instance, or "Routing profile not found". [choice] The model only says
     /// "identifier"; an ARN of a profile of the same instance, account and region is accepted too.
     /// </summary>
-    public static RoutingProfile Require(IStoreSession session, Caller caller, Instance instance, string profileIdOrArn)
-    {
-        var id = Arns.ChildIdFrom(profileIdOrArn, caller, instance.Id, ArnSegment);
-        var profile = id is null ? null : session.Get<RoutingProfile>(Scope(caller, instance), id);
-        return profile ?? throw Errors.NotFound("Routing profile");
-    }
+    public static RoutingProfile Require(IStoreSession session, Caller caller, Instance instance, string profileIdOrArn) =>
+        ResourceTypes.RoutingProfile.Require(session, caller, instance.Id, profileIdOrArn);
 
     /// <summary>
     /// Behaviour doc §3: VOICE exactly 1; [choice] (§3) an empty list or a channel listed twice is refused. The model
@@ -345,15 +292,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
 
     /// <summary>Loads a profile, applies one change, stamps the modification and stores it, in one transaction.</summary>
     private void Modify(Caller caller, string instanceIdOrArn, string profileIdOrArn, Func<IStoreSession, ResourceScope, RoutingProfile, RoutingProfile> change) =>
-        store.Write(session =>
-        {
-            var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-            var scope = Scope(caller, instance);
-            var profile = Require(session, caller, instance, profileIdOrArn);
-            var changed = change(session, scope, profile) with { LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region };
-            session.Put(scope, changed);
-            return true;
-        });
+        _profiles.Update(caller, instanceIdOrArn, profileIdOrArn, (context, profile) => change(context.Session, context.Scope, profile));
 
     /// <summary>
     /// Queue configs and the default outbound queue name standard queues of the instance; an agent's own queue is

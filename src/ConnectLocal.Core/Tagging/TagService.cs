@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Tagging;
@@ -13,16 +14,6 @@ public sealed class TagService(IConnectStore store)
 {
     /// <summary>AWS's per-resource tag limit.</summary>
     public const int MaxTags = 50;
-
-    private static readonly Dictionary<string, ITagAccess> InstanceChildren = new(StringComparer.Ordinal)
-    {
-        ["routing-profile"] = new TagAccess<RoutingProfile>(),
-        ["queue"] = new TagAccess<Queue>(),
-        ["operating-hours"] = new TagAccess<HoursOfOperation>(),
-        ["agent"] = new TagAccess<User>(),
-        ["security-profile"] = new TagAccess<SecurityProfile>(),
-        ["agent-state"] = new TagAccess<AgentStatus>(),
-    };
 
     private static readonly Dictionary<string, ITagAccess> TopLevel = new(StringComparer.Ordinal)
     {
@@ -64,7 +55,7 @@ public sealed class TagService(IConnectStore store)
 
         if (merged.Count > MaxTags)
         {
-            throw Errors.InvalidParameter($"A resource can have at most {MaxTags} tags.");
+            throw Errors.InvalidParameter(ErrorTexts.TooManyTags(MaxTags));
         }
 
         target.Save(session, merged);
@@ -107,14 +98,14 @@ public sealed class TagService(IConnectStore store)
             return new Target(top, topScope, parts[1]);
         }
 
-        // …:instance/{iid}/{segment}/{id}; a user's agent queue is …:instance/{iid}/queue/agent/{userId}.
-        if (parts.Length >= 4 && parts[0] == "instance" && InstanceChildren.TryGetValue(parts[2], out var child))
+        // …:instance/{iid}/{segment}/{id}, or a form the type declares (a user's agent queue: …/queue/agent/{userId}).
+        if (parts.Length >= 4 && parts[0] == "instance" && ResourceTypes.ByArnSegment(parts[2]) is { Taggable: true } type
+            && session.Get<Instance>(topScope, parts[1]) is { } instance)
         {
-            var id = parts.Length == 5 && parts[2] == "queue" && parts[3] == "agent" ? parts[4] : parts.Length == 4 ? parts[3] : null;
-            var instance = session.Get<Instance>(topScope, parts[1]);
-            if (id is not null && instance is not null)
+            var scope = new ResourceScope(caller.AccountId, caller.Region, instance.Id);
+            if (type.IdFrom(text, caller, instance.Id) is { } id && type.TagsOf(session, scope, id) is not null)
             {
-                return new Target(child, new ResourceScope(caller.AccountId, caller.Region, instance.Id), id);
+                return new Target(new DeclaredTagAccess(type), scope, id);
             }
         }
 
@@ -133,6 +124,15 @@ public sealed class TagService(IConnectStore store)
         IReadOnlyDictionary<string, string> Get(IStoreSession session, ResourceScope scope, string id);
 
         void Set(IStoreSession session, ResourceScope scope, string id, IReadOnlyDictionary<string, string> tags);
+    }
+
+    private sealed class DeclaredTagAccess(ResourceType type) : ITagAccess
+    {
+        public IReadOnlyDictionary<string, string> Get(IStoreSession session, ResourceScope scope, string id) =>
+            type.TagsOf(session, scope, id) ?? throw Errors.NotFound("Resource");
+
+        public void Set(IStoreSession session, ResourceScope scope, string id, IReadOnlyDictionary<string, string> tags) =>
+            type.SetTags(session, scope, id, tags);
     }
 
     private sealed class TagAccess<T> : ITagAccess

@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Users;
@@ -95,81 +96,50 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         return user;
     });
 
-    public User Describe(Caller caller, string instanceIdOrArn, string userIdOrArn) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        return RequireUser(session, caller, instance, userIdOrArn);
-    });
+    private readonly ResourceOperations<User> _users = new(store, settings, ResourceTypes.User);
 
-    public Page<User> List(Caller caller, string instanceIdOrArn, string? nextToken, int pageSize) => store.Read(session =>
-    {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        return Paging.Read<User>(session, Scope(instance), "users", nextToken, pageSize);
-    });
+    public User Describe(Caller caller, string instanceIdOrArn, string userIdOrArn) => _users.Describe(caller, instanceIdOrArn, userIdOrArn);
 
     public void UpdateRoutingProfile(Caller caller, string instanceIdOrArn, string userIdOrArn, string routingProfileIdOrArn) =>
-        store.Write(session =>
+        _users.Update(caller, instanceIdOrArn, userIdOrArn, (context, user) =>
         {
-            var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-            var scope = Scope(instance);
-            var user = RequireUser(session, caller, instance, userIdOrArn);
-            var target = RequireRoutingProfile(session, caller, instance, routingProfileIdOrArn);
+            var target = RequireRoutingProfile(context.Session, caller, context.Instance, routingProfileIdOrArn);
             if (target.Id != user.RoutingProfileId)
             {
-                AdjustUserCount(session, scope, user.RoutingProfileId, -1);
-                session.Put(scope, target with { UserCount = target.UserCount + 1 });
+                AdjustUserCount(context.Session, context.Scope, user.RoutingProfileId, -1);
+                context.Session.Put(context.Scope, target with { UserCount = target.UserCount + 1 });
             }
 
-            session.Put(scope, Touched(user, caller) with { RoutingProfileId = target.Id });
-            return true;
+            return user with { RoutingProfileId = target.Id };
         });
 
     public void UpdateSecurityProfiles(Caller caller, string instanceIdOrArn, string userIdOrArn, IReadOnlyList<string> securityProfileIds) =>
-        store.Write(session =>
-        {
-            var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-            var user = RequireUser(session, caller, instance, userIdOrArn);
-            var ids = RequireSecurityProfiles(session, caller, instance, securityProfileIds);
-            session.Put(Scope(instance), Touched(user, caller) with { SecurityProfileIds = ids });
-            return true;
-        });
+        _users.Update(caller, instanceIdOrArn, userIdOrArn, (context, user) =>
+            user with { SecurityProfileIds = RequireSecurityProfiles(context.Session, caller, context.Instance, securityProfileIds) });
 
     public void UpdateIdentityInfo(Caller caller, string instanceIdOrArn, string userIdOrArn, UserIdentity identity) =>
-        store.Write(session =>
+        _users.Update(caller, instanceIdOrArn, userIdOrArn, (context, user) =>
         {
-            var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-            var user = RequireUser(session, caller, instance, userIdOrArn);
-            if (instance.IdentityManagementType == ExistingDirectory
+            if (context.Instance.IdentityManagementType == ExistingDirectory
                 && (identity.FirstName is not null || identity.LastName is not null || identity.Email is not null))
             {
                 // UserIdentityInfo doc: with EXISTING_DIRECTORY these "cannot be updated from within" Connect.
-                throw Errors.InvalidRequest("FirstName, LastName and Email are managed by the directory and cannot be updated.");
+                throw Errors.InvalidRequest(ErrorTexts.DirectoryManagedIdentity);
             }
 
-            CheckIdentity(instance, identity);
-            session.Put(Scope(instance), Touched(user, caller) with { IdentityInfo = identity });
-            return true;
+            CheckIdentity(context.Instance, identity);
+            return user with { IdentityInfo = identity };
         });
 
     public void UpdatePhoneConfig(Caller caller, string instanceIdOrArn, string userIdOrArn, UserPhoneInput phoneConfig) =>
-        store.Write(session =>
-        {
-            var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-            var user = RequireUser(session, caller, instance, userIdOrArn);
-            session.Put(Scope(instance), Touched(user, caller) with { PhoneConfig = Phone(phoneConfig) });
-            return true;
-        });
+        _users.Update(caller, instanceIdOrArn, userIdOrArn, (_, user) => user with { PhoneConfig = Phone(phoneConfig) });
 
-    public void Delete(Caller caller, string instanceIdOrArn, string userIdOrArn) => store.Write(session =>
+    /// <summary>A user leaves its routing profile's count and takes its agent queue with it.</summary>
+    internal static void ForgetUser(ResourceContext context, User user)
     {
-        var instance = InstanceService.Require(session, caller, instanceIdOrArn);
-        var scope = Scope(instance);
-        var user = RequireUser(session, caller, instance, userIdOrArn);
-        AdjustUserCount(session, scope, user.RoutingProfileId, -1);
-        session.Delete<Queue>(scope, user.Id);
-        session.Delete<User>(scope, user.Id);
-        return true;
-    });
+        AdjustUserCount(context.Session, context.Scope, user.RoutingProfileId, -1);
+        context.Session.Delete<Queue>(context.Scope, user.Id);
+    }
 
     /// <summary>
     /// Puts the agent in an agent status. The routing engine reads <see cref="User.AgentStatusId"/> and
@@ -199,20 +169,14 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         });
 
     /// <summary>A user of the instance named by id or ARN (…/agent/{id}), or "User not found".</summary>
-    public static User RequireUser(IStoreSession session, Caller caller, Instance instance, string userIdOrArn)
-    {
-        var id = Arns.ChildIdFrom(userIdOrArn, caller, instance.Id, "agent");
-        var user = id is null ? null : session.Get<User>(Scope(instance), id);
-        return user ?? throw Errors.NotFound("User");
-    }
+    public static User RequireUser(IStoreSession session, Caller caller, Instance instance, string userIdOrArn) =>
+        ResourceTypes.User.Require(session, caller, instance.Id, userIdOrArn);
 
     public static string AgentQueueArn(Caller caller, string instanceId, string userId) =>
         Arns.InInstance(caller.Region, caller.AccountId, instanceId, "queue", "agent/" + userId);
 
     private static ResourceScope Scope(Instance instance) => new(instance.AccountId, instance.Region, instance.Id);
 
-    private static User Touched(User user, Caller caller) =>
-        user with { LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region };
 
     private static void AdjustUserCount(IStoreSession session, ResourceScope scope, string routingProfileId, int delta)
     {
@@ -224,12 +188,8 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         }
     }
 
-    private static RoutingProfile RequireRoutingProfile(IStoreSession session, Caller caller, Instance instance, string idOrArn)
-    {
-        var id = Arns.ChildIdFrom(idOrArn, caller, instance.Id, "routing-profile");
-        var profile = id is null ? null : session.Get<RoutingProfile>(Scope(instance), id);
-        return profile ?? throw Errors.NotFound("Routing profile");
-    }
+    private static RoutingProfile RequireRoutingProfile(IStoreSession session, Caller caller, Instance instance, string idOrArn) =>
+        ResourceTypes.RoutingProfile.Require(session, caller, instance.Id, idOrArn);
 
     /// <summary>The ids of the named security profiles, each resolved once, in the order given.</summary>
     private static List<string> RequireSecurityProfiles(IStoreSession session, Caller caller, Instance instance, IReadOnlyList<string> idsOrArns)
@@ -237,8 +197,7 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         var ids = new List<string>();
         foreach (var idOrArn in idsOrArns)
         {
-            var id = Arns.ChildIdFrom(idOrArn, caller, instance.Id, "security-profile");
-            var profile = (id is null ? null : session.Get<SecurityProfile>(Scope(instance), id)) ?? throw Errors.NotFound("Security profile");
+            var profile = ResourceTypes.SecurityProfile.Require(session, caller, instance.Id, idOrArn);
 
             // [choice] A profile named twice is kept once.
             if (!ids.Contains(profile.Id, StringComparer.Ordinal))

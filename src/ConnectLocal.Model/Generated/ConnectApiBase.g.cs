@@ -1154,8 +1154,10 @@ public abstract partial class ConnectApiBase
     public virtual ValueTask<UpdateWorkspaceVisibilityResponse> UpdateWorkspaceVisibility(OperationContext context, UpdateWorkspaceVisibilityRequest request) =>
         throw new OperationNotImplementedException("UpdateWorkspaceVisibility");
 
+    protected virtual global::System.Func<OperationContext, JsonElement, ValueTask<byte[]>>? Declared(OperationDescriptor operation) => null;
+
     public ValueTask<byte[]> InvokeAsync(OperationDescriptor operation, OperationContext context, JsonElement input) =>
-        Invokers[operation.Index](this, context, input);
+        Declared(operation) is { } declared ? declared(context, input) : Invokers[operation.Index](this, context, input);
 
     private static readonly global::System.Func<ConnectApiBase, OperationContext, JsonElement, ValueTask<byte[]>>[] Invokers =
     [

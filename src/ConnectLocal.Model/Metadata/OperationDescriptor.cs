@@ -35,6 +35,26 @@ public sealed class OperationDescriptor(
     public string ValidationErrorCode { get; } =
         errors.Contains("InvalidParameterException") ? "InvalidParameterException" : "InvalidRequestException";
 
+    /// <summary>How the operation pages, from the model's paginators file; null when it does not.</summary>
+    public Paginator? Paginator => OperationTable.Paginators.TryGetValue(Name, out var paginator) ? paginator : null;
+
+    /// <summary>The largest page the operation's page-size member allows (its range trait), or null.</summary>
+    public int? MaxPageSize
+    {
+        get
+        {
+            foreach (var member in Input.Members)
+            {
+                if (member.Name == (Paginator?.LimitKey ?? "MaxResults") && member.Target.MaxValue is { } max)
+                {
+                    return (int)max;
+                }
+            }
+
+            return null;
+        }
+    }
+
     public bool HasBodyMembers
     {
         get

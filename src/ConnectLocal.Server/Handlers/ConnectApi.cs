@@ -1,9 +1,11 @@
+using System.Text.Json;
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Tagging;
 using ConnectLocal.Model;
 using ConnectLocal.Model.Metadata;
+using ConnectLocal.Server.Handlers.Declared;
 
 namespace ConnectLocal.Server.Handlers;
 
@@ -14,6 +16,10 @@ namespace ConnectLocal.Server.Handlers;
 /// </summary>
 public sealed partial class ConnectApi(IConnectStore store, ConnectSettings settings) : ConnectApiBase
 {
+    private static readonly Dictionary<string, OperationDescriptor> OperationsByName =
+        OperationTable.All.ToDictionary(o => o.Name, StringComparer.Ordinal);
+
+    private readonly DeclaredHandler?[] _declared = DeclaredOperations.Table(store, settings);
     private readonly InstanceService _instances = new(store, settings);
     private readonly TagService _tags = new(store);
 
@@ -21,11 +27,19 @@ public sealed partial class ConnectApi(IConnectStore store, ConnectSettings sett
 
     private ConnectSettings Settings { get; } = settings;
 
-    private static Caller CallerOf(OperationContext context) =>
+    internal static Caller CallerOf(OperationContext context) =>
         new(context.AccountId, context.Region, context.ReceivedAt, context.RequestId);
 
-    /// <summary>[choice] Page size when MaxResults is absent: the model's maximum, capped at 100.</summary>
-    private static int PageSize(int? maxResults, int modelMax) => maxResults ?? Math.Min(modelMax, 100);
+    /// <summary>Operations a declaration answers (Handlers/Declared) instead of an override here.</summary>
+    protected override Func<OperationContext, JsonElement, ValueTask<byte[]>>? Declared(OperationDescriptor operation) =>
+        _declared[operation.Index] is { } handler ? (context, input) => ValueTask.FromResult(handler(context, operation, input)) : null;
+
+    /// <summary>
+    /// [choice] Page size when MaxResults is absent: the model's maximum for the operation (its MaxResults range), capped
+    /// at 100.
+    /// </summary>
+    private static int PageSize(OperationContext context, int? maxResults) =>
+        maxResults ?? Math.Min(OperationsByName[context.OperationName].MaxPageSize ?? 100, 100);
 
     private static Dictionary<string, string>? TagsOut(IReadOnlyDictionary<string, string> tags) =>
         tags.Count == 0 ? null : new Dictionary<string, string>(tags, StringComparer.Ordinal);

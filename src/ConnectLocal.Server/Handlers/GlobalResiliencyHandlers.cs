@@ -53,7 +53,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<ListTrafficDistributionGroupsResponse> ListTrafficDistributionGroups(OperationContext context, ListTrafficDistributionGroupsRequest request)
     {
-        var page = TrafficDistribution.List(CallerOf(context), request.InstanceId, request.NextToken, PageSize(request.MaxResults, 10));
+        var page = TrafficDistribution.List(CallerOf(context), request.InstanceId, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListTrafficDistributionGroupsResponse
         {
             TrafficDistributionGroupSummaryList = page.Items.Select(g => new TrafficDistributionGroupSummary
@@ -116,7 +116,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<ListTrafficDistributionGroupUsersResponse> ListTrafficDistributionGroupUsers(OperationContext context, ListTrafficDistributionGroupUsersRequest request)
     {
-        var page = TrafficDistribution.ListUsers(CallerOf(context), request.TrafficDistributionGroupId!, request.NextToken, PageSize(request.MaxResults, 10));
+        var page = TrafficDistribution.ListUsers(CallerOf(context), request.TrafficDistributionGroupId!, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListTrafficDistributionGroupUsersResponse
         {
             TrafficDistributionGroupUserSummaryList = page.Items.Select(u => new TrafficDistributionGroupUserSummary { UserId = u }).ToList(),
@@ -127,7 +127,7 @@ public sealed partial class ConnectApi
     public override ValueTask<SearchAvailablePhoneNumbersResponse> SearchAvailablePhoneNumbers(OperationContext context, SearchAvailablePhoneNumbersRequest request)
     {
         var page = PhoneNumbers.SearchAvailable(CallerOf(context), request.TargetArn, request.InstanceId, request.PhoneNumberCountryCode!,
-            request.PhoneNumberType!, request.PhoneNumberPrefix, request.NextToken, PageSize(request.MaxResults, 10));
+            request.PhoneNumberType!, request.PhoneNumberPrefix, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new SearchAvailablePhoneNumbersResponse
         {
             AvailableNumbersList = page.Items.Select(n => new AvailableNumberSummary
@@ -171,7 +171,7 @@ public sealed partial class ConnectApi
     public override ValueTask<ListPhoneNumbersV2Response> ListPhoneNumbersV2(OperationContext context, ListPhoneNumbersV2Request request)
     {
         var query = new PhoneNumberQuery(request.TargetArn, request.InstanceId, request.PhoneNumberCountryCodes ?? [], request.PhoneNumberTypes ?? [], request.PhoneNumberPrefix);
-        var page = PhoneNumbers.List(CallerOf(context), query, request.NextToken, PageSize(request.MaxResults, 1000));
+        var page = PhoneNumbers.List(CallerOf(context), query, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListPhoneNumbersV2Response
         {
             ListPhoneNumbersSummaryList = page.Items.Select(n => new ListPhoneNumbersSummary

@@ -50,23 +50,6 @@ public sealed partial class ConnectApi
         });
     }
 
-    public override ValueTask<ListHoursOfOperationsResponse> ListHoursOfOperations(OperationContext context, ListHoursOfOperationsRequest request)
-    {
-        var page = HoursOfOperations.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(request.MaxResults, 1000));
-        return ValueTask.FromResult(new ListHoursOfOperationsResponse
-        {
-            HoursOfOperationSummaryList = page.Items.Select(h => new HoursOfOperationSummary
-            {
-                Id = h.Id,
-                Arn = h.Arn,
-                Name = h.Name,
-                LastModifiedTime = h.LastModifiedTime,
-                LastModifiedRegion = h.LastModifiedRegion,
-            }).ToList(),
-            NextToken = page.NextToken,
-        });
-    }
-
     public override ValueTask UpdateHoursOfOperation(OperationContext context, UpdateHoursOfOperationRequest request)
     {
         HoursOfOperations.Update(CallerOf(context), request.InstanceId!, request.HoursOfOperationId!, new UpdateHoursOfOperationCommand(
@@ -74,12 +57,6 @@ public sealed partial class ConnectApi
             request.Description,
             request.TimeZone,
             request.Config is null ? null : SlotsIn(request.Config)));
-        return ValueTask.CompletedTask;
-    }
-
-    public override ValueTask DeleteHoursOfOperation(OperationContext context, DeleteHoursOfOperationRequest request)
-    {
-        HoursOfOperations.Delete(CallerOf(context), request.InstanceId!, request.HoursOfOperationId!);
         return ValueTask.CompletedTask;
     }
 

@@ -49,7 +49,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<ListInstancesResponse> ListInstances(OperationContext context, ListInstancesRequest request)
     {
-        var page = _instances.List(CallerOf(context), request.NextToken, PageSize(request.MaxResults, 10));
+        var page = _instances.List(CallerOf(context), request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListInstancesResponse
         {
             InstanceSummaryList = page.Items.Select(i => new InstanceSummary
@@ -82,7 +82,7 @@ public sealed partial class ConnectApi
             .Select(a => new Attribute { AttributeType = a.Type, Value = attributes.GetValueOrDefault(a.Type, a.Default) })
             .ToList();
         // The attribute list is short and fixed, so its pages are plain offsets.
-        var pageSize = PageSize(request.MaxResults, 7);
+        var pageSize = PageSize(context, request.MaxResults);
         var offset = ParseOffset(request.NextToken);
         var page = all.Skip(offset).Take(pageSize).ToList();
         return ValueTask.FromResult(new ListInstanceAttributesResponse

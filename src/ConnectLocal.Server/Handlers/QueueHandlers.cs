@@ -6,9 +6,9 @@ using ConnectLocal.Model.Shapes;
 namespace ConnectLocal.Server.Handlers;
 
 // Queues: standard queues, and the agent queues users bring (listed, described and tagged only).
-// LIMITATIONS: quick connects and queue email addresses are not implemented (naming any is ResourceNotFoundException);
-// outbound caller number, whisper flow and outbound email address are stored unchecked; SearchQueues,
-// UpdateQueueOutboundEmailConfig and the queue quick-connect / email-address associations are not implemented.
+// LIMITATIONS: queue email addresses are not implemented (naming any is ResourceNotFoundException); outbound caller
+// number, whisper flow and outbound email address are stored unchecked; SearchQueues, UpdateQueueOutboundEmailConfig
+// and the queue email-address associations are not implemented.
 public sealed partial class ConnectApi
 {
     private QueueService Queues => new(Store, Settings);
@@ -53,36 +53,6 @@ public sealed partial class ConnectApi
         });
     }
 
-    public override ValueTask<ListQueuesResponse> ListQueues(OperationContext context, ListQueuesRequest request)
-    {
-        var page = Queues.List(CallerOf(context), request.InstanceId!, request.QueueTypes ?? [], request.NextToken, PageSize(request.MaxResults, 1000));
-        return ValueTask.FromResult(new ListQueuesResponse
-        {
-            QueueSummaryList = page.Items.Select(q => new QueueSummary
-            {
-                Id = q.Id,
-                Arn = q.Arn,
-                Name = q.Name,
-                QueueType = q.QueueType,
-                LastModifiedTime = q.LastModifiedTime,
-                LastModifiedRegion = q.LastModifiedRegion,
-            }).ToList(),
-            NextToken = page.NextToken,
-        });
-    }
-
-    public override ValueTask UpdateQueueName(OperationContext context, UpdateQueueNameRequest request)
-    {
-        Queues.UpdateName(CallerOf(context), request.InstanceId!, request.QueueId!, request.Name, request.Description);
-        return ValueTask.CompletedTask;
-    }
-
-    public override ValueTask UpdateQueueStatus(OperationContext context, UpdateQueueStatusRequest request)
-    {
-        Queues.UpdateStatus(CallerOf(context), request.InstanceId!, request.QueueId!, request.Status!);
-        return ValueTask.CompletedTask;
-    }
-
     public override ValueTask UpdateQueueMaxContacts(OperationContext context, UpdateQueueMaxContactsRequest request)
     {
         Queues.UpdateMaxContacts(CallerOf(context), request.InstanceId!, request.QueueId!, request.MaxContacts);
@@ -101,10 +71,36 @@ public sealed partial class ConnectApi
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask DeleteQueue(OperationContext context, DeleteQueueRequest request)
+    public override ValueTask AssociateQueueQuickConnects(OperationContext context, AssociateQueueQuickConnectsRequest request)
     {
-        Queues.Delete(CallerOf(context), request.InstanceId!, request.QueueId!);
+        Queues.AssociateQuickConnects(CallerOf(context), request.InstanceId!, request.QueueId!, request.QuickConnectIds!);
         return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask DisassociateQueueQuickConnects(OperationContext context, DisassociateQueueQuickConnectsRequest request)
+    {
+        Queues.DisassociateQuickConnects(CallerOf(context), request.InstanceId!, request.QueueId!, request.QuickConnectIds!);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask<ListQueueQuickConnectsResponse> ListQueueQuickConnects(OperationContext context, ListQueueQuickConnectsRequest request)
+    {
+        var (page, queue) = Queues.ListQuickConnects(CallerOf(context), request.InstanceId!, request.QueueId!, request.NextToken, PageSize(context, request.MaxResults));
+        return ValueTask.FromResult(new ListQueueQuickConnectsResponse
+        {
+            QuickConnectSummaryList = page.Items.Select(q => new QuickConnectSummary
+            {
+                Id = q.Id,
+                Arn = q.Arn,
+                Name = q.Name,
+                QuickConnectType = q.QuickConnectType,
+                LastModifiedTime = q.LastModifiedTime,
+                LastModifiedRegion = q.LastModifiedRegion,
+            }).ToList(),
+            NextToken = page.NextToken,
+            LastModifiedTime = queue.LastModifiedTime,
+            LastModifiedRegion = queue.LastModifiedRegion,
+        });
     }
 
     private static OutboundCallerSettings? CallerConfigIn(OutboundCallerConfig? config) =>

@@ -1,4 +1,5 @@
 using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.RoutingProfiles;
 using ConnectLocal.Model.Metadata;
@@ -35,23 +36,6 @@ public sealed partial class ConnectApi
         return ValueTask.FromResult(new DescribeRoutingProfileResponse { RoutingProfile = RoutingProfileOut(profile, forSearch: false) });
     }
 
-    public override ValueTask<ListRoutingProfilesResponse> ListRoutingProfiles(OperationContext context, ListRoutingProfilesRequest request)
-    {
-        var page = RoutingProfiles.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(request.MaxResults, 1000));
-        return ValueTask.FromResult(new ListRoutingProfilesResponse
-        {
-            RoutingProfileSummaryList = page.Items.Select(p => new RoutingProfileSummary
-            {
-                Id = p.Id,
-                Arn = p.Arn,
-                Name = p.Name,
-                LastModifiedTime = p.LastModifiedTime,
-                LastModifiedRegion = p.LastModifiedRegion,
-            }).ToList(),
-            NextToken = page.NextToken,
-        });
-    }
-
     public override ValueTask<SearchRoutingProfilesResponse> SearchRoutingProfiles(OperationContext context, SearchRoutingProfilesRequest request)
     {
         var result = RoutingProfiles.Search(
@@ -60,7 +44,7 @@ public sealed partial class ConnectApi
             CriteriaIn(request.SearchCriteria),
             TagFilterIn(request.SearchFilter?.TagFilter),
             request.NextToken,
-            PageSize(request.MaxResults, 500));
+            PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new SearchRoutingProfilesResponse
         {
             RoutingProfiles = result.Page.Items.Select(p => RoutingProfileOut(p, forSearch: true)).ToList(),
@@ -87,12 +71,6 @@ public sealed partial class ConnectApi
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask UpdateRoutingProfileAgentAvailabilityTimer(OperationContext context, UpdateRoutingProfileAgentAvailabilityTimerRequest request)
-    {
-        RoutingProfiles.UpdateAgentAvailabilityTimer(CallerOf(context), request.InstanceId!, request.RoutingProfileId!, request.AgentAvailabilityTimer!);
-        return ValueTask.CompletedTask;
-    }
-
     public override ValueTask UpdateRoutingProfileQueues(OperationContext context, UpdateRoutingProfileQueuesRequest request)
     {
         RoutingProfiles.UpdateQueues(CallerOf(context), request.InstanceId!, request.RoutingProfileId!, QueueConfigsIn(request.QueueConfigs));
@@ -116,7 +94,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<ListRoutingProfileQueuesResponse> ListRoutingProfileQueues(OperationContext context, ListRoutingProfileQueuesRequest request)
     {
-        var result = RoutingProfiles.ListQueues(CallerOf(context), request.InstanceId!, request.RoutingProfileId!, request.NextToken, PageSize(request.MaxResults, 100));
+        var result = RoutingProfiles.ListQueues(CallerOf(context), request.InstanceId!, request.RoutingProfileId!, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new ListRoutingProfileQueuesResponse
         {
             RoutingProfileQueueConfigSummaryList = result.Page.Items.Select(v => new RoutingProfileQueueConfigSummary
@@ -132,12 +110,6 @@ public sealed partial class ConnectApi
             LastModifiedTime = result.LastModifiedTime,
             LastModifiedRegion = result.LastModifiedRegion,
         });
-    }
-
-    public override ValueTask DeleteRoutingProfile(OperationContext context, DeleteRoutingProfileRequest request)
-    {
-        RoutingProfiles.Delete(CallerOf(context), request.InstanceId!, request.RoutingProfileId!);
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -178,9 +150,9 @@ public sealed partial class ConnectApi
     private static List<RoutingProfileQueue> QueueConfigsIn(List<RoutingProfileQueueConfig>? configs) =>
         (configs ?? []).Select(c => new RoutingProfileQueue(c.QueueReference!.QueueId!, c.QueueReference.Channel!, c.Priority!.Value, c.Delay!.Value)).ToList();
 
-    private static ProfileCriteria? CriteriaIn(RoutingProfileSearchCriteria? criteria) => criteria is null
+    private static Criteria? CriteriaIn(RoutingProfileSearchCriteria? criteria) => criteria is null
         ? null
-        : new ProfileCriteria(
+        : new Criteria(
             criteria.OrConditions?.Select(c => CriteriaIn(c)!).ToList(),
             criteria.AndConditions?.Select(c => CriteriaIn(c)!).ToList(),
             criteria.StringCondition is { } s ? new StringMatch(s.FieldName, s.Value, s.ComparisonType) : null);

@@ -17,9 +17,7 @@ public sealed partial class ConnectApi
 {
     private UserService Users => new(Store, Settings);
 
-    private AgentStatusService AgentStatuses => new(Store);
 
-    private SecurityProfileService SecurityProfiles => new(Store);
 
     public override ValueTask<CreateUserResponse> CreateUser(OperationContext context, CreateUserRequest request)
     {
@@ -67,23 +65,6 @@ public sealed partial class ConnectApi
         });
     }
 
-    public override ValueTask<ListUsersResponse> ListUsers(OperationContext context, ListUsersRequest request)
-    {
-        var page = Users.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(request.MaxResults, 1000));
-        return ValueTask.FromResult(new ListUsersResponse
-        {
-            UserSummaryList = page.Items.Select(u => new UserSummary
-            {
-                Id = u.Id,
-                Arn = u.Arn,
-                Username = u.Username,
-                LastModifiedTime = u.LastModifiedTime,
-                LastModifiedRegion = u.LastModifiedRegion,
-            }).ToList(),
-            NextToken = page.NextToken,
-        });
-    }
-
     public override ValueTask UpdateUserRoutingProfile(OperationContext context, UpdateUserRoutingProfileRequest request)
     {
         Users.UpdateRoutingProfile(CallerOf(context), request.InstanceId!, request.UserId!, request.RoutingProfileId!);
@@ -108,74 +89,11 @@ public sealed partial class ConnectApi
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask DeleteUser(OperationContext context, DeleteUserRequest request)
-    {
-        Users.Delete(CallerOf(context), request.InstanceId!, request.UserId!);
-        return ValueTask.CompletedTask;
-    }
-
     public override ValueTask<PutUserStatusResponse> PutUserStatus(OperationContext context, PutUserStatusRequest request)
     {
         Users.PutStatus(CallerOf(context), request.InstanceId!, request.UserId!, request.AgentStatusId!);
         _routingHost?.Refresh(CallerOf(context), request.InstanceId!); // the agent may take a waiting contact now
         return ValueTask.FromResult(new PutUserStatusResponse());
-    }
-
-    public override ValueTask<ListSecurityProfilesResponse> ListSecurityProfiles(OperationContext context, ListSecurityProfilesRequest request)
-    {
-        var page = SecurityProfiles.List(CallerOf(context), request.InstanceId!, request.NextToken, PageSize(request.MaxResults, 1000));
-        return ValueTask.FromResult(new ListSecurityProfilesResponse
-        {
-            SecurityProfileSummaryList = page.Items.Select(p => new SecurityProfileSummary
-            {
-                Id = p.Id,
-                Arn = p.Arn,
-                Name = p.Name,
-                LastModifiedTime = p.LastModifiedTime,
-                LastModifiedRegion = p.LastModifiedRegion,
-            }).ToList(),
-            NextToken = page.NextToken,
-        });
-    }
-
-    public override ValueTask<ListAgentStatusResponse> ListAgentStatuses(OperationContext context, ListAgentStatusRequest request)
-    {
-        var types = (IReadOnlyCollection<string>?)request.AgentStatusTypes ?? [];
-        var page = AgentStatuses.List(CallerOf(context), request.InstanceId!, types, request.NextToken, PageSize(request.MaxResults, 1000));
-        return ValueTask.FromResult(new ListAgentStatusResponse
-        {
-            AgentStatusSummaryList = page.Items.Select(s => new AgentStatusSummary
-            {
-                Id = s.Id,
-                Arn = s.Arn,
-                Name = s.Name,
-                Type = s.Type,
-                LastModifiedTime = s.LastModifiedTime,
-                LastModifiedRegion = s.LastModifiedRegion,
-            }).ToList(),
-            NextToken = page.NextToken,
-        });
-    }
-
-    public override ValueTask<DescribeAgentStatusResponse> DescribeAgentStatus(OperationContext context, DescribeAgentStatusRequest request)
-    {
-        var status = AgentStatuses.Describe(CallerOf(context), request.InstanceId!, request.AgentStatusId!);
-        return ValueTask.FromResult(new DescribeAgentStatusResponse
-        {
-            AgentStatus = new AgentStatusShape
-            {
-                AgentStatusARN = status.Arn,
-                AgentStatusId = status.Id,
-                Name = status.Name,
-                Description = status.Description,
-                Type = status.Type,
-                DisplayOrder = status.DisplayOrder,
-                State = status.State,
-                Tags = TagsOut(status.Tags),
-                LastModifiedTime = status.LastModifiedTime,
-                LastModifiedRegion = status.LastModifiedRegion,
-            },
-        });
     }
 
     /// <summary>

@@ -3,12 +3,14 @@ using System.Text;
 using ConnectLocal.Model;
 using ConnectLocal.Model.Metadata;
 using ConnectLocal.Server.Handlers;
+using ConnectLocal.Server.Handlers.Declared;
 
 namespace ConnectLocal.Server.Hosting;
 
 /// <summary>
 /// docs/compatibility.md, computed from the code: an operation is implemented when <see cref="ConnectApi"/>
-/// overrides its generated method. A test fails when the committed file differs.
+/// overrides its generated method or a declaration answers it (<see cref="DeclaredOperations"/>). A test fails when
+/// the committed file differs, and another when an operation answers otherwise than this report says.
 /// </summary>
 public static class CompatibilityReport
 {
@@ -23,6 +25,7 @@ public static class CompatibilityReport
             }
         }
 
+        implemented.UnionWith(DeclaredOperations.Names);
         return implemented;
     }
 

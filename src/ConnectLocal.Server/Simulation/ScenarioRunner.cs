@@ -10,8 +10,9 @@ using ConnectLocal.Core.Routing.Simulation;
 using ConnectLocal.Model;
 using ConnectLocal.Model.Metadata;
 using ConnectLocal.Protocol;
-using ConnectLocal.Server.Handlers;
-using ConnectLocal.Storage.Sqlite;
+using ConnectLocal.Server.Composition;
+using ConnectLocal.Server.Options;
+using Microsoft.Extensions.DependencyInjection;
 using SimulationRun = ConnectLocal.Core.Routing.Simulation.Simulation;
 
 namespace ConnectLocal.Server.Simulation;
@@ -47,7 +48,8 @@ internal sealed class ScenarioRunner : IDisposable
         ["SecurityProfileIds"] = "security",
     };
 
-    private readonly SqliteStore _store = SqliteStore.OpenInMemory();
+    private readonly ServiceProvider _services;
+    private readonly IConnectStore _store;
     private readonly InProcessInvoker _invoker;
     private readonly Dictionary<string, Dictionary<string, string>> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _groupUsers = new(StringComparer.Ordinal);
@@ -60,13 +62,21 @@ internal sealed class ScenarioRunner : IDisposable
     private int _calls;
     private long _voiceCalls;
 
+    /// <summary>
+    /// The server's own services (<see cref="ConnectLocalServices.AddConnectLocal"/>) over an in-memory store, with
+    /// the settings of a server started with no options: status transitions immediate, no throttling.
+    /// </summary>
     public ScenarioRunner()
     {
-        var settings = new ConnectSettings();
-        _invoker = new InProcessInvoker(new ConnectApi(_store, settings), new DomainErrorTranslator());
+        _services = ConnectLocalServices.BuildServiceProvider(new ServerOptions { InMemory = true });
+        _store = _services.GetRequiredService<IConnectStore>();
+        _invoker = _services.GetRequiredService<InProcessInvoker>();
     }
 
-    public void Dispose() => _store.Dispose();
+    /// <summary>What the scenario's API calls run on (a test compares it with the server's).</summary>
+    public IServiceProvider Services => _services;
+
+    public void Dispose() => _services.Dispose();
 
     public ScenarioRun Run(Scenario scenario, Action<string>? log = null, Action<double>? progress = null)
     {

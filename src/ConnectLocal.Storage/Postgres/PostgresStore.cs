@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
 using Npgsql;
@@ -92,8 +91,11 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
         }
     }
 
-    private static readonly string[] Migrations =
-    [
+    private static readonly SchemaMigrations Migrations = new(
+        SchemaVersion,
+        metaTable: "connectlocal_meta",
+        begin: "BEGIN",
+        upgradeAdvice: "Upgrade every node.",
         """
         CREATE TABLE IF NOT EXISTS connectlocal_secrets (name TEXT PRIMARY KEY, value BYTEA NOT NULL);
         CREATE TABLE IF NOT EXISTS connectlocal_resources (
@@ -106,8 +108,7 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
         """
         ALTER TABLE connectlocal_resources ADD COLUMN IF NOT EXISTS version BIGINT NOT NULL DEFAULT 1;
         CREATE TABLE IF NOT EXISTS connectlocal_writer (holder INT);
-        """,
-    ];
+        """);
 
     /// <summary>Brings the schema up to <see cref="SchemaVersion"/>; refuses, changing nothing, a database written by a newer version.</summary>
     private static void Migrate(NpgsqlDataSource dataSource)
@@ -117,31 +118,7 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
         Execute(connection, "SELECT pg_advisory_lock(4570)");
         try
         {
-            Execute(connection, "BEGIN");
-            try
-            {
-                Execute(connection, "CREATE TABLE IF NOT EXISTS connectlocal_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-                using var read = new NpgsqlCommand("SELECT value FROM connectlocal_meta WHERE key = 'schema_version'", connection);
-                var stored = read.ExecuteScalar() is string text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 0;
-                if (stored > SchemaVersion)
-                {
-                    throw new InvalidOperationException(
-                        $"The database {connection.Database} was written by a newer ConnectLocal (schema {stored}; this version understands up to {SchemaVersion}). Upgrade every node.");
-                }
-
-                for (var version = stored + 1; version <= SchemaVersion; version++)
-                {
-                    Execute(connection, Migrations[version - 1]);
-                }
-
-                Execute(connection, $"INSERT INTO connectlocal_meta (key, value) VALUES ('schema_version', '{SchemaVersion}') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-                Execute(connection, "COMMIT");
-            }
-            catch
-            {
-                TryRollback(connection);
-                throw;
-            }
+            Migrations.Apply(connection, connection.Database, static c => TryRollback((NpgsqlConnection)c));
         }
         finally
         {
@@ -182,14 +159,14 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
             where T : class, IResource<T>
         {
             using var command = Command<T>(scope, $"SELECT data FROM connectlocal_resources WHERE {Where} AND id > $5 ORDER BY id LIMIT $6", afterId ?? string.Empty, limit);
-            return ReadAll<T>(command);
+            return ResourceSerializer.ReadAll<T>(command);
         }
 
         public IReadOnlyList<T> All<T>(ResourceScope scope)
             where T : class, IResource<T>
         {
             using var command = Command<T>(scope, $"SELECT data FROM connectlocal_resources WHERE {Where} ORDER BY id");
-            return ReadAll<T>(command);
+            return ResourceSerializer.ReadAll<T>(command);
         }
 
         public int Count<T>(ResourceScope scope)
@@ -250,7 +227,7 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
             using (var insert = new NpgsqlCommand("INSERT INTO connectlocal_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", connection))
             {
                 insert.Parameters.Add(new NpgsqlParameter { Value = name });
-                insert.Parameters.Add(new NpgsqlParameter { Value = RandomNumberGenerator.GetBytes(32) });
+                insert.Parameters.Add(new NpgsqlParameter { Value = StoreSecrets.Create() });
                 insert.ExecuteNonQuery();
             }
 
@@ -261,39 +238,19 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
 
         public StoreSnapshot Export(RecordFilter filter, bool withSecrets)
         {
-            using var command = new NpgsqlCommand(
-                "SELECT account, region, kind, parent, id, name, version, data FROM connectlocal_resources " +
+            using var records = new NpgsqlCommand(
+                "SELECT " + StoreArchive.ExportColumns + " FROM connectlocal_resources " +
                 "WHERE ($1::text IS NULL OR account=$1) AND ($2::text IS NULL OR region=$2) AND ($3::text IS NULL OR kind=$3) " +
                 "AND ($4::text IS NULL OR parent=$4) AND ($5::text IS NULL OR id=$5) " +
                 "ORDER BY account COLLATE \"C\", region COLLATE \"C\", kind COLLATE \"C\", parent COLLATE \"C\", id",
                 connection);
-            foreach (var value in new[] { filter.AccountId, filter.Region, filter.Kind, filter.Parent, filter.Id })
+            foreach (var value in StoreArchive.FilterValues(filter))
             {
-                command.Parameters.Add(new NpgsqlParameter { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                records.Parameters.Add(new NpgsqlParameter { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             }
 
-            var records = new List<StoredRecord>();
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    records.Add(new StoredRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                        reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6), reader.GetString(7)));
-                }
-            }
-
-            var secrets = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-            if (withSecrets)
-            {
-                using var read = new NpgsqlCommand("SELECT name, value FROM connectlocal_secrets", connection);
-                using var reader = read.ExecuteReader();
-                while (reader.Read())
-                {
-                    secrets[reader.GetString(0)] = (byte[])reader.GetValue(1);
-                }
-            }
-
-            return new StoreSnapshot(records, secrets);
+            using var secrets = withSecrets ? new NpgsqlCommand("SELECT name, value FROM connectlocal_secrets", connection) : null;
+            return StoreArchive.ReadSnapshot(records, secrets);
         }
 
         public int Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts)
@@ -315,8 +272,8 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
                 foreach (var r in snapshot.Records)
                 {
                     var insert = new NpgsqlBatchCommand(
-                        "INSERT INTO connectlocal_resources (account, region, kind, parent, id, name, data, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
-                    foreach (var value in new object[] { r.AccountId, r.Region, r.Kind, r.Parent, r.Id, (object?)r.Name ?? DBNull.Value, r.Data, r.Version })
+                        "INSERT INTO connectlocal_resources (" + StoreArchive.ImportColumns + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+                    foreach (var value in StoreArchive.ImportValues(r))
                     {
                         insert.Parameters.Add(new NpgsqlParameter { Value = value });
                     }
@@ -330,15 +287,8 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
                 }
             }
 
-            foreach (var (name, value) in snapshot.Secrets)
-            {
-                using var secret = new NpgsqlCommand(
-                    "INSERT INTO connectlocal_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value", connection);
-                secret.Parameters.Add(new NpgsqlParameter { Value = name });
-                secret.Parameters.Add(new NpgsqlParameter { Value = value });
-                secret.ExecuteNonQuery();
-            }
-
+            StoreArchive.WriteSecrets(connection,
+                "INSERT INTO connectlocal_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value", null, null, snapshot.Secrets);
             return snapshot.Records.Count;
         }
 
@@ -356,18 +306,6 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
             }
 
             return command;
-        }
-
-        private static List<T> ReadAll<T>(NpgsqlCommand command)
-        {
-            var result = new List<T>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                result.Add(ResourceSerializer.Deserialize<T>(reader.GetString(0), remember: false));
-            }
-
-            return result;
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ConnectLocal.Server.Hosting;
+using ConnectLocal.Server.Workers;
 using Microsoft.Extensions.Logging;
 
 namespace ConnectLocal.Tests.Hosting;

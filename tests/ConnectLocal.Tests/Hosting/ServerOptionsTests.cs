@@ -1,4 +1,4 @@
-using ConnectLocal.Server.Hosting;
+using ConnectLocal.Server.Options;
 
 namespace ConnectLocal.Tests.Hosting;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using ConnectLocal.Server.Hosting;
+using ConnectLocal.Server.Control;
+using ConnectLocal.Server.Options;
 using ConnectLocal.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

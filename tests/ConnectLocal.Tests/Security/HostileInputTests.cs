@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using ConnectLocal.Server.Hosting;
+using ConnectLocal.Server.Options;
 using ConnectLocal.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;

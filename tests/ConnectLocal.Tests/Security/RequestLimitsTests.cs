@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
-using ConnectLocal.Server.Hosting;
+using ConnectLocal.Server.Options;
 using ConnectLocal.Tests.Support;
 
 namespace ConnectLocal.Tests.Security;

@@ -1,5 +1,6 @@
 using ConnectLocal.Protocol;
-using ConnectLocal.Server.Hosting;
+using ConnectLocal.Server.CommandLine;
+using ConnectLocal.Server.Options;
 
 namespace ConnectLocal.Tests.Security;
 

@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
-using ConnectLocal.Server.Hosting;
+using ConnectLocal.Server.Composition;
+using ConnectLocal.Server.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ConnectLocal.Tests.Support;
 
 /// <summary>
-/// The real server (<see cref="Cli.Build"/>, Kestrel on a free loopback port, nothing on disk), one per test class.
+/// The real server (<see cref="ConnectLocalApp.Build"/>, Kestrel on a free loopback port, nothing on disk), one per test class.
 /// Requests go out either through <see cref="HttpClient"/> or, when the exact bytes of the request line matter
 /// (bad percent-encoding that <see cref="Uri"/> would repair), through a plain socket.
 /// </summary>
@@ -51,7 +52,7 @@ public class ConnectLocalServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var options = _configure(new ServerOptions { Host = "127.0.0.1", Port = 0, InMemory = true, DataDirectory = _dataDirectory });
-        _app = Cli.Build(options);
+        _app = ConnectLocalApp.Build(options);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);

@@ -21,6 +21,28 @@ export const REPO_ROOT = resolve(SUITE_DIR, "..", "..", "..");
 export const MODEL_PATH = join(REPO_ROOT, "model", "connect-2017-08-08.json");
 export const SAMPLES_SCRIPT = join(REPO_ROOT, "tests", "conformance", "python", "samples.py");
 
+// The operations a run may leave out, each for a reason a server regression cannot produce; the suites assert
+// that they exercised every other operation. Client commands of the pinned @aws-sdk/client-connect that the
+// pinned model does not define (added to Connect after it): there is no sample to send.
+export const NEWER_THAN_MODEL = [
+  "CreateExtractionDefinition", "CreateMetric", "DeleteExtractionDefinition", "DeleteMetric",
+  "DescribeExtractionDefinition", "DescribeMetric", "GetCrossRegionRouting", "ListEvaluationFormAIVersions",
+  "ListExtractionDefinitions", "ListMetrics", "ListSecurityProfileAIAgents", "SearchMetrics", "StartAssistantContact",
+  "UpdateCrossRegionRouting", "UpdateExtractionDefinition", "UpdateMetricContent", "UpdateMetricMetadata",
+];
+// Fixture operations without an invalid variant: no member can carry a violation (samples.py; the reasons are
+// in tests/conformance/python/support.py).
+export const WITHOUT_INVALID_SAMPLE = ["DescribePhoneNumber", "ListTagsForResource", "TagResource"];
+// A run that exercised fewer operations than this lost most of its samples (the pinned model has 380).
+export const SANE_FLOOR = 300;
+export const COMPATIBILITY_PATH = join(REPO_ROOT, "docs", "compatibility.md");
+
+/** The operations docs/compatibility.md lists as implemented (a test keeps that file in step with the server). */
+export function implementedOperations() {
+  const row = /^\| (\w+) \| .* \| implemented \|$/;
+  return readFileSync(COMPATIBILITY_PATH, "utf8").split("\n").map((line) => row.exec(line)?.[1]).filter(Boolean).sort();
+}
+
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const VALIDATION_MESSAGE_RE = /^\d+ validation errors? detected: /;
 

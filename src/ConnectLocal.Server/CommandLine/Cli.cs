@@ -1,22 +1,15 @@
-using ConnectLocal.Protocol;
-using ConnectLocal.Server.Handlers;
-using ConnectLocal.Server.Routing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Ports;
-using ConnectLocal.Model;
-using ConnectLocal.Storage.Postgres;
-using ConnectLocal.Storage.Sqlite;
+using ConnectLocal.Server.Composition;
+using ConnectLocal.Server.Control;
+using ConnectLocal.Server.Hosting;
+using ConnectLocal.Server.Options;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace ConnectLocal.Server.Hosting;
+namespace ConnectLocal.Server.CommandLine;
 
 /// <summary>The command line: <c>connectlocal serve [--host H] [--port N] [--data-dir D] [--in-memory]</c>.</summary>
-public static class Cli
+internal static class Cli
 {
     public const string Usage = """
         usage: connectlocal <command> [options]
@@ -59,8 +52,6 @@ public static class Cli
           version         print the version
         """;
 
-    private const int MinThreads = 64;
-
     public static async Task<int> RunAsync(string[] args)
     {
         var command = args.Length == 0 ? "serve" : args[0];
@@ -83,7 +74,7 @@ public static class Cli
                 WebApplication app;
                 try
                 {
-                    app = Build(options, args);
+                    app = ConnectLocalApp.Build(options);
                     _ = app.Services.GetRequiredService<IConnectStore>();
                 }
                 catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException)
@@ -105,7 +96,7 @@ public static class Cli
 
                 return 0;
             case "export" or "import":
-                return await StateTransfer.RunAsync(command, args.Skip(1).ToList());
+                return await TransferCommands.RunAsync(command, args.Skip(1).ToList());
             case "simulate":
                 return Simulation.SimulateCommand.Run(args.Skip(1).ToList());
             case "compatibility":
@@ -121,53 +112,5 @@ public static class Cli
                 await Console.Error.WriteLineAsync($"connectlocal: unknown command '{command}'\n\n{Usage}");
                 return 2;
         }
-    }
-
-    /// <summary>Opens the configured backend; a schema newer than this build stops start-up with a clear message.</summary>
-    public static IConnectStore OpenStore(ServerOptions options) => options switch
-    {
-        { Storage: "postgres" } => PostgresStore.Open(options.PostgresConnectionString!),
-        { InMemory: true } => SqliteStore.OpenInMemory(),
-        _ => SqliteStore.OpenFile(options.DataDirectory, options.Durability),
-    };
-
-    public static WebApplication Build(ServerOptions options, string[]? args = null)
-    {
-        // The storage port is synchronous: a request holds its thread while its transaction runs or waits for the
-        // writer (SQLite's one connection, PostgreSQL's writer lock). With the default minimum (one thread per core)
-        // a burst of concurrent writes starved the pool, which grows by about two threads a second (measured: 7
-        // concurrent writers on PostgreSQL got 0-17 writes through in 1.5 s; with this, 100-200).
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(Math.Max(workers, MinThreads), completionPorts);
-        // The server reads no appsettings.json. Left on, the host watches the working directory recursively for
-        // one (an inotify watch per subdirectory, set up at start) and wakes on every write below it — each SQLite
-        // commit when the data directory is inside, as with `connectlocal serve` run from the home directory.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddLineLogger(); // the console formatter's single-line layout, written in batches
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = null; // the protocol layer answers oversized bodies with an AWS-shaped 413
-            SecurityHosting.ConfigureKestrelLimits(k.Limits, options.Limits);
-            k.Listen(System.Net.IPAddress.Parse(options.Host == "localhost" ? "127.0.0.1" : options.Host), options.Port);
-        });
-        builder.Services.AddSingleton(options);
-        builder.Services.AddConnectProtocol(SecurityHosting.ProtocolOptionsOf(options));
-        builder.Services.AddSecurity(options);
-        builder.Services.AddSingleton<IErrorTranslator, DomainErrorTranslator>();
-        builder.Services.AddSingleton(new ConnectSettings { TransitionDelays = options.TransitionDelays });
-        builder.Services.AddSingleton<IConnectStore>(_ => OpenStore(options));
-        builder.Services.AddSingleton(sp => (IStoreArchive)sp.GetRequiredService<IConnectStore>());
-        builder.Services.AddSingleton<ConnectApiBase, ConnectApi>();
-        builder.Services.AddGlobalResiliency();
-        builder.Services.AddRoutingEngine();
-        _ = args;
-        var app = builder.Build();
-        app.UseControlApi();
-        app.UseConnectApi();
-        return app;
     }
 }

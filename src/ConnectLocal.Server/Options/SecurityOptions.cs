@@ -4,7 +4,7 @@ using System.Text.Json;
 using ConnectLocal.Model.Metadata;
 using ConnectLocal.Protocol;
 
-namespace ConnectLocal.Server.Hosting;
+namespace ConnectLocal.Server.Options;
 
 /// <summary>
 /// Request limits of <c>--limits</c>: what the protocol layer answers AWS-shaped, and the Kestrel timeouts

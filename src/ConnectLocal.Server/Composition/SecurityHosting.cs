@@ -1,11 +1,13 @@
 using ConnectLocal.Protocol;
+using ConnectLocal.Server.Control;
+using ConnectLocal.Server.Options;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ConnectLocal.Server.Hosting;
+namespace ConnectLocal.Server.Composition;
 
 /// <summary>Wires authentication, limits, throttling and fault injection into the server (docs/security.md).</summary>
-public static class SecurityHosting
+internal static class SecurityHosting
 {
     public static ProtocolOptions ProtocolOptionsOf(ServerOptions options) => new()
     {

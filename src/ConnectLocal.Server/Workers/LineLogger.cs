@@ -4,7 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ConnectLocal.Server.Hosting;
+namespace ConnectLocal.Server.Workers;
 
 /// <summary>
 /// The server's log on standard output: one line per entry, in the simple console formatter's single-line layout

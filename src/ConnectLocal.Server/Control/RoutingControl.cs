@@ -7,11 +7,13 @@ using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Routing;
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Handlers;
-using ConnectLocal.Server.Hosting;
+using ConnectLocal.Server.Routing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ConnectLocal.Server.Routing;
+namespace ConnectLocal.Server.Control;
 
 /// <summary>
 /// What AWS has no API for: a customer dialling a number, and an agent's softphone (accept, reject, complete, finish
@@ -28,43 +30,38 @@ namespace ConnectLocal.Server.Routing;
 /// <item><c>PUT /_connectlocal/routing/seed</c> <c>{"seed": 42}</c>: the telephony split's seed.</item>
 /// </list>
 /// </summary>
-public static class RoutingControl
+internal static class RoutingControl
 {
-    public const string Path = ControlApi.Prefix + "/routing";
-
     private const string DefaultAccount = "000000000000";
 
-    public static IServiceCollection AddRoutingEngine(this IServiceCollection services) => services.AddSingleton<RoutingHost>();
-
-    public static async Task HandleAsync(HttpContext http)
+    public static RouteGroupBuilder MapRoutingControl(this RouteGroupBuilder control)
     {
-        var host = http.RequestServices.GetRequiredService<RoutingHost>();
-        var store = http.RequestServices.GetRequiredService<IConnectStore>();
-        var time = http.RequestServices.GetRequiredService<TimeProvider>();
-        var path = http.Request.Path.Value![Path.Length..];
-        var method = http.Request.Method;
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var body = await ReadBodyAsync(http);
+        control.MapPost("/routing/calls", http => AnswerAsync(http, (host, body) =>
+            Dial(host, http.RequestServices.GetRequiredService<IConnectStore>(), http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), body)));
+        control.MapGet("/routing/contacts/{contactId}", http => AnswerAsync(http, (host, _) =>
+            host.UseContact(ContactId(http), (routing, contact) => View(routing, contact)) ?? throw Errors.NotFound("Contact")));
+        control.MapPost("/routing/contacts/{contactId}/{action}", http => AnswerAsync(http, (host, body) =>
+            host.UseContact(ContactId(http), (routing, contact) => Act(routing, contact, (string)http.Request.RouteValues["action"]!, body)) ?? throw Errors.NotFound("Contact")));
+        control.MapPut("/routing/seed", http => AnswerAsync(http, (host, body) =>
+        {
+            host.Seed = body is { } b && b.TryGetProperty("seed", out var seed) && seed.TryGetUInt64(out var value)
+                ? value
+                : throw Errors.InvalidRequest("Give the seed: {\"seed\": 42}.");
+            return new Dictionary<string, object?> { ["seed"] = host.Seed };
+        }));
+        return control;
+    }
+
+    private static string ContactId(HttpContext http) => (string)http.Request.RouteValues["contactId"]!;
+
+    /// <summary>Runs one routing action on the JSON body; a domain refusal answers 404 (not found) or 400.</summary>
+    private static async Task AnswerAsync(HttpContext http, Func<RoutingHost, JsonElement?, Dictionary<string, object?>> action)
+    {
+        var body = await ControlApi.ReadBodyAsync(http);
+        Dictionary<string, object?> answer;
         try
         {
-            switch (parts)
-            {
-                case ["calls"] when HttpMethods.IsPost(method):
-                    await WriteAsync(http, Dial(host, store, time.GetUtcNow(), body));
-                    return;
-                case ["contacts", var id] when HttpMethods.IsGet(method):
-                    await WriteAsync(http, host.UseContact(id, (routing, contact) => View(routing, contact)) ?? throw Errors.NotFound("Contact"));
-                    return;
-                case ["contacts", var id, var action] when HttpMethods.IsPost(method):
-                    await WriteAsync(http, host.UseContact(id, (routing, contact) => Act(routing, contact, action, body)) ?? throw Errors.NotFound("Contact"));
-                    return;
-                case ["seed"] when HttpMethods.IsPut(method):
-                    host.Seed = body is { } b && b.TryGetProperty("seed", out var seed) && seed.TryGetUInt64(out var value)
-                        ? value
-                        : throw Errors.InvalidRequest("Give the seed: {\"seed\": 42}.");
-                    await WriteAsync(http, new Dictionary<string, object?> { ["seed"] = host.Seed });
-                    return;
-            }
+            answer = action(http.RequestServices.GetRequiredService<RoutingHost>(), body);
         }
         catch (DomainException e)
         {
@@ -73,7 +70,7 @@ public static class RoutingControl
             return;
         }
 
-        await ConnectEndpoint.WriteErrorAsync(http, 404, "ResourceNotFoundException", $"No ConnectLocal control endpoint at {method} {http.Request.Path}.");
+        await WriteAsync(http, answer);
     }
 
     /// <summary>A customer dials: the number's target decides the instance, a group's telephony split the Region.</summary>
@@ -177,19 +174,6 @@ public static class RoutingControl
 
     private static string? String(JsonElement? body, string name) =>
         body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static async Task<JsonElement?> ReadBodyAsync(HttpContext http)
-    {
-        try
-        {
-            using var doc = await JsonDocument.ParseAsync(http.Request.Body);
-            return doc.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static async Task WriteAsync(HttpContext http, Dictionary<string, object?> value)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ConnectLocal.Storage.Sqlite;
 
-namespace ConnectLocal.Server.Hosting;
+namespace ConnectLocal.Server.Options;
 
 /// <summary>Settings of <c>connectlocal serve</c>: command-line flags win over environment variables over defaults.</summary>
 public sealed partial record ServerOptions

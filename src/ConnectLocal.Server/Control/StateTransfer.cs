@@ -2,165 +2,81 @@ using System.Globalization;
 using System.Text.Json;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Protocol;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ConnectLocal.Server.Hosting;
+namespace ConnectLocal.Server.Control;
 
 /// <summary>
-/// Export and import of stored state (docs/storage.md): <c>connectlocal export FILE [--account ID]</c>,
-/// <c>connectlocal import FILE</c>, and the same through the control API: <c>GET /_connectlocal/state</c>
+/// Export and import of stored state (docs/storage.md): the document, and the control API's
+/// <c>GET /_connectlocal/state</c>
 /// (query <c>account</c>, and for a partial debug read also <c>region</c>, <c>kind</c>, <c>parent</c>, <c>id</c>)
-/// and <c>POST /_connectlocal/state</c> with an export as the body.
+/// and <c>POST /_connectlocal/state</c> with an export as the body (the command line's <c>connectlocal export</c> and
+/// <c>import</c> are <see cref="CommandLine.TransferCommands"/>).
 /// The document holds every stored record with its key, version and JSON data, so an import into an empty store
 /// answers every Describe*/List* exactly as the exported one did. [choice] A whole-store export also carries the
 /// store's secrets (the page-token key), so NextToken values stay the same; an account export does not. [choice]
 /// Import replaces: the whole store for a whole-store export, only the listed accounts for an account export.
 /// </summary>
-public static class StateTransfer
+internal static class StateTransfer
 {
     public const string Path = ControlApi.Prefix + "/state";
     public const string Format = "connectlocal-state";
     public const int FormatVersion = 1;
 
-    public const string ExportUsage = "usage: connectlocal export FILE|- [--account ID] [--data-dir D | --in-memory | --postgres CS]";
-    public const string ImportUsage = "usage: connectlocal import FILE|- [--data-dir D | --postgres CS]";
-
-    /// <summary>
-    /// <c>connectlocal export</c> / <c>import</c>: opens the store the serve options name (another process may be
-    /// serving it: SQLite makes the two take turns, PostgreSQL runs the import as one transaction).
-    /// </summary>
-    public static async Task<int> RunAsync(string command, IReadOnlyList<string> args)
+    public static RouteGroupBuilder MapStateTransfer(this RouteGroupBuilder control)
     {
-        var usage = command == "export" ? ExportUsage : ImportUsage;
-        var rest = args.ToList();
-        string? account = null;
-        var accountAt = rest.IndexOf("--account");
-        if (command == "export" && accountAt >= 0)
-        {
-            if (accountAt + 1 >= rest.Count)
-            {
-                await Console.Error.WriteLineAsync($"connectlocal: --account needs an account id\n{usage}");
-                return 2;
-            }
+        control.MapGet("/state", ExportAsync);
+        control.MapPost("/state", ImportAsync);
+        // Any other method on the same path: ordered after the two above, so that they win for GET and POST.
+        control.Map("/state", http => ConnectEndpoint.WriteErrorAsync(http, 405, "InvalidRequestException", $"{Path} answers GET (export) and POST (import)."))
+            .WithOrder(1);
+        return control;
+    }
 
-            account = rest[accountAt + 1];
-            rest.RemoveRange(accountAt, 2);
-        }
+    private static async Task ExportAsync(HttpContext http)
+    {
+        var archive = http.RequestServices.GetRequiredService<IStoreArchive>();
+        var query = http.Request.Query;
+        string? Q(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
+        var filter = new RecordFilter(Q("account"), Q("region"), Q("kind"), Q("parent"), Q("id"));
+        var partial = filter with { AccountId = null } != RecordFilter.Everything;
+        var snapshot = archive.Export(filter, withSecrets: filter == RecordFilter.Everything);
+        http.Response.ContentType = "application/json";
+        await WriteAsync(http.Response.Body, snapshot, filter.AccountId is { } a ? [a] : null, partial);
+    }
 
-        if (rest.Count == 0 || rest[0].StartsWith("--", StringComparison.Ordinal))
-        {
-            await Console.Error.WriteLineAsync($"connectlocal: {command} needs a file (- for {(command == "export" ? "stdout" : "stdin")})\n{usage}");
-            return 2;
-        }
-
-        var file = rest[0];
-        var options = ServerOptions.Parse(rest.Skip(1).ToList(), Environment.GetEnvironmentVariable, out var error);
-        if (options is null)
-        {
-            await Console.Error.WriteLineAsync($"connectlocal: {error}\n{usage}");
-            return 2;
-        }
-
-        IConnectStore store;
-        try
-        {
-            store = Cli.OpenStore(options);
-        }
-        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException)
-        {
-            await Console.Error.WriteLineAsync($"connectlocal: cannot open storage: {e.Message}");
-            return 1;
-        }
-
-        using var disposable = store as IDisposable;
-        var archive = (IStoreArchive)store;
-        if (command == "export")
-        {
-            var snapshot = archive.Export(new RecordFilter(AccountId: account), withSecrets: account is null);
-            await using var output = file == "-" ? Console.OpenStandardOutput() : File.Create(file);
-            await WriteAsync(output, snapshot, account is null ? null : [account], partial: false);
-            if (file != "-")
-            {
-                Console.WriteLine($"exported {snapshot.Records.Count} resources to {file}");
-            }
-
-            return 0;
-        }
-
+    private static async Task ImportAsync(HttpContext http)
+    {
+        var archive = http.RequestServices.GetRequiredService<IStoreArchive>();
         JsonDocument document;
         try
         {
-            await using var input = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
-            document = await JsonDocument.ParseAsync(input);
+            document = await JsonDocument.ParseAsync(http.Request.Body);
         }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        catch (JsonException e)
         {
-            await Console.Error.WriteLineAsync($"connectlocal: cannot read {file}: {e.Message}");
-            return 1;
+            await ConnectEndpoint.WriteErrorAsync(http, 400, "InvalidRequestException", $"The body is not a ConnectLocal export: {e.Message}");
+            return;
         }
 
         using (document)
         {
-            if (Parse(document.RootElement, out var accounts, out var parseError) is not { } parsed)
+            if (Parse(document.RootElement, out var accounts, out var error) is not { } snapshot)
             {
-                await Console.Error.WriteLineAsync($"connectlocal: {file}: {parseError}");
-                return 1;
+                await ConnectEndpoint.WriteErrorAsync(http, 400, "InvalidRequestException", error!);
+                return;
             }
 
-            archive.Import(parsed, accounts);
-            Console.WriteLine($"imported {parsed.Records.Count} resources from {file} ({(accounts is null ? "whole store replaced" : "replaced accounts " + string.Join(", ", accounts))})");
-            return 0;
-        }
-    }
-
-    public static async Task HandleAsync(HttpContext http)
-    {
-        var archive = http.RequestServices.GetRequiredService<IStoreArchive>();
-        if (HttpMethods.IsGet(http.Request.Method))
-        {
-            var query = http.Request.Query;
-            string? Q(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
-            var filter = new RecordFilter(Q("account"), Q("region"), Q("kind"), Q("parent"), Q("id"));
-            var partial = filter with { AccountId = null } != RecordFilter.Everything;
-            var snapshot = archive.Export(filter, withSecrets: filter == RecordFilter.Everything);
+            archive.Import(snapshot, accounts);
             http.Response.ContentType = "application/json";
-            await WriteAsync(http.Response.Body, snapshot, filter.AccountId is { } a ? [a] : null, partial);
-            return;
+            await using var writer = new Utf8JsonWriter(http.Response.Body);
+            writer.WriteStartObject();
+            writer.WriteNumber("imported", snapshot.Records.Count);
+            writer.WriteEndObject();
         }
-
-        if (HttpMethods.IsPost(http.Request.Method))
-        {
-            JsonDocument document;
-            try
-            {
-                document = await JsonDocument.ParseAsync(http.Request.Body);
-            }
-            catch (JsonException e)
-            {
-                await ConnectEndpoint.WriteErrorAsync(http, 400, "InvalidRequestException", $"The body is not a ConnectLocal export: {e.Message}");
-                return;
-            }
-
-            using (document)
-            {
-                if (Parse(document.RootElement, out var accounts, out var error) is not { } snapshot)
-                {
-                    await ConnectEndpoint.WriteErrorAsync(http, 400, "InvalidRequestException", error!);
-                    return;
-                }
-
-                archive.Import(snapshot, accounts);
-                http.Response.ContentType = "application/json";
-                await using var writer = new Utf8JsonWriter(http.Response.Body);
-                writer.WriteStartObject();
-                writer.WriteNumber("imported", snapshot.Records.Count);
-                writer.WriteEndObject();
-                return;
-            }
-        }
-
-        await ConnectEndpoint.WriteErrorAsync(http, 405, "InvalidRequestException", $"{Path} answers GET (export) and POST (import).");
     }
 
     public static async Task WriteAsync(Stream output, StoreSnapshot snapshot, IReadOnlyList<string>? accounts, bool partial)

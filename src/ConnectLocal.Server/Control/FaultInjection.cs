@@ -1,15 +1,16 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using ConnectLocal.Model.Metadata;
 using ConnectLocal.Protocol;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ConnectLocal.Server.Hosting;
+namespace ConnectLocal.Server.Control;
 
 /// <summary>One injected fault: which requests it applies to, what it does, how often and how many times.</summary>
-public sealed record FaultRule(
+internal sealed record FaultRule(
     int Id,
     string Operation,
     string Fault,
@@ -30,7 +31,7 @@ public sealed record FaultRule(
 /// matches, so the same requests in the same order meet the same faults. Rules are tried in the order they were
 /// added: every matching latency rule delays the request, the first matching error rule answers it.
 /// </summary>
-public sealed class FaultInjector : IRequestInterceptor
+internal sealed class FaultInjector : IRequestInterceptor
 {
     private readonly Lock _gate = new();
     private readonly List<Entry> _entries = [];
@@ -128,59 +129,51 @@ public sealed class FaultInjector : IRequestInterceptor
 /// <c>/_connectlocal/faults</c>: <c>POST</c> adds a rule, <c>GET</c> lists them, <c>DELETE</c> clears them all,
 /// <c>DELETE …/faults/{id}</c> removes one. Bodies are JSON; errors are AWS-shaped.
 /// </summary>
-public static class FaultControl
+internal static class FaultControl
 {
-    public const string Path = ControlApi.Prefix + "/faults";
-
-    /// <summary>Answers the request when it is for <see cref="Path"/>; false otherwise.</summary>
-    public static async Task<bool> TryHandleAsync(HttpContext http)
+    public static RouteGroupBuilder MapFaultControl(this RouteGroupBuilder control)
     {
-        if (!http.Request.Path.StartsWithSegments(Path, StringComparison.Ordinal, out var rest))
+        control.MapGet("/faults", ListAsync);
+        control.MapPost("/faults", http => AddAsync(http, http.RequestServices.GetRequiredService<FaultInjector>()));
+        control.MapDelete("/faults", http =>
         {
-            return false;
-        }
+            http.RequestServices.GetRequiredService<FaultInjector>().Clear();
+            return WriteAsync(http, 200, _ => { });
+        });
+        control.MapDelete("/faults/{id}", RemoveAsync);
+        return control;
+    }
 
+    private static Task ListAsync(HttpContext http)
+    {
         var injector = http.RequestServices.GetRequiredService<FaultInjector>();
-        var method = http.Request.Method;
-        if (!rest.HasValue && HttpMethods.IsGet(method))
+        return WriteAsync(http, 200, writer =>
         {
-            await WriteAsync(http, 200, writer =>
+            writer.WriteStartArray("faults");
+            foreach (var (rule, injected, remaining) in injector.List())
             {
-                writer.WriteStartArray("faults");
-                foreach (var (rule, injected, remaining) in injector.List())
-                {
-                    WriteRule(writer, rule, injected, remaining);
-                }
+                WriteRule(writer, rule, injected, remaining);
+            }
 
-                writer.WriteEndArray();
-            });
-        }
-        else if (!rest.HasValue && HttpMethods.IsPost(method))
+            writer.WriteEndArray();
+        });
+    }
+
+    private static async Task RemoveAsync(HttpContext http)
+    {
+        // [choice] an id that is not a plain decimal number is not a fault's path at all: the control API's 404
+        if (!int.TryParse(http.Request.RouteValues["id"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            await AddAsync(http, injector);
+            await ControlApi.NoEndpointAsync(http);
         }
-        else if (!rest.HasValue && HttpMethods.IsDelete(method))
+        else if (http.RequestServices.GetRequiredService<FaultInjector>().Remove(id))
         {
-            injector.Clear();
             await WriteAsync(http, 200, _ => { });
-        }
-        else if (HttpMethods.IsDelete(method) && int.TryParse(rest.Value.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            if (injector.Remove(id))
-            {
-                await WriteAsync(http, 200, _ => { });
-            }
-            else
-            {
-                await ConnectEndpoint.WriteErrorAsync(http, 404, "ResourceNotFoundException", $"No fault {id}.");
-            }
         }
         else
         {
-            await ConnectEndpoint.WriteErrorAsync(http, 404, "ResourceNotFoundException", $"No ConnectLocal control endpoint at {method} {http.Request.Path}.");
+            await ConnectEndpoint.WriteErrorAsync(http, 404, "ResourceNotFoundException", $"No fault {id}.");
         }
-
-        return true;
     }
 
     private static async Task AddAsync(HttpContext http, FaultInjector injector)
@@ -284,30 +277,5 @@ public static class FaultControl
         }
 
         await http.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), http.RequestAborted);
-    }
-}
-
-/// <summary>
-/// The control API changes state and injects faults without any credential, so it answers only loopback callers
-/// unless --allow-unauthenticated-remote is given. The health check stays open to everyone (load balancers).
-/// </summary>
-public static class ControlAccess
-{
-    public static async Task<bool> RefuseRemoteAsync(HttpContext http)
-    {
-        var remote = http.Connection.RemoteIpAddress;
-        if (remote is { IsIPv4MappedToIPv6: true })
-        {
-            remote = remote.MapToIPv4();
-        }
-
-        if (remote is null || IPAddress.IsLoopback(remote) || http.Request.Path.Equals(ControlApi.Prefix + "/health", StringComparison.Ordinal)
-            || http.RequestServices.GetRequiredService<ServerOptions>().AllowUnauthenticatedRemote)
-        {
-            return false;
-        }
-
-        await ConnectEndpoint.WriteErrorAsync(http, 403, "AccessDeniedException", "The ConnectLocal control API answers loopback callers only (see --allow-unauthenticated-remote).");
-        return true;
     }
 }

@@ -1,0 +1,77 @@
+using ConnectLocal.Core.Queues;
+using ConnectLocal.Core.QuickConnects;
+using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Instances;
+using ConnectLocal.Core.Resources;
+using ConnectLocal.Core.RoutingProfiles;
+using ConnectLocal.Core.Users;
+
+namespace ConnectLocal.Core.Registry;
+
+/// <summary>
+/// Every instance-scoped resource type, declared once. Tagging by ARN, the generic operations
+/// (<see cref="ResourceOperations{T}"/>) and the identifier rules of every handler read these declarations.
+/// Adding a type: docs/development.md, "Adding a resource family".
+/// </summary>
+public static class ResourceTypes
+{
+    public static readonly ResourceType<HoursOfOperation> HoursOfOperation = new()
+    {
+        ArnSegment = "operating-hours",
+        Noun = "Hours of operation",
+        Plural = "hours of operation",
+        Quota = s => s.HoursOfOperationPerInstance,
+        BeforeDelete = HoursOfOperationService.CheckUnused,
+        Defaults = DefaultResources.Hours,
+    };
+
+    /// <summary>A user's agent queue is also named …/queue/agent/{userId} (its id is the user's id).</summary>
+    public static readonly ResourceType<Queue> Queue = new()
+    {
+        ArnSegment = "queue",
+        Noun = "Queue",
+        ExtraArnForm = rest => rest is ["agent", var userId] ? userId : null,
+        BeforeUpdate = QueueService.CheckUpdatable,
+        BeforeDelete = QueueService.CheckDeletable,
+        Defaults = DefaultResources.Queues,
+    };
+
+    public static readonly ResourceType<RoutingProfile> RoutingProfile = new()
+    {
+        ArnSegment = "routing-profile",
+        Noun = "Routing profile",
+        Quota = s => s.RoutingProfilesPerInstance,
+        QuotaError = DomainErrorKind.LimitExceeded,
+        BeforeDelete = RoutingProfileService.CheckDeletable,
+        Defaults = DefaultResources.RoutingProfiles,
+        SearchFields =
+        [
+            new("associatedQueueIds", p => p.AssociatedQueueIds, IsId: true),
+            SearchField<RoutingProfile>.Text("name", p => p.Name),
+            SearchField<RoutingProfile>.Text("description", p => p.Description),
+            SearchField<RoutingProfile>.Id("resourceID", p => p.Id),
+        ],
+    };
+
+    public static readonly ResourceType<User> User = new() { ArnSegment = "agent", Noun = "User", BeforeDelete = UserService.ForgetUser };
+
+    public static readonly ResourceType<SecurityProfile> SecurityProfile = new()
+    {
+        ArnSegment = "security-profile",
+        Noun = "Security profile",
+        Defaults = DefaultResources.SecurityProfileDefaults,
+    };
+
+    public static readonly ResourceType<AgentStatus> AgentStatus = new()
+    {
+        ArnSegment = "agent-state",
+        Noun = "Agent status",
+        Defaults = DefaultResources.AgentStatuses,
+    };
+
+    public static IReadOnlyList<ResourceType> All { get; } =
+        [HoursOfOperation, Queue, RoutingProfile, User, SecurityProfile, AgentStatus, QuickConnectRules.Type];
+
+    /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
+    public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using ConnectLocal.Protocol;
+using ConnectLocal.Server.Options;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConnectLocal.Server.Control;
+
+/// <summary>ConnectLocal's own endpoints under /_connectlocal/ (no AWS equivalent).</summary>
+internal static class ControlApi
+{
+    public const string Prefix = "/_connectlocal";
+
+    public static string Version { get; } =
+        typeof(ControlApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Whether a request is for the control API (an exact-case prefix, as AWS paths never start with it).</summary>
+    public static bool Owns(PathString path) => path.StartsWithSegments(Prefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The control endpoints as one route group. Every answer carries a request id as AWS's do; the group's filter
+    /// refuses remote callers before any endpoint runs; a path or method no endpoint takes answers an AWS-shaped 404.
+    /// </summary>
+    public static RouteGroupBuilder MapControlApi(this IEndpointRouteBuilder endpoints)
+    {
+        var control = endpoints.MapGroup(Prefix);
+        control.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+            return await ControlAccess.RefuseRemoteAsync(http) ? Results.Empty : await next(context);
+        });
+        control.MapGet("/health", WriteHealthAsync);
+        control.MapGet("/runtime", WriteRuntimeAsync);
+        control.MapFaultControl().MapRoutingControl().MapTransitionControl().MapStateTransfer();
+        // {**rest} rather than MapFallback's default {*path:nonfile}, which would leave paths with a dot unanswered.
+        control.MapFallback("{**rest}", NoEndpointAsync);
+        return control;
+    }
+
+    /// <summary>The 404 of a path or method under /_connectlocal that no endpoint takes.</summary>
+    public static Task NoEndpointAsync(HttpContext http) =>
+        ConnectEndpoint.WriteErrorAsync(http, 404, "ResourceNotFoundException", $"No ConnectLocal control endpoint at {http.Request.Method} {http.Request.Path}.");
+
+    /// <summary>The request's JSON body; null when there is none or it is not JSON (each endpoint says what it expected).</summary>
+    public static async Task<JsonElement?> ReadBodyAsync(HttpContext http)
+    {
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(http.Request.Body);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task WriteHealthAsync(HttpContext http)
+    {
+        http.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(http.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteString("status", "ok");
+        writer.WriteString("version", Version);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The process's garbage collector and thread pool counters (cumulative since start), so that a load test can
+    /// tell how much of its latency was collection pauses or a starved thread pool (the benchmark harness reads it).
+    /// </summary>
+    private static async Task WriteRuntimeAsync(HttpContext http)
+    {
+        var memory = GC.GetGCMemoryInfo(GCKind.Any);
+        http.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(http.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteNumber("gen0Collections", GC.CollectionCount(0));
+        writer.WriteNumber("gen1Collections", GC.CollectionCount(1));
+        writer.WriteNumber("gen2Collections", GC.CollectionCount(2));
+        writer.WriteNumber("gcPauseMilliseconds", Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds, 3));
+        writer.WriteNumber("lastGcPauseMilliseconds", Math.Round(memory.PauseDurations[0].TotalMilliseconds, 3));
+        writer.WriteNumber("allocatedBytes", GC.GetTotalAllocatedBytes());
+        writer.WriteNumber("heapBytes", memory.HeapSizeBytes);
+        writer.WriteNumber("committedBytes", memory.TotalCommittedBytes);
+        writer.WriteNumber("threadPoolThreads", ThreadPool.ThreadCount);
+        writer.WriteNumber("threadPoolPendingWorkItems", ThreadPool.PendingWorkItemCount);
+        writer.WriteNumber("lockContentions", Monitor.LockContentionCount);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>
+/// The control API changes state and injects faults without any credential, so it answers only loopback callers
+/// unless --allow-unauthenticated-remote is given. The health check stays open to everyone (load balancers).
+/// </summary>
+internal static class ControlAccess
+{
+    public static async Task<bool> RefuseRemoteAsync(HttpContext http)
+    {
+        var remote = http.Connection.RemoteIpAddress;
+        if (remote is { IsIPv4MappedToIPv6: true })
+        {
+            remote = remote.MapToIPv4();
+        }
+
+        if (remote is null || IPAddress.IsLoopback(remote) || http.Request.Path.Equals(ControlApi.Prefix + "/health", StringComparison.Ordinal)
+            || http.RequestServices.GetRequiredService<ServerOptions>().AllowUnauthenticatedRemote)
+        {
+            return false;
+        }
+
+        await ConnectEndpoint.WriteErrorAsync(http, 403, "AccessDeniedException", "The ConnectLocal control API answers loopback callers only (see --allow-unauthenticated-remote).");
+        return true;
+    }
+}

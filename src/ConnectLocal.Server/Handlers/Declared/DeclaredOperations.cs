@@ -1,0 +1,79 @@
+using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.QuickConnects;
+using ConnectLocal.Core.Registry;
+using ConnectLocal.Core.Resources;
+using ConnectLocal.Model.Metadata;
+
+namespace ConnectLocal.Server.Handlers.Declared;
+
+/// <summary>
+/// The operations answered from declarations instead of hand-written overrides. docs/compatibility.md counts them as
+/// implemented (<see cref="Names"/>); a test fails when a declaration names an operation that is also overridden or
+/// that the model does not have.
+/// </summary>
+internal static class DeclaredOperations
+{
+    public static readonly IReadOnlyList<IResourceApi> Resources =
+    [
+        // The routine operations of the first resource families, moved here from hand-written handlers; their
+        // real rules are hooks of their declarations in Core (ResourceTypes).
+        new ResourceApi<HoursOfOperation>(ResourceTypes.HoursOfOperation) { List = "ListHoursOfOperations", Delete = "DeleteHoursOfOperation" },
+        new ResourceApi<Queue>(ResourceTypes.Queue) { List = "ListQueues", Updates = ["UpdateQueueName", "UpdateQueueStatus"], Delete = "DeleteQueue" },
+        new ResourceApi<RoutingProfile>(ResourceTypes.RoutingProfile)
+        {
+            List = "ListRoutingProfiles",
+            Updates = ["UpdateRoutingProfileAgentAvailabilityTimer"],
+            Delete = "DeleteRoutingProfile",
+        },
+        new ResourceApi<User>(ResourceTypes.User) { List = "ListUsers", Delete = "DeleteUser" },
+        new ResourceApi<SecurityProfile>(ResourceTypes.SecurityProfile) { List = "ListSecurityProfiles" },
+        new ResourceApi<AgentStatus>(ResourceTypes.AgentStatus)
+        {
+            Describe = "DescribeAgentStatus",
+            List = "ListAgentStatuses",
+            FilterProperties = new Dictionary<string, string> { ["AgentStatusTypes"] = nameof(AgentStatus.Type) },
+        },
+
+        // Quick connects: docs/development.md walks through this declaration.
+        new ResourceApi<QuickConnect>(QuickConnectRules.Type)
+        {
+            Create = "CreateQuickConnect",
+            Describe = "DescribeQuickConnect",
+            List = "ListQuickConnects",
+            Search = "SearchQuickConnects",
+            Updates = ["UpdateQuickConnectName", "UpdateQuickConnectConfig"],
+            Delete = "DeleteQuickConnect",
+        },
+    ];
+
+    /// <summary>The declared operations' names.</summary>
+    public static IReadOnlySet<string> Names { get; } =
+        Resources.SelectMany(r => r.Handlers(NoStore.Instance, new ConnectSettings())).Select(h => h.Operation).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The declared handlers by operation index (null where an operation has none).</summary>
+    public static DeclaredHandler?[] Table(IConnectStore store, ConnectSettings settings)
+    {
+        var table = new DeclaredHandler?[OperationTable.All.Count];
+        foreach (var (name, handler) in Resources.SelectMany(r => r.Handlers(store, settings)))
+        {
+            var operation = OperationTable.All.FirstOrDefault(o => o.Name == name)
+                ?? throw new InvalidOperationException($"Declared operation {name} is not in the model");
+            table[operation.Index] = table[operation.Index] is null
+                ? handler
+                : throw new InvalidOperationException($"Operation {name} is declared twice");
+        }
+
+        return table;
+    }
+
+    // Names are read without a store: declarations only bind handlers, they never touch the store until called.
+    private sealed class NoStore : IConnectStore
+    {
+        public static readonly NoStore Instance = new();
+
+        public T Read<T>(Func<IStoreSession, T> work) => throw new InvalidOperationException("not a store");
+
+        public T Write<T>(Func<IStoreSession, T> work) => throw new InvalidOperationException("not a store");
+    }
+}
