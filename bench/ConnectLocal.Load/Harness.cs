@@ -63,6 +63,11 @@ internal sealed class Harness(Options options, string repoRoot, string command)
             {
                 await PhaseAsync("scaling", ScalingAsync).ConfigureAwait(false);
             }
+
+            if (options.Endpoint is null && options.Runs("RoutingScaling"))
+            {
+                await PhaseAsync("routing scaling", RoutingScalingAsync).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -318,6 +323,31 @@ internal sealed class Harness(Options options, string repoRoot, string command)
             }
 
             Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The data-plane operations at growing instance sizes, each point on a fresh server seeded through the API:
+    /// agents (all Available) and then task contacts held by the routing engine. A call should cost its answer, not
+    /// the instance, so the p50s should stay flat from the first point to the last.
+    /// </summary>
+    private async Task RoutingScalingAsync()
+    {
+        var points = options.Smoke ? new[] { (Users: 5, Contacts: 0), (Users: 20, Contacts: 50) } : [(10, 0), (10_000, 0), (10_000, 100_000)];
+        foreach (var (users, contacts) in points)
+        {
+            using var server = StartConnectLocal(Path.Combine(_work, $"routing-{users}-{contacts}"));
+            await server.WaitForFirstAnswerAsync(_signer, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+            var clock = Stopwatch.StartNew();
+            var world = await Setup.AgentsAsync(server.Target, _signer, "888888888888", "bench-agents", users, contacts, options.Smoke ? 2 : 8).ConfigureAwait(false);
+            var point = $"{users:N0} users, {contacts:N0} contacts";
+            Log($"routing scaling: seeded {point} in {clock.Elapsed.TotalSeconds:0.0} s, peak RSS {ProcessMemory.PeakMb(server.Pid)} MB");
+            _results.Add(await MeasureAsync(server.Target, Workloads.CurrentUserData(world, point), halfRate: false).ConfigureAwait(false));
+            _results.Add(await MeasureAsync(server.Target, Workloads.PutUserStatus(world, point), halfRate: false).ConfigureAwait(false));
+            if (contacts > 0)
+            {
+                _results.Add(await MeasureAsync(server.Target, Workloads.DescribeContact(world, point), halfRate: false).ConfigureAwait(false));
+            }
         }
     }
 

@@ -22,6 +22,8 @@ internal sealed record Options
           --scales A,B,C      stored routing profiles for the scaling runs (default 100,10000,100000)
           --moto CMD          moto's server command (default moto_server; "none" skips moto)
           --only NAMES        comma-separated workload names to run (default: all), e.g. DescribeRoutingProfile,Scaling
+                              (RoutingScaling: GetCurrentUserData, PutUserStatus, DescribeContact at 10 and 10,000
+                              users and 100,000 contacts)
         """;
 
     public bool Smoke { get; init; }

@@ -47,6 +47,9 @@ internal sealed class ConnectClient(Target target, SigV4Signer signer) : IDispos
     }
 }
 
+/// <summary>An instance with agents (all Available) and the contacts started in it, for the routing workloads.</summary>
+internal sealed record AgentWorld(string AccountId, string InstanceId, string AvailableStatusId, IReadOnlyList<string> UserIds, IReadOnlyList<string> ContactIds);
+
 /// <summary>An instance with routing profiles, as the workloads need it.</summary>
 internal sealed record ProfileWorld(string AccountId, string InstanceId, string QueueId, IReadOnlyList<string> ProfileIds);
 
@@ -99,6 +102,47 @@ internal static class Setup
             return created.GetProperty("RoutingProfileId").GetString()!;
         }).ConfigureAwait(false);
         return new ProfileWorld(accountId, instanceId, queueId, ids);
+    }
+
+    /// <summary>
+    /// An instance with <paramref name="users"/> agents on the default routing profile, each put in the Available
+    /// status, and then <paramref name="contacts"/> task contacts started (queued or offered: all held by the
+    /// routing engine).
+    /// </summary>
+    public static async Task<AgentWorld> AgentsAsync(Target target, SigV4Signer signer, string accountId, string alias, int users, int contacts, int parallelism)
+    {
+        string instanceId, profileId, securityId, availableId;
+        using (var client = new ConnectClient(target, signer))
+        {
+            instanceId = await CreateInstanceAsync(client, accountId, alias).ConfigureAwait(false);
+            profileId = (await client.CallAsync("GET", $"/routing-profiles-summary/{instanceId}", null, null, accountId).ConfigureAwait(false))
+                .GetProperty("RoutingProfileSummaryList")[0].GetProperty("Id").GetString()!;
+            securityId = (await client.CallAsync("GET", $"/security-profiles-summary/{instanceId}", null, null, accountId).ConfigureAwait(false))
+                .GetProperty("SecurityProfileSummaryList")[0].GetProperty("Id").GetString()!;
+            availableId = (await client.CallAsync("GET", $"/agent-status/{instanceId}", null, null, accountId).ConfigureAwait(false))
+                .GetProperty("AgentStatusSummaryList").EnumerateArray().First(s => s.GetProperty("Type").GetString() == "ROUTABLE").GetProperty("Id").GetString()!;
+        }
+
+        var userIds = await ConnectClient.ParallelAsync(target, signer, users, parallelism, async (client, i) =>
+        {
+            var created = await client.CallAsync("PUT", $"/users/{instanceId}", null, new
+            {
+                Username = "agent-" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture),
+                Password = "Password-1",
+                IdentityInfo = new { FirstName = "Bench", LastName = "Agent" },
+                PhoneConfig = new { PhoneType = "SOFT_PHONE" },
+                SecurityProfileIds = new[] { securityId },
+                RoutingProfileId = profileId,
+            }, accountId).ConfigureAwait(false);
+            var userId = created.GetProperty("UserId").GetString()!;
+            await client.CallAsync("PUT", $"/users/{instanceId}/{userId}/status", null, new { AgentStatusId = availableId }, accountId).ConfigureAwait(false);
+            return userId;
+        }).ConfigureAwait(false);
+
+        var contactIds = await ConnectClient.ParallelAsync(target, signer, contacts, parallelism, async (client, i) =>
+            (await client.CallAsync("PUT", "/contact/task", null, new { InstanceId = instanceId, ContactFlowId = "bench-flow", Name = "task " + i }, accountId).ConfigureAwait(false))
+                .GetProperty("ContactId").GetString()!).ConfigureAwait(false);
+        return new AgentWorld(accountId, instanceId, availableId, userIds, contactIds);
     }
 
     /// <summary>A replicated instance (us-east-1 → us-west-2) with <paramref name="groups"/> traffic distribution groups.</summary>

@@ -108,6 +108,29 @@ internal static class Workloads
             }));
     }
 
+    /// <summary>GetCurrentUserData filtered to one agent, a different agent each request.</summary>
+    public static Workload CurrentUserData(AgentWorld world, string point) => new(
+        $"GetCurrentUserData ({point})",
+        $"POST GetCurrentUserData filtered to one of {world.UserIds.Count:N0} agents, with {world.ContactIds.Count:N0} contacts started",
+        worker => new Script(k => new RequestSpec("POST", $"/metrics/userdata/{world.InstanceId}", null,
+            Body.Json($$$"""{"Filters":{"Agents":["{{{PickAgent(world, worker, k)}}}"]}}"""), world.AccountId, Region)));
+
+    /// <summary>PutUserStatus Available again (the status it has) on one agent, a different agent each request.</summary>
+    public static Workload PutUserStatus(AgentWorld world, string point) => new(
+        $"PutUserStatus ({point})",
+        $"PUT PutUserStatus on one of {world.UserIds.Count:N0} agents, with {world.ContactIds.Count:N0} contacts started",
+        worker => new Script(k => new RequestSpec("PUT", $"/users/{world.InstanceId}/{PickAgent(world, worker, k)}/status", null,
+            Body.Json($$"""{"AgentStatusId":"{{world.AvailableStatusId}}"}"""), world.AccountId, Region)));
+
+    /// <summary>DescribeContact of one of the contacts started, a different one each request.</summary>
+    public static Workload DescribeContact(AgentWorld world, string point) => new(
+        $"DescribeContact ({point})",
+        $"GET DescribeContact of one of {world.ContactIds.Count:N0} contacts, with {world.UserIds.Count:N0} agents",
+        worker => new Script(k => new RequestSpec("GET", $"/contacts/{world.InstanceId}/{world.ContactIds[(int)((worker * 7919 + k) % world.ContactIds.Count)]}",
+            null, Body.Empty, world.AccountId, Region)));
+
+    private static string PickAgent(AgentWorld world, int worker, long k) => world.UserIds[(int)((worker * 31 + k) % world.UserIds.Count)];
+
     public static Workload DescribeInstance(string accountId, string instanceId) => new(
         "DescribeInstance",
         "GET DescribeInstance of one instance",

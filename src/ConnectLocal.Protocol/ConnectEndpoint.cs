@@ -240,7 +240,7 @@ public sealed partial class ConnectEndpoint
 
         using (input)
         {
-            List<string> violations;
+            Violations violations;
             try
             {
                 violations = RequestValidator.Validate(operation.Input, input.RootElement);
@@ -251,9 +251,9 @@ public sealed partial class ConnectEndpoint
                 return operation.Name;
             }
 
-            if (violations.Count > 0)
+            if (violations.Total > 0)
             {
-                await WriteErrorAsync(http, 400, operation.ValidationErrorCode, ProtocolErrors.ValidationSummary(violations)).ConfigureAwait(false);
+                await WriteErrorAsync(http, 400, operation.ValidationErrorCode, ProtocolErrors.ValidationSummary(violations.Total, violations)).ConfigureAwait(false);
                 return operation.Name;
             }
 

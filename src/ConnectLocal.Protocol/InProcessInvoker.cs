@@ -16,7 +16,7 @@ public sealed class InProcessInvoker(ConnectApiBase api, IErrorTranslator errors
     /// <exception cref="ServiceErrorException">The error an API client would get (code and message).</exception>
     public byte[] Invoke(OperationDescriptor operation, OperationContext context, JsonElement input)
     {
-        List<string> violations;
+        Violations violations;
         try
         {
             violations = RequestValidator.Validate(operation.Input, input);
@@ -26,9 +26,9 @@ public sealed class InProcessInvoker(ConnectApiBase api, IErrorTranslator errors
             throw new ServiceErrorException(operation.ValidationErrorCode, e.Message);
         }
 
-        if (violations.Count > 0)
+        if (violations.Total > 0)
         {
-            throw new ServiceErrorException(operation.ValidationErrorCode, ProtocolErrors.ValidationSummary(violations));
+            throw new ServiceErrorException(operation.ValidationErrorCode, ProtocolErrors.ValidationSummary(violations.Total, violations));
         }
 
         try

@@ -108,8 +108,11 @@ public static class ProtocolErrors
     public static string BadScalar(string where, string expected, string value) =>
         $"Cannot read '{value}' in {where} as {expected}.";
 
-    public static string ValidationSummary(IReadOnlyList<string> violations) =>
-        violations.Count == 1
-            ? "1 validation error detected: " + violations[0]
-            : $"{violations.Count} validation errors detected: " + string.Join("; ", violations);
+    /// <param name="total">Every violation found.</param>
+    /// <param name="reported">The first of them as text ([choice] at most 100; the rest are counted: "; and N more").</param>
+    public static string ValidationSummary(int total, IReadOnlyList<string> reported) =>
+        total == 1
+            ? "1 validation error detected: " + reported[0]
+            : $"{total} validation errors detected: " + string.Join("; ", reported)
+              + (total > reported.Count ? $"; and {total - reported.Count} more" : string.Empty);
 }

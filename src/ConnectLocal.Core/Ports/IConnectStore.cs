@@ -97,3 +97,23 @@ public interface IStoreArchive
     /// </summary>
     void Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts);
 }
+
+/// <summary>
+/// One committed change: a resource stored or deleted (<see cref="Id"/> set), or every resource under a parent
+/// removed, or the whole store replaced by an import (<see cref="Id"/> null; for an import <see cref="Kind"/> is "*").
+/// </summary>
+public readonly record struct StoreChange(long Sequence, string AccountId, string Region, string Kind, string Parent, string? Id);
+
+/// <summary>
+/// The changes committed through this store object, in commit order, so that a reader holding a copy of some records
+/// (the routing engine's configuration) can bring it up to date by reading only what changed. A store without it
+/// (or a reader that finds the feed no longer reaches back far enough) reads everything again.
+/// </summary>
+public interface IStoreChangeFeed
+{
+    /// <summary>The sequence of the last committed change (0 before any).</summary>
+    long Latest { get; }
+
+    /// <summary>The changes after <paramref name="after"/>, oldest first; null when some of them are no longer kept.</summary>
+    IReadOnlyList<StoreChange>? Since(long after);
+}

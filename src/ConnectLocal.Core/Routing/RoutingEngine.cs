@@ -21,12 +21,26 @@ public interface IRoutingObserver
     void Ended(RoutedContact contact)
     {
     }
+
+    /// <summary>An ended contact past its retention: the engine no longer finds it by id (<see cref="RoutingEngineOptions.EndedRetention"/>).</summary>
+    void Retired(RoutedContact contact)
+    {
+    }
 }
 
 public sealed record RoutingEngineOptions
 {
     /// <summary>Every offer connects at once (the simulator's agents never let a contact ring).</summary>
     public bool AutoAccept { get; init; }
+
+    /// <summary>
+    /// How long an ended contact with an id stays findable (<see cref="RoutingEngine.FindContact"/>) before the engine
+    /// forgets it; null: for ever (the simulator's contacts have no id and are never kept).
+    /// </summary>
+    public TimeSpan? EndedRetention { get; init; }
+
+    /// <summary>At most this many ended contacts are kept; past it the oldest ended is forgotten first.</summary>
+    public int MaxEndedContacts { get; init; } = int.MaxValue;
 }
 
 /// <summary>A queue in a Region, resolved once, so that a caller queuing many contacts skips the name lookups.</summary>
@@ -82,6 +96,9 @@ public sealed class RoutingEngine
     private readonly Dictionary<string, RoutedAgent> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoutedContact> _contacts = new(StringComparer.Ordinal);
     private readonly EventHeap<Timer> _timers = new();
+    private readonly Queue<RoutedContact> _ended = new();
+    private readonly long _endedRetentionTicks;
+    private readonly int _maxEnded;
     private readonly Func<string, EngineQueue> _queueOf;
     private long _sequence;
     private int _agentCount;
@@ -92,6 +109,8 @@ public sealed class RoutingEngine
         _clock = clock;
         _observer = observer;
         _autoAccept = options?.AutoAccept ?? false;
+        _endedRetentionTicks = options?.EndedRetention?.Ticks ?? -1;
+        _maxEnded = options?.MaxEndedContacts ?? int.MaxValue;
         _now = clock.UtcTicks;
         _queueOf = QueueOf;
     }
@@ -124,6 +143,9 @@ public sealed class RoutingEngine
     public RoutedAgent? FindAgent(string userId) => _agents.GetValueOrDefault(userId);
 
     public RoutedContact? FindContact(string contactId) => _contacts.GetValueOrDefault(contactId);
+
+    /// <summary>Contacts the engine finds by id: those in progress and the ended ones still retained.</summary>
+    public int ContactCount => _contacts.Count;
 
     public RegionLoad Load(string region) => _loads[RegionIndex(region)];
 
@@ -694,6 +716,23 @@ public sealed class RoutingEngine
         contact.EndedTicks = _now;
         SetState(contact, ContactState.Ended);
         _observer?.Ended(contact);
+        if (contact.Id is not null && _endedRetentionTicks >= 0)
+        {
+            // Ends happen in clock order, so the queue is oldest first.
+            _ended.Enqueue(contact);
+            Retire();
+        }
+    }
+
+    /// <summary>Forgets ended contacts past their retention, and the oldest beyond the count kept.</summary>
+    private void Retire()
+    {
+        while (_ended.Count > 0 && (_ended.Count > _maxEnded || _ended.Peek().EndedTicks <= _now - _endedRetentionTicks))
+        {
+            var contact = _ended.Dequeue();
+            _contacts.Remove(contact.Id!);
+            _observer?.Retired(contact);
+        }
     }
 
     // ---- agents ------------------------------------------------------------------------------------------------
@@ -874,6 +913,10 @@ public sealed class RoutingEngine
         }
 
         _now = limit;
+        if (_ended.Count > 0)
+        {
+            Retire();
+        }
     }
 
     private void Fire(Timer timer)

@@ -68,20 +68,68 @@ public sealed record RoutingSnapshot(IReadOnlyList<string> Regions, IReadOnlyLis
                 region = grouped ? regions.FirstOrDefault(r => r != region && SignInEnabled(signIn, r)) : null;
             }
 
-            var limit = u.User.PhoneConfig.AfterContactWorkTimeLimit;
-            return new AgentSettings(
-                u.User.Id,
-                u.User.RoutingProfileId,
-                Online: u.Status is not null && u.Status.Type != AgentStatus.Offline,
-                Routable: u.Status?.Type == AgentStatus.Routable,
-                Region: region,
-                StatusSince: u.User.AgentStatusSince,
-                StatusId: u.Status?.Id,
-                AutoAcceptVoice: u.User.PhoneConfig.AutoAccept,
-                // PhoneConfig: "0 … essentially means an indefinite amount of time": ACW lasts until the agent closes it.
-                AfterContactWorkLimit: limit > 0 ? TimeSpan.FromSeconds(limit) : null);
+            return SettingsOf(u.User, u.Status, region);
         }).ToList();
         return new RoutingSnapshot(regions, profiles, agents);
+    }
+
+    /// <summary>
+    /// Whether reading <paramref name="instance"/>'s configuration again can be done user by user and profile by
+    /// profile: only without Global Resiliency, where an agent's Region depends on its group and on other agents.
+    /// </summary>
+    public static bool ChangesApplyOneByOne(Instance instance) => instance.Replication is null;
+
+    /// <summary>
+    /// Applies the changed users and routing profiles of an instance without Global Resiliency
+    /// (<see cref="ChangesApplyOneByOne"/>), reading only those records: what a full <see cref="Read"/> and
+    /// <see cref="ApplyTo"/> would have changed, at the cost of the changes.
+    /// </summary>
+    public static void ApplyChanges(IStoreSession session, Instance instance, IReadOnlyCollection<string> profileIds, IReadOnlyCollection<string> userIds, RoutingEngine engine)
+    {
+        var scope = new ResourceScope(instance.AccountId, instance.Region, instance.Id);
+        foreach (var id in profileIds)
+        {
+            if (session.Get<RoutingProfile>(scope, id) is { } profile)
+            {
+                engine.SetRoutingProfile(profile);
+            }
+        }
+
+        foreach (var id in userIds)
+        {
+            if (session.Get<User>(scope, id) is not { } user)
+            {
+                engine.RemoveAgent(id);
+                continue;
+            }
+
+            var status = user.AgentStatusId is { } statusId ? session.Get<AgentStatus>(scope, statusId) : null;
+            engine.SetAgent(SettingsOf(user, status, instance.Region));
+        }
+
+        foreach (var id in profileIds)
+        {
+            if (session.Get<RoutingProfile>(scope, id) is null)
+            {
+                engine.RemoveRoutingProfile(id);
+            }
+        }
+    }
+
+    private static AgentSettings SettingsOf(User user, AgentStatus? status, string? region)
+    {
+        var limit = user.PhoneConfig.AfterContactWorkTimeLimit;
+        return new AgentSettings(
+            user.Id,
+            user.RoutingProfileId,
+            Online: status is not null && status.Type != AgentStatus.Offline,
+            Routable: status?.Type == AgentStatus.Routable,
+            Region: region,
+            StatusSince: user.AgentStatusSince,
+            StatusId: status?.Id,
+            AutoAcceptVoice: user.PhoneConfig.AutoAccept,
+            // PhoneConfig: "0 … essentially means an indefinite amount of time": ACW lasts until the agent closes it.
+            AfterContactWorkLimit: limit > 0 ? TimeSpan.FromSeconds(limit) : null);
     }
 
     /// <summary>Makes the engine's configuration this one: sets what is here, removes what is gone.</summary>

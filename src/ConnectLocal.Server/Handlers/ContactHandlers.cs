@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ConnectLocal.Core.Common;
+using ConnectLocal.Core.Contacts;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
@@ -19,7 +20,7 @@ namespace ConnectLocal.Server.Handlers;
 // source Region (StartOutboundVoiceContact: its QueueId when given); chat messages, participants and their tokens
 // are not kept (the token is opaque); tasks cannot be scheduled, nor started from a quick connect or a task
 // template; GetCurrentMetricData groups by QUEUE, CHANNEL and ROUTING_PROFILE only and does not page; contacts live
-// in memory only (a restart forgets them).
+// in memory only (a restart forgets them), and an ended contact only for its retention (RoutingHost, ContactRetention).
 public sealed partial class ConnectApi
 {
     private RoutingHost? _routingHost;
@@ -36,6 +37,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<StartChatContactResponse> StartChatContact(OperationContext context, StartChatContactRequest request)
     {
+        ContactAttributes.Check(request.Attributes);
         var caller = CallerOf(context);
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
@@ -69,6 +71,7 @@ public sealed partial class ConnectApi
             throw Errors.NotFound("Task template");
         }
 
+        ContactAttributes.Check(request.Attributes);
         var caller = CallerOf(context);
         if (request.ScheduledTime is { } scheduled && scheduled > caller.Now)
         {
@@ -87,6 +90,7 @@ public sealed partial class ConnectApi
     /// <summary>[choice] The customer answers at once; the contact is queued (OUTBOUND) in QueueId, or the flow's BasicQueue.</summary>
     public override ValueTask<StartOutboundVoiceContactResponse> StartOutboundVoiceContact(OperationContext context, StartOutboundVoiceContactRequest request)
     {
+        ContactAttributes.Check(request.Attributes);
         var caller = CallerOf(context);
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
@@ -139,11 +143,15 @@ public sealed partial class ConnectApi
             throw Errors.InvalidParameter("At least one filter must be provided: Queues, RoutingProfiles, Agents or UserHierarchyGroups.");
         }
 
-        var data = Routing.Use(caller, request.InstanceId!, (routing, instance) =>
+        var data = Routing.Use(caller, request.InstanceId!, (routing, instance) => Store.Read(session =>
         {
-            var records = RoutingRecords.Read(Store, instance);
+            var records = new RoutingRecords(session, instance);
             var states = filters.ContactFilter?.ContactStates?.ToHashSet(StringComparer.Ordinal);
-            return routing.Engine.Agents
+            // With an Agents filter only those agents are looked at: the answer's cost, not the instance's.
+            var candidates = filters.Agents is { } named
+                ? named.Distinct(StringComparer.Ordinal).Select(routing.Engine.FindAgent).OfType<RoutedAgent>()
+                : routing.Engine.Agents;
+            return candidates
                 .Where(a => a.Region == caller.Region && (a.IsOnline || a.Contacts.Count > 0))
                 .Where(a => filters.Agents is null || filters.Agents.Contains(a.UserId))
                 .Where(a => filters.RoutingProfiles is null || filters.RoutingProfiles.Contains(a.RoutingProfileId))
@@ -152,7 +160,7 @@ public sealed partial class ConnectApi
                 .OrderBy(a => a.UserId, StringComparer.Ordinal)
                 .Select(a => UserDataOut(a, records))
                 .ToList();
-        });
+        }));
         return ValueTask.FromResult(new GetCurrentUserDataResponse { UserDataList = data, ApproximateTotalCount = data.Count });
     }
 
@@ -160,7 +168,7 @@ public sealed partial class ConnectApi
     {
         var caller = CallerOf(context);
         var results = Routing.Use(caller, request.InstanceId!, (routing, instance) =>
-            CurrentMetrics.Compute(routing.Engine, RoutingRecords.Read(Store, instance), caller, request));
+            Store.Read(session => CurrentMetrics.Compute(routing.Engine, new RoutingRecords(session, instance), caller, request)));
         return ValueTask.FromResult(new GetCurrentMetricDataResponse
         {
             MetricResults = results,
@@ -229,12 +237,12 @@ public sealed partial class ConnectApi
     private static UserData UserDataOut(RoutedAgent agent, RoutingRecords records)
     {
         var channels = RoutingChannels.All.Where(c => agent.MaxSlots(c) > 0 || agent.ActiveSlots(c) > 0).ToList();
-        var user = records.Users.GetValueOrDefault(agent.UserId);
-        var status = agent.Settings.StatusId is { } statusId ? records.Statuses.GetValueOrDefault(statusId) : null;
+        var user = records.User(agent.UserId);
+        var status = agent.Settings.StatusId is { } statusId ? records.Status(statusId) : null;
         return new UserData
         {
             User = new UserReference { Id = agent.UserId, Arn = user?.Arn },
-            RoutingProfile = new RoutingProfileReference { Id = agent.RoutingProfileId, Arn = records.Profiles.GetValueOrDefault(agent.RoutingProfileId)?.Arn },
+            RoutingProfile = new RoutingProfileReference { Id = agent.RoutingProfileId, Arn = records.Profile(agent.RoutingProfileId)?.Arn },
             Status = status is null ? null : new AgentStatusReference { StatusArn = status.Arn, StatusName = status.Name, StatusStartTimestamp = agent.Settings.StatusSince },
             MaxSlotsByChannel = channels.ToDictionary(RoutingChannels.Name, agent.MaxSlots),
             ActiveSlotsByChannel = channels.ToDictionary(RoutingChannels.Name, agent.ActiveSlots),
@@ -247,7 +255,7 @@ public sealed partial class ConnectApi
                 AgentContactState = AgentContactState(c),
                 StateStartTimestamp = c.StateSince,
                 ConnectedToAgentTimestamp = c.ConnectedAt,
-                Queue = c.QueueId is null ? null : new QueueReference { Id = c.QueueId, Arn = records.Queues.GetValueOrDefault(c.QueueId)?.Arn },
+                Queue = c.QueueId is null ? null : new QueueReference { Id = c.QueueId, Arn = records.Queue(c.QueueId)?.Arn },
             }).ToList(),
         };
     }

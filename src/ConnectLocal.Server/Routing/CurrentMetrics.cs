@@ -56,9 +56,9 @@ internal static class CurrentMetrics
 
         var profiles = filters.RoutingProfiles?.Select(IdOf).ToList();
         var queues = filters.Queues?.Select(IdOf).ToList()
-            ?? profiles!.SelectMany(p => records.Profiles.GetValueOrDefault(p)?.Queues.Select(q => q.QueueId) ?? []).Distinct(StringComparer.Ordinal).ToList();
+            ?? profiles!.SelectMany(p => records.Profile(p)?.Queues.Select(q => q.QueueId) ?? []).Distinct(StringComparer.Ordinal).ToList();
         var channels = (filters.Channels ?? ["VOICE", "CHAT", "TASK"]).Select(RoutingChannels.Parse).Distinct().ToList();
-        foreach (var queue in queues.Where(q => !records.Queues.ContainsKey(q)))
+        foreach (var queue in queues.Where(q => records.Queue(q) is null))
         {
             throw Errors.NotFound($"Queue {queue}");
         }
@@ -85,9 +85,9 @@ internal static class CurrentMetrics
                     {
                         Dimensions = groupings.Count == 0 ? null : new Dimensions
                         {
-                            Queue = byQueue ? new QueueReference { Id = queueGroup[0], Arn = records.Queues[queueGroup[0]].Arn } : null,
+                            Queue = byQueue ? new QueueReference { Id = queueGroup[0], Arn = records.Queue(queueGroup[0])!.Arn } : null,
                             Channel = byChannel ? RoutingChannels.Name(channelGroup[0]) : null,
-                            RoutingProfile = byProfile ? new RoutingProfileReference { Id = profileGroup![0], Arn = records.Profiles.GetValueOrDefault(profileGroup[0])?.Arn } : null,
+                            RoutingProfile = byProfile ? new RoutingProfileReference { Id = profileGroup![0], Arn = records.Profile(profileGroup[0])?.Arn } : null,
                         },
                         Collections = request.CurrentMetrics!.Select(m => new CurrentMetricData
                         {

@@ -15,7 +15,7 @@ namespace ConnectLocal.Storage.Sqlite;
 /// </summary>
 /// <param name="statements">The writer connection's statements.</param>
 /// <param name="connectionGate">Held while the writer connection is in use; shared with whatever else uses it.</param>
-internal sealed class GroupCommit(StatementCache statements, Lock connectionGate)
+internal sealed class GroupCommit(StatementCache statements, Lock connectionGate, StoreChangeLog changeLog)
 {
     private readonly Lock _queueGate = new();
     private readonly List<PendingWrite> _queue = [];
@@ -114,11 +114,12 @@ internal sealed class GroupCommit(StatementCache statements, Lock connectionGate
             return;
         }
 
-        var session = new SqliteSession(statements, writer: null, remember: false);
+        var session = new SqliteSession(statements, writer: null, remember: false) { Changes = [] };
         try
         {
             foreach (var item in group)
             {
+                var mark = session.Changes.Count;
                 // A lone write needs no savepoint: the transaction is its own.
                 var savepoint = group.Count > 1;
                 if (savepoint)
@@ -137,11 +138,13 @@ internal sealed class GroupCommit(StatementCache statements, Lock connectionGate
                 catch (Exception e) when (savepoint && e is not SqliteException)
                 {
                     statements.Execute("ROLLBACK TO w; RELEASE w");
+                    session.Changes.RemoveRange(mark, session.Changes.Count - mark);
                     item.Error = ExceptionDispatchInfo.Capture(e);
                 }
             }
 
             statements.Execute("COMMIT");
+            changeLog.Publish(session.Changes);
             Interlocked.Add(ref _writes, group.Count(i => i.Error is null));
             Interlocked.Increment(ref _commits);
         }

@@ -56,6 +56,9 @@ internal sealed class SqliteSession(StatementCache statements, GroupCommit? writ
         return command.ExecuteScalar() is long n ? checked((int)n) : 0;
     }
 
+    /// <summary>A write transaction's changes, published once it commits (<see cref="StoreChangeLog"/>).</summary>
+    public List<StoreChange>? Changes { get; init; }
+
     public void Put<T>(ResourceScope scope, T resource)
         where T : class, IResource<T>
     {
@@ -64,6 +67,7 @@ internal sealed class SqliteSession(StatementCache statements, GroupCommit? writ
             "ON CONFLICT (account, region, kind, parent, id) DO UPDATE SET name = excluded.name, data = excluded.data, version = resources.version + 1");
         AddResource(command, resource);
         command.ExecuteNonQuery();
+        Changes?.Add(Change<T>(scope, resource.Id));
     }
 
     public long Version<T>(ResourceScope scope, string id)
@@ -82,7 +86,13 @@ internal sealed class SqliteSession(StatementCache statements, GroupCommit? writ
             : $"UPDATE resources SET name = $name, data = $data, version = version + 1 WHERE {Key} AND id = $id AND version = $expected");
         AddResource(command, resource);
         Set(command, "$expected", expectedVersion);
-        return command.ExecuteNonQuery() == 1;
+        if (command.ExecuteNonQuery() != 1)
+        {
+            return false;
+        }
+
+        Changes?.Add(Change<T>(scope, resource.Id));
+        return true;
     }
 
     public void Delete<T>(ResourceScope scope, string id)
@@ -91,6 +101,7 @@ internal sealed class SqliteSession(StatementCache statements, GroupCommit? writ
         var command = Command<T>(scope, $"DELETE FROM resources WHERE {Key} AND id=$id");
         Set(command, "$id", id);
         command.ExecuteNonQuery();
+        Changes?.Add(Change<T>(scope, id));
     }
 
     public void DeleteChildren(string accountId, string region, string parent)
@@ -100,7 +111,11 @@ internal sealed class SqliteSession(StatementCache statements, GroupCommit? writ
         Set(command, "$r", region);
         Set(command, "$p", parent);
         command.ExecuteNonQuery();
+        Changes?.Add(new StoreChange(0, accountId, region, string.Empty, parent, null));
     }
+
+    private static StoreChange Change<T>(ResourceScope scope, string id)
+        where T : class, IResource<T> => new(0, scope.AccountId, scope.Region, T.Kind, scope.Parent, id);
 
     public byte[] Secret(string name)
     {
@@ -149,6 +164,8 @@ internal sealed class SqliteSession(StatementCache statements, GroupCommit? writ
 
     public int Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts)
     {
+        // Anything may have changed: readers of the feed read everything again.
+        Changes?.Add(new StoreChange(0, string.Empty, string.Empty, "*", string.Empty, null));
         if (replaceAccounts is null)
         {
             statements.Execute("DELETE FROM resources");

@@ -14,7 +14,7 @@ namespace ConnectLocal.Storage.Sqlite;
 /// LIMITATIONS: one serving process per database file (a second process, e.g. <c>connectlocal export</c>, may
 /// share it briefly: it waits for the lock); several nodes need the PostgreSQL backend.
 /// </summary>
-public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
+public sealed class SqliteStore : IConnectStore, IStoreArchive, IStoreChangeFeed, IDisposable
 {
     /// <summary>The schema version this build reads and writes (what each version added: <see cref="SqliteSchema"/>).</summary>
     public const int SchemaVersion = SqliteSchema.Version;
@@ -30,6 +30,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
     // Held while the writer's connection is in use: by a group commit, by reads of an in-memory store, by Pragma.
     private readonly Lock _connectionGate = new();
     private readonly GroupCommit _writer;
+    private readonly StoreChangeLog _changeLog = new();
 
     private SqliteStore(SqliteConnection connection, SqliteDurability durability, SqliteReadPool? readers, WalCheckpointer? checkpointer)
     {
@@ -37,7 +38,7 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         _statements = new StatementCache(connection);
         _readers = readers;
         _checkpointer = checkpointer;
-        _writer = new GroupCommit(_statements, _connectionGate);
+        _writer = new GroupCommit(_statements, _connectionGate, _changeLog);
         Durability = durability;
     }
 
@@ -74,6 +75,10 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IDisposable
         SqliteSchema.Migrate(connection);
         return new SqliteStore(connection, SqliteDurability.Normal, readers: null, checkpointer: null);
     }
+
+    public long Latest => _changeLog.Latest;
+
+    public IReadOnlyList<StoreChange>? Since(long after) => _changeLog.Since(after);
 
     public T Read<T>(Func<IStoreSession, T> work)
     {

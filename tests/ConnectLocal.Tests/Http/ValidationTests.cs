@@ -197,6 +197,45 @@ public sealed class ValidationTests(ConnectLocalServer server) : IClassFixture<C
             "1 validation error detected: Value null at 'telephonyConfig.distributions' failed to satisfy constraint: Member must not be null");
     }
 
+    [Fact]
+    public async Task A_value_of_megabytes_comes_back_as_its_first_4096_characters()
+    {
+        // 9.5 MiB, under the 10 MiB body limit: the answer once echoed all of it.
+        var name = new string('x', 9_500_000);
+
+        var response = await server.SendAsync("PUT", CreateAgentStatus, $"{{\"Name\":\"{name}\",\"State\":\"ENABLED\"}}");
+
+        AssertValidation(response, "InvalidParameterException",
+            $"1 validation error detected: Value '{name[..4096]}...' at 'name' failed to satisfy constraint: Member must have length less than or equal to 127");
+        Assert.True(response.Body.Length < 8 * 1024, $"{response.Body.Length:N0} characters of error body");
+    }
+
+    [Fact]
+    public async Task Contact_attributes_over_32768_UTF8_bytes_in_all_are_refused()
+    {
+        // StartTaskContact Attributes: "up to 32,768 UTF-8 bytes across all key-value pairs per contact". Each value
+        // here is within AttributeValue's own 32,767; together they are not.
+        var value = new string('v', 16_380);
+        var body = $"{{\"InstanceId\":\"{Guid.NewGuid()}\",\"ContactFlowId\":\"f\",\"Name\":\"t\",\"Attributes\":{{\"a\":\"{value}\",\"b\":\"{value}\",\"c\":\"{value}\"}}}}";
+
+        var response = await server.SendAsync("PUT", "/contact/task", body);
+
+        AssertValidation(response, "InvalidParameterException",
+            "The attributes are 49143 UTF-8 bytes across all key-value pairs; a contact can have up to 32768.");
+    }
+
+    [Theory]
+    [InlineData("customer.name")]
+    [InlineData("naïve")]
+    public async Task Contact_attribute_keys_other_than_alphanumeric_dash_and_underscore_are_refused(string key)
+    {
+        var body = $"{{\"InstanceId\":\"{Guid.NewGuid()}\",\"ParticipantDetails\":{{\"DisplayName\":\"c\"}},\"ContactFlowId\":\"f\",\"Attributes\":{{\"{key}\":\"v\"}}}}";
+
+        var response = await server.SendAsync("PUT", "/contact/chat", body);
+
+        AssertValidation(response, "InvalidParameterException", "Attribute keys can include only alphanumeric, dash, and underscore characters.");
+    }
+
     private static void AssertValidation(WireResponse response, string code, string message)
     {
         Assert.Equal(400, response.Status);

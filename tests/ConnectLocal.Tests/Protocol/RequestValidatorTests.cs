@@ -167,6 +167,64 @@ public sealed class RequestValidatorTests
     }
 
     [Fact]
+    public void A_value_far_over_its_maximum_is_quoted_by_its_first_4096_code_points_without_being_copied()
+    {
+        // CreateAgentStatus Name: at most 127 code points. 9.5 MiB of it once came back whole, through four copies.
+        var name = new string('x', 9_500_000);
+        using var document = JsonDocument.Parse($$"""{"InstanceId":"i","Name":"{{name}}","State":"ENABLED"}""");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var violations = RequestValidator.Validate(ShapeTable.CreateAgentStatusRequest, document.RootElement);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(
+            [$"Value '{new string('x', RequestValidator.QuotedLength)}...' at 'name' failed to satisfy constraint: Member must have length less than or equal to 127"],
+            violations);
+        Assert.True(allocated < 256 * 1024, $"validating a 9.5 MB value allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
+    public void A_value_of_4096_code_points_is_quoted_whole_and_escaped_text_is_quoted_unescaped()
+    {
+        var name = string.Concat(Enumerable.Repeat("\u00e9", RequestValidator.QuotedLength)); // é, sent escaped
+
+        var violation = Assert.Single(Validate(ShapeTable.CreateAgentStatusRequest, $$"""{"InstanceId":"i","Name":"{{name}}","State":"ENABLED"}"""));
+
+        Assert.Equal($"Value '{new string('é', RequestValidator.QuotedLength)}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 127", violation);
+    }
+
+    [Fact]
+    public void Long_map_keys_and_long_lists_are_cut_in_the_quoted_value()
+    {
+        var key = new string('k', 1_000_000);
+        var tags = Validate(ShapeTable.CreateAgentStatusRequest, $$$"""{"InstanceId":"i","Name":"n","State":"ENABLED","Tags":{"{{{key}}}":"v"}}""");
+        var keys = Validate(ShapeTable.UntagResourceRequest,
+            """{"resourceArn":"a","tagKeys":[""" + string.Join(",", Enumerable.Repeat("\"abcdefgh\"", 100_000)) + "]}");
+
+        Assert.Equal($"Value '{{{new string('k', RequestValidator.QuotedLength - 1)}...' at 'tags' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length less than or equal to 128]",
+            Assert.Single(tags));
+        Assert.StartsWith("Value '[abcdefgh, abcdefgh, ", keys[0]);
+        Assert.EndsWith("...' at 'tagKeys' failed to satisfy constraint: Member must have length less than or equal to 50", keys[0]);
+        Assert.True(keys[0].Length < RequestValidator.QuotedLength + 200, $"{keys[0].Length} characters");
+    }
+
+    [Fact]
+    public void Past_100_violations_the_rest_are_counted_not_written()
+    {
+        // 100,000 items breaking TagKey's pattern: one sentence each would make a message of megabytes.
+        using var document = JsonDocument.Parse(
+            """{"resourceArn":"a","tagKeys":[""" + string.Join(",", Enumerable.Repeat("\"aws:x\"", 100_000)) + "]}");
+
+        var violations = RequestValidator.Validate(ShapeTable.UntagResourceRequest, document.RootElement);
+        var message = ProtocolErrors.ValidationSummary(violations.Total, violations);
+
+        Assert.Equal(100_001, violations.Total);
+        Assert.Equal(Violations.MaxReported, violations.Count);
+        Assert.StartsWith("100001 validation errors detected: Value '[aws:x, aws:x, ", message);
+        Assert.EndsWith("at 'tagKeys.99.member' failed to satisfy constraint: Member must satisfy regular expression pattern: ^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$; and 99901 more", message);
+    }
+
+    [Fact]
     public void Validation_error_code_follows_the_operation_error_list()
     {
         foreach (var op in OperationTable.All)
@@ -179,7 +237,7 @@ public sealed class RequestValidatorTests
         Assert.Equal("InvalidParameterException", OperationTable.CreateAgentStatus.ValidationErrorCode);
     }
 
-    private static List<string> Validate(ShapeDescriptor shape, string json)
+    private static IReadOnlyList<string> Validate(ShapeDescriptor shape, string json)
     {
         using var document = JsonDocument.Parse(json);
         return RequestValidator.Validate(shape, document.RootElement);

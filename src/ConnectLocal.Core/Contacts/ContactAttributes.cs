@@ -1,0 +1,45 @@
+using System.Text;
+using ConnectLocal.Core.Common;
+
+namespace ConnectLocal.Core.Contacts;
+
+/// <summary>
+/// The limits of a contact's user-defined attributes that the model states in words rather than constraints
+/// (StartTaskContact, StartChatContact, StartOutboundVoiceContact, UpdateContactAttributes — Attributes): "There can
+/// be up to 32,768 UTF-8 bytes across all key-value pairs per contact. Attribute keys can include only alphanumeric,
+/// dash, and underscore characters." The per-key and per-value lengths (AttributeName 1–32,767, AttributeValue
+/// 0–32,767) are model constraints, enforced by the protocol layer.
+/// </summary>
+public static class ContactAttributes
+{
+    public const int MaxBytes = 32_768;
+
+    /// <exception cref="DomainException">InvalidParameter, naming the first rule broken.</exception>
+    public static void Check(IReadOnlyDictionary<string, string>? attributes)
+    {
+        if (attributes is null)
+        {
+            return;
+        }
+
+        var bytes = 0L;
+        foreach (var (key, value) in attributes)
+        {
+            // [choice] "alphanumeric" read as the ASCII letters and digits (docs/routing.md).
+            foreach (var c in key)
+            {
+                if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+                {
+                    throw Errors.InvalidParameter("Attribute keys can include only alphanumeric, dash, and underscore characters.");
+                }
+            }
+
+            bytes += Encoding.UTF8.GetByteCount(key) + (long)Encoding.UTF8.GetByteCount(value);
+        }
+
+        if (bytes > MaxBytes)
+        {
+            throw Errors.InvalidParameter($"The attributes are {bytes} UTF-8 bytes across all key-value pairs; a contact can have up to {MaxBytes}.");
+        }
+    }
+}
