@@ -1,6 +1,3 @@
-using ConnectLocal.Core.Ports;
-using ConnectLocal.Core.Resources;
-
 namespace ConnectLocal.Core.Common;
 
 /// <summary>What a ClientToken already produced: the request it came with and the id of what it created.</summary>

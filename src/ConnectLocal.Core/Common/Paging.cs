@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ConnectLocal.Core.Ports;
-using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Common;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using ConnectLocal.Core.Common;
 
 namespace ConnectLocal.Core.Contacts;
 

@@ -1,5 +1,3 @@
-using ConnectLocal.Core.Common;
-
 namespace ConnectLocal.Core.GlobalResiliency;
 
 /// <summary>An UpdateTrafficDistribution request: each config is null when the request leaves it out.</summary>

@@ -1,6 +1,4 @@
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
-using ConnectLocal.Core.Ports;
 
 namespace ConnectLocal.Core.GlobalResiliency;
 

@@ -1,6 +1,3 @@
-using ConnectLocal.Core.Common;
-using ConnectLocal.Core.Resources;
-
 namespace ConnectLocal.Core.GlobalResiliency;
 
 /// <summary>A share of telephony or agent traffic that goes to one Region (a multiple of 10 percent).</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using ConnectLocal.Core.Common;
-using ConnectLocal.Core.Ports;
 
 namespace ConnectLocal.Core.GlobalResiliency;
 

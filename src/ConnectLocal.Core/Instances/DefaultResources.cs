@@ -1,8 +1,3 @@
-using ConnectLocal.Core.Common;
-using ConnectLocal.Core.Ports;
-using ConnectLocal.Core.Registry;
-using ConnectLocal.Core.Resources;
-
 namespace ConnectLocal.Core.Instances;
 
 /// <summary>

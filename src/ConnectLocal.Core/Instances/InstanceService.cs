@@ -1,7 +1,3 @@
-using ConnectLocal.Core.Common;
-using ConnectLocal.Core.Ports;
-using ConnectLocal.Core.Resources;
-
 namespace ConnectLocal.Core.Instances;
 
 public sealed record CreateInstanceCommand(

@@ -1,5 +1,3 @@
-using ConnectLocal.Core.Resources;
-
 namespace ConnectLocal.Core.Ports;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
-using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.QuickConnects;
-using ConnectLocal.Core.Registry;
-using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Queues;
 

@@ -1,7 +1,3 @@
-using ConnectLocal.Core.Common;
-using ConnectLocal.Core.Registry;
-using ConnectLocal.Core.Resources;
-
 namespace ConnectLocal.Core.QuickConnects;
 
 // Member names follow the model's (QuickConnectConfig, UserConfig, …): the generic handlers map shapes by name.

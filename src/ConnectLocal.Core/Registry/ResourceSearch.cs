@@ -1,5 +1,3 @@
-using ConnectLocal.Core.Common;
-
 namespace ConnectLocal.Core.Registry;
 
 /// <summary>A leaf string condition: FieldName, Value and ComparisonType (EXACT, CONTAINS, STARTS_WITH).</summary>

@@ -1,8 +1,6 @@
 using ConnectLocal.Core.Queues;
 using ConnectLocal.Core.QuickConnects;
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
-using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.RoutingProfiles;
 using ConnectLocal.Core.Users;
 

@@ -1,5 +1,3 @@
-using ConnectLocal.Core.Resources;
-
 namespace ConnectLocal.Core.Routing;
 
 /// <summary>A queue a profile serves on one channel: at a priority (lower first) once a contact has waited the delay.</summary>

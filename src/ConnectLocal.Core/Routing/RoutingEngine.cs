@@ -1,6 +1,3 @@
-using ConnectLocal.Core.Common;
-using ConnectLocal.Core.Resources;
-
 namespace ConnectLocal.Core.Routing;
 
 /// <summary>

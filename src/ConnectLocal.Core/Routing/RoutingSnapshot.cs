@@ -1,6 +1,4 @@
 using ConnectLocal.Core.GlobalResiliency;
-using ConnectLocal.Core.Ports;
-using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Routing;
 

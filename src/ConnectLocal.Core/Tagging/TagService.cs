@@ -1,8 +1,4 @@
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
-using ConnectLocal.Core.Ports;
-using ConnectLocal.Core.Registry;
-using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Core.Tagging;
 

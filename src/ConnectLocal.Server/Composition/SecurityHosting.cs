@@ -1,4 +1,3 @@
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Control;
 using ConnectLocal.Server.Options;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

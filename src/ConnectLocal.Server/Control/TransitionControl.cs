@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.GlobalResiliency;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Protocol;

@@ -1,10 +1,8 @@
 using System.Text.Json;
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Tagging;
 using ConnectLocal.Model;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Server.Handlers.Declared;
 
 namespace ConnectLocal.Server.Handlers;

@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Contacts;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Routing;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Model.Shapes;
 using ConnectLocal.Server.Routing;
 using ContactShape = ConnectLocal.Model.Shapes.Contact;

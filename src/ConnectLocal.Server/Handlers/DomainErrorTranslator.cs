@@ -1,5 +1,3 @@
-using ConnectLocal.Core.Common;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Protocol;
 
 namespace ConnectLocal.Server.Handlers;

@@ -1,5 +1,4 @@
 using ConnectLocal.Core.GlobalResiliency;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Model.Shapes;
 using TrafficDistributionGroup = ConnectLocal.Core.GlobalResiliency.TrafficDistributionGroup;
 

@@ -1,6 +1,5 @@
 using ConnectLocal.Core.Queues;
 using ConnectLocal.Core.Resources;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Model.Shapes;
 
 namespace ConnectLocal.Server.Handlers;

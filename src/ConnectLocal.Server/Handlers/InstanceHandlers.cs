@@ -1,6 +1,5 @@
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Resources;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Model.Shapes;
 using Attribute = ConnectLocal.Model.Shapes.Attribute;
 

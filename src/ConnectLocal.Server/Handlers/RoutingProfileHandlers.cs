@@ -1,8 +1,6 @@
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.RoutingProfiles;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Model.Shapes;
 using RoutingProfile = ConnectLocal.Core.Resources.RoutingProfile;
 

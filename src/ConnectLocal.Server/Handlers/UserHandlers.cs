@@ -1,7 +1,5 @@
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Users;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Model.Shapes;
 using AgentStatusShape = ConnectLocal.Model.Shapes.AgentStatus;
 using UserShape = ConnectLocal.Model.Shapes.User;

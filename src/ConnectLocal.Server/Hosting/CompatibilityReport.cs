@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text;
 using ConnectLocal.Model;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Server.Handlers;
 using ConnectLocal.Server.Handlers.Declared;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Protocol;
 
 namespace ConnectLocal.Server.Options;

@@ -1,4 +1,3 @@
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Routing;
 using ConnectLocal.Model.Shapes;
 

@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.GlobalResiliency;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Routing;
 using ConnectLocal.Core.Routing.Simulation;
 using ConnectLocal.Model;
-using ConnectLocal.Model.Metadata;
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Composition;
 using ConnectLocal.Server.Options;

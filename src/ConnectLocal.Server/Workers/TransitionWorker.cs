@@ -1,4 +1,3 @@
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.GlobalResiliency;
 using ConnectLocal.Core.Ports;
 using Microsoft.Extensions.Hosting;

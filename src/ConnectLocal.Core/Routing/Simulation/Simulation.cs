@@ -1,5 +1,3 @@
-using ConnectLocal.Core.Common;
-
 namespace ConnectLocal.Core.Routing.Simulation;
 
 /// <summary>

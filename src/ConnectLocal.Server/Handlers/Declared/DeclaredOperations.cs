@@ -1,9 +1,7 @@
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.QuickConnects;
 using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
-using ConnectLocal.Model.Metadata;
 
 namespace ConnectLocal.Server.Handlers.Declared;
 

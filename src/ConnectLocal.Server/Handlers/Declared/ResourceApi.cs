@@ -1,10 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
-using ConnectLocal.Model.Metadata;
 
 namespace ConnectLocal.Server.Handlers.Declared;
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConnectLocal.Model.Metadata;
 
 namespace ConnectLocal.Server.Handlers.Declared;
 
