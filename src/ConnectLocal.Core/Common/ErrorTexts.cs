@@ -187,4 +187,10 @@ public static class ErrorTexts
 
     public static string PhoneNumberOperationOutsideItsRegion(string operation, string region) =>
         $"{operation} can only be called in the Region where the phone number was claimed ({region}).";
+
+    // Contacts: the attributes StartChatContact, StartTaskContact and StartOutboundVoiceContact carry.
+    public const string AttributeKeyCharacters = "Attribute keys can include only alphanumeric, dash, and underscore characters.";
+
+    public static string AttributesTooLarge(long bytes, int max) =>
+        $"The attributes are {bytes} UTF-8 bytes across all key-value pairs; a contact can have up to {max}.";
 }
