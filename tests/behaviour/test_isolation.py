@@ -127,13 +127,15 @@ class World:
                                           QuickConnectConfig={"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": self.qid, "ContactFlowId": FLOW_ID}})
         self.kid, self.karn = quick["QuickConnectId"], quick["QuickConnectARN"]
         east.associate_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid, QuickConnectIds=[self.kid])
+        prompt = east.create_prompt(InstanceId=self.iid, Name=unique(f"{tag}-prompt"), S3Uri="s3://bucket/a.wav", Tags={"owner": tag})
+        self.prid, self.prarn = prompt["PromptId"], prompt["PromptARN"]
         self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
-                self.cid, self.kid, self.alias, self.profile_name, self.username]
+                self.cid, self.kid, self.prid, self.alias, self.profile_name, self.username]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -165,6 +167,10 @@ class World:
             "DescribeContact": lambda: e.describe_contact(InstanceId=self.iid, ContactId=self.cid),
             "DescribeQuickConnect": lambda: e.describe_quick_connect(InstanceId=self.iid, QuickConnectId=self.kid),
             "ListQuickConnects": lambda: e.list_quick_connects(InstanceId=self.iid),
+            "DescribePrompt": lambda: e.describe_prompt(InstanceId=self.iid, PromptId=self.prid),
+            "ListPrompts": lambda: e.list_prompts(InstanceId=self.iid),
+            "SearchPrompts": lambda: e.search_prompts(InstanceId=self.iid),
+            "GetPromptFile": lambda: e.get_prompt_file(InstanceId=self.iid, PromptId=self.prid),
             "ListQueueQuickConnects": lambda: e.list_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid),
             "SearchQuickConnects": lambda: e.search_quick_connects(InstanceId=self.iid),
             "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
@@ -172,20 +178,20 @@ class World:
                 InstanceId=self.iid, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10),
         }
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
-                          ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn)):
+                          ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn)):
             calls[f"ListTagsForResource {name}"] = lambda arn=arn: e.list_tags_for_resource(resourceArn=arn)
         return {name: outcome(call) for name, call in calls.items()}
 
 
 def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
-                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn")}
+                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
-    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid")}
+    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -331,6 +337,16 @@ class AccountIsolationTests(unittest.TestCase):
             ("DisassociateQueueQuickConnects", "", lambda r: b.disassociate_queue_quick_connects(InstanceId=r["iid"], QueueId=r["qid"], QuickConnectIds=[r["kid"]])),
             ("DisassociateQueueQuickConnects", "A's quick connect from B's queue", lambda r: b.disassociate_queue_quick_connects(
                 InstanceId=mine.iid, QueueId=mine.qid, QuickConnectIds=[r["kid"]])),
+            # prompts
+            ("DescribePrompt", "", lambda r: b.describe_prompt(InstanceId=r["iid"], PromptId=r["prid"])),
+            ("DescribePrompt", "from B's instance by ARN", lambda r: b.describe_prompt(InstanceId=mine.iid, PromptId=r["prarn"])),
+            ("ListPrompts", "", lambda r: b.list_prompts(InstanceId=r["iid"])),
+            ("SearchPrompts", "", lambda r: b.search_prompts(InstanceId=r["iid"])),
+            ("GetPromptFile", "", lambda r: b.get_prompt_file(InstanceId=r["iid"], PromptId=r["prid"])),
+            ("GetPromptFile", "from B's instance", lambda r: b.get_prompt_file(InstanceId=mine.iid, PromptId=r["prid"])),
+            ("CreatePrompt", "in A's instance", lambda r: b.create_prompt(InstanceId=r["iid"], Name=unique("p"), S3Uri="s3://b/k.wav")),
+            ("UpdatePrompt", "", lambda r: b.update_prompt(InstanceId=r["iid"], PromptId=r["prid"], Name="taken")),
+            ("UpdatePrompt", "in B's instance", lambda r: b.update_prompt(InstanceId=mine.iid, PromptId=r["prid"], Name="taken")),
             # traffic distribution groups
             ("CreateTrafficDistributionGroup", "for A's instance", lambda r: b.create_traffic_distribution_group(Name=unique("g"), InstanceId=r["iid"])),
             ("CreateTrafficDistributionGroup", "for A's instance ARN", lambda r: b.create_traffic_distribution_group(Name=unique("g"), InstanceId=r["iarn"])),
@@ -421,7 +437,7 @@ class AccountIsolationTests(unittest.TestCase):
             ("GetCurrentMetricData", "A's queue in B's instance", lambda r: b.get_current_metric_data(
                 InstanceId=mine.iid, Filters={"Queues": [r["qid"]]}, CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])),
         ]
-        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn"):
+        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn"):
             attacks += [
                 ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),
                 ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
@@ -433,6 +449,8 @@ class AccountIsolationTests(unittest.TestCase):
             ("StopContact", "from B's instance", lambda r: b.stop_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DeleteTrafficDistributionGroup", "", lambda r: b.delete_traffic_distribution_group(TrafficDistributionGroupId=r["gid"])),
             ("ReleasePhoneNumber", "", lambda r: b.release_phone_number(PhoneNumberId=r["pid"])),
+            ("DeletePrompt", "", lambda r: b.delete_prompt(InstanceId=r["iid"], PromptId=r["prid"])),
+            ("DeletePrompt", "in B's instance", lambda r: b.delete_prompt(InstanceId=mine.iid, PromptId=r["prid"])),
             ("DeleteQuickConnect", "", lambda r: b.delete_quick_connect(InstanceId=r["iid"], QuickConnectId=r["kid"])),
             ("DeleteQuickConnect", "in B's instance", lambda r: b.delete_quick_connect(InstanceId=mine.iid, QuickConnectId=r["kid"])),
             ("DeleteUser", "", lambda r: b.delete_user(InstanceId=r["iid"], UserId=r["uid"])),

@@ -21,6 +21,9 @@ public sealed record ConnectSettings
 
     public int QuickConnectsPerInstance { get; init; } = 10_000;
 
+    /// <summary>Prompts per instance (AWS quota 500), the seven defaults included.</summary>
+    public int PromptsPerInstance { get; init; } = 10_000;
+
     /// <summary>Quick connects one queue offers (AWS quota 50, the most one AssociateQueueQuickConnects call carries).</summary>
     public int QuickConnectsPerQueue { get; init; } = 50;
 

@@ -1,4 +1,5 @@
 using ConnectLocal.Core.Queues;
+using ConnectLocal.Core.Prompts;
 using ConnectLocal.Core.QuickConnects;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.RoutingProfiles;
@@ -68,7 +69,7 @@ public static class ResourceTypes
     };
 
     public static IReadOnlyList<ResourceType> All { get; } =
-        [HoursOfOperation, Queue, RoutingProfile, User, SecurityProfile, AgentStatus, QuickConnectRules.Type];
+        [HoursOfOperation, Queue, RoutingProfile, User, SecurityProfile, AgentStatus, QuickConnectRules.Type, PromptRules.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);

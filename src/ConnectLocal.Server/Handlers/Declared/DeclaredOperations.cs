@@ -1,4 +1,5 @@
 using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Prompts;
 using ConnectLocal.Core.QuickConnects;
 using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
@@ -31,6 +32,16 @@ internal static class DeclaredOperations
             Describe = "DescribeAgentStatus",
             List = "ListAgentStatuses",
             FilterProperties = new Dictionary<string, string> { ["AgentStatusTypes"] = nameof(AgentStatus.Type) },
+        },
+
+        new ResourceApi<Prompt>(PromptRules.Type)
+        {
+            Create = "CreatePrompt",
+            Describe = "DescribePrompt",
+            List = "ListPrompts",
+            Search = "SearchPrompts",
+            Updates = ["UpdatePrompt"],
+            Delete = "DeletePrompt",
         },
 
         // Quick connects: docs/development.md walks through this declaration.

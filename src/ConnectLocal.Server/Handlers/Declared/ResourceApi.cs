@@ -17,7 +17,8 @@ internal interface IResourceApi
 /// <summary>
 /// Which operations of the model are a declared type's routine operations. Everything else comes from the model:
 /// the identifier is the operation's path label other than InstanceId; a create stores the request's body members
-/// (Tags apart) and answers the output's …Id and …Arn/…ARN members; a describe answers its one output member; a list or
+/// (Tags apart) and answers the output's …Id and …Arn/…ARN members (an update too, where its output has them); a
+/// describe answers its one output member; a list or
 /// search answers the paginators file's result key with page sizes from the model's MaxResults range; a list's
 /// query-string list members (QuickConnectTypes) keep the resources whose property of the singular name
 /// (QuickConnectType) they contain; an update sets the body members it carries and keeps the others.
@@ -45,7 +46,7 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
         var resources = new ResourceOperations<T>(store, settings, type);
         (string?, DeclaredHandler)[] all =
         [
-            (Create, (context, op, input) => Created(op, resources.Create(ConnectApi.CallerOf(context), Instance(input), _ => New(op, input)))),
+            (Create, (context, op, input) => Identified(op, resources.Create(ConnectApi.CallerOf(context), Instance(input), _ => New(op, input)))),
             (Describe, (context, op, input) => ShapeJson.Write(op.Output, new JsonObject
             {
                 [op.Output!.Members[0].Name] = ShapeJson.Resource(resources.Describe(ConnectApi.CallerOf(context), Instance(input), Id(op, input)), op.Output.Members[0].Target),
@@ -75,8 +76,8 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
             }),
             .. Updates.Select(name => ((string?)name, (DeclaredHandler)((context, op, input) =>
             {
-                resources.Update(ConnectApi.CallerOf(context), Instance(input), Id(op, input), (_, current) => Merged(op, input, current));
-                return ShapeJson.Write(op.Output, []);
+                var updated = resources.Update(ConnectApi.CallerOf(context), Instance(input), Id(op, input), (_, current) => Merged(op, input, current));
+                return Identified(op, updated);
             }))),
         ];
         return all.Where(h => h.Item1 is not null).Select(h => (h.Item1!, h.Item2));
@@ -112,10 +113,11 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
         return ShapeJson.FromNode<T>(fields);
     }
 
-    private static byte[] Created(OperationDescriptor op, T resource)
+    /// <summary>A create's (or an update's, where the model has one) output: its …Id and …Arn/…ARN members.</summary>
+    private static byte[] Identified(OperationDescriptor op, T resource)
     {
         var output = new JsonObject();
-        foreach (var member in op.Output!.Members)
+        foreach (var member in op.Output?.Members ?? [])
         {
             output[member.Name] = member.Name.EndsWith("Id", StringComparison.Ordinal) ? resource.Id
                 : member.Name.EndsWith("Arn", StringComparison.OrdinalIgnoreCase) ? resource.Arn
