@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ConnectLocal.Server.Control;
 
@@ -32,7 +33,25 @@ internal static class ControlApi
         {
             var http = context.HttpContext;
             http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-            return await ControlAccess.RefuseRemoteAsync(http) ? Results.Empty : await next(context);
+            if (await ControlAccess.RefuseRemoteAsync(http))
+            {
+                return Results.Empty;
+            }
+
+            try
+            {
+                return await next(context);
+            }
+            catch (Exception e) when (IsBadInput(e) && !http.Response.HasStarted)
+            {
+                // A body of the wrong shape that an endpoint read without checking (a property of a non-object, a
+                // number past its type): the caller's mistake, so a JSON 400 rather than a bare 500. Logged, as it
+                // also marks a check the endpoint should make itself.
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ControlApi))
+                    .LogWarning(e, "control request {Method} {Path} had a body of the wrong shape", http.Request.Method, http.Request.Path);
+                await ConnectEndpoint.WriteErrorAsync(http, 400, "InvalidRequestException", "The request body does not have the shape this endpoint takes (see docs/security.md, the control API).");
+                return Results.Empty;
+            }
         });
         control.MapGet("/health", WriteHealthAsync);
         control.MapGet("/runtime", WriteRuntimeAsync);
@@ -41,6 +60,11 @@ internal static class ControlApi
         control.MapFallback("{**rest}", NoEndpointAsync);
         return control;
     }
+
+    /// <summary>What <see cref="JsonElement"/> accessors and <see cref="TimeSpan"/> arithmetic throw on input of the wrong shape or range.</summary>
+    private static bool IsBadInput(Exception e) =>
+        e is JsonException or FormatException or OverflowException or ArgumentOutOfRangeException or KeyNotFoundException
+            or InvalidOperationException { Source: "System.Text.Json" };
 
     /// <summary>The 404 of a path or method under /_connectlocal that no endpoint takes.</summary>
     public static Task NoEndpointAsync(HttpContext http) =>

@@ -199,9 +199,10 @@ public sealed partial record ServerOptions
         {
             var parts = item.Split('=', 2);
             if (parts.Length != 2 || !Core.GlobalResiliency.TransitionKinds.All.Contains(parts[0])
-                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+                || ms > Core.GlobalResiliency.Transitions.MaxDelayMilliseconds)
             {
-                return $"expected KIND=MILLISECONDS,... with KIND one of {string.Join(", ", Core.GlobalResiliency.TransitionKinds.All)}, not '{item}'";
+                return $"expected KIND=MILLISECONDS,... with KIND one of {string.Join(", ", Core.GlobalResiliency.TransitionKinds.All)} and at most {Core.GlobalResiliency.Transitions.MaxDelayMilliseconds} ms (one day), not '{item}'";
             }
 
             delays[parts[0]] = TimeSpan.FromMilliseconds(ms);
