@@ -1,5 +1,7 @@
 using System.Net;
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Options;
@@ -33,7 +35,7 @@ internal static class ControlApi
         {
             var http = context.HttpContext;
             http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-            if (await ControlAccess.RefuseRemoteAsync(http))
+            if (await ControlAccess.RefuseAsync(http))
             {
                 return Results.Empty;
             }
@@ -120,26 +122,68 @@ internal static class ControlApi
 }
 
 /// <summary>
-/// The control API changes state and injects faults without any credential, so it answers only loopback callers
-/// unless --allow-unauthenticated-remote is given. The health check stays open to everyone (load balancers).
+/// Who may use the control API (docs/security.md, "The control API"). It exports every account and the page-token
+/// secret, replaces the store and injects faults into any account, so [choice] it has one kind of caller, the
+/// administrator, who acts on everything:
+/// <list type="bullet">
+/// <item>with <c>--control-token</c>, a caller presenting <c>Authorization: Bearer TOKEN</c>, from anywhere;</item>
+/// <item>without one, in permissive mode, loopback callers (or any with <c>--allow-unauthenticated-remote</c>);</item>
+/// <item>without one, in strict mode, nobody: strict mode's signatures would otherwise be bypassed through it.</item>
+/// </list>
+/// The health check stays open to everyone (load balancers).
 /// </summary>
 internal static class ControlAccess
 {
-    public static async Task<bool> RefuseRemoteAsync(HttpContext http)
+    public static async Task<bool> RefuseAsync(HttpContext http)
     {
+        var options = http.RequestServices.GetRequiredService<ServerOptions>();
+        if (http.Request.Path.Equals(ControlApi.Prefix + "/health", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (options.ControlToken is { } token)
+        {
+            if (PresentsToken(http.Request, token))
+            {
+                return false;
+            }
+
+            await ConnectEndpoint.WriteErrorAsync(http, 403, "AccessDeniedException", "The ConnectLocal control API needs Authorization: Bearer with the --control-token of this server.");
+            return true;
+        }
+
+        if (options.Authentication == AuthenticationMode.Strict)
+        {
+            await ConnectEndpoint.WriteErrorAsync(http, 403, "AccessDeniedException", "In strict mode the ConnectLocal control API is open only with --control-token (docs/security.md).");
+            return true;
+        }
+
         var remote = http.Connection.RemoteIpAddress;
         if (remote is { IsIPv4MappedToIPv6: true })
         {
             remote = remote.MapToIPv4();
         }
 
-        if (remote is null || IPAddress.IsLoopback(remote) || http.Request.Path.Equals(ControlApi.Prefix + "/health", StringComparison.Ordinal)
-            || http.RequestServices.GetRequiredService<ServerOptions>().AllowUnauthenticatedRemote)
+        if (remote is null || IPAddress.IsLoopback(remote) || options.AllowUnauthenticatedRemote)
         {
             return false;
         }
 
         await ConnectEndpoint.WriteErrorAsync(http, 403, "AccessDeniedException", "The ConnectLocal control API answers loopback callers only (see --allow-unauthenticated-remote).");
         return true;
+    }
+
+    /// <summary>Whether the request carries <c>Authorization: Bearer TOKEN</c>, compared in constant time.</summary>
+    private static bool PresentsToken(HttpRequest request, string token)
+    {
+        const string Scheme = "Bearer ";
+        var values = request.Headers.Authorization;
+        if (values.Count != 1 || values[0] is not { } header || !header.StartsWith(Scheme, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[Scheme.Length..]), Encoding.UTF8.GetBytes(token));
     }
 }

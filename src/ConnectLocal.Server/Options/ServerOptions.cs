@@ -79,6 +79,17 @@ public sealed partial record ServerOptions
             options = options with { TransitionDelays = delays };
         }
 
+        if (environment("CONNECTLOCAL_CONTROL_TOKEN") is { } envToken)
+        {
+            if (CheckControlToken("CONNECTLOCAL_CONTROL_TOKEN", envToken) is { } tokenError)
+            {
+                error = tokenError;
+                return null;
+            }
+
+            options = options with { ControlToken = envToken };
+        }
+
         if (ReadSecurityEnvironment(environment, ref options) is { } securityVariableError)
         {
             error = securityVariableError;
@@ -157,6 +168,16 @@ public sealed partial record ServerOptions
                     break;
                 case "--postgres":
                     options = options with { PostgresConnectionString = Value(), Storage = "postgres" };
+                    break;
+                case "--control-token":
+                    var token = Value();
+                    if (CheckControlToken("--control-token", token ?? string.Empty) is { } tokenError)
+                    {
+                        error = tokenError;
+                        return null;
+                    }
+
+                    options = options with { ControlToken = token };
                     break;
                 default:
                     if (TryReadSecurityFlag(flag, Value, ref options, out var securityError))
