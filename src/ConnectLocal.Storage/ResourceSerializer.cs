@@ -11,7 +11,7 @@ internal static class ResourceSerializer
     /// <summary>How many recently read documents keep their deserialized resource (a few MB at most).</summary>
     public const int RecentCapacity = 4096;
 
-    private static readonly JsonSerializerOptions Options = new()
+    internal static readonly JsonSerializerOptions Options = new()
     {
         IgnoreReadOnlyProperties = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

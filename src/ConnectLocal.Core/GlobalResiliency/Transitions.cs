@@ -37,8 +37,19 @@ public static class Transitions
     public static TransitionControl Control(IStoreSession session) =>
         session.Get<TransitionControl>(Scope, TransitionControl.SingletonId) ?? new TransitionControl();
 
+    /// <summary>
+    /// [choice] The longest delay the control endpoint takes: one day. Longer ones would only park a transition
+    /// for ever, and values near <see cref="long.MaxValue"/> milliseconds are past what a date can hold.
+    /// </summary>
+    public const long MaxDelayMilliseconds = 24L * 60 * 60 * 1000;
+
+    /// <summary>
+    /// The delay of a kind: the stored override, else the configured delay. A stored override outside
+    /// 0..<see cref="MaxDelayMilliseconds"/> (written by an older version or an import) is ignored rather than
+    /// failing every operation that schedules a transition.
+    /// </summary>
     public static TimeSpan DelayOf(IStoreSession session, ConnectSettings settings, string kind) =>
-        Control(session).DelayMilliseconds.TryGetValue(kind, out var ms) ? TimeSpan.FromMilliseconds(ms)
+        Control(session).DelayMilliseconds.TryGetValue(kind, out var ms) && ms is >= 0 and <= MaxDelayMilliseconds ? TimeSpan.FromMilliseconds(ms)
         : settings.TransitionDelays.TryGetValue(kind, out var delay) ? delay
         : TimeSpan.Zero;
 
@@ -66,30 +77,38 @@ public static class Transitions
     public static IReadOnlyList<PendingTransition> Pending(IStoreSession session) => session.All<PendingTransition>(Scope);
 
     /// <summary>Whether <see cref="ApplyDue"/> would change anything (lets the worker poll with a read).</summary>
-    public static bool AnyDue(IStoreSession session, DateTimeOffset now)
+    public static bool AnyDue(IStoreSession session, DateTimeOffset now, IReadOnlySet<string>? skip = null) => DueIds(session, now, skip).Count > 0;
+
+    /// <summary>The ids of the transitions due at <paramref name="now"/> whose kind is not held, oldest first, less <paramref name="skip"/>.</summary>
+    public static IReadOnlyList<string> DueIds(IStoreSession session, DateTimeOffset now, IReadOnlySet<string>? skip = null)
     {
         var held = Control(session).Held;
-        return Pending(session).Any(t => t.DueAt <= now && !held.Contains(t.TransitionKind));
+        return Pending(session).Where(t => t.DueAt <= now && !held.Contains(t.TransitionKind) && skip?.Contains(t.Id) != true).Select(t => t.Id).ToList();
     }
 
     /// <summary>Applies every transition due at <paramref name="now"/> whose kind is not held, oldest first; returns how many.</summary>
-    public static int ApplyDue(IStoreSession session, DateTimeOffset now)
+    public static int ApplyDue(IStoreSession session, DateTimeOffset now, IReadOnlySet<string>? skip = null)
     {
-        var held = Control(session).Held;
         var applied = 0;
-        foreach (var t in Pending(session))
+        foreach (var id in DueIds(session, now, skip))
         {
-            if (t.DueAt > now || held.Contains(t.TransitionKind))
-            {
-                continue;
-            }
-
-            Apply(session, t.TransitionKind, t.AccountId, t.Region, t.TargetId);
-            session.Delete<PendingTransition>(Scope, t.Id);
-            applied++;
+            applied += ApplyOne(session, id) ? 1 : 0;
         }
 
         return applied;
+    }
+
+    /// <summary>Applies one pending transition and removes it; false when it is no longer pending.</summary>
+    public static bool ApplyOne(IStoreSession session, string id)
+    {
+        if (session.Get<PendingTransition>(Scope, id) is not { } t)
+        {
+            return false;
+        }
+
+        Apply(session, t.TransitionKind, t.AccountId, t.Region, t.TargetId);
+        session.Delete<PendingTransition>(Scope, t.Id);
+        return true;
     }
 
     public static TransitionControl Hold(IStoreSession session, string kind)

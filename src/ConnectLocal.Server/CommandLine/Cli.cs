@@ -36,6 +36,9 @@ internal static class Cli
             --allow-unauthenticated-remote
                             let permissive mode listen on a non-loopback address and the control API answer
                             remote callers (env CONNECTLOCAL_ALLOW_UNAUTHENTICATED_REMOTE=1)
+            --control-token T
+                            the control API (/_connectlocal) then needs Authorization: Bearer T; without it strict
+                            mode closes the control API (env CONNECTLOCAL_CONTROL_TOKEN; 16+ characters)
             --throttle aws  emulate Connect's API rate limits per account, region and operation (env CONNECTLOCAL_THROTTLE)
             --throttle-rates OP=RATE[/BURST],...
                             replace rates of --throttle aws, e.g. ListQueues=5/10,*=20/40 (env CONNECTLOCAL_THROTTLE_RATES)
@@ -44,7 +47,8 @@ internal static class Cli
             --limits K=N,...
                             request limits, e.g. body-bytes=1048576,json-depth=20 (env CONNECTLOCAL_LIMITS; keys:
                             body-bytes, url-bytes, header-bytes, header-count, json-depth, headers-timeout-ms,
-                            keep-alive-timeout-ms, min-body-bytes-per-second, min-body-grace-ms; docs/security.md)
+                            keep-alive-timeout-ms, min-body-bytes-per-second, min-body-grace-ms, import-bytes;
+                            docs/security.md)
           export FILE     write the stored state as JSON (FILE - is stdout); --account ID for one account;
                           takes the storage options of serve
           import FILE     replace the stored state (or the accounts the file holds) with an export

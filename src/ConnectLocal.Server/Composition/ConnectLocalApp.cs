@@ -14,6 +14,9 @@ internal static class ConnectLocalApp
 {
     private const int MinThreads = 64;
 
+    /// <summary>How long in-flight requests get to finish after SIGTERM.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(3);
+
     public static WebApplication Build(ServerOptions options)
     {
         // The storage port is synchronous: a request holds its thread while its transaction runs or waits for the
@@ -37,6 +40,11 @@ internal static class ConnectLocalApp
             SecurityHosting.ConfigureKestrelLimits(k.Limits, options.Limits);
             k.Listen(System.Net.IPAddress.Parse(options.Host == "localhost" ? "127.0.0.1" : options.Host), options.Port);
         });
+        // [choice] Shutdown is bounded (docs/security.md): on SIGTERM Kestrel stops accepting, lets in-flight requests
+        // finish for up to this long, then aborts the rest (their cancellation tokens fire, so injected latency and
+        // waits end), and the workers stop. The default of 30 s let one slow request or busy keep-alive connection
+        // hold a loaded server well past what a supervisor waits before it kills it.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddConnectLocal(options);
         var app = builder.Build();
         app.MapConnectLocal();

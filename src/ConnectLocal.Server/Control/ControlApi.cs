@@ -1,5 +1,7 @@
 using System.Net;
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Options;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ConnectLocal.Server.Control;
 
@@ -32,7 +35,25 @@ internal static class ControlApi
         {
             var http = context.HttpContext;
             http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-            return await ControlAccess.RefuseRemoteAsync(http) ? Results.Empty : await next(context);
+            if (await ControlAccess.RefuseAsync(http))
+            {
+                return Results.Empty;
+            }
+
+            try
+            {
+                return await next(context);
+            }
+            catch (Exception e) when (IsBadInput(e) && !http.Response.HasStarted)
+            {
+                // A body of the wrong shape that an endpoint read without checking (a property of a non-object, a
+                // number past its type): the caller's mistake, so a JSON 400 rather than a bare 500. Logged, as it
+                // also marks a check the endpoint should make itself.
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ControlApi))
+                    .LogWarning(e, "control request {Method} {Path} had a body of the wrong shape", http.Request.Method, http.Request.Path);
+                await ConnectEndpoint.WriteErrorAsync(http, 400, "InvalidRequestException", "The request body does not have the shape this endpoint takes (see docs/security.md, the control API).");
+                return Results.Empty;
+            }
         });
         control.MapGet("/health", WriteHealthAsync);
         control.MapGet("/runtime", WriteRuntimeAsync);
@@ -41,6 +62,11 @@ internal static class ControlApi
         control.MapFallback("{**rest}", NoEndpointAsync);
         return control;
     }
+
+    /// <summary>What <see cref="JsonElement"/> accessors and <see cref="TimeSpan"/> arithmetic throw on input of the wrong shape or range.</summary>
+    private static bool IsBadInput(Exception e) =>
+        e is JsonException or FormatException or OverflowException or ArgumentOutOfRangeException or KeyNotFoundException
+            or InvalidOperationException { Source: "System.Text.Json" };
 
     /// <summary>The 404 of a path or method under /_connectlocal that no endpoint takes.</summary>
     public static Task NoEndpointAsync(HttpContext http) =>
@@ -96,26 +122,68 @@ internal static class ControlApi
 }
 
 /// <summary>
-/// The control API changes state and injects faults without any credential, so it answers only loopback callers
-/// unless --allow-unauthenticated-remote is given. The health check stays open to everyone (load balancers).
+/// Who may use the control API (docs/security.md, "The control API"). It exports every account and the page-token
+/// secret, replaces the store and injects faults into any account, so [choice] it has one kind of caller, the
+/// administrator, who acts on everything:
+/// <list type="bullet">
+/// <item>with <c>--control-token</c>, a caller presenting <c>Authorization: Bearer TOKEN</c>, from anywhere;</item>
+/// <item>without one, in permissive mode, loopback callers (or any with <c>--allow-unauthenticated-remote</c>);</item>
+/// <item>without one, in strict mode, nobody: strict mode's signatures would otherwise be bypassed through it.</item>
+/// </list>
+/// The health check stays open to everyone (load balancers).
 /// </summary>
 internal static class ControlAccess
 {
-    public static async Task<bool> RefuseRemoteAsync(HttpContext http)
+    public static async Task<bool> RefuseAsync(HttpContext http)
     {
+        var options = http.RequestServices.GetRequiredService<ServerOptions>();
+        if (http.Request.Path.Equals(ControlApi.Prefix + "/health", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (options.ControlToken is { } token)
+        {
+            if (PresentsToken(http.Request, token))
+            {
+                return false;
+            }
+
+            await ConnectEndpoint.WriteErrorAsync(http, 403, "AccessDeniedException", "The ConnectLocal control API needs Authorization: Bearer with the --control-token of this server.");
+            return true;
+        }
+
+        if (options.Authentication == AuthenticationMode.Strict)
+        {
+            await ConnectEndpoint.WriteErrorAsync(http, 403, "AccessDeniedException", "In strict mode the ConnectLocal control API is open only with --control-token (docs/security.md).");
+            return true;
+        }
+
         var remote = http.Connection.RemoteIpAddress;
         if (remote is { IsIPv4MappedToIPv6: true })
         {
             remote = remote.MapToIPv4();
         }
 
-        if (remote is null || IPAddress.IsLoopback(remote) || http.Request.Path.Equals(ControlApi.Prefix + "/health", StringComparison.Ordinal)
-            || http.RequestServices.GetRequiredService<ServerOptions>().AllowUnauthenticatedRemote)
+        if (remote is null || IPAddress.IsLoopback(remote) || options.AllowUnauthenticatedRemote)
         {
             return false;
         }
 
         await ConnectEndpoint.WriteErrorAsync(http, 403, "AccessDeniedException", "The ConnectLocal control API answers loopback callers only (see --allow-unauthenticated-remote).");
         return true;
+    }
+
+    /// <summary>Whether the request carries <c>Authorization: Bearer TOKEN</c>, compared in constant time.</summary>
+    private static bool PresentsToken(HttpRequest request, string token)
+    {
+        const string Scheme = "Bearer ";
+        var values = request.Headers.Authorization;
+        if (values.Count != 1 || values[0] is not { } header || !header.StartsWith(Scheme, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[Scheme.Length..]), Encoding.UTF8.GetBytes(token));
     }
 }

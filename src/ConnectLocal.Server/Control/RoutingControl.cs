@@ -43,7 +43,7 @@ internal static class RoutingControl
             host.UseContact(ContactId(http), (routing, contact) => Act(routing, contact, (string)http.Request.RouteValues["action"]!, body)) ?? throw Errors.NotFound("Contact")));
         control.MapPut("/routing/seed", http => AnswerAsync(http, (host, body) =>
         {
-            host.Seed = body is { } b && b.TryGetProperty("seed", out var seed) && seed.TryGetUInt64(out var value)
+            host.Seed = body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("seed", out var seed) && seed.TryGetUInt64(out var value)
                 ? value
                 : throw Errors.InvalidRequest("Give the seed: {\"seed\": 42}.");
             return new Dictionary<string, object?> { ["seed"] = host.Seed };
@@ -76,6 +76,7 @@ internal static class RoutingControl
     private static Dictionary<string, object?> Dial(RoutingHost host, IConnectStore store, DateTimeOffset now, JsonElement? body)
     {
         var account = String(body, "accountId") ?? DefaultAccount;
+        var patience = Seconds(body, "patienceSeconds");
         string instanceId;
         string homeRegion;
         TrafficDistributionGroup? group = null;
@@ -106,7 +107,6 @@ internal static class RoutingControl
             var queueId = String(body, "queueId") ?? store.Read(session => RoutingRecords.FlowQueue(session, instance));
             var id = DefaultResources.NewId();
             var arn = ConnectApi.ContactArn(caller with { Region = region }, instance, id);
-            var patience = body is { } b && b.TryGetProperty("patienceSeconds", out var p) && p.TryGetDouble(out var seconds) ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
             var details = new ContactInfo(arn, null, null, null, null, null, group?.Id, region);
             var contact = host.Enqueue(routing, new ContactRequest(region, queueId, RoutingChannel.Voice, ContactInitiation.Inbound, id, patience, details));
             return View(routing, contact);
@@ -125,9 +125,9 @@ internal static class RoutingControl
                 engine.Reject(contact);
                 break;
             case "complete":
-                if (body is { } b && b.TryGetProperty("afterContactWorkSeconds", out var acw) && acw.TryGetDouble(out var seconds))
+                if (Seconds(body, "afterContactWorkSeconds") is { } afterContactWork)
                 {
-                    engine.Complete(contact, TimeSpan.FromSeconds(seconds));
+                    engine.Complete(contact, afterContactWork);
                 }
                 else
                 {
@@ -170,6 +170,22 @@ internal static class RoutingControl
         ["connectedAt"] = contact.ConnectedAt,
         ["endedAt"] = contact.EndedAt,
     };
+
+    /// <summary>[choice] The longest patience or after-contact work a simulated call takes: one day.</summary>
+    private const double MaxSeconds = 24 * 60 * 60;
+
+    /// <summary>An optional number of seconds (0 to one day) of the body; anything else is a 400, not an overflow.</summary>
+    private static TimeSpan? Seconds(JsonElement? body, string name)
+    {
+        if (body is not { ValueKind: JsonValueKind.Object } b || !b.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds is >= 0 and <= MaxSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw Errors.InvalidRequest($"{name} must be a number of seconds from 0 to {MaxSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+    }
 
     private static string? String(JsonElement? body, string name) =>
         body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

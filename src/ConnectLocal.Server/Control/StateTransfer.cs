@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Protocol;
+using ConnectLocal.Server.Options;
+using ConnectLocal.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -51,10 +53,18 @@ internal static class StateTransfer
     private static async Task ImportAsync(HttpContext http)
     {
         var archive = http.RequestServices.GetRequiredService<IStoreArchive>();
+        var limit = http.RequestServices.GetRequiredService<ServerOptions>().Limits.ImportBytes;
+        if (await ReadBoundedAsync(http.Request.Body, http.Request.ContentLength, limit, http.RequestAborted) is not { } body)
+        {
+            await ConnectEndpoint.WriteErrorAsync(http, 413, "RequestEntityTooLargeException",
+                $"An import body may be at most {limit.ToString(CultureInfo.InvariantCulture)} bytes (--limits import-bytes=N).");
+            return;
+        }
+
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(http.Request.Body);
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException e)
         {
@@ -77,6 +87,33 @@ internal static class StateTransfer
             writer.WriteNumber("imported", snapshot.Records.Count);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>
+    /// The body, read as it streams and given up on as soon as it passes <paramref name="limit"/> (a declared length
+    /// past it is refused before reading), so an oversized import costs at most the limit; null when too large.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, long? declared, long limit, CancellationToken cancel)
+    {
+        if (declared > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancel)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     public static async Task WriteAsync(Stream output, StoreSnapshot snapshot, IReadOnlyList<string>? accounts, bool partial)
@@ -146,6 +183,8 @@ internal static class StateTransfer
         w.WriteEndObject();
     }
 
+    private static bool IsAccountId(string account) => account.Length == 12 && account.All(char.IsAsciiDigit);
+
     private static string Compact(JsonElement element)
     {
         using var buffer = new MemoryStream();
@@ -169,7 +208,7 @@ internal static class StateTransfer
             return null;
         }
 
-        if (!root.TryGetProperty("formatVersion", out var version) || !version.TryGetInt32(out var v) || v > FormatVersion)
+        if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v is < 1 or > FormatVersion)
         {
             error = $"the export's formatVersion is missing or newer than {FormatVersion}; upgrade ConnectLocal";
             return null;
@@ -189,6 +228,12 @@ internal static class StateTransfer
                 if (a.ValueKind != JsonValueKind.String)
                 {
                     error = "\"accounts\" must be a list of account ids or null";
+                    return null;
+                }
+
+                if (!IsAccountId(a.GetString()!))
+                {
+                    error = $"\"accounts\" lists '{a.GetString()}', which is not a 12-digit AWS account id";
                     return null;
                 }
 
@@ -254,6 +299,14 @@ internal static class StateTransfer
         if (duplicate is not null)
         {
             error = $"the resource {duplicate.Key} appears more than once";
+            return null;
+        }
+
+        // Every record is checked before any is written: the kind, that its data reads back as that kind's record, its
+        // id, its account (12 digits; the store's own "~system" records only in a whole-store export) and its Region.
+        if (ImportCheck.Problem(records, wholeStore: accounts is null) is { } problem)
+        {
+            error = problem;
             return null;
         }
 

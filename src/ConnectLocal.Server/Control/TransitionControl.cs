@@ -15,7 +15,7 @@ namespace ConnectLocal.Server.Control;
 /// <c>POST /_connectlocal/transitions/hold</c> <c>{"kind": "tdg-update"}</c>,
 /// <c>POST /_connectlocal/transitions/release</c> <c>{"kind": "tdg-update"}</c> (no kind: all; applies what is due),
 /// <c>PUT /_connectlocal/transitions/delays</c> <c>{"tdg-create": 2000, "tdg-update": null}</c> (milliseconds; null
-/// returns to the configured delay).
+/// returns to the configured delay; at most one day, <see cref="Transitions.MaxDelayMilliseconds"/>).
 /// </summary>
 internal static class TransitionControl
 {
@@ -103,13 +103,13 @@ internal static class TransitionControl
             {
                 parsed[p.Name] = null;
             }
-            else if (p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt64(out var ms) && ms >= 0)
+            else if (p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt64(out var ms) && ms is >= 0 and <= Transitions.MaxDelayMilliseconds)
             {
                 parsed[p.Name] = ms;
             }
             else
             {
-                await BadRequestAsync(http, $"The delay of '{p.Name}' must be a number of milliseconds (0 or more) or null.");
+                await BadRequestAsync(http, $"The delay of '{p.Name}' must be a whole number of milliseconds from 0 to {Transitions.MaxDelayMilliseconds} (one day), or null.");
                 return;
             }
         }

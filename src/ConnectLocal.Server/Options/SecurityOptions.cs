@@ -31,8 +31,11 @@ public sealed record RequestLimits
 
     public TimeSpan MinBodyRateGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>[choice] The largest body POST /_connectlocal/state takes (an import is parsed whole before it commits).</summary>
+    public long ImportBytes { get; init; } = 64 * 1024 * 1024;
+
     public const string Keys =
-        "body-bytes, url-bytes, header-bytes, header-count, json-depth (1-64), headers-timeout-ms, keep-alive-timeout-ms, min-body-bytes-per-second (0 = off), min-body-grace-ms";
+        "body-bytes, url-bytes, header-bytes, header-count, json-depth (1-64), headers-timeout-ms, keep-alive-timeout-ms, min-body-bytes-per-second (0 = off), min-body-grace-ms, import-bytes";
 
     /// <summary>"body-bytes=1048576,json-depth=20" → the defaults with those replaced; null and an explanation when the text is not that.</summary>
     public static RequestLimits? Parse(string text, out string? error)
@@ -52,6 +55,7 @@ public sealed record RequestLimits
             RequestLimits? next = parts[0] switch
             {
                 "body-bytes" when n > 0 => limits with { BodyBytes = n },
+                "import-bytes" when n > 0 => limits with { ImportBytes = n },
                 "url-bytes" when n >= 64 => limits with { UrlBytes = value },
                 "header-bytes" when n >= 1024 => limits with { HeaderBytes = value },
                 "header-count" when n >= 8 => limits with { HeaderCount = value },

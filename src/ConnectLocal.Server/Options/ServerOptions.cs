@@ -79,6 +79,17 @@ public sealed partial record ServerOptions
             options = options with { TransitionDelays = delays };
         }
 
+        if (environment("CONNECTLOCAL_CONTROL_TOKEN") is { } envToken)
+        {
+            if (CheckControlToken("CONNECTLOCAL_CONTROL_TOKEN", envToken) is { } tokenError)
+            {
+                error = tokenError;
+                return null;
+            }
+
+            options = options with { ControlToken = envToken };
+        }
+
         if (ReadSecurityEnvironment(environment, ref options) is { } securityVariableError)
         {
             error = securityVariableError;
@@ -158,6 +169,16 @@ public sealed partial record ServerOptions
                 case "--postgres":
                     options = options with { PostgresConnectionString = Value(), Storage = "postgres" };
                     break;
+                case "--control-token":
+                    var token = Value();
+                    if (CheckControlToken("--control-token", token ?? string.Empty) is { } tokenError)
+                    {
+                        error = tokenError;
+                        return null;
+                    }
+
+                    options = options with { ControlToken = token };
+                    break;
                 default:
                     if (TryReadSecurityFlag(flag, Value, ref options, out var securityError))
                     {
@@ -199,9 +220,10 @@ public sealed partial record ServerOptions
         {
             var parts = item.Split('=', 2);
             if (parts.Length != 2 || !Core.GlobalResiliency.TransitionKinds.All.Contains(parts[0])
-                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+                || ms > Core.GlobalResiliency.Transitions.MaxDelayMilliseconds)
             {
-                return $"expected KIND=MILLISECONDS,... with KIND one of {string.Join(", ", Core.GlobalResiliency.TransitionKinds.All)}, not '{item}'";
+                return $"expected KIND=MILLISECONDS,... with KIND one of {string.Join(", ", Core.GlobalResiliency.TransitionKinds.All)} and at most {Core.GlobalResiliency.Transitions.MaxDelayMilliseconds} ms (one day), not '{item}'";
             }
 
             delays[parts[0]] = TimeSpan.FromMilliseconds(ms);

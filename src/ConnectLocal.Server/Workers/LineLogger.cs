@@ -37,8 +37,10 @@ internal sealed class LineLoggerProvider : ILoggerProvider
 
     public void Dispose()
     {
+        // Lines still queued get a moment to reach the output; an output nobody reads (a full pipe) must not
+        // hold the process past its bounded shutdown.
         _lines.Writer.TryComplete();
-        _writer.Wait(TimeSpan.FromSeconds(5));
+        _writer.Wait(TimeSpan.FromSeconds(1));
     }
 
     private void Enqueue(string line)

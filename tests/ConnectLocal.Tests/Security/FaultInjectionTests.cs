@@ -211,7 +211,7 @@ public sealed class FaultInjectionTests(ConnectLocalServer server) : IClassFixtu
         http.Request.Path = path;
         http.Response.Body = new MemoryStream();
 
-        Assert.Equal(refused, await ControlAccess.RefuseRemoteAsync(http));
+        Assert.Equal(refused, await ControlAccess.RefuseAsync(http));
         if (refused)
         {
             Assert.Equal(403, http.Response.StatusCode);
@@ -254,6 +254,6 @@ public sealed class FaultInjectionTests(ConnectLocalServer server) : IClassFixtu
         http.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.9");
         http.Request.Path = "/_connectlocal/faults";
 
-        Assert.False(await ControlAccess.RefuseRemoteAsync(http));
+        Assert.False(await ControlAccess.RefuseAsync(http));
     }
 }
