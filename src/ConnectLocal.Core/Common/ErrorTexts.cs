@@ -188,6 +188,12 @@ public static class ErrorTexts
     public static string PhoneNumberOperationOutsideItsRegion(string operation, string region) =>
         $"{operation} can only be called in the Region where the phone number was claimed ({region}).";
 
+    // Contact attributes (StartChatContact, StartTaskContact, UpdateContactAttributes).
+    public const string AttributeKeyCharacters = "Attribute keys can include only alphanumeric, dash, and underscore characters.";
+
+    public static string AttributesTooLarge(long bytes, long max) =>
+        $"The attributes are {bytes} UTF-8 bytes across all key-value pairs; a contact can have up to {max}.";
+
     // Contact flows: the flow language (docs/flows.md). Each problem names its action where it has one.
     public const string FlowContentInvalid = "Invalid flow content.";
     public const string FlowNotJson = "The flow content is not valid JSON.";

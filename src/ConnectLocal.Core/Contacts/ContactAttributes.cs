@@ -29,7 +29,7 @@ public static class ContactAttributes
             {
                 if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
                 {
-                    throw Errors.InvalidParameter("Attribute keys can include only alphanumeric, dash, and underscore characters.");
+                    throw Errors.InvalidParameter(ErrorTexts.AttributeKeyCharacters);
                 }
             }
 
@@ -38,7 +38,7 @@ public static class ContactAttributes
 
         if (bytes > MaxBytes)
         {
-            throw Errors.InvalidParameter($"The attributes are {bytes} UTF-8 bytes across all key-value pairs; a contact can have up to {MaxBytes}.");
+            throw Errors.InvalidParameter(ErrorTexts.AttributesTooLarge(bytes, MaxBytes));
         }
     }
 }
