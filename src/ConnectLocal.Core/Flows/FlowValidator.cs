@@ -17,16 +17,18 @@ public static class FlowValidator
             problems.Add(new(null, ErrorTexts.FlowVersion(flow.Version, Version)));
         }
 
+        // The document's problems come first, then each action's in the order of the actions.
         var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        var repeated = new List<FlowProblem>();
         foreach (var action in flow.Actions)
         {
             if (string.IsNullOrEmpty(action.Identifier))
             {
-                problems.Add(new(null, ErrorTexts.FlowActionWithoutIdentifier(action.Type)));
+                repeated.Add(new(null, ErrorTexts.FlowActionWithoutIdentifier(action.Type)));
             }
             else if (!identifiers.Add(action.Identifier))
             {
-                problems.Add(new(action.Identifier, ErrorTexts.FlowActionIdentifierRepeated));
+                repeated.Add(new(action.Identifier, ErrorTexts.FlowActionIdentifierRepeated));
             }
         }
 
@@ -39,6 +41,7 @@ public static class FlowValidator
             problems.Add(new(null, ErrorTexts.FlowStartActionUnknown(flow.StartAction)));
         }
 
+        problems.AddRange(repeated);
         foreach (var action in flow.Actions)
         {
             Check(action, flowType, identifiers, exists, problems);
