@@ -184,6 +184,30 @@ class ContactFlowTests(ConnectTestCase):
                                               ContactFlowId=flow_id, Content=json.dumps(bad))))
         self.assertEqual(json.dumps(ok), self.describe(flow_id)["Content"])  # a refused update changes nothing
 
+    def test_versions_freeze_the_content_and_are_described_by_id_colon_version(self):
+        first = json.dumps(greeting("first"))
+        out = self.create(raw=first)
+        flow_id, arn = out["ContactFlowId"], out["ContactFlowArn"]
+        v1 = self.connect.create_contact_flow_version(InstanceId=self.instance_id, ContactFlowId=flow_id, Description="one",
+                                                      FlowContentSha256=out["FlowContentSha256"])
+        self.assertEqual((f"{arn}:1", 1), (v1["ContactFlowArn"], v1["Version"]))
+        self.connect.update_contact_flow_content(InstanceId=self.instance_id, ContactFlowId=flow_id,
+                                                 Content=json.dumps(greeting("second")))
+        self.assertError("InvalidRequestException", self.connect.create_contact_flow_version, InstanceId=self.instance_id,
+                         ContactFlowId=flow_id, FlowContentSha256=out["FlowContentSha256"], status=400)
+        v2 = self.connect.create_contact_flow_version(InstanceId=self.instance_id, ContactFlowId=arn, ContactFlowVersion=1)
+        self.assertEqual(2, v2["Version"])
+        old = self.describe(f"{flow_id}:1")
+        self.assertEqual((first, 1, "one", f"{arn}:1"), (old["Content"], old["Version"], old["VersionDescription"], old["Arn"]))
+        self.assertEqual(json.dumps(greeting("second")), self.describe(f"{arn}:2")["Content"])
+        self.assertNotIn("Version", self.describe(flow_id))
+        self.assertError("ResourceNotFoundException", self.describe, f"{flow_id}:3", status=404)
+        pages = self.connect.get_paginator("list_contact_flow_versions").paginate(
+            InstanceId=self.instance_id, ContactFlowId=flow_id, PaginationConfig={"PageSize": 1})
+        listed = [v for p in pages for v in p["ContactFlowVersionSummaryList"]]
+        self.assertEqual([(1, "one", f"{arn}:1"), (2, None, f"{arn}:2")],
+                         [(v["Version"], v.get("VersionDescription"), v["Arn"]) for v in listed])
+
     def test_the_aws_cli_creates_describes_and_sees_the_problems(self):
         name = unique("cli")
         created = json.loads(cli("create-contact-flow", "--instance-id", self.instance_id, "--name", name,

@@ -134,6 +134,7 @@ class World:
         flow = east.create_contact_flow(InstanceId=self.iid, Name=unique(f"{tag}-flow"), Type="CONTACT_FLOW", Content=FLOW_CONTENT,
                                         Tags={"owner": tag})
         self.fid, self.farn = flow["ContactFlowId"], flow["ContactFlowArn"]
+        east.create_contact_flow_version(InstanceId=self.iid, ContactFlowId=self.fid, Description=tag)
         self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
 
@@ -179,6 +180,8 @@ class World:
             "DescribeContactFlow": lambda: e.describe_contact_flow(InstanceId=self.iid, ContactFlowId=self.fid),
             "ListContactFlows": lambda: e.list_contact_flows(InstanceId=self.iid),
             "SearchContactFlows": lambda: e.search_contact_flows(InstanceId=self.iid),
+            "ListContactFlowVersions": lambda: e.list_contact_flow_versions(InstanceId=self.iid, ContactFlowId=self.fid),
+            "DescribeContactFlow version": lambda: e.describe_contact_flow(InstanceId=self.iid, ContactFlowId=self.fid + ":1"),
             "ListQueueQuickConnects": lambda: e.list_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid),
             "SearchQuickConnects": lambda: e.search_quick_connects(InstanceId=self.iid),
             "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
@@ -359,6 +362,12 @@ class AccountIsolationTests(unittest.TestCase):
                 InstanceId=r["iid"], ContactFlowId=r["fid"], ContactFlowState="ARCHIVED")),
             ("UpdateContactFlowMetadata", "in B's instance by ARN", lambda r: b.update_contact_flow_metadata(
                 InstanceId=mine.iid, ContactFlowId=r["farn"], Description="mine")),
+            ("DescribeContactFlow", "a version", lambda r: b.describe_contact_flow(InstanceId=r["iid"], ContactFlowId=r["fid"] + ":1")),
+            ("DescribeContactFlow", "a version by ARN from B's instance", lambda r: b.describe_contact_flow(InstanceId=mine.iid, ContactFlowId=r["farn"] + ":1")),
+            ("CreateContactFlowVersion", "", lambda r: b.create_contact_flow_version(InstanceId=r["iid"], ContactFlowId=r["fid"])),
+            ("CreateContactFlowVersion", "by ARN in B's instance", lambda r: b.create_contact_flow_version(InstanceId=mine.iid, ContactFlowId=r["farn"])),
+            ("ListContactFlowVersions", "", lambda r: b.list_contact_flow_versions(InstanceId=r["iid"], ContactFlowId=r["fid"])),
+            ("ListContactFlowVersions", "by ARN from B's instance", lambda r: b.list_contact_flow_versions(InstanceId=mine.iid, ContactFlowId=r["farn"])),
             ("UpdateContactFlowContent", "", lambda r: b.update_contact_flow_content(InstanceId=r["iid"], ContactFlowId=r["fid"], Content=FLOW_CONTENT)),
             ("UpdateContactFlowContent", "in B's instance", lambda r: b.update_contact_flow_content(
                 InstanceId=mine.iid, ContactFlowId=r["fid"], Content=FLOW_CONTENT)),

@@ -203,6 +203,7 @@ public static class ErrorTexts
     public const string FlowStartActionMissing = "StartAction is required.";
     public const string FlowActionIdentifierRepeated = "Identifier is used by more than one action.";
     public const string FlowActionWithoutType = "Type is required.";
+    public const string FlowChangedSince = "The flow has changed since the content or version given.";
 
     public static string FlowVersion(string? version, string expected) => $"Version '{version}' is not supported; use '{expected}'.";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ConnectLocal.Core.Prompts;
@@ -10,7 +11,8 @@ namespace ConnectLocal.Core.Flows;
 /// ContactFlowStatus; UpdateContactFlowMetadata sends ContactFlowState. So the state is stored under the name the
 /// update sends, and the other spellings are read-only views.
 /// Content is kept as the exact string the client sent (tools compare it with what they sent).
-/// LIMITATIONS: no versions ($SAVED, id:version); the flow is not run by contacts, and StartChatContact,
+/// Versions (CreateContactFlowVersion) are snapshots of the content kept in the flow, numbered from 1.
+/// LIMITATIONS: no $SAVED alias; the flow is not run by contacts, and StartChatContact,
 /// StartTaskContact and quick connects do not check that the flow ids they carry exist.
 /// </summary>
 public sealed record ContactFlow : InstanceResource, IResource<ContactFlow>, ITaggable<ContactFlow>
@@ -39,8 +41,14 @@ public sealed record ContactFlow : InstanceResource, IResource<ContactFlow>, ITa
     /// <summary>The SHA-256 of the content (hex), as FlowContentSha256 shows it.</summary>
     public string FlowContentSha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Content)));
 
+    /// <summary>The versions made so far, oldest first.</summary>
+    public IReadOnlyList<FlowVersion> Versions { get; init; } = [];
+
     public ContactFlow WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }
+
+/// <summary>A published version of a flow: its number, description and the content it froze.</summary>
+public sealed record FlowVersion(long Version, string? VersionDescription, string Content);
 
 /// <summary>
 /// The rules of contact flows beyond the routine ones: content of a PUBLISHED flow is valid flow language whose
@@ -91,6 +99,57 @@ public static class ContactFlowRules
             throw Errors.InvalidFlow(problems.Select(p => p.ToString()));
         }
     }
+
+    /// <summary>
+    /// CreateContactFlowVersion: freezes the current content as the next version. A FlowContentSha256 that is not the
+    /// current content's, or a ContactFlowVersion that is not the latest version's number, means the caller saw another
+    /// state of the flow ([choice] InvalidRequestException: the operation models no conflict error).
+    /// </summary>
+    public static (ContactFlow Flow, FlowVersion Version) CreateVersion(
+        ResourceOperations<ContactFlow> flows, Caller caller, string instanceIdOrArn, string idOrArn, string? description, string? sha256, long? expectedLatest)
+    {
+        FlowVersion? made = null;
+        var flow = flows.Update(caller, instanceIdOrArn, idOrArn, (_, current) =>
+        {
+            var latest = current.Versions.Count == 0 ? 0 : current.Versions[^1].Version;
+            if ((sha256 is not null && sha256 != current.FlowContentSha256) || (expectedLatest is { } expected && expected != latest))
+            {
+                throw Errors.InvalidRequest(ErrorTexts.FlowChangedSince);
+            }
+
+            made = new FlowVersion(latest + 1, description, current.Content);
+            return current with { Versions = [.. current.Versions, made] };
+        });
+        return (flow, made!);
+    }
+
+    /// <summary>A flow's versions, a page at a time, oldest first.</summary>
+    public static Page<FlowVersion> ListVersions(IConnectStore store, Caller caller, string instanceIdOrArn, string idOrArn, string? nextToken, int pageSize) =>
+        store.Read(session =>
+        {
+            var instance = Instances.InstanceService.Require(session, caller, instanceIdOrArn);
+            var flow = Type.Require(session, caller, instance.Id, idOrArn);
+            var listing = Paging.Listing("ListContactFlowVersions", [flow.Id]);
+            return Paging.Slice(session, new ResourceScope(caller.AccountId, caller.Region, instance.Id), listing, flow.Versions, v => v.Version.ToString("D19", CultureInfo.InvariantCulture), nextToken, pageSize);
+        });
+
+    /// <summary>
+    /// DescribeContactFlow's identifier: a flow's id or ARN, optionally followed by :{version}; the flow and the version
+    /// named (null: the current content). An unknown version is "Contact flow not found".
+    /// </summary>
+    public static (ContactFlow Flow, FlowVersion? Version) Describe(IConnectStore store, Caller caller, string instanceIdOrArn, string idOrArn) =>
+        store.Read(session =>
+        {
+            var instance = Instances.InstanceService.Require(session, caller, instanceIdOrArn);
+            var colon = idOrArn.LastIndexOf(':');
+            if (colon <= 0 || !long.TryParse(idOrArn[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                return (Type.Require(session, caller, instance.Id, idOrArn), (FlowVersion?)null);
+            }
+
+            var flow = Type.Require(session, caller, instance.Id, idOrArn[..colon]);
+            return (flow, flow.Versions.FirstOrDefault(v => v.Version == number) ?? throw Errors.NotFound(Type.Noun));
+        });
 
     private static bool Exists(ResourceContext context, FlowReferenceKind kind, string idOrArn)
     {

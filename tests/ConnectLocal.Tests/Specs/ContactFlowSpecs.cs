@@ -116,6 +116,24 @@ public sealed class ContactFlowSpecs : IDisposable
         }
     }
 
+    [Fact]
+    public void A_version_keeps_the_content_it_froze_and_a_stale_sha256_makes_none()
+    {
+        var first = Flow("d", Action("d", "DisconnectParticipant"));
+        var created = Create("versioned", first);
+        var version = _client.Invoke<CreateContactFlowVersionResponse>(new CreateContactFlowVersionRequest
+        {
+            InstanceId = _instanceId, ContactFlowId = created.ContactFlowId, FlowContentSha256 = created.FlowContentSha256,
+        });
+        _client.Invoke(new UpdateContactFlowContentRequest { InstanceId = _instanceId, ContactFlowId = created.ContactFlowId, Content = Flow("e", Action("e", "DisconnectParticipant")) });
+
+        _client.Fails(new CreateContactFlowVersionRequest { InstanceId = _instanceId, ContactFlowId = created.ContactFlowId, FlowContentSha256 = created.FlowContentSha256 }, "InvalidRequestException");
+
+        Assert.Equal((1L, $"{created.ContactFlowArn}:1"), (version.Version, version.ContactFlowArn));
+        Assert.Equal(first, Describe($"{created.ContactFlowId}:1").Content);
+        Assert.Equal(1L, Describe(version.ContactFlowArn!).Version);
+    }
+
     private static string Flow(string? start, params string[] actions) =>
         $"{{\"Version\":\"2019-10-30\",{(start is null ? "" : $"\"StartAction\":\"{start}\",")}\"Actions\":[{string.Join(',', actions)}]}}";
 

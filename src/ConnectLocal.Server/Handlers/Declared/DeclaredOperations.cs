@@ -45,11 +45,9 @@ internal static class DeclaredOperations
             Delete = "DeletePrompt",
         },
 
-        // Contact flows: CreateContactFlow and UpdateContactFlowContent carry content and are written by hand
-        // (Handlers/ContactFlowHandlers.cs).
+        // Contact flows: the operations that carry content or versions are written by hand (Handlers/ContactFlowHandlers.cs).
         new ResourceApi<ContactFlow>(ContactFlowRules.Type)
         {
-            Describe = "DescribeContactFlow",
             List = "ListContactFlows",
             Search = "SearchContactFlows",
             Updates = ["UpdateContactFlowName", "UpdateContactFlowMetadata"],
