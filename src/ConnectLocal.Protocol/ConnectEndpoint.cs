@@ -285,7 +285,7 @@ public sealed partial class ConnectEndpoint
         }
         catch (ServiceErrorException e)
         {
-            await WriteErrorAsync(http, e.HttpStatus, e.Code, e.Message, e.Fields).ConfigureAwait(false);
+            await WriteErrorAsync(http, e.HttpStatus, e.Code, e.Message, e.Fields, e.ListFields).ConfigureAwait(false);
             return;
         }
         catch (JsonException e)
@@ -295,7 +295,7 @@ public sealed partial class ConnectEndpoint
         }
         catch (Exception e) when (_errors.Translate(operation, e) is { } error)
         {
-            await WriteErrorAsync(http, error.HttpStatus, error.Code, error.Message, error.Fields).ConfigureAwait(false);
+            await WriteErrorAsync(http, error.HttpStatus, error.Code, error.Message, error.Fields, error.ListFields).ConfigureAwait(false);
             return;
         }
 
@@ -381,7 +381,13 @@ public sealed partial class ConnectEndpoint
         request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
 
     /// <summary>restJson1 errors: the model's status, the shape name in x-amzn-ErrorType, a flat JSON body.</summary>
-    public static async Task WriteErrorAsync(HttpContext http, int status, string code, string message, IReadOnlyDictionary<string, string>? fields = null)
+    public static async Task WriteErrorAsync(
+        HttpContext http,
+        int status,
+        string code,
+        string message,
+        IReadOnlyDictionary<string, string>? fields = null,
+        IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>? listFields = null)
     {
         http.Response.StatusCode = status;
         http.Response.Headers["x-amzn-ErrorType"] = code;
@@ -397,6 +403,23 @@ public sealed partial class ConnectEndpoint
                 {
                     writer.WriteString(key, value);
                 }
+            }
+
+            foreach (var (key, items) in listFields ?? new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>())
+            {
+                writer.WriteStartArray(key);
+                foreach (var item in items)
+                {
+                    writer.WriteStartObject();
+                    foreach (var (name, value) in item)
+                    {
+                        writer.WriteString(name, value);
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
             }
 
             writer.WriteEndObject();

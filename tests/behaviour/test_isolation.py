@@ -30,7 +30,9 @@ COMPATIBILITY = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "com
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 ARN_RE = re.compile(r"arn:aws:connect:[A-Za-z0-9:/._~-]*")
 PASSWORD = "Passw0rd-Example1"
-FLOW_ID = "11111111-2222-4333-8444-555555555555"  # contact flows are not checked, so any id will do
+FLOW_ID = "11111111-2222-4333-8444-555555555555"  # contacts and quick connects do not check flow ids yet, so any id will do
+FLOW_CONTENT = json.dumps({"Version": "2019-10-30", "StartAction": "bye", "Actions": [
+    {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]})
 CONTACT_ID = "22222222-3333-4444-8555-666666666666"
 
 
@@ -129,13 +131,17 @@ class World:
         east.associate_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid, QuickConnectIds=[self.kid])
         prompt = east.create_prompt(InstanceId=self.iid, Name=unique(f"{tag}-prompt"), S3Uri="s3://bucket/a.wav", Tags={"owner": tag})
         self.prid, self.prarn = prompt["PromptId"], prompt["PromptARN"]
+        flow = east.create_contact_flow(InstanceId=self.iid, Name=unique(f"{tag}-flow"), Type="CONTACT_FLOW", Content=FLOW_CONTENT,
+                                        Tags={"owner": tag})
+        self.fid, self.farn = flow["ContactFlowId"], flow["ContactFlowArn"]
+        east.create_contact_flow_version(InstanceId=self.iid, ContactFlowId=self.fid, Description=tag)
         self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
-                self.cid, self.kid, self.prid, self.alias, self.profile_name, self.username]
+                self.cid, self.kid, self.prid, self.fid, self.alias, self.profile_name, self.username]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -171,6 +177,11 @@ class World:
             "ListPrompts": lambda: e.list_prompts(InstanceId=self.iid),
             "SearchPrompts": lambda: e.search_prompts(InstanceId=self.iid),
             "GetPromptFile": lambda: e.get_prompt_file(InstanceId=self.iid, PromptId=self.prid),
+            "DescribeContactFlow": lambda: e.describe_contact_flow(InstanceId=self.iid, ContactFlowId=self.fid),
+            "ListContactFlows": lambda: e.list_contact_flows(InstanceId=self.iid),
+            "SearchContactFlows": lambda: e.search_contact_flows(InstanceId=self.iid),
+            "ListContactFlowVersions": lambda: e.list_contact_flow_versions(InstanceId=self.iid, ContactFlowId=self.fid),
+            "DescribeContactFlow version": lambda: e.describe_contact_flow(InstanceId=self.iid, ContactFlowId=self.fid + ":1"),
             "ListQueueQuickConnects": lambda: e.list_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid),
             "SearchQuickConnects": lambda: e.search_quick_connects(InstanceId=self.iid),
             "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
@@ -178,20 +189,21 @@ class World:
                 InstanceId=self.iid, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10),
         }
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
-                          ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn)):
+                          ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
+                          ("flow", self.farn)):
             calls[f"ListTagsForResource {name}"] = lambda arn=arn: e.list_tags_for_resource(resourceArn=arn)
         return {name: outcome(call) for name, call in calls.items()}
 
 
 def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
-                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn")}
+                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
-    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid")}
+    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -337,6 +349,28 @@ class AccountIsolationTests(unittest.TestCase):
             ("DisassociateQueueQuickConnects", "", lambda r: b.disassociate_queue_quick_connects(InstanceId=r["iid"], QueueId=r["qid"], QuickConnectIds=[r["kid"]])),
             ("DisassociateQueueQuickConnects", "A's quick connect from B's queue", lambda r: b.disassociate_queue_quick_connects(
                 InstanceId=mine.iid, QueueId=mine.qid, QuickConnectIds=[r["kid"]])),
+            # contact flows
+            ("DescribeContactFlow", "", lambda r: b.describe_contact_flow(InstanceId=r["iid"], ContactFlowId=r["fid"])),
+            ("DescribeContactFlow", "from B's instance by ARN", lambda r: b.describe_contact_flow(InstanceId=mine.iid, ContactFlowId=r["farn"])),
+            ("ListContactFlows", "", lambda r: b.list_contact_flows(InstanceId=r["iid"])),
+            ("SearchContactFlows", "", lambda r: b.search_contact_flows(InstanceId=r["iid"])),
+            ("CreateContactFlow", "in A's instance", lambda r: b.create_contact_flow(
+                InstanceId=r["iid"], Name=unique("f"), Type="CONTACT_FLOW", Content=FLOW_CONTENT)),
+            ("UpdateContactFlowName", "", lambda r: b.update_contact_flow_name(InstanceId=r["iid"], ContactFlowId=r["fid"], Name="taken")),
+            ("UpdateContactFlowName", "in B's instance", lambda r: b.update_contact_flow_name(InstanceId=mine.iid, ContactFlowId=r["fid"], Name="taken")),
+            ("UpdateContactFlowMetadata", "", lambda r: b.update_contact_flow_metadata(
+                InstanceId=r["iid"], ContactFlowId=r["fid"], ContactFlowState="ARCHIVED")),
+            ("UpdateContactFlowMetadata", "in B's instance by ARN", lambda r: b.update_contact_flow_metadata(
+                InstanceId=mine.iid, ContactFlowId=r["farn"], Description="mine")),
+            ("DescribeContactFlow", "a version", lambda r: b.describe_contact_flow(InstanceId=r["iid"], ContactFlowId=r["fid"] + ":1")),
+            ("DescribeContactFlow", "a version by ARN from B's instance", lambda r: b.describe_contact_flow(InstanceId=mine.iid, ContactFlowId=r["farn"] + ":1")),
+            ("CreateContactFlowVersion", "", lambda r: b.create_contact_flow_version(InstanceId=r["iid"], ContactFlowId=r["fid"])),
+            ("CreateContactFlowVersion", "by ARN in B's instance", lambda r: b.create_contact_flow_version(InstanceId=mine.iid, ContactFlowId=r["farn"])),
+            ("ListContactFlowVersions", "", lambda r: b.list_contact_flow_versions(InstanceId=r["iid"], ContactFlowId=r["fid"])),
+            ("ListContactFlowVersions", "by ARN from B's instance", lambda r: b.list_contact_flow_versions(InstanceId=mine.iid, ContactFlowId=r["farn"])),
+            ("UpdateContactFlowContent", "", lambda r: b.update_contact_flow_content(InstanceId=r["iid"], ContactFlowId=r["fid"], Content=FLOW_CONTENT)),
+            ("UpdateContactFlowContent", "in B's instance", lambda r: b.update_contact_flow_content(
+                InstanceId=mine.iid, ContactFlowId=r["fid"], Content=FLOW_CONTENT)),
             # prompts
             ("DescribePrompt", "", lambda r: b.describe_prompt(InstanceId=r["iid"], PromptId=r["prid"])),
             ("DescribePrompt", "from B's instance by ARN", lambda r: b.describe_prompt(InstanceId=mine.iid, PromptId=r["prarn"])),
@@ -437,7 +471,7 @@ class AccountIsolationTests(unittest.TestCase):
             ("GetCurrentMetricData", "A's queue in B's instance", lambda r: b.get_current_metric_data(
                 InstanceId=mine.iid, Filters={"Queues": [r["qid"]]}, CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])),
         ]
-        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn"):
+        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn"):
             attacks += [
                 ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),
                 ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
@@ -449,6 +483,8 @@ class AccountIsolationTests(unittest.TestCase):
             ("StopContact", "from B's instance", lambda r: b.stop_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DeleteTrafficDistributionGroup", "", lambda r: b.delete_traffic_distribution_group(TrafficDistributionGroupId=r["gid"])),
             ("ReleasePhoneNumber", "", lambda r: b.release_phone_number(PhoneNumberId=r["pid"])),
+            ("DeleteContactFlow", "", lambda r: b.delete_contact_flow(InstanceId=r["iid"], ContactFlowId=r["fid"])),
+            ("DeleteContactFlow", "in B's instance", lambda r: b.delete_contact_flow(InstanceId=mine.iid, ContactFlowId=r["fid"])),
             ("DeletePrompt", "", lambda r: b.delete_prompt(InstanceId=r["iid"], PromptId=r["prid"])),
             ("DeletePrompt", "in B's instance", lambda r: b.delete_prompt(InstanceId=mine.iid, PromptId=r["prid"])),
             ("DeleteQuickConnect", "", lambda r: b.delete_quick_connect(InstanceId=r["iid"], QuickConnectId=r["kid"])),

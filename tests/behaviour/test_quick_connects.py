@@ -4,7 +4,7 @@ import time
 
 from support import ConnectTestCase, cli, unique
 
-FLOW = "11111111-2222-4333-8444-555555555555"  # contact flows are not checked, so any id will do
+FLOW = "11111111-2222-4333-8444-555555555555"  # quick connects do not check flow ids yet (docs/flows.md), so any id will do
 
 
 def phone(number="+12065550100"):

@@ -24,6 +24,9 @@ public sealed record ConnectSettings
     /// <summary>Prompts per instance (AWS quota 500), the seven defaults included.</summary>
     public int PromptsPerInstance { get; init; } = 10_000;
 
+    /// <summary>Contact flows per instance (AWS quota 100), the default flows included.</summary>
+    public int ContactFlowsPerInstance { get; init; } = 10_000;
+
     /// <summary>Quick connects one queue offers (AWS quota 50, the most one AssociateQueueQuickConnects call carries).</summary>
     public int QuickConnectsPerQueue { get; init; } = 50;
 

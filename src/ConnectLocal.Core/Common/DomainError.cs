@@ -15,6 +15,9 @@ public enum DomainErrorKind
 
     /// <summary>The resource exists but is not ready for this yet (e.g. an instance whose replication is still running).</summary>
     NotReady,
+
+    /// <summary>Flow content that breaks the flow language's rules; <see cref="DomainException.Problems"/> lists each.</summary>
+    InvalidFlow,
 }
 
 public sealed class DomainException(DomainErrorKind kind, string message, string? resourceType = null, string? resourceId = null)
@@ -26,6 +29,9 @@ public sealed class DomainException(DomainErrorKind kind, string message, string
     public string? ResourceType { get; } = resourceType;
 
     public string? ResourceId { get; } = resourceId;
+
+    /// <summary>For <see cref="DomainErrorKind.InvalidFlow"/>: every problem found, each naming its action.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
 }
 
 /// <summary>Short messages in the style Amazon Connect itself uses ("Instance not found", "Resource not found").</summary>
@@ -52,4 +58,7 @@ public static class Errors
     public static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);
 
     public static DomainException NotReady(string message) => new(DomainErrorKind.NotReady, message);
+
+    public static DomainException InvalidFlow(IEnumerable<string> problems) =>
+        new(DomainErrorKind.InvalidFlow, ErrorTexts.FlowContentInvalid) { Problems = problems.ToList() };
 }

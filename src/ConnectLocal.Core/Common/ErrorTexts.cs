@@ -188,9 +188,36 @@ public static class ErrorTexts
     public static string PhoneNumberOperationOutsideItsRegion(string operation, string region) =>
         $"{operation} can only be called in the Region where the phone number was claimed ({region}).";
 
-    // Contacts: the attributes StartChatContact, StartTaskContact and StartOutboundVoiceContact carry.
+    // Contact attributes (StartChatContact, StartTaskContact, UpdateContactAttributes).
     public const string AttributeKeyCharacters = "Attribute keys can include only alphanumeric, dash, and underscore characters.";
 
-    public static string AttributesTooLarge(long bytes, int max) =>
+    public static string AttributesTooLarge(long bytes, long max) =>
         $"The attributes are {bytes} UTF-8 bytes across all key-value pairs; a contact can have up to {max}.";
+
+    // Contact flows: the flow language (docs/flows.md). Each problem names its action where it has one.
+    public const string FlowContentInvalid = "Invalid flow content.";
+    public const string FlowNotJson = "The flow content is not valid JSON.";
+    public const string FlowNotObject = "The flow content must be a JSON object.";
+    public const string FlowActionsNotList = "Actions must be a list of actions.";
+    public const string FlowActionNotObject = "An action must be a JSON object.";
+    public const string FlowStartActionMissing = "StartAction is required.";
+    public const string FlowActionIdentifierRepeated = "Identifier is used by more than one action.";
+    public const string FlowActionWithoutType = "Type is required.";
+    public const string FlowChangedSince = "The flow has changed since the content or version given.";
+
+    public static string FlowVersion(string? version, string expected) => $"Version '{version}' is not supported; use '{expected}'.";
+
+    public static string FlowStartActionUnknown(string identifier) => $"StartAction '{identifier}' is not an action of the flow.";
+
+    public static string FlowActionWithoutIdentifier(string? type) => $"An action of type '{type}' has no Identifier.";
+
+    public static string FlowActionTypeUnknown(string type) => $"Action type '{type}' is not supported.";
+
+    public static string FlowActionNotAllowed(string type, string flowType) => $"Action type '{type}' is not allowed in a {flowType} flow.";
+
+    public static string FlowActionWithoutConditions(string type) => $"Action type '{type}' has no Conditions.";
+
+    public static string FlowTransitionToMissingAction(string target) => $"Transition to '{target}', which is not an action of the flow.";
+
+    public static string FlowReferenceMissing(string parameter, string value) => $"{parameter} '{value}' does not exist in the instance.";
 }

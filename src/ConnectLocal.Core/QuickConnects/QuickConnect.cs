@@ -32,7 +32,7 @@ public sealed record QuickConnect : InstanceResource, IResource<QuickConnect>, I
 /// The rules of quick connects beyond the routine ones: the configuration that matches the type is present and
 /// no other is ([choice]: AWS documents only that each type has its configuration), and the user or queue it names
 /// exists in the instance (a standard queue: agent queues are reached through USER quick connects).
-/// LIMITATIONS: contact flows are not implemented, so ContactFlowId is stored unchecked.
+/// LIMITATIONS: ContactFlowId is stored unchecked (contact flows exist, but no reference to one is checked yet: docs/flows.md).
 /// </summary>
 public static class QuickConnectRules
 {

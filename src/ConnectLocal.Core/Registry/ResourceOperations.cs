@@ -69,7 +69,7 @@ public sealed class ResourceOperations<T>(IConnectStore store, ConnectSettings s
     {
         var instance = InstanceService.Require(session, caller, instanceIdOrArn);
         var scope = new ResourceScope(caller.AccountId, caller.Region, instance.Id);
-        var search = new ResourceSearch<T>(type.SearchFields);
+        var search = new ResourceSearch<T>(type.SearchFields, type.Conditions);
         search.Validate(criteria, filter);
         var matches = session.All<T>(scope).Where(r => search.Matches(r, r.Tags, criteria, filter)).ToList();
         var key = Paging.Listing(listing, [SearchKey.Of(criteria), SearchKey.Of(filter)]);
@@ -120,7 +120,8 @@ internal static class SearchKey
 {
     public static string Of(Criteria? c) => c is null
         ? "-"
-        : $"(or[{string.Join(',', (c.OrConditions ?? []).Select(Of))}]and[{string.Join(',', (c.AndConditions ?? []).Select(Of))}]{Of(c.StringCondition)})";
+        : $"(or[{string.Join(',', (c.OrConditions ?? []).Select(Of))}]and[{string.Join(',', (c.AndConditions ?? []).Select(Of))}]{Of(c.StringCondition)}"
+            + $"{string.Concat((c.Conditions ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Quote(p.Key) + Quote(p.Value)))})";
 
     public static string Of(TagFilter? f) => f is null
         ? "-"

@@ -3,8 +3,12 @@ namespace ConnectLocal.Core.Registry;
 /// <summary>A leaf string condition: FieldName, Value and ComparisonType (EXACT, CONTAINS, STARTS_WITH).</summary>
 public sealed record StringMatch(string? FieldName, string? Value, string? ComparisonType);
 
-/// <summary>A search criteria node: any of its members may be set, and all that are set must hold.</summary>
-public sealed record Criteria(IReadOnlyList<Criteria>? OrConditions, IReadOnlyList<Criteria>? AndConditions, StringMatch? StringCondition);
+/// <summary>
+/// A search criteria node: any of its members may be set, and all that are set must hold. <see cref="Conditions"/>
+/// are the node's other single-valued conditions by member name (TypeCondition: CONTACT_FLOW).
+/// </summary>
+public sealed record Criteria(
+    IReadOnlyList<Criteria>? OrConditions, IReadOnlyList<Criteria>? AndConditions, StringMatch? StringCondition, IReadOnlyDictionary<string, string>? Conditions = null);
 
 /// <summary>A tag condition: the resource has the tag key with this value (any value when Value is null).</summary>
 public sealed record TagMatch(string? TagKey, string? TagValue);
@@ -19,7 +23,7 @@ public sealed record TagFilter(IReadOnlyList<IReadOnlyList<TagMatch>>? OrConditi
 /// The documented 2–25 character range of "contains" values is not enforced. A criteria node with several members
 /// set requires all of them; an empty node matches everything. Tag keys and values compare exactly.
 /// </summary>
-public sealed class ResourceSearch<T>(IReadOnlyList<SearchField<T>> fields)
+public sealed class ResourceSearch<T>(IReadOnlyList<SearchField<T>> fields, IReadOnlyList<SearchField<T>>? conditions = null)
 {
     private static readonly string[] Comparisons = ["EXACT", "CONTAINS", "STARTS_WITH"];
 
@@ -50,6 +54,11 @@ public sealed class ResourceSearch<T>(IReadOnlyList<SearchField<T>> fields)
             Validate(child);
         }
 
+        foreach (var name in (node.Conditions ?? new Dictionary<string, string>()).Keys.Where(n => Condition(n) is null))
+        {
+            throw Errors.InvalidParameter(ErrorTexts.UnsupportedSearchField(name, (conditions ?? []).Select(f => f.Name)));
+        }
+
         if (node.StringCondition is { } s)
         {
             if (s.FieldName is null || s.Value is null || s.ComparisonType is null)
@@ -72,7 +81,8 @@ public sealed class ResourceSearch<T>(IReadOnlyList<SearchField<T>> fields)
     private bool Matches(T resource, Criteria node) =>
         (node.OrConditions is not { Count: > 0 } anyOf || anyOf.Any(c => Matches(resource, c)))
         && (node.AndConditions is null || node.AndConditions.All(c => Matches(resource, c)))
-        && (node.StringCondition is null || Matches(resource, node.StringCondition));
+        && (node.StringCondition is null || Matches(resource, node.StringCondition))
+        && (node.Conditions ?? new Dictionary<string, string>()).All(c => Condition(c.Key)!.Values(resource).Contains(c.Value, StringComparer.Ordinal));
 
     private bool Matches(T resource, StringMatch condition)
     {
@@ -109,6 +119,8 @@ public sealed class ResourceSearch<T>(IReadOnlyList<SearchField<T>> fields)
         (filter.OrConditions ?? []).SelectMany(all => all)
             .Concat(filter.AndConditions ?? [])
             .Concat(filter.TagCondition is null ? [] : [filter.TagCondition]);
+
+    private SearchField<T>? Condition(string name) => (conditions ?? []).FirstOrDefault(f => f.Name == name);
 
     private SearchField<T>? Field(string name) => fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -89,6 +89,12 @@ public sealed class ResourceType<T> : ResourceType
     /// <summary>The fields SearchX's StringCondition may name, and how each reads a resource.</summary>
     public IReadOnlyList<SearchField<T>> SearchFields { get; init; } = [];
 
+    /// <summary>
+    /// The single-valued conditions SearchX's criteria may carry besides StringCondition, by member name
+    /// (SearchContactFlows' TypeCondition, StateCondition, StatusCondition); each compares its value exactly.
+    /// </summary>
+    public IReadOnlyList<SearchField<T>> Conditions { get; init; } = [];
+
     /// <summary>The resources every new instance starts with (Basic Hours, BasicQueue, …); null: none.</summary>
     public Func<DefaultsContext, IEnumerable<T>>? Defaults { get; init; }
 

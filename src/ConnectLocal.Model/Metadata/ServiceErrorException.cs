@@ -6,7 +6,8 @@ namespace ConnectLocal.Model.Metadata;
 /// <summary>
 /// An error of the model (by shape name, e.g. ResourceNotFoundException) that a handler answers with. The HTTP
 /// status comes from the model's error shape; <see cref="Fields"/> are extra top-level members such as
-/// ResourceType and ResourceId of ResourceInUseException.
+/// ResourceType and ResourceId of ResourceInUseException; <see cref="ListFields"/> are top-level members that are lists
+/// of flat structures, such as InvalidContactFlowException's problems ([{"message": …}]).
 /// </summary>
 public sealed class ServiceErrorException : Exception
 {
@@ -28,4 +29,7 @@ public sealed class ServiceErrorException : Exception
     public int HttpStatus { get; }
 
     public IReadOnlyDictionary<string, string> Fields { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> ListFields { get; init; } =
+        new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>();
 }

@@ -54,6 +54,10 @@ internal static class Cli
           import FILE     replace the stored state (or the accounts the file holds) with an export
           simulate SCENARIO.json|SCENARIO.yaml [--out DIR] [--quiet]
                           replay a day of traffic against a configuration in virtual time (docs/routing.md)
+          validate-flow FILE [--type T]
+                          check a flow-language file as CreateContactFlow does (T: a ContactFlowType, default
+                          CONTACT_FLOW; references to queues, prompts, hours and flows are not checked offline);
+                          prints each problem with its action, exits 1 on problems (docs/flows.md)
           compatibility   print docs/compatibility.md (which operations are implemented)
           version         print the version
         """;
@@ -105,6 +109,8 @@ internal static class Cli
                 return await TransferCommands.RunAsync(command, args.Skip(1).ToList());
             case "simulate":
                 return Simulation.SimulateCommand.Run(args.Skip(1).ToList());
+            case "validate-flow":
+                return ValidateFlowCommand.Run(args.Skip(1).ToList());
             case "compatibility":
                 Console.Write(CompatibilityReport.Markdown());
                 return 0;

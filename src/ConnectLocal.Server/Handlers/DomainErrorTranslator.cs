@@ -5,6 +5,8 @@ namespace ConnectLocal.Server.Handlers;
 /// <summary>The one place where a domain outcome becomes an AWS error code.</summary>
 internal sealed class DomainErrorTranslator : IErrorTranslator
 {
+    private const int MaxProblems = 50;
+
     public ServiceErrorException? Translate(OperationDescriptor operation, Exception exception)
     {
         if (exception is not DomainException e)
@@ -33,6 +35,8 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
             DomainErrorKind.LimitExceeded => "LimitExceededException",
             DomainErrorKind.ServiceQuotaExceeded => "ServiceQuotaExceededException",
             DomainErrorKind.AccessDenied => "AccessDeniedException",
+            // Flow modules model their own exception (InvalidContactFlowModuleException); flows model InvalidContactFlowException.
+            DomainErrorKind.InvalidFlow => operation.Errors.Contains("InvalidContactFlowException") ? "InvalidContactFlowException" : operation.ValidationErrorCode,
             _ => "InternalServiceException",
         };
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -42,6 +46,13 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
             fields["ResourceId"] = e.ResourceId ?? string.Empty;
         }
 
-        return new ServiceErrorException(code, e.Message, fields);
+        var listFields = new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>(StringComparer.Ordinal);
+        if (e.Kind == DomainErrorKind.InvalidFlow && code == "InvalidContactFlowException")
+        {
+            // The model's Problems list holds 1 to 50 ProblemDetail structures, each with one member, message.
+            listFields["problems"] = e.Problems.Take(MaxProblems).Select(p => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["message"] = p }).ToList();
+        }
+
+        return new ServiceErrorException(code, e.Message, fields) { ListFields = listFields };
     }
 }

@@ -7,8 +7,10 @@ namespace ConnectLocal.Tests.Security;
 /// <summary>
 /// Strict mode and large bodies (issue 13: 24 × 10 MiB with a wrong signature cost +247 MiB): a stated body hash
 /// lets the signature be refused before the body is read, and a body the operation does not bind is only hashed.
-/// Measured as the bytes the process allocates while the server answers, not as time.
+/// Measured as the bytes the process allocates while the server answers, not as time; that counter is the whole
+/// process's, so these run alone (<see cref="AllocationMeasured"/>), not beside specs that allocate meanwhile.
 /// </summary>
+[Collection(nameof(AllocationMeasured))]
 public sealed class StrictBodyTests(StrictServer server) : IClassFixture<StrictServer>
 {
     private const int Requests = 24;
@@ -95,3 +97,7 @@ public sealed class StrictBodyTests(StrictServer server) : IClassFixture<StrictS
         Assert.Equal((400, "InvalidRequestException"), (response.Status, response.ErrorType));
     }
 }
+
+/// <summary>Tests that measure the process's allocations: run after every parallel test, one at a time.</summary>
+[CollectionDefinition(nameof(AllocationMeasured), DisableParallelization = true)]
+public sealed class AllocationMeasured;

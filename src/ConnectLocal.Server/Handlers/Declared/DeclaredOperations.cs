@@ -1,3 +1,4 @@
+using ConnectLocal.Core.Flows;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Prompts;
 using ConnectLocal.Core.QuickConnects;
@@ -42,6 +43,15 @@ internal static class DeclaredOperations
             Search = "SearchPrompts",
             Updates = ["UpdatePrompt"],
             Delete = "DeletePrompt",
+        },
+
+        // Contact flows: the operations that carry content or versions are written by hand (Handlers/ContactFlowHandlers.cs).
+        new ResourceApi<ContactFlow>(ContactFlowRules.Type)
+        {
+            List = "ListContactFlows",
+            Search = "SearchContactFlows",
+            Updates = ["UpdateContactFlowName", "UpdateContactFlowMetadata"],
+            Delete = "DeleteContactFlow",
         },
 
         // Quick connects: docs/development.md walks through this declaration.

@@ -63,7 +63,7 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
                     ConnectApi.CallerOf(context),
                     Instance(input),
                     op.Name,
-                    ShapeJson.FromElement<Criteria>(Member(input, "SearchCriteria")),
+                    CriteriaOf(Member(input, "SearchCriteria")),
                     ShapeJson.FromElement<TagFilter>(Member(Member(input, "SearchFilter"), "TagFilter")),
                     Token(input),
                     PageSize(op, input));
@@ -91,6 +91,31 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
 
     private static JsonElement Member(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
+
+    /// <summary>
+    /// A search's criteria: OrConditions, AndConditions and StringCondition as such, and every other member whose value
+    /// is a string (SearchContactFlows' TypeCondition, StateCondition, StatusCondition) as a named condition.
+    /// </summary>
+    private static Criteria? CriteriaOf(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        List<Criteria>? Nodes(string name) => Member(element, name) is { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Select(CriteriaOf).OfType<Criteria>().ToList()
+            : null;
+
+        var conditions = element.EnumerateObject()
+            .Where(m => m.Value.ValueKind == JsonValueKind.String)
+            .ToDictionary(m => m.Name, m => m.Value.GetString()!, StringComparer.Ordinal);
+        return new Criteria(
+            Nodes("OrConditions"),
+            Nodes("AndConditions"),
+            ShapeJson.FromElement<StringMatch>(Member(element, "StringCondition")),
+            conditions.Count == 0 ? null : conditions);
+    }
 
     private static string? Token(JsonElement input) => Member(input, "NextToken") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null;
 

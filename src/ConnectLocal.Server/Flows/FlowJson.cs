@@ -1,0 +1,97 @@
+using System.Text.Json;
+using ConnectLocal.Core.Flows;
+
+namespace ConnectLocal.Server.Flows;
+
+/// <summary>
+/// Reads flow-language JSON into Core's <see cref="FlowDocument"/> (Core knows no JSON). Content that is not JSON, or
+/// whose outline is not the flow language's (an object whose Actions is a list of objects), is refused here as an
+/// invalid flow with its one problem; everything else is the validator's (Core/Flows/FlowValidator.cs).
+/// </summary>
+internal static class FlowJson
+{
+    public static FlowDocument Read(string content)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(content);
+        }
+        catch (JsonException)
+        {
+            throw Errors.InvalidFlow([ErrorTexts.FlowNotJson]);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Errors.InvalidFlow([ErrorTexts.FlowNotObject]);
+            }
+
+            var actions = Member(root, "Actions");
+            if (actions.ValueKind is not (JsonValueKind.Array or JsonValueKind.Undefined))
+            {
+                throw Errors.InvalidFlow([ErrorTexts.FlowActionsNotList]);
+            }
+
+            var items = actions.ValueKind == JsonValueKind.Array ? actions.EnumerateArray().ToList() : [];
+            if (items.Any(a => a.ValueKind != JsonValueKind.Object))
+            {
+                throw Errors.InvalidFlow([ErrorTexts.FlowActionNotObject]);
+            }
+
+            return new FlowDocument(Text(root, "Version"), Text(root, "StartAction"), items.Select(Action).ToList());
+        }
+    }
+
+    private static FlowAction Action(JsonElement action)
+    {
+        var references = new List<FlowParameter>();
+        Leaves(Member(action, "Parameters"), "Parameters", references);
+        var transitions = Member(action, "Transitions");
+        return new FlowAction(
+            Text(action, "Identifier"),
+            Text(action, "Type"),
+            references,
+            transitions.ValueKind == JsonValueKind.Object
+                ? new FlowTransitions(Text(transitions, "NextAction"), Branches(transitions, "Errors"), Branches(transitions, "Conditions"))
+                : FlowTransitions.None);
+    }
+
+    private static List<FlowBranch> Branches(JsonElement transitions, string name) =>
+        Member(transitions, name) is { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Select(b => new FlowBranch(Text(b, "NextAction"), Text(b, "ErrorType"))).ToList()
+            : [];
+
+    /// <summary>Every string under <paramref name="element"/>, named by the object member that holds it (or holds its list).</summary>
+    private static void Leaves(JsonElement element, string name, List<FlowParameter> into)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                into.Add(new FlowParameter(name, element.GetString()!));
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Leaves(item, name, into);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    Leaves(member.Value, member.Name, into);
+                }
+
+                break;
+        }
+    }
+
+    private static JsonElement Member(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
+
+    private static string? Text(JsonElement element, string name) => Member(element, name) is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+}
