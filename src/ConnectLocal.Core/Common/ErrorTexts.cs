@@ -220,4 +220,11 @@ public static class ErrorTexts
     public static string FlowTransitionToMissingAction(string target) => $"Transition to '{target}', which is not an action of the flow.";
 
     public static string FlowReferenceMissing(string parameter, string value) => $"{parameter} '{value}' does not exist in the instance.";
+
+    // Security profiles and agent statuses (issue 15).
+    public const string SecurityProfileInUse = "Security profile is assigned to one or more users";
+
+    public static string HierarchyRestrictedResourceUnknown(string name) => $"HierarchyRestrictedResources does not support '{name}'; supported: User.";
+
+    public static string SystemAgentStatusReadOnly(string name) => $"The system agent status '{name}' cannot be updated.";
 }

@@ -1,3 +1,5 @@
+using ConnectLocal.Core.SecurityProfiles;
+
 namespace ConnectLocal.Core.Resources;
 
 /// <summary>
@@ -113,6 +115,26 @@ public sealed record SecurityProfile : InstanceResource, IResource<SecurityProfi
 
     public IReadOnlyList<string> Permissions { get; init; } = [];
 
+    // Member names follow the model's (CreateSecurityProfile, SecurityProfile): the generic handlers map them by name.
+    public IReadOnlyDictionary<string, string>? AllowedAccessControlTags { get; init; }
+
+    public IReadOnlyList<string>? TagRestrictedResources { get; init; }
+
+    public IReadOnlyList<SecurityProfileApplication>? Applications { get; init; }
+
+    public IReadOnlyList<string>? HierarchyRestrictedResources { get; init; }
+
+    public string? AllowedAccessControlHierarchyGroupId { get; init; }
+
+    public IReadOnlyList<SecurityProfileFlowModule>? AllowedFlowModules { get; init; }
+
+    public GranularAccessControl? GranularAccessControlConfiguration { get; init; }
+
+    /// <summary>How the describe and search shapes name the name and the instance.</summary>
+    public string SecurityProfileName => Name;
+
+    public string OrganizationResourceId => InstanceId;
+
     public SecurityProfile WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }
 
@@ -128,7 +150,8 @@ public sealed record AgentStatus : InstanceResource, IResource<AgentStatus>, ITa
 
     public string? Description { get; init; }
 
-    public required string Type { get; init; }
+    /// <summary>Created statuses are CUSTOM; the defaults Available (ROUTABLE) and Offline (OFFLINE) are the system's.</summary>
+    public string Type { get; init; } = Custom;
 
     public int? DisplayOrder { get; init; }
 
