@@ -227,4 +227,16 @@ public static class ErrorTexts
     public static string HierarchyRestrictedResourceUnknown(string name) => $"HierarchyRestrictedResources does not support '{name}'; supported: User.";
 
     public static string SystemAgentStatusReadOnly(string name) => $"The system agent status '{name}' cannot be updated.";
+
+    public static string ThirdPartyApplicationPermission(string ns) => $"Application '{ns}' is a third-party application: its only permission is ACCESS.";
+
+    public static string SecurityProfileApplicationRepeated(string ns) => $"Application '{ns}' is listed more than once.";
+
+    public static string SecurityProfileFlowModuleRepeated(string id) => $"Flow module '{id}' is listed more than once.";
+
+    public const string SecurityProfileEntityType = "The only supported EntityType is AI_AGENT.";
+
+    public static string SecurityProfileEntityArn(string arn) => $"EntityArn '{arn}' is not the ARN of a Q in Connect AI agent of this account and Region.";
+
+    public const string AgentStatusOrderAndReset = "DisplayOrder and ResetOrderNumber cannot be used together.";
 }

@@ -109,7 +109,10 @@ public sealed record SecurityProfile : InstanceResource, IResource<SecurityProfi
 {
     public static string Kind => "security-profile";
 
-    public required string Name { get; init; }
+    /// <summary>Stored under the name CreateSecurityProfile and SecurityProfile give it; summaries call it Name.</summary>
+    public required string SecurityProfileName { get; init; }
+
+    public string? Name => SecurityProfileName;
 
     public string? Description { get; init; }
 
@@ -130,9 +133,10 @@ public sealed record SecurityProfile : InstanceResource, IResource<SecurityProfi
 
     public GranularAccessControl? GranularAccessControlConfiguration { get; init; }
 
-    /// <summary>How the describe and search shapes name the name and the instance.</summary>
-    public string SecurityProfileName => Name;
+    /// <summary>The Q in Connect AI agents the profile is associated with (AssociateSecurityProfiles), by ARN; never shown.</summary>
+    public IReadOnlyList<string> AiAgentArns { get; init; } = [];
 
+    /// <summary>How the describe and search shapes name the instance.</summary>
     public string OrganizationResourceId => InstanceId;
 
     public SecurityProfile WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };

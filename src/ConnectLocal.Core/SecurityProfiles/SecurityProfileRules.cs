@@ -17,10 +17,15 @@ public sealed record GranularAccessControl(DataTableAccess? DataTableAccessContr
 
 /// <summary>
 /// The rules of security profiles beyond the routine ones: names unique per instance; a profile assigned to a user
-/// cannot be deleted (ResourceInUseException naming the user); hierarchy restrictions name only User.
-/// [choice] Permission names are stored as sent (without repeats, in the order first sent), not checked against
-/// AWS's list, which grows with every feature; AllowedAccessControlHierarchyGroupId is stored unchecked (user
-/// hierarchy groups are another family).
+/// cannot be deleted (ResourceInUseException naming the user); hierarchy restrictions name only User (the model's
+/// prose); a third-party application is granted only ACCESS (the model's prose: MCP servers take tool identifiers).
+/// Search criteria name only the name (the model's prose: the one supported FieldName).
+/// [choice] Permission names are stored as sent (in the order sent), not checked against AWS's list, which grows with
+/// every feature; TagRestrictedResources and AllowedAccessControlTags are stored as sent (AWS's prose points to the
+/// taggable resources without listing them); AllowedAccessControlHierarchyGroupId must name a hierarchy group of the
+/// instance (ResourceNotFoundException) and is stored as sent.
+/// LIMITATIONS: no quota on security profiles per instance; the default profiles may be updated and deleted like any
+/// other; deleting a hierarchy group leaves profiles that name it as they are.
 /// </summary>
 public static class SecurityProfileRules
 {
@@ -28,19 +33,19 @@ public static class SecurityProfileRules
     {
         ArnSegment = "security-profile",
         Noun = "Security profile",
-        Defaults = DefaultResources.SecurityProfileDefaults,
-        SearchFields =
-        [
-            SearchField<SecurityProfile>.Text("name", p => p.Name),
-            SearchField<SecurityProfile>.Text("description", p => p.Description),
-            SearchField<SecurityProfile>.Id("resourceID", p => p.Id),
-        ],
+        Defaults = SecurityProfilePermissions.Defaults,
+        SearchFields = [SearchField<SecurityProfile>.Text("name", p => p.Name)],
         Check = Check,
         BeforeDelete = CheckUnused,
     };
 
     /// <summary>The only resource AWS documents for HierarchyRestrictedResources.</summary>
     public static readonly string[] HierarchyRestrictable = ["User"];
+
+    /// <summary>The one permission a THIRD_PARTY_APPLICATION may be granted.</summary>
+    public const string ThirdPartyApplication = "THIRD_PARTY_APPLICATION";
+
+    public const string ApplicationAccess = "ACCESS";
 
     private static void Check(ResourceContext context, SecurityProfile profile)
     {
@@ -51,10 +56,34 @@ public static class SecurityProfileRules
                 throw Errors.InvalidParameter(ErrorTexts.HierarchyRestrictedResourceUnknown(name));
             }
         }
-    }
 
-    /// <summary>Permissions without repeats, in the order first given.</summary>
-    public static List<string> Distinct(IEnumerable<string>? permissions) => (permissions ?? []).Distinct(StringComparer.Ordinal).ToList();
+        // The hierarchy group that restricts access must be one of the instance's (by id or ARN; stored as sent).
+        if (profile.AllowedAccessControlHierarchyGroupId is { } group)
+        {
+            Hierarchy.HierarchyService.Type.Require(context.Session, context.Caller, context.Instance.Id, group);
+        }
+
+        foreach (var application in profile.Applications ?? [])
+        {
+            // [choice] An application without a Type is taken as a third-party one (the type the API first had).
+            if ((application.Type ?? ThirdPartyApplication) == ThirdPartyApplication
+                && (application.ApplicationPermissions ?? []).Any(p => p != ApplicationAccess))
+            {
+                throw Errors.InvalidParameter(ErrorTexts.ThirdPartyApplicationPermission(application.Namespace ?? string.Empty));
+            }
+        }
+
+        // [choice] One entry per application namespace and per flow module: a second one would contradict the first.
+        if ((profile.Applications ?? []).GroupBy(a => a.Namespace, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw Errors.InvalidParameter(ErrorTexts.SecurityProfileApplicationRepeated(repeated.Key ?? string.Empty));
+        }
+
+        if ((profile.AllowedFlowModules ?? []).GroupBy(m => m.FlowModuleId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } module)
+        {
+            throw Errors.InvalidParameter(ErrorTexts.SecurityProfileFlowModuleRepeated(module.Key ?? string.Empty));
+        }
+    }
 
     private static void CheckUnused(ResourceContext context, SecurityProfile profile)
     {
