@@ -33,6 +33,9 @@ PASSWORD = "Passw0rd-Example1"
 FLOW_ID = "11111111-2222-4333-8444-555555555555"  # contacts and quick connects do not check flow ids yet, so any id will do
 FLOW_CONTENT = json.dumps({"Version": "2019-10-30", "StartAction": "bye", "Actions": [
     {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]})
+# Flow modules (issue 14, modules part)
+MODULE_CONTENT = json.dumps({"Version": "2019-10-30", "StartAction": "done", "Actions": [
+    {"Identifier": "done", "Type": "EndFlowModuleExecution", "Parameters": {}, "Transitions": {}}]})
 CONTACT_ID = "22222222-3333-4444-8555-666666666666"
 
 
@@ -135,13 +138,20 @@ class World:
                                         Tags={"owner": tag})
         self.fid, self.farn = flow["ContactFlowId"], flow["ContactFlowArn"]
         east.create_contact_flow_version(InstanceId=self.iid, ContactFlowId=self.fid, Description=tag)
+        # Flow modules (issue 14, modules part): a module with a version and an alias.
+        mod = east.create_contact_flow_module(InstanceId=self.iid, Name=unique(f"{tag}-module"), Content=MODULE_CONTENT,
+                                              Tags={"owner": tag})
+        self.mid, self.marn = mod["Id"], mod["Arn"]
+        east.create_contact_flow_module_version(InstanceId=self.iid, ContactFlowModuleId=self.mid, Description=tag)
+        self.aid = east.create_contact_flow_module_alias(InstanceId=self.iid, ContactFlowModuleId=self.mid,
+                                                         ContactFlowModuleVersion=1, AliasName="live")["Id"]
         self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
-                self.cid, self.kid, self.prid, self.fid, self.alias, self.profile_name, self.username]
+                self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -182,6 +192,15 @@ class World:
             "SearchContactFlows": lambda: e.search_contact_flows(InstanceId=self.iid),
             "ListContactFlowVersions": lambda: e.list_contact_flow_versions(InstanceId=self.iid, ContactFlowId=self.fid),
             "DescribeContactFlow version": lambda: e.describe_contact_flow(InstanceId=self.iid, ContactFlowId=self.fid + ":1"),
+            # Flow modules (issue 14, modules part)
+            "DescribeContactFlowModule": lambda: e.describe_contact_flow_module(InstanceId=self.iid, ContactFlowModuleId=self.mid),
+            "DescribeContactFlowModule version": lambda: e.describe_contact_flow_module(InstanceId=self.iid, ContactFlowModuleId=self.mid + ":1"),
+            "ListContactFlowModules": lambda: e.list_contact_flow_modules(InstanceId=self.iid),
+            "SearchContactFlowModules": lambda: e.search_contact_flow_modules(InstanceId=self.iid),
+            "ListContactFlowModuleVersions": lambda: e.list_contact_flow_module_versions(InstanceId=self.iid, ContactFlowModuleId=self.mid),
+            "ListContactFlowModuleAliases": lambda: e.list_contact_flow_module_aliases(InstanceId=self.iid, ContactFlowModuleId=self.mid),
+            "DescribeContactFlowModuleAlias": lambda: e.describe_contact_flow_module_alias(
+                InstanceId=self.iid, ContactFlowModuleId=self.mid, AliasId=self.aid),
             "ListQueueQuickConnects": lambda: e.list_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid),
             "SearchQuickConnects": lambda: e.search_quick_connects(InstanceId=self.iid),
             "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
@@ -190,20 +209,22 @@ class World:
         }
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
-                          ("flow", self.farn)):
+                          ("flow", self.farn), ("module", self.marn)):
             calls[f"ListTagsForResource {name}"] = lambda arn=arn: e.list_tags_for_resource(resourceArn=arn)
         return {name: outcome(call) for name, call in calls.items()}
 
 
 def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
-                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn")}
+                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
+                                          "mid", "marn", "aid")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
-    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid")}
+    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
+                                                "mid", "aid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -371,6 +392,45 @@ class AccountIsolationTests(unittest.TestCase):
             ("UpdateContactFlowContent", "", lambda r: b.update_contact_flow_content(InstanceId=r["iid"], ContactFlowId=r["fid"], Content=FLOW_CONTENT)),
             ("UpdateContactFlowContent", "in B's instance", lambda r: b.update_contact_flow_content(
                 InstanceId=mine.iid, ContactFlowId=r["fid"], Content=FLOW_CONTENT)),
+            # flow modules (issue 14, modules part)
+            ("DescribeContactFlowModule", "", lambda r: b.describe_contact_flow_module(InstanceId=r["iid"], ContactFlowModuleId=r["mid"])),
+            ("DescribeContactFlowModule", "from B's instance by ARN", lambda r: b.describe_contact_flow_module(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"])),
+            ("DescribeContactFlowModule", "a version by ARN from B's instance", lambda r: b.describe_contact_flow_module(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"] + ":1")),
+            ("ListContactFlowModules", "", lambda r: b.list_contact_flow_modules(InstanceId=r["iid"])),
+            ("SearchContactFlowModules", "", lambda r: b.search_contact_flow_modules(InstanceId=r["iid"])),
+            ("CreateContactFlowModule", "in A's instance", lambda r: b.create_contact_flow_module(
+                InstanceId=r["iid"], Name=unique("m"), Content=MODULE_CONTENT)),
+            ("UpdateContactFlowModuleMetadata", "", lambda r: b.update_contact_flow_module_metadata(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], State="ARCHIVED")),
+            ("UpdateContactFlowModuleMetadata", "in B's instance by ARN", lambda r: b.update_contact_flow_module_metadata(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"], Description="mine")),
+            ("UpdateContactFlowModuleContent", "", lambda r: b.update_contact_flow_module_content(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], Content=MODULE_CONTENT)),
+            ("UpdateContactFlowModuleContent", "in B's instance", lambda r: b.update_contact_flow_module_content(
+                InstanceId=mine.iid, ContactFlowModuleId=r["mid"], Content=MODULE_CONTENT)),
+            ("CreateContactFlowModuleVersion", "", lambda r: b.create_contact_flow_module_version(InstanceId=r["iid"], ContactFlowModuleId=r["mid"])),
+            ("CreateContactFlowModuleVersion", "by ARN in B's instance", lambda r: b.create_contact_flow_module_version(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"])),
+            ("ListContactFlowModuleVersions", "", lambda r: b.list_contact_flow_module_versions(InstanceId=r["iid"], ContactFlowModuleId=r["mid"])),
+            ("ListContactFlowModuleVersions", "by ARN from B's instance", lambda r: b.list_contact_flow_module_versions(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"])),
+            ("CreateContactFlowModuleAlias", "", lambda r: b.create_contact_flow_module_alias(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], ContactFlowModuleVersion=1, AliasName="b")),
+            ("CreateContactFlowModuleAlias", "in B's instance", lambda r: b.create_contact_flow_module_alias(
+                InstanceId=mine.iid, ContactFlowModuleId=r["mid"], ContactFlowModuleVersion=1, AliasName="b")),
+            ("DescribeContactFlowModuleAlias", "", lambda r: b.describe_contact_flow_module_alias(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], AliasId=r["aid"])),
+            ("DescribeContactFlowModuleAlias", "A's alias of B's module", lambda r: b.describe_contact_flow_module_alias(
+                InstanceId=mine.iid, ContactFlowModuleId=mine.mid, AliasId=r["aid"])),
+            ("ListContactFlowModuleAliases", "", lambda r: b.list_contact_flow_module_aliases(InstanceId=r["iid"], ContactFlowModuleId=r["mid"])),
+            ("ListContactFlowModuleAliases", "by ARN from B's instance", lambda r: b.list_contact_flow_module_aliases(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"])),
+            ("UpdateContactFlowModuleAlias", "", lambda r: b.update_contact_flow_module_alias(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], AliasId=r["aid"], Description="b")),
+            ("UpdateContactFlowModuleAlias", "A's alias of B's module", lambda r: b.update_contact_flow_module_alias(
+                InstanceId=mine.iid, ContactFlowModuleId=mine.mid, AliasId=r["aid"], Description="b")),
             # prompts
             ("DescribePrompt", "", lambda r: b.describe_prompt(InstanceId=r["iid"], PromptId=r["prid"])),
             ("DescribePrompt", "from B's instance by ARN", lambda r: b.describe_prompt(InstanceId=mine.iid, PromptId=r["prarn"])),
@@ -483,6 +543,17 @@ class AccountIsolationTests(unittest.TestCase):
             ("StopContact", "from B's instance", lambda r: b.stop_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DeleteTrafficDistributionGroup", "", lambda r: b.delete_traffic_distribution_group(TrafficDistributionGroupId=r["gid"])),
             ("ReleasePhoneNumber", "", lambda r: b.release_phone_number(PhoneNumberId=r["pid"])),
+            # flow modules (issue 14, modules part)
+            ("DeleteContactFlowModuleAlias", "", lambda r: b.delete_contact_flow_module_alias(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], AliasId=r["aid"])),
+            ("DeleteContactFlowModuleAlias", "A's alias of B's module", lambda r: b.delete_contact_flow_module_alias(
+                InstanceId=mine.iid, ContactFlowModuleId=mine.mid, AliasId=r["aid"])),
+            ("DeleteContactFlowModuleVersion", "", lambda r: b.delete_contact_flow_module_version(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], ContactFlowModuleVersion=1)),
+            ("DeleteContactFlowModuleVersion", "by ARN in B's instance", lambda r: b.delete_contact_flow_module_version(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"], ContactFlowModuleVersion=1)),
+            ("DeleteContactFlowModule", "", lambda r: b.delete_contact_flow_module(InstanceId=r["iid"], ContactFlowModuleId=r["mid"])),
+            ("DeleteContactFlowModule", "in B's instance", lambda r: b.delete_contact_flow_module(InstanceId=mine.iid, ContactFlowModuleId=r["mid"])),
             ("DeleteContactFlow", "", lambda r: b.delete_contact_flow(InstanceId=r["iid"], ContactFlowId=r["fid"])),
             ("DeleteContactFlow", "in B's instance", lambda r: b.delete_contact_flow(InstanceId=mine.iid, ContactFlowId=r["fid"])),
             ("DeletePrompt", "", lambda r: b.delete_prompt(InstanceId=r["iid"], PromptId=r["prid"])),
@@ -540,6 +611,8 @@ class AccountIsolationTests(unittest.TestCase):
             "ListRoutingProfiles": lambda: b.list_routing_profiles(InstanceId=mine.iid),
             "ListHoursOfOperations": lambda: b.list_hours_of_operations(InstanceId=mine.iid),
             "ListTrafficDistributionGroupUsers": lambda: b.list_traffic_distribution_group_users(TrafficDistributionGroupId=mine.gid),
+            "ListContactFlowModules": lambda: b.list_contact_flow_modules(InstanceId=mine.iid),
+            "SearchContactFlowModules": lambda: b.search_contact_flow_modules(InstanceId=mine.iid),
         }
         for label, call in calls.items():
             with self.subTest(call=label):

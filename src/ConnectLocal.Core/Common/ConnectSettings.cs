@@ -27,6 +27,9 @@ public sealed record ConnectSettings
     /// <summary>Contact flows per instance (AWS quota 100), the default flows included.</summary>
     public int ContactFlowsPerInstance { get; init; } = 10_000;
 
+    /// <summary>Contact flow modules per instance (flow modules, issue 14).</summary>
+    public int ContactFlowModulesPerInstance { get; init; } = 10_000;
+
     /// <summary>Quick connects one queue offers (AWS quota 50, the most one AssociateQueueQuickConnects call carries).</summary>
     public int QuickConnectsPerQueue { get; init; } = 50;
 

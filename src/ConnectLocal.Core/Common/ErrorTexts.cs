@@ -220,4 +220,11 @@ public static class ErrorTexts
     public static string FlowTransitionToMissingAction(string target) => $"Transition to '{target}', which is not an action of the flow.";
 
     public static string FlowReferenceMissing(string parameter, string value) => $"{parameter} '{value}' does not exist in the instance.";
+
+    // Flow modules (issue 14, modules part).
+    public const string FlowModuleChangedSince = "The flow module has changed since the content given.";
+    public const string FlowModuleVersionNoun = "Contact flow module version";
+    public const string FlowModuleAliasNoun = "Contact flow module alias";
+
+    public static string FlowModuleVersionAliased(long version, string alias) => $"Version {version} is used by alias '{alias}'.";
 }

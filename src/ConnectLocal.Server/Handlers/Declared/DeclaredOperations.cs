@@ -54,6 +54,13 @@ internal static class DeclaredOperations
             Delete = "DeleteContactFlow",
         },
 
+        // Flow modules (issue 14, modules part): the rest is written by hand (Handlers/ContactFlowModuleHandlers.cs).
+        new ResourceApi<Core.FlowModules.ContactFlowModule>(Core.FlowModules.ContactFlowModuleRules.Type)
+        {
+            Search = "SearchContactFlowModules",
+            Delete = "DeleteContactFlowModule",
+        },
+
         // Quick connects: docs/development.md walks through this declaration.
         new ResourceApi<QuickConnect>(QuickConnectRules.Type)
         {
