@@ -137,11 +137,22 @@ class World:
         east.create_contact_flow_version(InstanceId=self.iid, ContactFlowId=self.fid, Description=tag)
         self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
+        # email addresses (issue 15): one A's queue sends from, one it offers, one that is an alias of the first
+        self.email_address = f"{unique(tag)}@example.com"
+        email = east.create_email_address(InstanceId=self.iid, EmailAddress=self.email_address, Tags={"owner": tag})
+        self.eid, self.earn = email["EmailAddressId"], email["EmailAddressArn"]
+        offered = east.create_email_address(InstanceId=self.iid, EmailAddress=f"{unique(tag)}@example.com")
+        east.update_queue_outbound_email_config(InstanceId=self.iid, QueueId=self.qid, OutboundEmailConfig={"OutboundEmailAddressId": self.eid})
+        east.associate_queue_email_addresses(InstanceId=self.iid, QueueId=self.qid, EmailAddressesConfig=[{"EmailAddressId": offered["EmailAddressId"]}])
+        alias = east.create_email_address(InstanceId=self.iid, EmailAddress=f"{unique(tag)}@example.com")
+        self.aliasid = alias["EmailAddressId"]
+        east.associate_email_address_alias(InstanceId=self.iid, EmailAddressId=self.eid, AliasConfiguration={"EmailAddressId": self.aliasid})
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
-                self.cid, self.kid, self.prid, self.fid, self.alias, self.profile_name, self.username]
+                self.cid, self.kid, self.prid, self.fid, self.alias, self.profile_name, self.username,
+                self.eid, self.aliasid, self.email_address]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -187,23 +198,28 @@ class World:
             "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
             "SearchAvailablePhoneNumbers": lambda: e.search_available_phone_numbers(
                 InstanceId=self.iid, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10),
+            # email addresses (issue 15)
+            "DescribeEmailAddress": lambda: e.describe_email_address(InstanceId=self.iid, EmailAddressId=self.eid),
+            "SearchEmailAddresses": lambda: e.search_email_addresses(InstanceId=self.iid),
+            "ListQueueEmailAddresses": lambda: e.list_queue_email_addresses(InstanceId=self.iid, QueueId=self.qid),
         }
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
-                          ("flow", self.farn)):
+                          ("flow", self.farn), ("email address", self.earn)):
             calls[f"ListTagsForResource {name}"] = lambda arn=arn: e.list_tags_for_resource(resourceArn=arn)
         return {name: outcome(call) for name, call in calls.items()}
 
 
 def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
-                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn")}
+                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
+                                          "eid", "earn", "aliasid")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
-    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid")}
+    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid", "eid", "aliasid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -470,8 +486,38 @@ class AccountIsolationTests(unittest.TestCase):
             ("DescribeContact", "from B's instance in the replica Region", lambda r: bw.describe_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("GetCurrentMetricData", "A's queue in B's instance", lambda r: b.get_current_metric_data(
                 InstanceId=mine.iid, Filters={"Queues": [r["qid"]]}, CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])),
+            # email addresses and queue email addresses (issue 15)
+            ("DescribeEmailAddress", "", lambda r: b.describe_email_address(InstanceId=r["iid"], EmailAddressId=r["eid"])),
+            ("DescribeEmailAddress", "from B's instance", lambda r: b.describe_email_address(InstanceId=mine.iid, EmailAddressId=r["eid"])),
+            ("DescribeEmailAddress", "by ARN from B's instance", lambda r: b.describe_email_address(InstanceId=mine.iid, EmailAddressId=r["earn"])),
+            ("SearchEmailAddresses", "", lambda r: b.search_email_addresses(InstanceId=r["iid"])),
+            ("CreateEmailAddress", "in A's instance", lambda r: b.create_email_address(InstanceId=r["iid"], EmailAddress=f"{unique('b')}@example.com")),
+            ("UpdateEmailAddressMetadata", "", lambda r: b.update_email_address_metadata(InstanceId=r["iid"], EmailAddressId=r["eid"], DisplayName="b")),
+            ("UpdateEmailAddressMetadata", "in B's instance", lambda r: b.update_email_address_metadata(InstanceId=mine.iid, EmailAddressId=r["earn"], DisplayName="b")),
+            ("AssociateEmailAddressAlias", "", lambda r: b.associate_email_address_alias(
+                InstanceId=r["iid"], EmailAddressId=r["aliasid"], AliasConfiguration={"EmailAddressId": r["eid"]})),
+            ("AssociateEmailAddressAlias", "A's address as alias of B's", lambda r: b.associate_email_address_alias(
+                InstanceId=mine.iid, EmailAddressId=mine.eid, AliasConfiguration={"EmailAddressId": r["earn"]})),
+            ("DisassociateEmailAddressAlias", "", lambda r: b.disassociate_email_address_alias(
+                InstanceId=r["iid"], EmailAddressId=r["eid"], AliasConfiguration={"EmailAddressId": r["aliasid"]})),
+            ("DisassociateEmailAddressAlias", "in B's instance", lambda r: b.disassociate_email_address_alias(
+                InstanceId=mine.iid, EmailAddressId=r["eid"], AliasConfiguration={"EmailAddressId": r["aliasid"]})),
+            ("ListQueueEmailAddresses", "", lambda r: b.list_queue_email_addresses(InstanceId=r["iid"], QueueId=r["qid"])),
+            ("ListQueueEmailAddresses", "from B's instance", lambda r: b.list_queue_email_addresses(InstanceId=mine.iid, QueueId=r["qid"])),
+            ("AssociateQueueEmailAddresses", "", lambda r: b.associate_queue_email_addresses(
+                InstanceId=r["iid"], QueueId=r["qid"], EmailAddressesConfig=[{"EmailAddressId": r["eid"]}])),
+            ("AssociateQueueEmailAddresses", "A's address to B's queue", lambda r: b.associate_queue_email_addresses(
+                InstanceId=mine.iid, QueueId=mine.qid, EmailAddressesConfig=[{"EmailAddressId": r["earn"]}])),
+            ("DisassociateQueueEmailAddresses", "", lambda r: b.disassociate_queue_email_addresses(
+                InstanceId=r["iid"], QueueId=r["qid"], EmailAddressesId=[r["eid"]])),
+            ("DisassociateQueueEmailAddresses", "A's address from B's queue", lambda r: b.disassociate_queue_email_addresses(
+                InstanceId=mine.iid, QueueId=mine.qid, EmailAddressesId=[r["eid"]])),
+            ("UpdateQueueOutboundEmailConfig", "", lambda r: b.update_queue_outbound_email_config(
+                InstanceId=r["iid"], QueueId=r["qid"], OutboundEmailConfig={"OutboundEmailAddressId": r["eid"]})),
+            ("UpdateQueueOutboundEmailConfig", "B's queue to A's address", lambda r: b.update_queue_outbound_email_config(
+                InstanceId=mine.iid, QueueId=mine.qid, OutboundEmailConfig={"OutboundEmailAddressId": r["earn"]})),
         ]
-        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn"):
+        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn", "earn"):
             attacks += [
                 ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),
                 ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
@@ -489,6 +535,8 @@ class AccountIsolationTests(unittest.TestCase):
             ("DeletePrompt", "in B's instance", lambda r: b.delete_prompt(InstanceId=mine.iid, PromptId=r["prid"])),
             ("DeleteQuickConnect", "", lambda r: b.delete_quick_connect(InstanceId=r["iid"], QuickConnectId=r["kid"])),
             ("DeleteQuickConnect", "in B's instance", lambda r: b.delete_quick_connect(InstanceId=mine.iid, QuickConnectId=r["kid"])),
+            ("DeleteEmailAddress", "", lambda r: b.delete_email_address(InstanceId=r["iid"], EmailAddressId=r["eid"])),
+            ("DeleteEmailAddress", "in B's instance", lambda r: b.delete_email_address(InstanceId=mine.iid, EmailAddressId=r["earn"])),
             ("DeleteUser", "", lambda r: b.delete_user(InstanceId=r["iid"], UserId=r["uid"])),
             ("DeleteUser", "in B's instance", lambda r: b.delete_user(InstanceId=mine.iid, UserId=r["uid"])),
             ("DeleteRoutingProfile", "in B's instance", lambda r: b.delete_routing_profile(InstanceId=mine.iid, RoutingProfileId=r["rpid"])),

@@ -220,4 +220,16 @@ public static class ErrorTexts
     public static string FlowTransitionToMissingAction(string target) => $"Transition to '{target}', which is not an action of the flow.";
 
     public static string FlowReferenceMissing(string parameter, string value) => $"{parameter} '{value}' does not exist in the instance.";
+
+    // Email addresses and queue email addresses (issue 15).
+    public const string EmailAliasOfItself = "An email address cannot be an alias of itself.";
+    public const string EmailAliasChain = "Email aliases cannot be chained: an alias cannot have an alias, and an alias cannot be a primary address.";
+
+    public static string EmailAliasTaken(string primary) => $"Email address '{primary}' already has an alias.";
+
+    public static string EmailAliasElsewhere(string alias, string primary) => $"Email address '{alias}' is already an alias of '{primary}'.";
+
+    public static string EmailNotAlias(string alias, string primary) => $"Email address '{alias}' is not an alias of '{primary}'.";
+
+    public static string EmailAddressesPerQueue(int max) => $"A queue can have up to {max} email addresses, the outbound one included.";
 }

@@ -65,6 +65,9 @@ public sealed record Queue : InstanceResource, IResource<Queue>, ITaggable<Queue
 
     public string? OutboundEmailAddressId { get; init; }
 
+    /// <summary>The email addresses agents may send from besides the outbound one (AssociateQueueEmailAddresses).</summary>
+    public IReadOnlyList<string> EmailAddressIds { get; init; } = [];
+
     /// <summary>The quick connects agents see when transferring contacts from this queue (AssociateQueueQuickConnects).</summary>
     public IReadOnlyList<string> QuickConnectIds { get; init; } = [];
 
