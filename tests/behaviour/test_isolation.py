@@ -147,12 +147,19 @@ class World:
         alias = east.create_email_address(InstanceId=self.iid, EmailAddress=f"{unique(tag)}@example.com")
         self.aliasid = alias["EmailAddressId"]
         east.associate_email_address_alias(InstanceId=self.iid, EmailAddressId=self.eid, AliasConfiguration={"EmailAddressId": self.aliasid})
+        # hours overrides (issue 15): an override of A's hours, and child hours inheriting from them
+        self.oid = east.create_hours_of_operation_override(
+            InstanceId=self.iid, HoursOfOperationId=self.hid, Name=unique(f"{tag}-override"), EffectiveFrom="2026-03-02", EffectiveTill="2026-03-02",
+            OverrideType="CLOSED", Config=[{"Day": "MONDAY", "StartTime": {"Hours": 12, "Minutes": 0}, "EndTime": {"Hours": 13, "Minutes": 0}}])["HoursOfOperationOverrideId"]
+        child = east.create_hours_of_operation(InstanceId=self.iid, Name=unique(f"{tag}-child"), TimeZone="UTC", Config=[slot("MONDAY")])
+        self.chid = child["HoursOfOperationId"]
+        east.associate_hours_of_operations(InstanceId=self.iid, HoursOfOperationId=self.chid, ParentHoursOfOperationConfigs=[{"HoursOfOperationId": self.hid}])
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
                 self.cid, self.kid, self.prid, self.fid, self.alias, self.profile_name, self.username,
-                self.eid, self.aliasid, self.email_address]
+                self.eid, self.aliasid, self.email_address, self.oid, self.chid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -202,6 +209,14 @@ class World:
             "DescribeEmailAddress": lambda: e.describe_email_address(InstanceId=self.iid, EmailAddressId=self.eid),
             "SearchEmailAddresses": lambda: e.search_email_addresses(InstanceId=self.iid),
             "ListQueueEmailAddresses": lambda: e.list_queue_email_addresses(InstanceId=self.iid, QueueId=self.qid),
+            # hours overrides (issue 15)
+            "ListHoursOfOperationOverrides": lambda: e.list_hours_of_operation_overrides(InstanceId=self.iid, HoursOfOperationId=self.hid),
+            "DescribeHoursOfOperationOverride": lambda: e.describe_hours_of_operation_override(
+                InstanceId=self.iid, HoursOfOperationId=self.hid, HoursOfOperationOverrideId=self.oid),
+            "ListChildHoursOfOperations": lambda: e.list_child_hours_of_operations(InstanceId=self.iid, HoursOfOperationId=self.hid),
+            "DescribeHoursOfOperation child": lambda: e.describe_hours_of_operation(InstanceId=self.iid, HoursOfOperationId=self.chid),
+            "GetEffectiveHoursOfOperations": lambda: e.get_effective_hours_of_operations(
+                InstanceId=self.iid, HoursOfOperationId=self.chid, FromDate="2026-03-01", ToDate="2026-03-07"),
         }
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
@@ -213,13 +228,13 @@ class World:
 def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
                                           "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
-                                          "eid", "earn", "aliasid")}
+                                          "eid", "earn", "aliasid", "oid", "chid")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
-    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid", "eid", "aliasid")}
+    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid", "eid", "aliasid", "oid", "chid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -516,6 +531,35 @@ class AccountIsolationTests(unittest.TestCase):
                 InstanceId=r["iid"], QueueId=r["qid"], OutboundEmailConfig={"OutboundEmailAddressId": r["eid"]})),
             ("UpdateQueueOutboundEmailConfig", "B's queue to A's address", lambda r: b.update_queue_outbound_email_config(
                 InstanceId=mine.iid, QueueId=mine.qid, OutboundEmailConfig={"OutboundEmailAddressId": r["earn"]})),
+            # hours overrides and parent/child hours (issue 15)
+            ("CreateHoursOfOperationOverride", "", lambda r: b.create_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], Name=unique("o"), EffectiveFrom="2026-03-02", EffectiveTill="2026-03-02", Config=[])),
+            ("CreateHoursOfOperationOverride", "on A's hours in B's instance", lambda r: b.create_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=r["harn"], Name=unique("o"), EffectiveFrom="2026-03-02", EffectiveTill="2026-03-02", Config=[])),
+            ("DescribeHoursOfOperationOverride", "", lambda r: b.describe_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], HoursOfOperationOverrideId=r["oid"])),
+            ("DescribeHoursOfOperationOverride", "under B's hours", lambda r: b.describe_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, HoursOfOperationOverrideId=r["oid"])),
+            ("ListHoursOfOperationOverrides", "", lambda r: b.list_hours_of_operation_overrides(InstanceId=r["iid"], HoursOfOperationId=r["hid"])),
+            ("ListHoursOfOperationOverrides", "from B's instance", lambda r: b.list_hours_of_operation_overrides(InstanceId=mine.iid, HoursOfOperationId=r["harn"])),
+            ("UpdateHoursOfOperationOverride", "", lambda r: b.update_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], HoursOfOperationOverrideId=r["oid"], Name="b")),
+            ("UpdateHoursOfOperationOverride", "under B's hours", lambda r: b.update_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, HoursOfOperationOverrideId=r["oid"], Name="b")),
+            ("GetEffectiveHoursOfOperations", "", lambda r: b.get_effective_hours_of_operations(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], FromDate="2026-03-01", ToDate="2026-03-02")),
+            ("GetEffectiveHoursOfOperations", "from B's instance", lambda r: b.get_effective_hours_of_operations(
+                InstanceId=mine.iid, HoursOfOperationId=r["harn"], FromDate="2026-03-01", ToDate="2026-03-02")),
+            ("AssociateHoursOfOperations", "", lambda r: b.associate_hours_of_operations(
+                InstanceId=r["iid"], HoursOfOperationId=r["chid"], ParentHoursOfOperationConfigs=[{"HoursOfOperationId": r["hid"]}])),
+            ("AssociateHoursOfOperations", "A's hours as parent of B's", lambda r: b.associate_hours_of_operations(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, ParentHoursOfOperationConfigs=[{"HoursOfOperationId": r["harn"]}])),
+            ("DisassociateHoursOfOperations", "", lambda r: b.disassociate_hours_of_operations(
+                InstanceId=r["iid"], HoursOfOperationId=r["chid"], ParentHoursOfOperationIds=[r["hid"]])),
+            ("DisassociateHoursOfOperations", "A's hours from B's", lambda r: b.disassociate_hours_of_operations(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, ParentHoursOfOperationIds=[r["harn"]])),
+            ("ListChildHoursOfOperations", "", lambda r: b.list_child_hours_of_operations(InstanceId=r["iid"], HoursOfOperationId=r["hid"])),
+            ("ListChildHoursOfOperations", "from B's instance", lambda r: b.list_child_hours_of_operations(InstanceId=mine.iid, HoursOfOperationId=r["hid"])),
         ]
         for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn", "earn"):
             attacks += [
@@ -536,6 +580,10 @@ class AccountIsolationTests(unittest.TestCase):
             ("DeleteQuickConnect", "", lambda r: b.delete_quick_connect(InstanceId=r["iid"], QuickConnectId=r["kid"])),
             ("DeleteQuickConnect", "in B's instance", lambda r: b.delete_quick_connect(InstanceId=mine.iid, QuickConnectId=r["kid"])),
             ("DeleteEmailAddress", "", lambda r: b.delete_email_address(InstanceId=r["iid"], EmailAddressId=r["eid"])),
+            ("DeleteHoursOfOperationOverride", "", lambda r: b.delete_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], HoursOfOperationOverrideId=r["oid"])),
+            ("DeleteHoursOfOperationOverride", "under B's hours", lambda r: b.delete_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, HoursOfOperationOverrideId=r["oid"])),
             ("DeleteEmailAddress", "in B's instance", lambda r: b.delete_email_address(InstanceId=mine.iid, EmailAddressId=r["earn"])),
             ("DeleteUser", "", lambda r: b.delete_user(InstanceId=r["iid"], UserId=r["uid"])),
             ("DeleteUser", "in B's instance", lambda r: b.delete_user(InstanceId=mine.iid, UserId=r["uid"])),

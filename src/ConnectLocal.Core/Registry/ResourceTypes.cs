@@ -20,7 +20,11 @@ public static class ResourceTypes
         Noun = "Hours of operation",
         Plural = "hours of operation",
         Quota = s => s.HoursOfOperationPerInstance,
-        BeforeDelete = HoursOfOperationService.CheckUnused,
+        BeforeDelete = (context, hours) =>
+        {
+            HoursOfOperationService.CheckUnused(context, hours);
+            HoursOverrides.HoursOverrideService.ForgetOverrides(context, hours);
+        },
         Defaults = DefaultResources.Hours,
     };
 
