@@ -104,6 +104,8 @@ class World:
             MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}, {"Channel": "CHAT", "Concurrency": 2}],
             QueueConfigs=[{"QueueReference": {"QueueId": self.qid, "Channel": "VOICE"}, "Priority": 1, "Delay": 0}])
         self.rpid, self.rparn = profile["RoutingProfileId"], profile["RoutingProfileArn"]
+        east.associate_routing_profile_queues(InstanceId=self.iid, RoutingProfileId=self.rpid,
+                                              ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": self.qid, "Channel": "CHAT"}}])
         self.profile_name = profile_name
         profiles = east.list_security_profiles(InstanceId=self.iid)["SecurityProfileSummaryList"]
         agent = next(p for p in profiles if p["Name"] == "Agent")
@@ -209,6 +211,7 @@ class World:
             "DescribeEmailAddress": lambda: e.describe_email_address(InstanceId=self.iid, EmailAddressId=self.eid),
             "SearchEmailAddresses": lambda: e.search_email_addresses(InstanceId=self.iid),
             "ListQueueEmailAddresses": lambda: e.list_queue_email_addresses(InstanceId=self.iid, QueueId=self.qid),
+            "ListRoutingProfileManualAssignmentQueues": lambda: e.list_routing_profile_manual_assignment_queues(InstanceId=self.iid, RoutingProfileId=self.rpid),
             # hours overrides (issue 15)
             "ListHoursOfOperationOverrides": lambda: e.list_hours_of_operation_overrides(InstanceId=self.iid, HoursOfOperationId=self.hid),
             "DescribeHoursOfOperationOverride": lambda: e.describe_hours_of_operation_override(
@@ -560,6 +563,16 @@ class AccountIsolationTests(unittest.TestCase):
                 InstanceId=mine.iid, HoursOfOperationId=mine.hid, ParentHoursOfOperationIds=[r["harn"]])),
             ("ListChildHoursOfOperations", "", lambda r: b.list_child_hours_of_operations(InstanceId=r["iid"], HoursOfOperationId=r["hid"])),
             ("ListChildHoursOfOperations", "from B's instance", lambda r: b.list_child_hours_of_operations(InstanceId=mine.iid, HoursOfOperationId=r["hid"])),
+            # manual-assignment queues of routing profiles (issue 15)
+            ("ListRoutingProfileManualAssignmentQueues", "", lambda r: b.list_routing_profile_manual_assignment_queues(InstanceId=r["iid"], RoutingProfileId=r["rpid"])),
+            ("ListRoutingProfileManualAssignmentQueues", "from B's instance", lambda r: b.list_routing_profile_manual_assignment_queues(
+                InstanceId=mine.iid, RoutingProfileId=r["rparn"])),
+            ("AssociateRoutingProfileQueues", "A's queue as manual queue of B's profile", lambda r: b.associate_routing_profile_queues(
+                InstanceId=mine.iid, RoutingProfileId=mine.rpid, ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": r["qarn"], "Channel": "CHAT"}}])),
+            ("CreateRoutingProfile", "with A's queue as manual queue", lambda r: b.create_routing_profile(
+                InstanceId=mine.iid, Name=unique("rp"), Description="d", DefaultOutboundQueueId=mine.qid,
+                MediaConcurrencies=[{"Channel": "CHAT", "Concurrency": 1}],
+                ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": r["qid"], "Channel": "CHAT"}}])),
         ]
         for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn", "earn"):
             attacks += [

@@ -252,4 +252,15 @@ public static class ErrorTexts
     public static string OverrideSlotEndsBeforeStart(string day) => $"An override slot on {day} must end after it starts.";
 
     public const string OverrideSlotIncomplete = "Every override slot needs a Day, a StartTime and an EndTime.";
+
+    // Manual-assignment queues of routing profiles (issue 15).
+    public const string ManualAssignmentVoice = "Manual assignment queues do not support the VOICE channel.";
+
+    public static string ManualQueueAlreadyAssociated(string queueId, string channel) =>
+        $"Queue {queueId} is already a manual assignment queue of the routing profile on channel {channel}.";
+
+    public static string ManualQueueNotAssociated(string queueId, string channel) =>
+        $"Queue {queueId} is not a manual assignment queue of the routing profile on channel {channel}.";
+
+    public static string ManualQueuesPerRoutingProfile(int max) => $"A routing profile can have up to {max} manual assignment queue and channel pairs.";
 }

@@ -118,7 +118,8 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
         }
 
         var profile = context.Session.All<RoutingProfile>(context.Scope)
-            .FirstOrDefault(p => p.DefaultOutboundQueueId == queue.Id || p.Queues.Any(q => q.QueueId == queue.Id));
+            .FirstOrDefault(p => p.DefaultOutboundQueueId == queue.Id || p.Queues.Any(q => q.QueueId == queue.Id)
+                || p.ManualAssignmentQueues.Any(q => q.QueueId == queue.Id));
         if (profile is not null)
         {
             throw Errors.InUse(ErrorTexts.InUseBy("Queue", "routing profile", profile.Name), RoutingProfileInUseType, profile.Arn);

@@ -80,6 +80,9 @@ public sealed record ChannelConcurrency(string Channel, int Concurrency, string?
 /// <summary>A queue a routing profile serves on one channel, at a priority (1 first) after a delay in seconds.</summary>
 public sealed record RoutingProfileQueue(string QueueId, string Channel, int Priority, int Delay);
 
+/// <summary>A queue on one channel from which agents pick or assign contacts by hand (manual assignment).</summary>
+public sealed record ManualAssignmentQueue(string QueueId, string Channel);
+
 public sealed record RoutingProfile : InstanceResource, IResource<RoutingProfile>, ITaggable<RoutingProfile>
 {
     public static string Kind => "routing-profile";
@@ -93,6 +96,11 @@ public sealed record RoutingProfile : InstanceResource, IResource<RoutingProfile
     public IReadOnlyList<ChannelConcurrency> MediaConcurrencies { get; init; } = [];
 
     public IReadOnlyList<RoutingProfileQueue> Queues { get; init; } = [];
+
+    /// <summary>Queues agents pick contacts from by hand (ManualAssignmentQueueConfigs); never routed from.</summary>
+    public IReadOnlyList<ManualAssignmentQueue> ManualAssignmentQueues { get; init; } = [];
+
+    public IReadOnlyList<string> AssociatedManualAssignmentQueueIds => ManualAssignmentQueues.Select(q => q.QueueId).Distinct(StringComparer.Ordinal).ToList();
 
     public string? AgentAvailabilityTimer { get; init; }
 
