@@ -107,6 +107,8 @@ class World:
             MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}, {"Channel": "CHAT", "Concurrency": 2}],
             QueueConfigs=[{"QueueReference": {"QueueId": self.qid, "Channel": "VOICE"}, "Priority": 1, "Delay": 0}])
         self.rpid, self.rparn = profile["RoutingProfileId"], profile["RoutingProfileArn"]
+        east.associate_routing_profile_queues(InstanceId=self.iid, RoutingProfileId=self.rpid,
+                                              ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": self.qid, "Channel": "CHAT"}}])
         self.profile_name = profile_name
         profiles = east.list_security_profiles(InstanceId=self.iid)["SecurityProfileSummaryList"]
         agent = next(p for p in profiles if p["Name"] == "Agent")
@@ -147,11 +149,29 @@ class World:
                                                          ContactFlowModuleVersion=1, AliasName="live")["Id"]
         self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
+        # email addresses (issue 15): one A's queue sends from, one it offers, one that is an alias of the first
+        self.email_address = f"{unique(tag)}@example.com"
+        email = east.create_email_address(InstanceId=self.iid, EmailAddress=self.email_address, Tags={"owner": tag})
+        self.eid, self.earn = email["EmailAddressId"], email["EmailAddressArn"]
+        offered = east.create_email_address(InstanceId=self.iid, EmailAddress=f"{unique(tag)}@example.com")
+        east.update_queue_outbound_email_config(InstanceId=self.iid, QueueId=self.qid, OutboundEmailConfig={"OutboundEmailAddressId": self.eid})
+        east.associate_queue_email_addresses(InstanceId=self.iid, QueueId=self.qid, EmailAddressesConfig=[{"EmailAddressId": offered["EmailAddressId"]}])
+        alias = east.create_email_address(InstanceId=self.iid, EmailAddress=f"{unique(tag)}@example.com")
+        self.aliasid = alias["EmailAddressId"]
+        east.associate_email_address_alias(InstanceId=self.iid, EmailAddressId=self.eid, AliasConfiguration={"EmailAddressId": self.aliasid})
+        # hours overrides (issue 15): an override of A's hours, and child hours inheriting from them
+        self.oid = east.create_hours_of_operation_override(
+            InstanceId=self.iid, HoursOfOperationId=self.hid, Name=unique(f"{tag}-override"), EffectiveFrom="2026-03-02", EffectiveTill="2026-03-02",
+            OverrideType="CLOSED", Config=[{"Day": "MONDAY", "StartTime": {"Hours": 12, "Minutes": 0}, "EndTime": {"Hours": 13, "Minutes": 0}}])["HoursOfOperationOverrideId"]
+        child = east.create_hours_of_operation(InstanceId=self.iid, Name=unique(f"{tag}-child"), TimeZone="UTC", Config=[slot("MONDAY")])
+        self.chid = child["HoursOfOperationId"]
+        east.associate_hours_of_operations(InstanceId=self.iid, HoursOfOperationId=self.chid, ParentHoursOfOperationConfigs=[{"HoursOfOperationId": self.hid}])
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
-                self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username]
+                self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username,
+                self.eid, self.aliasid, self.email_address, self.oid, self.chid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -206,10 +226,23 @@ class World:
             "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
             "SearchAvailablePhoneNumbers": lambda: e.search_available_phone_numbers(
                 InstanceId=self.iid, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10),
+            # email addresses (issue 15)
+            "DescribeEmailAddress": lambda: e.describe_email_address(InstanceId=self.iid, EmailAddressId=self.eid),
+            "SearchEmailAddresses": lambda: e.search_email_addresses(InstanceId=self.iid),
+            "ListQueueEmailAddresses": lambda: e.list_queue_email_addresses(InstanceId=self.iid, QueueId=self.qid),
+            "ListRoutingProfileManualAssignmentQueues": lambda: e.list_routing_profile_manual_assignment_queues(InstanceId=self.iid, RoutingProfileId=self.rpid),
+            # hours overrides (issue 15)
+            "ListHoursOfOperationOverrides": lambda: e.list_hours_of_operation_overrides(InstanceId=self.iid, HoursOfOperationId=self.hid),
+            "DescribeHoursOfOperationOverride": lambda: e.describe_hours_of_operation_override(
+                InstanceId=self.iid, HoursOfOperationId=self.hid, HoursOfOperationOverrideId=self.oid),
+            "ListChildHoursOfOperations": lambda: e.list_child_hours_of_operations(InstanceId=self.iid, HoursOfOperationId=self.hid),
+            "DescribeHoursOfOperation child": lambda: e.describe_hours_of_operation(InstanceId=self.iid, HoursOfOperationId=self.chid),
+            "GetEffectiveHoursOfOperations": lambda: e.get_effective_hours_of_operations(
+                InstanceId=self.iid, HoursOfOperationId=self.chid, FromDate="2026-03-01", ToDate="2026-03-07"),
         }
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
-                          ("flow", self.farn), ("module", self.marn)):
+                          ("flow", self.farn), ("module", self.marn), ("email address", self.earn)):
             calls[f"ListTagsForResource {name}"] = lambda arn=arn: e.list_tags_for_resource(resourceArn=arn)
         return {name: outcome(call) for name, call in calls.items()}
 
@@ -217,14 +250,14 @@ class World:
 def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
                                           "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
-                                          "mid", "marn", "aid")}
+                                          "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
-                                                "mid", "aid")}
+                                                "mid", "aid", "eid", "aliasid", "oid", "chid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -530,8 +563,77 @@ class AccountIsolationTests(unittest.TestCase):
             ("DescribeContact", "from B's instance in the replica Region", lambda r: bw.describe_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("GetCurrentMetricData", "A's queue in B's instance", lambda r: b.get_current_metric_data(
                 InstanceId=mine.iid, Filters={"Queues": [r["qid"]]}, CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])),
+            # email addresses and queue email addresses (issue 15)
+            ("DescribeEmailAddress", "", lambda r: b.describe_email_address(InstanceId=r["iid"], EmailAddressId=r["eid"])),
+            ("DescribeEmailAddress", "from B's instance", lambda r: b.describe_email_address(InstanceId=mine.iid, EmailAddressId=r["eid"])),
+            ("DescribeEmailAddress", "by ARN from B's instance", lambda r: b.describe_email_address(InstanceId=mine.iid, EmailAddressId=r["earn"])),
+            ("SearchEmailAddresses", "", lambda r: b.search_email_addresses(InstanceId=r["iid"])),
+            ("CreateEmailAddress", "in A's instance", lambda r: b.create_email_address(InstanceId=r["iid"], EmailAddress=f"{unique('b')}@example.com")),
+            ("UpdateEmailAddressMetadata", "", lambda r: b.update_email_address_metadata(InstanceId=r["iid"], EmailAddressId=r["eid"], DisplayName="b")),
+            ("UpdateEmailAddressMetadata", "in B's instance", lambda r: b.update_email_address_metadata(InstanceId=mine.iid, EmailAddressId=r["earn"], DisplayName="b")),
+            ("AssociateEmailAddressAlias", "", lambda r: b.associate_email_address_alias(
+                InstanceId=r["iid"], EmailAddressId=r["aliasid"], AliasConfiguration={"EmailAddressId": r["eid"]})),
+            ("AssociateEmailAddressAlias", "A's address as alias of B's", lambda r: b.associate_email_address_alias(
+                InstanceId=mine.iid, EmailAddressId=mine.eid, AliasConfiguration={"EmailAddressId": r["earn"]})),
+            ("DisassociateEmailAddressAlias", "", lambda r: b.disassociate_email_address_alias(
+                InstanceId=r["iid"], EmailAddressId=r["eid"], AliasConfiguration={"EmailAddressId": r["aliasid"]})),
+            ("DisassociateEmailAddressAlias", "in B's instance", lambda r: b.disassociate_email_address_alias(
+                InstanceId=mine.iid, EmailAddressId=r["eid"], AliasConfiguration={"EmailAddressId": r["aliasid"]})),
+            ("ListQueueEmailAddresses", "", lambda r: b.list_queue_email_addresses(InstanceId=r["iid"], QueueId=r["qid"])),
+            ("ListQueueEmailAddresses", "from B's instance", lambda r: b.list_queue_email_addresses(InstanceId=mine.iid, QueueId=r["qid"])),
+            ("AssociateQueueEmailAddresses", "", lambda r: b.associate_queue_email_addresses(
+                InstanceId=r["iid"], QueueId=r["qid"], EmailAddressesConfig=[{"EmailAddressId": r["eid"]}])),
+            ("AssociateQueueEmailAddresses", "A's address to B's queue", lambda r: b.associate_queue_email_addresses(
+                InstanceId=mine.iid, QueueId=mine.qid, EmailAddressesConfig=[{"EmailAddressId": r["earn"]}])),
+            ("DisassociateQueueEmailAddresses", "", lambda r: b.disassociate_queue_email_addresses(
+                InstanceId=r["iid"], QueueId=r["qid"], EmailAddressesId=[r["eid"]])),
+            ("DisassociateQueueEmailAddresses", "A's address from B's queue", lambda r: b.disassociate_queue_email_addresses(
+                InstanceId=mine.iid, QueueId=mine.qid, EmailAddressesId=[r["eid"]])),
+            ("UpdateQueueOutboundEmailConfig", "", lambda r: b.update_queue_outbound_email_config(
+                InstanceId=r["iid"], QueueId=r["qid"], OutboundEmailConfig={"OutboundEmailAddressId": r["eid"]})),
+            ("UpdateQueueOutboundEmailConfig", "B's queue to A's address", lambda r: b.update_queue_outbound_email_config(
+                InstanceId=mine.iid, QueueId=mine.qid, OutboundEmailConfig={"OutboundEmailAddressId": r["earn"]})),
+            # hours overrides and parent/child hours (issue 15)
+            ("CreateHoursOfOperationOverride", "", lambda r: b.create_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], Name=unique("o"), EffectiveFrom="2026-03-02", EffectiveTill="2026-03-02", Config=[])),
+            ("CreateHoursOfOperationOverride", "on A's hours in B's instance", lambda r: b.create_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=r["harn"], Name=unique("o"), EffectiveFrom="2026-03-02", EffectiveTill="2026-03-02", Config=[])),
+            ("DescribeHoursOfOperationOverride", "", lambda r: b.describe_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], HoursOfOperationOverrideId=r["oid"])),
+            ("DescribeHoursOfOperationOverride", "under B's hours", lambda r: b.describe_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, HoursOfOperationOverrideId=r["oid"])),
+            ("ListHoursOfOperationOverrides", "", lambda r: b.list_hours_of_operation_overrides(InstanceId=r["iid"], HoursOfOperationId=r["hid"])),
+            ("ListHoursOfOperationOverrides", "from B's instance", lambda r: b.list_hours_of_operation_overrides(InstanceId=mine.iid, HoursOfOperationId=r["harn"])),
+            ("UpdateHoursOfOperationOverride", "", lambda r: b.update_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], HoursOfOperationOverrideId=r["oid"], Name="b")),
+            ("UpdateHoursOfOperationOverride", "under B's hours", lambda r: b.update_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, HoursOfOperationOverrideId=r["oid"], Name="b")),
+            ("GetEffectiveHoursOfOperations", "", lambda r: b.get_effective_hours_of_operations(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], FromDate="2026-03-01", ToDate="2026-03-02")),
+            ("GetEffectiveHoursOfOperations", "from B's instance", lambda r: b.get_effective_hours_of_operations(
+                InstanceId=mine.iid, HoursOfOperationId=r["harn"], FromDate="2026-03-01", ToDate="2026-03-02")),
+            ("AssociateHoursOfOperations", "", lambda r: b.associate_hours_of_operations(
+                InstanceId=r["iid"], HoursOfOperationId=r["chid"], ParentHoursOfOperationConfigs=[{"HoursOfOperationId": r["hid"]}])),
+            ("AssociateHoursOfOperations", "A's hours as parent of B's", lambda r: b.associate_hours_of_operations(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, ParentHoursOfOperationConfigs=[{"HoursOfOperationId": r["harn"]}])),
+            ("DisassociateHoursOfOperations", "", lambda r: b.disassociate_hours_of_operations(
+                InstanceId=r["iid"], HoursOfOperationId=r["chid"], ParentHoursOfOperationIds=[r["hid"]])),
+            ("DisassociateHoursOfOperations", "A's hours from B's", lambda r: b.disassociate_hours_of_operations(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, ParentHoursOfOperationIds=[r["harn"]])),
+            ("ListChildHoursOfOperations", "", lambda r: b.list_child_hours_of_operations(InstanceId=r["iid"], HoursOfOperationId=r["hid"])),
+            ("ListChildHoursOfOperations", "from B's instance", lambda r: b.list_child_hours_of_operations(InstanceId=mine.iid, HoursOfOperationId=r["hid"])),
+            # manual-assignment queues of routing profiles (issue 15)
+            ("ListRoutingProfileManualAssignmentQueues", "", lambda r: b.list_routing_profile_manual_assignment_queues(InstanceId=r["iid"], RoutingProfileId=r["rpid"])),
+            ("ListRoutingProfileManualAssignmentQueues", "from B's instance", lambda r: b.list_routing_profile_manual_assignment_queues(
+                InstanceId=mine.iid, RoutingProfileId=r["rparn"])),
+            ("AssociateRoutingProfileQueues", "A's queue as manual queue of B's profile", lambda r: b.associate_routing_profile_queues(
+                InstanceId=mine.iid, RoutingProfileId=mine.rpid, ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": r["qarn"], "Channel": "CHAT"}}])),
+            ("CreateRoutingProfile", "with A's queue as manual queue", lambda r: b.create_routing_profile(
+                InstanceId=mine.iid, Name=unique("rp"), Description="d", DefaultOutboundQueueId=mine.qid,
+                MediaConcurrencies=[{"Channel": "CHAT", "Concurrency": 1}],
+                ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": r["qid"], "Channel": "CHAT"}}])),
         ]
-        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn"):
+        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn", "earn"):
             attacks += [
                 ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),
                 ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
@@ -560,6 +662,12 @@ class AccountIsolationTests(unittest.TestCase):
             ("DeletePrompt", "in B's instance", lambda r: b.delete_prompt(InstanceId=mine.iid, PromptId=r["prid"])),
             ("DeleteQuickConnect", "", lambda r: b.delete_quick_connect(InstanceId=r["iid"], QuickConnectId=r["kid"])),
             ("DeleteQuickConnect", "in B's instance", lambda r: b.delete_quick_connect(InstanceId=mine.iid, QuickConnectId=r["kid"])),
+            ("DeleteEmailAddress", "", lambda r: b.delete_email_address(InstanceId=r["iid"], EmailAddressId=r["eid"])),
+            ("DeleteHoursOfOperationOverride", "", lambda r: b.delete_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], HoursOfOperationOverrideId=r["oid"])),
+            ("DeleteHoursOfOperationOverride", "under B's hours", lambda r: b.delete_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, HoursOfOperationOverrideId=r["oid"])),
+            ("DeleteEmailAddress", "in B's instance", lambda r: b.delete_email_address(InstanceId=mine.iid, EmailAddressId=r["earn"])),
             ("DeleteUser", "", lambda r: b.delete_user(InstanceId=r["iid"], UserId=r["uid"])),
             ("DeleteUser", "in B's instance", lambda r: b.delete_user(InstanceId=mine.iid, UserId=r["uid"])),
             ("DeleteRoutingProfile", "in B's instance", lambda r: b.delete_routing_profile(InstanceId=mine.iid, RoutingProfileId=r["rpid"])),

@@ -21,6 +21,9 @@ public sealed record ConnectSettings
 
     public int QuickConnectsPerInstance { get; init; } = 10_000;
 
+    /// <summary>Email addresses per instance (AWS's default quota is 100).</summary>
+    public int EmailAddressesPerInstance { get; init; } = 100;
+
     /// <summary>Prompts per instance (AWS quota 500), the seven defaults included.</summary>
     public int PromptsPerInstance { get; init; } = 10_000;
 

@@ -227,4 +227,47 @@ public static class ErrorTexts
     public const string FlowModuleAliasNoun = "Contact flow module alias";
 
     public static string FlowModuleVersionAliased(long version, string alias) => $"Version {version} is used by alias '{alias}'.";
+
+    // Email addresses and queue email addresses (issue 15).
+    public const string EmailAliasOfItself = "An email address cannot be an alias of itself.";
+    public const string EmailAliasChain = "Email aliases cannot be chained: an alias cannot have an alias, and an alias cannot be a primary address.";
+
+    public static string EmailAliasTaken(string primary) => $"Email address '{primary}' already has an alias.";
+
+    public static string EmailAliasElsewhere(string alias, string primary) => $"Email address '{alias}' is already an alias of '{primary}'.";
+
+    public static string EmailNotAlias(string alias, string primary) => $"Email address '{alias}' is not an alias of '{primary}'.";
+
+    public static string EmailAddressesPerQueue(int max) => $"A queue can have up to {max} email addresses, the outbound one included.";
+
+    // Hours of operation overrides and parent hours (issue 15).
+    public const string RecurrencePatternInvalid =
+        "Invalid RecurrencePattern: ByMonth (YEARLY only) and ByMonthDay take one value each, ByMonthDay and ByWeekdayOccurrence exclude each other and need MONTHLY or YEARLY, and 0 is no day.";
+
+    public static string OverridesPerHours(int max) => $"An hours of operation can have up to {max} overrides.";
+
+    public static string ParentHoursCycle(string name) => $"Hours of operation '{name}' cannot be a parent: it is the child itself or inherits from it.";
+
+    public static string ParentHoursLimit(int max) => $"An hours of operation can have up to {max} parent hours of operation.";
+
+    public static string DateRangeReversed(string from, string till) => $"The end date {till} is before the start date {from}.";
+
+    public static string DateRangeTooLong(int days) => $"The date range can span at most {days} days.";
+
+    public static string InvalidDate(string text) => $"'{text}' is not a date (yyyy-MM-dd).";
+
+    public static string OverrideSlotEndsBeforeStart(string day) => $"An override slot on {day} must end after it starts.";
+
+    public const string OverrideSlotIncomplete = "Every override slot needs a Day, a StartTime and an EndTime.";
+
+    // Manual-assignment queues of routing profiles (issue 15).
+    public const string ManualAssignmentVoice = "Manual assignment queues do not support the VOICE channel.";
+
+    public static string ManualQueueAlreadyAssociated(string queueId, string channel) =>
+        $"Queue {queueId} is already a manual assignment queue of the routing profile on channel {channel}.";
+
+    public static string ManualQueueNotAssociated(string queueId, string channel) =>
+        $"Queue {queueId} is not a manual assignment queue of the routing profile on channel {channel}.";
+
+    public static string ManualQueuesPerRoutingProfile(int max) => $"A routing profile can have up to {max} manual assignment queue and channel pairs.";
 }

@@ -20,7 +20,11 @@ public static class ResourceTypes
         Noun = "Hours of operation",
         Plural = "hours of operation",
         Quota = s => s.HoursOfOperationPerInstance,
-        BeforeDelete = HoursOfOperationService.CheckUnused,
+        BeforeDelete = (context, hours) =>
+        {
+            HoursOfOperationService.CheckUnused(context, hours);
+            HoursOverrides.HoursOverrideService.ForgetOverrides(context, hours);
+        },
         Defaults = DefaultResources.Hours,
     };
 
@@ -70,8 +74,8 @@ public static class ResourceTypes
 
     public static IReadOnlyList<ResourceType> All { get; } =
         [HoursOfOperation, Queue, RoutingProfile, User, SecurityProfile, AgentStatus, QuickConnectRules.Type, PromptRules.Type, Flows.ContactFlowRules.Type,
-         // Flow modules (issue 14, modules part).
-         FlowModules.ContactFlowModuleRules.Type];
+         // Flow modules (issue 14, modules part); email addresses (issue 15).
+         FlowModules.ContactFlowModuleRules.Type, EmailAddresses.EmailAddressRules.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);

@@ -71,6 +71,14 @@ internal static class DeclaredOperations
             Updates = ["UpdateQuickConnectName", "UpdateQuickConnectConfig"],
             Delete = "DeleteQuickConnect",
         },
+
+        // Email addresses (issue 15): create, describe and aliases are written by hand (Handlers/EmailAddressHandlers.cs).
+        new ResourceApi<Core.EmailAddresses.ContactEmailAddress>(Core.EmailAddresses.EmailAddressRules.Type)
+        {
+            Search = "SearchEmailAddresses",
+            Updates = ["UpdateEmailAddressMetadata"],
+            Delete = "DeleteEmailAddress",
+        },
     ];
 
     /// <summary>The declared operations' names.</summary>

@@ -188,12 +188,13 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
 
     private static byte[] Paged(OperationDescriptor op, Page<T> page, int? total)
     {
-        var resultKey = op.Paginator!.ResultKeys[0];
+        // An operation the paginators file leaves out (SearchEmailAddresses) answers in its one list member.
+        var resultKey = op.Paginator?.ResultKeys[0] ?? op.Output!.Members.Single(m => m.Target.Kind == ShapeKind.List).Name;
         var element = op.Output!.Members.First(m => m.Name == resultKey).Target.ListMember!;
         var output = new JsonObject
         {
             [resultKey] = new JsonArray(page.Items.Select(r => (JsonNode)ShapeJson.Resource(r, element)).ToArray()),
-            [op.Paginator.OutputToken ?? "NextToken"] = page.NextToken,
+            [op.Paginator?.OutputToken ?? "NextToken"] = page.NextToken,
         };
         if (total is { } count)
         {
