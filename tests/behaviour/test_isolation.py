@@ -166,12 +166,26 @@ class World:
         child = east.create_hours_of_operation(InstanceId=self.iid, Name=unique(f"{tag}-child"), TimeZone="UTC", Config=[slot("MONDAY")])
         self.chid = child["HoursOfOperationId"]
         east.associate_hours_of_operations(InstanceId=self.iid, HoursOfOperationId=self.chid, ParentHoursOfOperationConfigs=[{"HoursOfOperationId": self.hid}])
+        # integrations (docs/integrations.md)
+        east.associate_lambda_function(InstanceId=self.iid, FunctionArn=f"arn:aws:lambda:us-east-1:{account_id}:function:{tag}")
+        east.associate_approved_origin(InstanceId=self.iid, Origin=f"https://{tag}.example.com")
+        east.associate_bot(InstanceId=self.iid, LexV2Bot={"AliasArn": f"arn:aws:lex:us-east-1:{account_id}:bot-alias/B{tag}/A{tag}"})
+        east.associate_lex_bot(InstanceId=self.iid, LexBot={"Name": f"bot{tag}", "LexRegion": "us-east-1"})
+        self.skid = east.associate_security_key(InstanceId=self.iid, Key=f"-----BEGIN PUBLIC KEY-----{tag}")["AssociationId"]
+        self.scid = east.associate_instance_storage_config(InstanceId=self.iid, ResourceType="CHAT_TRANSCRIPTS", StorageConfig={
+            "StorageType": "S3", "S3Config": {"BucketName": f"bucket-{tag}", "BucketPrefix": "chats"}})["AssociationId"]
+        association = east.create_integration_association(InstanceId=self.iid, IntegrationType="VOICE_ID", Tags={"owner": tag},
+                                                          IntegrationArn=f"arn:aws:voiceid:us-east-1:{account_id}:domain/{tag}")
+        self.iaid, self.iaarn = association["IntegrationAssociationId"], association["IntegrationAssociationArn"]
+        use_case = east.create_use_case(InstanceId=self.iid, IntegrationAssociationId=self.iaid, UseCaseType="RULES_EVALUATION", Tags={"owner": tag})
+        self.ucid, self.ucarn = use_case["UseCaseId"], use_case["UseCaseArn"]
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
                 self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username,
-                self.eid, self.aliasid, self.email_address, self.oid, self.chid]
+                self.eid, self.aliasid, self.email_address, self.oid, self.chid,
+                self.skid, self.scid, self.iaid, self.ucid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -240,6 +254,20 @@ class World:
             "GetEffectiveHoursOfOperations": lambda: e.get_effective_hours_of_operations(
                 InstanceId=self.iid, HoursOfOperationId=self.chid, FromDate="2026-03-01", ToDate="2026-03-07"),
         }
+        calls.update({  # integrations
+            "ListLambdaFunctions": lambda: e.list_lambda_functions(InstanceId=self.iid),
+            "ListApprovedOrigins": lambda: e.list_approved_origins(InstanceId=self.iid),
+            "ListBots": lambda: e.list_bots(InstanceId=self.iid, LexVersion="V2"),
+            "ListLexBots": lambda: e.list_lex_bots(InstanceId=self.iid),
+            "ListSecurityKeys": lambda: e.list_security_keys(InstanceId=self.iid),
+            "DescribeInstanceStorageConfig": lambda: e.describe_instance_storage_config(
+                InstanceId=self.iid, AssociationId=self.scid, ResourceType="CHAT_TRANSCRIPTS"),
+            "ListInstanceStorageConfigs": lambda: e.list_instance_storage_configs(InstanceId=self.iid, ResourceType="CHAT_TRANSCRIPTS"),
+            "ListIntegrationAssociations": lambda: e.list_integration_associations(InstanceId=self.iid),
+            "ListUseCases": lambda: e.list_use_cases(InstanceId=self.iid, IntegrationAssociationId=self.iaid),
+            "ListTagsForResource integration association": lambda: e.list_tags_for_resource(resourceArn=self.iaarn),
+            "ListTagsForResource use case": lambda: e.list_tags_for_resource(resourceArn=self.ucarn),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
                           ("flow", self.farn), ("module", self.marn), ("email address", self.earn)):
@@ -250,14 +278,15 @@ class World:
 def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
                                           "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
-                                          "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid")}
+                                          "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid",
+                                          "skid", "scid", "iaid", "iaarn", "ucid", "ucarn")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
-                                                "mid", "aid", "eid", "aliasid", "oid", "chid")}
+                                                "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -633,6 +662,67 @@ class AccountIsolationTests(unittest.TestCase):
                 MediaConcurrencies=[{"Channel": "CHAT", "Concurrency": 1}],
                 ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": r["qid"], "Channel": "CHAT"}}])),
         ]
+        # integrations (docs/integrations.md)
+        s3 = {"StorageType": "S3", "S3Config": {"BucketName": "b-bucket", "BucketPrefix": "p"}}
+        lam = f"arn:aws:lambda:us-east-1:{self.a_account}:function:a"
+        alias = f"arn:aws:lex:us-east-1:{self.a_account}:bot-alias/Ba/Aa"
+        attacks += [
+            ("AssociateLambdaFunction", "", lambda r: b.associate_lambda_function(InstanceId=r["iid"], FunctionArn=lam)),
+            ("DisassociateLambdaFunction", "", lambda r: b.disassociate_lambda_function(InstanceId=r["iid"], FunctionArn=lam)),
+            ("DisassociateLambdaFunction", "A's function from B's instance", lambda r: b.disassociate_lambda_function(InstanceId=mine.iid, FunctionArn=lam)),
+            ("ListLambdaFunctions", "", lambda r: b.list_lambda_functions(InstanceId=r["iid"])),
+            ("AssociateApprovedOrigin", "", lambda r: b.associate_approved_origin(InstanceId=r["iid"], Origin="https://b.example.com")),
+            ("DisassociateApprovedOrigin", "", lambda r: b.disassociate_approved_origin(InstanceId=r["iid"], Origin="https://a.example.com")),
+            ("DisassociateApprovedOrigin", "A's origin from B's instance", lambda r: b.disassociate_approved_origin(
+                InstanceId=mine.iid, Origin="https://a.example.com")),
+            ("ListApprovedOrigins", "", lambda r: b.list_approved_origins(InstanceId=r["iid"])),
+            ("AssociateBot", "", lambda r: b.associate_bot(InstanceId=r["iid"], LexV2Bot={"AliasArn": alias + "x"})),
+            ("DisassociateBot", "", lambda r: b.disassociate_bot(InstanceId=r["iid"], LexV2Bot={"AliasArn": alias})),
+            ("DisassociateBot", "A's bot from B's instance", lambda r: b.disassociate_bot(InstanceId=mine.iid, LexV2Bot={"AliasArn": alias})),
+            ("ListBots", "", lambda r: b.list_bots(InstanceId=r["iid"], LexVersion="V2")),
+            ("AssociateLexBot", "", lambda r: b.associate_lex_bot(InstanceId=r["iid"], LexBot={"Name": "botx", "LexRegion": "us-east-1"})),
+            ("DisassociateLexBot", "", lambda r: b.disassociate_lex_bot(InstanceId=r["iid"], BotName="bota", LexRegion="us-east-1")),
+            ("ListLexBots", "", lambda r: b.list_lex_bots(InstanceId=r["iid"])),
+            ("AssociateSecurityKey", "", lambda r: b.associate_security_key(InstanceId=r["iid"], Key="-----BEGIN PUBLIC KEY-----x")),
+            ("DisassociateSecurityKey", "", lambda r: b.disassociate_security_key(InstanceId=r["iid"], AssociationId=r["skid"])),
+            ("DisassociateSecurityKey", "from B's instance", lambda r: b.disassociate_security_key(InstanceId=mine.iid, AssociationId=r["skid"])),
+            ("ListSecurityKeys", "", lambda r: b.list_security_keys(InstanceId=r["iid"])),
+            ("AssociateInstanceStorageConfig", "", lambda r: b.associate_instance_storage_config(
+                InstanceId=r["iid"], ResourceType="CALL_RECORDINGS", StorageConfig=s3)),
+            ("DescribeInstanceStorageConfig", "", lambda r: b.describe_instance_storage_config(
+                InstanceId=r["iid"], AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS")),
+            ("DescribeInstanceStorageConfig", "from B's instance", lambda r: b.describe_instance_storage_config(
+                InstanceId=mine.iid, AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS")),
+            ("UpdateInstanceStorageConfig", "", lambda r: b.update_instance_storage_config(
+                InstanceId=r["iid"], AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS", StorageConfig=s3)),
+            ("UpdateInstanceStorageConfig", "in B's instance", lambda r: b.update_instance_storage_config(
+                InstanceId=mine.iid, AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS", StorageConfig=s3)),
+            ("ListInstanceStorageConfigs", "", lambda r: b.list_instance_storage_configs(InstanceId=r["iid"], ResourceType="CHAT_TRANSCRIPTS")),
+            ("CreateIntegrationAssociation", "", lambda r: b.create_integration_association(
+                InstanceId=r["iid"], IntegrationType="VOICE_ID", IntegrationArn=f"arn:aws:voiceid:us-east-1:{self.b_account}:domain/x")),
+            ("ListIntegrationAssociations", "", lambda r: b.list_integration_associations(InstanceId=r["iid"])),
+            ("CreateUseCase", "", lambda r: b.create_use_case(InstanceId=r["iid"], IntegrationAssociationId=r["iaid"], UseCaseType="CONNECT_CAMPAIGNS")),
+            ("CreateUseCase", "under A's association in B's instance", lambda r: b.create_use_case(
+                InstanceId=mine.iid, IntegrationAssociationId=r["iaid"], UseCaseType="CONNECT_CAMPAIGNS")),
+            ("ListUseCases", "", lambda r: b.list_use_cases(InstanceId=r["iid"], IntegrationAssociationId=r["iaid"])),
+            ("ListUseCases", "from B's instance", lambda r: b.list_use_cases(InstanceId=mine.iid, IntegrationAssociationId=r["iaid"])),
+            ("DisassociateInstanceStorageConfig", "", lambda r: b.disassociate_instance_storage_config(
+                InstanceId=r["iid"], AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS")),
+            ("DisassociateInstanceStorageConfig", "from B's instance", lambda r: b.disassociate_instance_storage_config(
+                InstanceId=mine.iid, AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS")),
+            ("DeleteUseCase", "", lambda r: b.delete_use_case(InstanceId=r["iid"], IntegrationAssociationId=r["iaid"], UseCaseId=r["ucid"])),
+            ("DeleteUseCase", "under B's association", lambda r: b.delete_use_case(
+                InstanceId=mine.iid, IntegrationAssociationId=mine.iaid, UseCaseId=r["ucid"])),
+            ("DeleteIntegrationAssociation", "", lambda r: b.delete_integration_association(InstanceId=r["iid"], IntegrationAssociationId=r["iaid"])),
+            ("DeleteIntegrationAssociation", "in B's instance", lambda r: b.delete_integration_association(
+                InstanceId=mine.iid, IntegrationAssociationId=r["iaid"])),
+        ]
+        for kind in ("iaarn", "ucarn"):
+            attacks += [
+                ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),
+                ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
+                ("UntagResource", kind, lambda r, k=kind: b.untag_resource(resourceArn=r[k], tagKeys=["owner"])),
+            ]
         for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn", "earn"):
             attacks += [
                 ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),

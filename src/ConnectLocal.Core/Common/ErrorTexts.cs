@@ -270,4 +270,28 @@ public static class ErrorTexts
         $"Queue {queueId} is not a manual assignment queue of the routing profile on channel {channel}.";
 
     public static string ManualQueuesPerRoutingProfile(int max) => $"A routing profile can have up to {max} manual assignment queue and channel pairs.";
+    // Integrations and instance settings (docs/integrations.md).
+    public static string LambdaFunctionAlreadyAssociated(string arn) => $"Lambda function '{arn}' is already associated with the instance.";
+
+    public static string ApprovedOriginAlreadyAssociated(string origin) => $"Origin '{origin}' is already approved for the instance.";
+
+    public static string IntegrationQuota(int quota, string what) => $"The instance already has {quota} {what}.";
+
+    public const string BotAlreadyAssociated = "The bot is already associated with the instance.";
+    public const string BotVersionRequired = "Exactly one of LexBot or LexV2Bot is required.";
+    public const string LexBotIncomplete = "LexBot requires Name and LexRegion.";
+    public const string SecurityKeyAlreadyAssociated = "The security key is already associated with the instance.";
+    public const string EventSourceRequired = "SourceApplicationUrl, SourceApplicationName and SourceType are required for the EVENT integration type.";
+    public const string SourceOnlyForEvent = "SourceApplicationUrl, SourceApplicationName and SourceType apply only to the EVENT integration type.";
+    public const string IntegrationAssociationHasUseCases = "The integration association has use cases; delete them first.";
+
+    public static string StorageConfigExists(string resourceType) => $"A storage config for resource type {resourceType} already exists.";
+
+    public static string StorageConfigMissing(string storageType) => $"A storage config of type {storageType} requires its configuration.";
+
+    public static string StorageConfigExtra(string storageType) => $"A storage config of type {storageType} takes only its own configuration.";
+
+    public static string IntegrationAlreadyAssociated(string arn) => $"Integration '{arn}' is already associated with the instance.";
+
+    public static string UseCaseExists(string useCaseType) => $"The integration association already has a use case of type {useCaseType}.";
 }
