@@ -220,4 +220,17 @@ public static class ErrorTexts
     public static string FlowTransitionToMissingAction(string target) => $"Transition to '{target}', which is not an action of the flow.";
 
     public static string FlowReferenceMissing(string parameter, string value) => $"{parameter} '{value}' does not exist in the instance.";
+
+    // User hierarchy (hierarchy-users): groups and the structure's levels.
+    public static string HierarchyGroupNameTooLong(int max) => $"Invalid parameter: a hierarchy group name must not be more than {max} characters";
+
+    public static string HierarchyLevelNameTooLong(int max) => $"Invalid parameter: a hierarchy level name must not be more than {max} characters";
+
+    public static string HierarchyLevelGap(string level, string above) => $"Invalid parameter: {level} requires {above}";
+
+    public static string HierarchyLevelInUse(string level, string groupName) => $"{level} cannot be removed: hierarchy group '{groupName}' is at that level";
+
+    public static string HierarchyLevelUndefined(string level) => $"The hierarchy structure has no {level}; define it with UpdateUserHierarchyStructure first";
+
+    public static string HierarchyTooDeep(int depth) => $"A hierarchy has at most {depth} levels; the parent group is at the lowest level";
 }

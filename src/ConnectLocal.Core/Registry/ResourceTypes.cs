@@ -69,7 +69,9 @@ public static class ResourceTypes
     };
 
     public static IReadOnlyList<ResourceType> All { get; } =
-        [HoursOfOperation, Queue, RoutingProfile, User, SecurityProfile, AgentStatus, QuickConnectRules.Type, PromptRules.Type, Flows.ContactFlowRules.Type];
+        [HoursOfOperation, Queue, RoutingProfile, User, SecurityProfile, AgentStatus, QuickConnectRules.Type, PromptRules.Type, Flows.ContactFlowRules.Type,
+        // User hierarchy (hierarchy-users).
+        Hierarchy.HierarchyService.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);
