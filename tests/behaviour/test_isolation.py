@@ -179,13 +179,18 @@ class World:
         self.iaid, self.iaarn = association["IntegrationAssociationId"], association["IntegrationAssociationArn"]
         use_case = east.create_use_case(InstanceId=self.iid, IntegrationAssociationId=self.iaid, UseCaseType="RULES_EVALUATION", Tags={"owner": tag})
         self.ucid, self.ucarn = use_case["UseCaseId"], use_case["UseCaseArn"]
+        # User hierarchy (hierarchy-users): a structure with two levels, a group in it, the user in the group.
+        east.update_user_hierarchy_structure(InstanceId=self.iid, HierarchyStructure={"LevelOne": {"Name": "L1"}, "LevelTwo": {"Name": "L2"}})
+        hgroup = east.create_user_hierarchy_group(InstanceId=self.iid, Name=unique(f"{tag}-hgroup"), Tags={"owner": tag})
+        self.hgid, self.hgarn = hgroup["HierarchyGroupId"], hgroup["HierarchyGroupArn"]
+        east.update_user_hierarchy(InstanceId=self.iid, UserId=self.uid, HierarchyGroupId=self.hgid)
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
                 self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username,
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
-                self.skid, self.scid, self.iaid, self.ucid]
+                self.skid, self.scid, self.iaid, self.ucid, self.hgid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -238,6 +243,10 @@ class World:
             "ListQueueQuickConnects": lambda: e.list_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid),
             "SearchQuickConnects": lambda: e.search_quick_connects(InstanceId=self.iid),
             "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
+            "DescribeUserHierarchyGroup": lambda: e.describe_user_hierarchy_group(InstanceId=self.iid, HierarchyGroupId=self.hgid),
+            "ListUserHierarchyGroups": lambda: e.list_user_hierarchy_groups(InstanceId=self.iid),
+            "SearchUserHierarchyGroups": lambda: e.search_user_hierarchy_groups(InstanceId=self.iid),
+            "DescribeUserHierarchyStructure": lambda: e.describe_user_hierarchy_structure(InstanceId=self.iid),
             "SearchAvailablePhoneNumbers": lambda: e.search_available_phone_numbers(
                 InstanceId=self.iid, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10),
             # email addresses (issue 15)
@@ -270,7 +279,8 @@ class World:
         })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
-                          ("flow", self.farn), ("module", self.marn), ("email address", self.earn)):
+                          ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
+                          ("hierarchy group", self.hgarn)):
             calls[f"ListTagsForResource {name}"] = lambda arn=arn: e.list_tags_for_resource(resourceArn=arn)
         return {name: outcome(call) for name, call in calls.items()}
 
@@ -279,14 +289,14 @@ def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
                                           "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
                                           "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid",
-                                          "skid", "scid", "iaid", "iaarn", "ucid", "ucarn")}
+                                          "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
-                                                "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid")}
+                                                "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -723,14 +733,37 @@ class AccountIsolationTests(unittest.TestCase):
                 ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
                 ("UntagResource", kind, lambda r, k=kind: b.untag_resource(resourceArn=r[k], tagKeys=["owner"])),
             ]
-        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn", "earn"):
+        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn", "earn", "marn", "hgarn"):
             attacks += [
                 ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),
                 ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
                 ("UntagResource", kind, lambda r, k=kind: b.untag_resource(resourceArn=r[k], tagKeys=["owner"])),
             ]
+        # User hierarchy (hierarchy-users).
+        attacks += [
+            ("CreateUserHierarchyGroup", "in A's instance", lambda r: b.create_user_hierarchy_group(InstanceId=r["iid"], Name=unique("hg"))),
+            ("CreateUserHierarchyGroup", "under A's group", lambda r: b.create_user_hierarchy_group(InstanceId=mine.iid, Name=unique("hg"), ParentGroupId=r["hgid"])),
+            ("CreateUserHierarchyGroup", "under A's group by ARN", lambda r: b.create_user_hierarchy_group(InstanceId=mine.iid, Name=unique("hg"), ParentGroupId=r["hgarn"])),
+            ("DescribeUserHierarchyGroup", "", lambda r: b.describe_user_hierarchy_group(InstanceId=r["iid"], HierarchyGroupId=r["hgid"])),
+            ("DescribeUserHierarchyGroup", "from B's instance", lambda r: b.describe_user_hierarchy_group(InstanceId=mine.iid, HierarchyGroupId=r["hgid"])),
+            ("DescribeUserHierarchyGroup", "by ARN from B's instance", lambda r: b.describe_user_hierarchy_group(InstanceId=mine.iid, HierarchyGroupId=r["hgarn"])),
+            ("ListUserHierarchyGroups", "", lambda r: b.list_user_hierarchy_groups(InstanceId=r["iid"])),
+            ("SearchUserHierarchyGroups", "", lambda r: b.search_user_hierarchy_groups(InstanceId=r["iid"])),
+            ("UpdateUserHierarchyGroupName", "", lambda r: b.update_user_hierarchy_group_name(InstanceId=r["iid"], HierarchyGroupId=r["hgid"], Name=unique("hg"))),
+            ("UpdateUserHierarchyGroupName", "in B's instance", lambda r: b.update_user_hierarchy_group_name(InstanceId=mine.iid, HierarchyGroupId=r["hgarn"], Name=unique("hg"))),
+            ("DescribeUserHierarchyStructure", "", lambda r: b.describe_user_hierarchy_structure(InstanceId=r["iid"])),
+            ("UpdateUserHierarchyStructure", "", lambda r: b.update_user_hierarchy_structure(InstanceId=r["iid"], HierarchyStructure={})),
+            ("UpdateUserHierarchy", "", lambda r: b.update_user_hierarchy(InstanceId=r["iid"], UserId=r["uid"])),
+            ("UpdateUserHierarchy", "B's user to A's group", lambda r: b.update_user_hierarchy(InstanceId=mine.iid, UserId=mine.uid, HierarchyGroupId=r["hgarn"])),
+            ("UpdateUserHierarchy", "A's user in B's instance", lambda r: b.update_user_hierarchy(InstanceId=mine.iid, UserId=r["uarn"], HierarchyGroupId=mine.hgid)),
+            ("CreateUser", "in A's hierarchy group", lambda r: b.create_user(
+                Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[mine.spid], RoutingProfileId=mine.rpid, HierarchyGroupId=r["hgid"])),
+        ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above
         attacks += [
+            ("DeleteUserHierarchyGroup", "", lambda r: b.delete_user_hierarchy_group(InstanceId=r["iid"], HierarchyGroupId=r["hgid"])),
+            ("DeleteUserHierarchyGroup", "in B's instance", lambda r: b.delete_user_hierarchy_group(InstanceId=mine.iid, HierarchyGroupId=r["hgarn"])),
             ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=r["cid"])),
             ("StopContact", "from B's instance", lambda r: b.stop_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DeleteTrafficDistributionGroup", "", lambda r: b.delete_traffic_distribution_group(TrafficDistributionGroupId=r["gid"])),

@@ -294,4 +294,16 @@ public static class ErrorTexts
     public static string IntegrationAlreadyAssociated(string arn) => $"Integration '{arn}' is already associated with the instance.";
 
     public static string UseCaseExists(string useCaseType) => $"The integration association already has a use case of type {useCaseType}.";
+    // User hierarchy (hierarchy-users): groups and the structure's levels.
+    public static string HierarchyGroupNameTooLong(int max) => $"Invalid parameter: a hierarchy group name must not be more than {max} characters";
+
+    public static string HierarchyLevelNameTooLong(int max) => $"Invalid parameter: a hierarchy level name must not be more than {max} characters";
+
+    public static string HierarchyLevelGap(string level, string above) => $"Invalid parameter: {level} requires {above}";
+
+    public static string HierarchyLevelInUse(string level, string groupName) => $"{level} cannot be removed: hierarchy group '{groupName}' is at that level";
+
+    public static string HierarchyLevelUndefined(string level) => $"The hierarchy structure has no {level}; define it with UpdateUserHierarchyStructure first";
+
+    public static string HierarchyTooDeep(int depth) => $"A hierarchy has at most {depth} levels; the parent group is at the lowest level";
 }

@@ -91,7 +91,9 @@ public static class ResourceTypes
         [HoursOfOperation, Queue, RoutingProfile, User, SecurityProfile, AgentStatus, QuickConnectRules.Type, PromptRules.Type, Flows.ContactFlowRules.Type,
          // Flow modules (issue 14, modules part); email addresses (issue 15).
          FlowModules.ContactFlowModuleRules.Type, EmailAddresses.EmailAddressRules.Type,
-         /* integrations */ IntegrationAssociation, UseCase];
+         /* integrations */ IntegrationAssociation, UseCase,
+         // User hierarchy (issue 15).
+         Hierarchy.HierarchyService.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);

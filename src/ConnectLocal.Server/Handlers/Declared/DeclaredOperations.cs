@@ -79,6 +79,15 @@ internal static class DeclaredOperations
             Updates = ["UpdateEmailAddressMetadata"],
             Delete = "DeleteEmailAddress",
         },
+
+        // User hierarchy groups (hierarchy-users): create and rename are written by hand (Handlers/HierarchyHandlers.cs).
+        new ResourceApi<Core.Hierarchy.HierarchyGroup>(Core.Hierarchy.HierarchyService.Type)
+        {
+            Describe = "DescribeUserHierarchyGroup",
+            List = "ListUserHierarchyGroups",
+            Search = "SearchUserHierarchyGroups",
+            Delete = "DeleteUserHierarchyGroup",
+        },
     ];
 
     /// <summary>The declared operations' names.</summary>
