@@ -91,7 +91,11 @@ class SecurityProfileTests(ConnectTestCase):
 
     def test_the_restricting_hierarchy_group_must_exist_in_the_instance(self):
         self.assertError("ResourceNotFoundException", self.create, AllowedAccessControlHierarchyGroupId="no-such-group")
+        self.connect.update_user_hierarchy_structure(InstanceId=self.instance_id, HierarchyStructure={"LevelOne": {"Name": "Region"}})
         group = self.connect.create_user_hierarchy_group(InstanceId=self.instance_id, Name=unique("grp"))
+        self.assertError("ResourceNotFoundException", self.create, AllowedAccessControlHierarchyGroupId=group["HierarchyGroupId"] + "0")
+        by_arn = self.create(AllowedAccessControlHierarchyGroupId=group["HierarchyGroupArn"])["SecurityProfileId"]
+        self.assertEqual(group["HierarchyGroupArn"], self.describe(by_arn)["AllowedAccessControlHierarchyGroupId"])
         profile_id = self.create(AllowedAccessControlHierarchyGroupId=group["HierarchyGroupId"], HierarchyRestrictedResources=["User"])["SecurityProfileId"]
         self.assertEqual(group["HierarchyGroupId"], self.describe(profile_id)["AllowedAccessControlHierarchyGroupId"])
 
@@ -137,7 +141,7 @@ class SecurityProfileTests(ConnectTestCase):
         agent = self.by_name("Agent")["Id"]
         user_id = self.connect.create_user(
             Username=unique("holder"), Password="Passw0rd!Passw0rd", InstanceId=self.instance_id, PhoneConfig={"PhoneType": "SOFT_PHONE"},
-            SecurityProfileIds=[profile_id], RoutingProfileId=self.routing_profile_id)["UserId"]
+            IdentityInfo={"FirstName": "Ada", "LastName": "Holder"}, SecurityProfileIds=[profile_id], RoutingProfileId=self.routing_profile_id)["UserId"]
         error = self.assertError("ResourceInUseException", self.connect.delete_security_profile,
                                  InstanceId=self.instance_id, SecurityProfileId=profile_id, status=409)
         self.assertEqual("USER", error.response["ResourceType"])

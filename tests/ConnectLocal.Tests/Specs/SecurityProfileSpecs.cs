@@ -184,6 +184,7 @@ public sealed class SecurityProfileSpecs : IDisposable
             InstanceId = _instanceId,
             Username = "holder",
             Password = "Passw0rd!Passw0rd",
+            IdentityInfo = new UserIdentityInfo { FirstName = "Ada", LastName = "Holder" },
             PhoneConfig = new UserPhoneConfig { PhoneType = "SOFT_PHONE" },
             SecurityProfileIds = [id],
             RoutingProfileId = routing,
@@ -265,7 +266,7 @@ public sealed class SecurityProfileSpecs : IDisposable
     [Fact]
     public void The_system_statuses_are_read_only()
     {
-        var statuses = _client.Invoke<ListAgentStatusesResponse>(new ListAgentStatusRequest { InstanceId = _instanceId }).AgentStatusSummaryList!;
+        var statuses = _client.Invoke<ListAgentStatusResponse>(new ListAgentStatusRequest { InstanceId = _instanceId }).AgentStatusSummaryList!;
         foreach (var system in statuses.Where(s => s.Type != "CUSTOM"))
         {
             _client.Fails(new UpdateAgentStatusRequest { InstanceId = _instanceId, AgentStatusId = system.Id, State = "DISABLED" }, "InvalidRequestException");
