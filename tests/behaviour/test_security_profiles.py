@@ -139,13 +139,14 @@ class SecurityProfileTests(ConnectTestCase):
     def test_a_profile_assigned_to_a_user_cannot_be_deleted(self):
         profile_id = self.create()["SecurityProfileId"]
         agent = self.by_name("Agent")["Id"]
-        user_id = self.connect.create_user(
+        holder = self.connect.create_user(
             Username=unique("holder"), Password="Passw0rd!Passw0rd", InstanceId=self.instance_id, PhoneConfig={"PhoneType": "SOFT_PHONE"},
-            IdentityInfo={"FirstName": "Ada", "LastName": "Holder"}, SecurityProfileIds=[profile_id], RoutingProfileId=self.routing_profile_id)["UserId"]
+            IdentityInfo={"FirstName": "Ada", "LastName": "Holder"}, SecurityProfileIds=[profile_id], RoutingProfileId=self.routing_profile_id)
+        user_id = holder["UserId"]
         error = self.assertError("ResourceInUseException", self.connect.delete_security_profile,
                                  InstanceId=self.instance_id, SecurityProfileId=profile_id, status=409)
         self.assertEqual("USER", error.response["ResourceType"])
-        self.assertEqual(user_id, error.response["ResourceId"])
+        self.assertEqual(holder["UserArn"], error.response["ResourceId"])
         self.describe(profile_id)
         self.connect.update_user_security_profiles(InstanceId=self.instance_id, UserId=user_id, SecurityProfileIds=[agent])
         self.connect.delete_security_profile(InstanceId=self.instance_id, SecurityProfileId=profile_id)

@@ -65,6 +65,9 @@ public static class ResourceTypes
     {
         ArnSegment = "agent-state",
         Noun = "Agent status",
+        Plural = "agent statuses",
+        Quota = s => s.AgentStatusesPerInstance,
+        QuotaError = DomainErrorKind.LimitExceeded,
         Defaults = DefaultResources.AgentStatuses,
         BeforeUpdate = AgentStatusService.CheckUpdatable,
         SearchFields =

@@ -17,14 +17,15 @@ public sealed record GranularAccessControl(DataTableAccess? DataTableAccessContr
 
 /// <summary>
 /// The rules of security profiles beyond the routine ones: names unique per instance; a profile assigned to a user
-/// cannot be deleted (ResourceInUseException naming the user); hierarchy restrictions name only User (the model's
+/// cannot be deleted (ResourceInUseException naming the user by ARN); hierarchy restrictions name only User (the model's
 /// prose); a third-party application is granted only ACCESS (the model's prose: MCP servers take tool identifiers).
 /// Search criteria name only the name (the model's prose: the one supported FieldName).
 /// [choice] Permission names are stored as sent (in the order sent), not checked against AWS's list, which grows with
 /// every feature; TagRestrictedResources and AllowedAccessControlTags are stored as sent (AWS's prose points to the
 /// taggable resources without listing them); AllowedAccessControlHierarchyGroupId must name a hierarchy group of the
 /// instance (ResourceNotFoundException) and is stored as sent.
-/// LIMITATIONS: no quota on security profiles per instance; the default profiles may be updated and deleted like any
+/// Quota: SecurityProfilesPerInstance → LimitExceededException (what CreateSecurityProfile models).
+/// LIMITATIONS: the default profiles may be updated and deleted like any
 /// other; deleting a hierarchy group leaves profiles that name it as they are.
 /// </summary>
 public static class SecurityProfileRules
@@ -33,6 +34,8 @@ public static class SecurityProfileRules
     {
         ArnSegment = "security-profile",
         Noun = "Security profile",
+        Quota = s => s.SecurityProfilesPerInstance,
+        QuotaError = DomainErrorKind.LimitExceeded,
         Defaults = SecurityProfilePermissions.Defaults,
         SearchFields = [SearchField<SecurityProfile>.Text("name", p => p.Name)],
         Check = Check,
@@ -90,7 +93,8 @@ public static class SecurityProfileRules
         var user = context.Session.All<User>(context.Scope).FirstOrDefault(u => u.SecurityProfileIds.Contains(profile.Id, StringComparer.Ordinal));
         if (user is not null)
         {
-            throw Errors.InUse(ErrorTexts.SecurityProfileInUse, "USER", user.Id);
+            // [choice] ResourceId is the user's ARN, as for the other in-use errors (hours of operation, hierarchy groups).
+            throw Errors.InUse(ErrorTexts.SecurityProfileInUse, "USER", user.Arn);
         }
     }
 

@@ -9,7 +9,8 @@ namespace ConnectLocal.Core.Users;
 /// [choice] DisplayOrder is stored as given (two statuses may share one; nothing is renumbered); ResetOrderNumber true
 /// removes the status's DisplayOrder, and a request that also sets DisplayOrder is refused (InvalidParameterException).
 /// An empty Description (UpdateAgentStatus allows length 0) removes the description.
-/// LIMITATIONS: the 50-statuses quota is not kept; disabling a status an agent is in leaves the agent in it.
+/// Quota: AgentStatusesPerInstance → LimitExceededException (what CreateAgentStatus models).
+/// LIMITATIONS: disabling a status an agent is in leaves the agent in it.
 /// </summary>
 public static class AgentStatusService
 {

@@ -179,7 +179,7 @@ public sealed class SecurityProfileSpecs : IDisposable
         var id = Create("in use").SecurityProfileId!;
         var agent = IdOf("Agent");
         var routing = _client.Invoke<ListRoutingProfilesResponse>(new ListRoutingProfilesRequest { InstanceId = _instanceId }).RoutingProfileSummaryList![0].Id;
-        var user = _client.Invoke<CreateUserResponse>(new CreateUserRequest
+        var holder = _client.Invoke<CreateUserResponse>(new CreateUserRequest
         {
             InstanceId = _instanceId,
             Username = "holder",
@@ -188,10 +188,11 @@ public sealed class SecurityProfileSpecs : IDisposable
             PhoneConfig = new UserPhoneConfig { PhoneType = "SOFT_PHONE" },
             SecurityProfileIds = [id],
             RoutingProfileId = routing,
-        }).UserId;
+        });
+        var user = holder.UserId;
 
         var error = _client.Fails(new DeleteSecurityProfileRequest { InstanceId = _instanceId, SecurityProfileId = id }, "ResourceInUseException");
-        Assert.Equal(("USER", user), (error.Fields["ResourceType"], error.Fields["ResourceId"]));
+        Assert.Equal(("USER", holder.UserArn), (error.Fields["ResourceType"], error.Fields["ResourceId"]));
         Describe(id);
 
         _client.Invoke(new UpdateUserSecurityProfilesRequest { InstanceId = _instanceId, UserId = user, SecurityProfileIds = [agent] });
@@ -244,6 +245,24 @@ public sealed class SecurityProfileSpecs : IDisposable
         _client.Fails(new AssociateSecurityProfilesRequest { InstanceId = _instanceId, EntityType = "AI_AGENT", EntityArn = "arn:aws:wisdom:us-east-1:222222222222:ai-agent/a/b", SecurityProfiles = [new() { Id = one }] }, "InvalidParameterException");
         _client.Fails(new AssociateSecurityProfilesRequest { InstanceId = _instanceId, EntityType = "AI_AGENT", EntityArn = AiAgent, SecurityProfiles = [new() { Id = one }, new() { Id = "missing" }] }, "ResourceNotFoundException");
         Assert.Equal([two], _client.Invoke<ListEntitySecurityProfilesResponse>(new ListEntitySecurityProfilesRequest { InstanceId = _instanceId, EntityType = "AI_AGENT", EntityArn = AiAgent }).SecurityProfiles!.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void Security_profiles_and_agent_statuses_have_a_quota_per_instance_defaults_included()
+    {
+        using var small = new ConnectClient(new ConnectLocal.Core.Common.ConnectSettings { SecurityProfilesPerInstance = 5, AgentStatusesPerInstance = 3 });
+        var instance = small.Invoke<CreateInstanceResponse>(new CreateInstanceRequest
+        {
+            IdentityManagementType = "CONNECT_MANAGED", InstanceAlias = "small", InboundCallsEnabled = true, OutboundCallsEnabled = true,
+        }).Id;
+
+        small.Invoke<CreateSecurityProfileResponse>(new CreateSecurityProfileRequest { InstanceId = instance, SecurityProfileName = "fifth" });
+        small.Invoke<CreateAgentStatusResponse>(new CreateAgentStatusRequest { InstanceId = instance, Name = "third", State = "ENABLED" });
+
+        var profiles = small.Fails(new CreateSecurityProfileRequest { InstanceId = instance, SecurityProfileName = "sixth" }, "LimitExceededException");
+        var statuses = small.Fails(new CreateAgentStatusRequest { InstanceId = instance, Name = "fourth", State = "ENABLED" }, "LimitExceededException");
+        Assert.Contains("5 security profiles", profiles.Message);
+        Assert.Contains("3 agent statuses", statuses.Message);
     }
 
     [Fact]
