@@ -120,10 +120,15 @@ public sealed record SecurityProfile : InstanceResource, IResource<SecurityProfi
 {
     public static string Kind => "security-profile";
 
-    /// <summary>Stored under the name CreateSecurityProfile and SecurityProfile give it; summaries call it Name.</summary>
-    public required string SecurityProfileName { get; init; }
+    /// <summary>Unique per instance; summaries call it Name (stored under that name, as before security profiles were created by API).</summary>
+    public string Name { get; init; } = string.Empty;
 
-    public string? Name => SecurityProfileName;
+    /// <summary>The name as CreateSecurityProfile and the SecurityProfile shape call it: the same value as <see cref="Name"/>.</summary>
+    public string SecurityProfileName
+    {
+        get => Name;
+        init => Name = value;
+    }
 
     public string? Description { get; init; }
 

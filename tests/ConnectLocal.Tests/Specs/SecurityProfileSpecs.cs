@@ -79,6 +79,20 @@ public sealed class SecurityProfileSpecs : IDisposable
     }
 
     [Fact]
+    public void A_profile_stored_before_profiles_were_created_by_API_still_reads_and_keeps_its_name()
+    {
+        // Earlier versions stored a default profile's name only as Name; the record now also answers SecurityProfileName.
+        const string stored = """{"Name":"Agent","Description":"Default Agent security profile","Permissions":[],"Id":"p1","InstanceId":"i1","Arn":"a","Tags":{},"LastModifiedTime":"2026-01-15T09:00:00+00:00","LastModifiedRegion":"us-east-1"}""";
+
+        var profile = ConnectLocal.Storage.ResourceSerializer.Deserialize<ConnectLocal.Core.Resources.SecurityProfile>(stored, remember: false);
+        var again = ConnectLocal.Storage.ResourceSerializer.Deserialize<ConnectLocal.Core.Resources.SecurityProfile>(
+            ConnectLocal.Storage.ResourceSerializer.Serialize(profile with { Description = "changed" }), remember: false);
+
+        Assert.Equal(("Agent", "Agent"), (profile.Name, profile.SecurityProfileName));
+        Assert.Equal(("Agent", "changed"), (again.SecurityProfileName, again.Description));
+    }
+
+    [Fact]
     public void Names_are_unique_in_an_instance()
     {
         Create("unique one");
