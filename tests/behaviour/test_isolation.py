@@ -184,13 +184,24 @@ class World:
         hgroup = east.create_user_hierarchy_group(InstanceId=self.iid, Name=unique(f"{tag}-hgroup"), Tags={"owner": tag})
         self.hgid, self.hgarn = hgroup["HierarchyGroupId"], hgroup["HierarchyGroupArn"]
         east.update_user_hierarchy(InstanceId=self.iid, UserId=self.uid, HierarchyGroupId=self.hgid)
+        # security profiles and agent statuses (issue 15): a profile of A's with an application, a flow module and an
+        # AI agent, and a custom agent status
+        self.ai_agent = f"arn:aws:wisdom:us-east-1:{account_id}:ai-agent/{uuid.uuid4()}/{uuid.uuid4()}"
+        sprofile = east.create_security_profile(
+            InstanceId=self.iid, SecurityProfileName=unique(f"{tag}-sp"), Permissions=["Users.View"], Tags={"owner": tag},
+            Applications=[{"Namespace": f"{tag}.example.com", "ApplicationPermissions": ["ACCESS"], "Type": "THIRD_PARTY_APPLICATION"}],
+            AllowedFlowModules=[{"Type": "MCP", "FlowModuleId": f"{tag}-module"}])
+        self.cspid, self.csparn = sprofile["SecurityProfileId"], sprofile["SecurityProfileArn"]
+        east.associate_security_profiles(InstanceId=self.iid, EntityType="AI_AGENT", EntityArn=self.ai_agent, SecurityProfiles=[{"Id": self.cspid}])
+        status = east.create_agent_status(InstanceId=self.iid, Name=unique(f"{tag}-status"), State="ENABLED", Tags={"owner": tag})
+        self.casid, self.casarn = status["AgentStatusId"], status["AgentStatusARN"]
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
                 self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username,
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
-                self.skid, self.scid, self.iaid, self.ucid, self.hgid]
+                self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -277,6 +288,16 @@ class World:
             "ListTagsForResource integration association": lambda: e.list_tags_for_resource(resourceArn=self.iaarn),
             "ListTagsForResource use case": lambda: e.list_tags_for_resource(resourceArn=self.ucarn),
         })
+        calls.update({  # security profiles and agent statuses (issue 15)
+            "DescribeSecurityProfile": lambda: e.describe_security_profile(InstanceId=self.iid, SecurityProfileId=self.cspid),
+            "SearchSecurityProfiles": lambda: e.search_security_profiles(InstanceId=self.iid),
+            "ListSecurityProfilePermissions": lambda: e.list_security_profile_permissions(InstanceId=self.iid, SecurityProfileId=self.cspid),
+            "ListSecurityProfileApplications": lambda: e.list_security_profile_applications(InstanceId=self.iid, SecurityProfileId=self.cspid),
+            "ListSecurityProfileFlowModules": lambda: e.list_security_profile_flow_modules(InstanceId=self.iid, SecurityProfileId=self.cspid),
+            "ListEntitySecurityProfiles": lambda: e.list_entity_security_profiles(InstanceId=self.iid, EntityType="AI_AGENT", EntityArn=self.ai_agent),
+            "DescribeAgentStatus custom": lambda: e.describe_agent_status(InstanceId=self.iid, AgentStatusId=self.casid),
+            "SearchAgentStatuses": lambda: e.search_agent_statuses(InstanceId=self.iid),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
                           ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
@@ -289,14 +310,14 @@ def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
                                           "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
                                           "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid",
-                                          "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn")}
+                                          "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
-                                                "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid")}
+                                                "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -760,8 +781,48 @@ class AccountIsolationTests(unittest.TestCase):
                 Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
                 IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[mine.spid], RoutingProfileId=mine.rpid, HierarchyGroupId=r["hgid"])),
         ]
+        # Security profiles and agent statuses (issue 15); B's own AI agent, since another account's ARN is refused unread.
+        b_agent = f"arn:aws:wisdom:us-east-1:{mine.account}:ai-agent/{uuid.uuid4()}/{uuid.uuid4()}"
+        attacks += [
+            ("CreateSecurityProfile", "in A's instance", lambda r: b.create_security_profile(InstanceId=r["iid"], SecurityProfileName=unique("sp"))),
+            ("CreateSecurityProfile", "restricted to A's hierarchy group", lambda r: b.create_security_profile(
+                InstanceId=mine.iid, SecurityProfileName=unique("sp"), AllowedAccessControlHierarchyGroupId=r["hgid"])),
+            ("DescribeSecurityProfile", "", lambda r: b.describe_security_profile(InstanceId=r["iid"], SecurityProfileId=r["cspid"])),
+            ("DescribeSecurityProfile", "from B's instance", lambda r: b.describe_security_profile(InstanceId=mine.iid, SecurityProfileId=r["cspid"])),
+            ("DescribeSecurityProfile", "by ARN from B's instance", lambda r: b.describe_security_profile(InstanceId=mine.iid, SecurityProfileId=r["csparn"])),
+            ("SearchSecurityProfiles", "", lambda r: b.search_security_profiles(InstanceId=r["iid"])),
+            ("UpdateSecurityProfile", "", lambda r: b.update_security_profile(InstanceId=r["iid"], SecurityProfileId=r["cspid"], Permissions=["Queues.View"])),
+            ("UpdateSecurityProfile", "by ARN in B's instance", lambda r: b.update_security_profile(
+                InstanceId=mine.iid, SecurityProfileId=r["csparn"], Description="taken")),
+            ("UpdateSecurityProfile", "B's profile to A's hierarchy group", lambda r: b.update_security_profile(
+                InstanceId=mine.iid, SecurityProfileId=mine.cspid, AllowedAccessControlHierarchyGroupId=r["hgarn"])),
+            ("ListSecurityProfilePermissions", "", lambda r: b.list_security_profile_permissions(InstanceId=r["iid"], SecurityProfileId=r["cspid"])),
+            ("ListSecurityProfilePermissions", "from B's instance", lambda r: b.list_security_profile_permissions(InstanceId=mine.iid, SecurityProfileId=r["csparn"])),
+            ("ListSecurityProfileApplications", "", lambda r: b.list_security_profile_applications(InstanceId=r["iid"], SecurityProfileId=r["cspid"])),
+            ("ListSecurityProfileApplications", "from B's instance", lambda r: b.list_security_profile_applications(InstanceId=mine.iid, SecurityProfileId=r["cspid"])),
+            ("ListSecurityProfileFlowModules", "", lambda r: b.list_security_profile_flow_modules(InstanceId=r["iid"], SecurityProfileId=r["cspid"])),
+            ("ListSecurityProfileFlowModules", "from B's instance", lambda r: b.list_security_profile_flow_modules(InstanceId=mine.iid, SecurityProfileId=r["csparn"])),
+            ("AssociateSecurityProfiles", "in A's instance", lambda r: b.associate_security_profiles(
+                InstanceId=r["iid"], EntityType="AI_AGENT", EntityArn=b_agent, SecurityProfiles=[{"Id": r["cspid"]}])),
+            ("AssociateSecurityProfiles", "A's profile to B's AI agent", lambda r: b.associate_security_profiles(
+                InstanceId=mine.iid, EntityType="AI_AGENT", EntityArn=b_agent, SecurityProfiles=[{"Id": mine.cspid}, {"Id": r["cspid"]}])),
+            ("DisassociateSecurityProfiles", "in A's instance", lambda r: b.disassociate_security_profiles(
+                InstanceId=r["iid"], EntityType="AI_AGENT", EntityArn=b_agent, SecurityProfiles=[{"Id": r["cspid"]}])),
+            ("DisassociateSecurityProfiles", "A's profile from B's AI agent", lambda r: b.disassociate_security_profiles(
+                InstanceId=mine.iid, EntityType="AI_AGENT", EntityArn=mine.ai_agent, SecurityProfiles=[{"Id": r["csparn"]}])),
+            ("ListEntitySecurityProfiles", "", lambda r: b.list_entity_security_profiles(InstanceId=r["iid"], EntityType="AI_AGENT", EntityArn=b_agent)),
+            ("CreateAgentStatus", "in A's instance", lambda r: b.create_agent_status(InstanceId=r["iid"], Name=unique("s"), State="ENABLED")),
+            ("DescribeAgentStatus", "A's custom status", lambda r: b.describe_agent_status(InstanceId=r["iid"], AgentStatusId=r["casid"])),
+            ("DescribeAgentStatus", "A's custom status by ARN from B's instance", lambda r: b.describe_agent_status(InstanceId=mine.iid, AgentStatusId=r["casarn"])),
+            ("UpdateAgentStatus", "", lambda r: b.update_agent_status(InstanceId=r["iid"], AgentStatusId=r["casid"], State="DISABLED")),
+            ("UpdateAgentStatus", "by ARN in B's instance", lambda r: b.update_agent_status(InstanceId=mine.iid, AgentStatusId=r["casarn"], Name=unique("s"))),
+            ("UpdateAgentStatus", "A's system status", lambda r: b.update_agent_status(InstanceId=r["iid"], AgentStatusId=r["asid"], Name=unique("s"))),
+            ("SearchAgentStatuses", "", lambda r: b.search_agent_statuses(InstanceId=r["iid"])),
+        ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above
         attacks += [
+            ("DeleteSecurityProfile", "", lambda r: b.delete_security_profile(InstanceId=r["iid"], SecurityProfileId=r["cspid"])),
+            ("DeleteSecurityProfile", "by ARN in B's instance", lambda r: b.delete_security_profile(InstanceId=mine.iid, SecurityProfileId=r["csparn"])),
             ("DeleteUserHierarchyGroup", "", lambda r: b.delete_user_hierarchy_group(InstanceId=r["iid"], HierarchyGroupId=r["hgid"])),
             ("DeleteUserHierarchyGroup", "in B's instance", lambda r: b.delete_user_hierarchy_group(InstanceId=mine.iid, HierarchyGroupId=r["hgarn"])),
             ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=r["cid"])),

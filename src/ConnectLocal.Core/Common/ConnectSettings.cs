@@ -33,6 +33,12 @@ public sealed record ConnectSettings
     /// <summary>Contact flow modules per instance (flow modules, issue 14).</summary>
     public int ContactFlowModulesPerInstance { get; init; } = 10_000;
 
+    /// <summary>Security profiles per instance (AWS quota 100), the four defaults included (security profiles, issue 15).</summary>
+    public int SecurityProfilesPerInstance { get; init; } = 10_000;
+
+    /// <summary>Agent statuses per instance (AWS quota 50), Available and Offline included (agent statuses, issue 15).</summary>
+    public int AgentStatusesPerInstance { get; init; } = 10_000;
+
     /// <summary>Quick connects one queue offers (AWS quota 50, the most one AssociateQueueQuickConnects call carries).</summary>
     public int QuickConnectsPerQueue { get; init; } = 50;
 

@@ -306,4 +306,23 @@ public static class ErrorTexts
     public static string HierarchyLevelUndefined(string level) => $"The hierarchy structure has no {level}; define it with UpdateUserHierarchyStructure first";
 
     public static string HierarchyTooDeep(int depth) => $"A hierarchy has at most {depth} levels; the parent group is at the lowest level";
+
+    // Security profiles and agent statuses (issue 15).
+    public const string SecurityProfileInUse = "Security profile is assigned to one or more users";
+
+    public static string HierarchyRestrictedResourceUnknown(string name) => $"HierarchyRestrictedResources does not support '{name}'; supported: User.";
+
+    public static string SystemAgentStatusReadOnly(string name) => $"The system agent status '{name}' cannot be updated.";
+
+    public static string ThirdPartyApplicationPermission(string ns) => $"Application '{ns}' is a third-party application: its only permission is ACCESS.";
+
+    public static string SecurityProfileApplicationRepeated(string ns) => $"Application '{ns}' is listed more than once.";
+
+    public static string SecurityProfileFlowModuleRepeated(string id) => $"Flow module '{id}' is listed more than once.";
+
+    public const string SecurityProfileEntityType = "The only supported EntityType is AI_AGENT.";
+
+    public static string SecurityProfileEntityArn(string arn) => $"EntityArn '{arn}' is not the ARN of a Q in Connect AI agent of this account and Region.";
+
+    public const string AgentStatusOrderAndReset = "DisplayOrder and ResetOrderNumber cannot be used together.";
 }

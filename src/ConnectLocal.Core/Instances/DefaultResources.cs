@@ -65,9 +65,6 @@ public static class DefaultResources
         ];
     }
 
-    internal static IEnumerable<SecurityProfile> SecurityProfileDefaults(DefaultsContext _) =>
-        SecurityProfiles.Select(name => new SecurityProfile { Name = name, Description = $"Default {name} security profile" });
-
     internal static IEnumerable<AgentStatus> AgentStatuses(DefaultsContext _) =>
     [
         new() { Name = "Available", Type = AgentStatus.Routable, DisplayOrder = 1, State = "ENABLED" },

@@ -58,18 +58,27 @@ public static class ResourceTypes
 
     public static readonly ResourceType<User> User = new() { ArnSegment = "agent", Noun = "User", BeforeDelete = UserService.ForgetUser };
 
-    public static readonly ResourceType<SecurityProfile> SecurityProfile = new()
-    {
-        ArnSegment = "security-profile",
-        Noun = "Security profile",
-        Defaults = DefaultResources.SecurityProfileDefaults,
-    };
+    // Security profiles and agent statuses (issue 15): their rules are in SecurityProfiles/ and Users/AgentStatusService.
+    public static readonly ResourceType<SecurityProfile> SecurityProfile = SecurityProfiles.SecurityProfileRules.Type;
 
     public static readonly ResourceType<AgentStatus> AgentStatus = new()
     {
         ArnSegment = "agent-state",
         Noun = "Agent status",
+        Plural = "agent statuses",
+        Quota = s => s.AgentStatusesPerInstance,
+        QuotaError = DomainErrorKind.LimitExceeded,
         Defaults = DefaultResources.AgentStatuses,
+        BeforeUpdate = AgentStatusService.CheckUpdatable,
+        SearchFields =
+        [
+            SearchField<AgentStatus>.Text("name", s => s.Name),
+            SearchField<AgentStatus>.Text("description", s => s.Description),
+            SearchField<AgentStatus>.Id("state", s => s.State),
+            SearchField<AgentStatus>.Id("type", s => s.Type),
+            SearchField<AgentStatus>.Id("displayOrder", s => s.DisplayOrder?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            SearchField<AgentStatus>.Id("resourceID", s => s.Id),
+        ],
     };
 
     // Integrations (docs/integrations.md): declared for tagging by ARN; their operations are hand-written.

@@ -1,3 +1,5 @@
+using ConnectLocal.Core.SecurityProfiles;
+
 namespace ConnectLocal.Core.Resources;
 
 /// <summary>
@@ -118,11 +120,40 @@ public sealed record SecurityProfile : InstanceResource, IResource<SecurityProfi
 {
     public static string Kind => "security-profile";
 
-    public required string Name { get; init; }
+    /// <summary>Unique per instance; summaries call it Name (stored under that name, as before security profiles were created by API).</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>The name as CreateSecurityProfile and the SecurityProfile shape call it: the same value as <see cref="Name"/>.</summary>
+    public string SecurityProfileName
+    {
+        get => Name;
+        init => Name = value;
+    }
 
     public string? Description { get; init; }
 
     public IReadOnlyList<string> Permissions { get; init; } = [];
+
+    // Member names follow the model's (CreateSecurityProfile, SecurityProfile): the generic handlers map them by name.
+    public IReadOnlyDictionary<string, string>? AllowedAccessControlTags { get; init; }
+
+    public IReadOnlyList<string>? TagRestrictedResources { get; init; }
+
+    public IReadOnlyList<SecurityProfileApplication>? Applications { get; init; }
+
+    public IReadOnlyList<string>? HierarchyRestrictedResources { get; init; }
+
+    public string? AllowedAccessControlHierarchyGroupId { get; init; }
+
+    public IReadOnlyList<SecurityProfileFlowModule>? AllowedFlowModules { get; init; }
+
+    public GranularAccessControl? GranularAccessControlConfiguration { get; init; }
+
+    /// <summary>The Q in Connect AI agents the profile is associated with (AssociateSecurityProfiles), by ARN; never shown.</summary>
+    public IReadOnlyList<string> AiAgentArns { get; init; } = [];
+
+    /// <summary>How the describe and search shapes name the instance.</summary>
+    public string OrganizationResourceId => InstanceId;
 
     public SecurityProfile WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }
@@ -139,7 +170,8 @@ public sealed record AgentStatus : InstanceResource, IResource<AgentStatus>, ITa
 
     public string? Description { get; init; }
 
-    public required string Type { get; init; }
+    /// <summary>Created statuses are CUSTOM; the defaults Available (ROUTABLE) and Offline (OFFLINE) are the system's.</summary>
+    public string Type { get; init; } = Custom;
 
     public int? DisplayOrder { get; init; }
 

@@ -27,13 +27,6 @@ internal static class DeclaredOperations
             Delete = "DeleteRoutingProfile",
         },
         new ResourceApi<User>(ResourceTypes.User) { List = "ListUsers", Delete = "DeleteUser" },
-        new ResourceApi<SecurityProfile>(ResourceTypes.SecurityProfile) { List = "ListSecurityProfiles" },
-        new ResourceApi<AgentStatus>(ResourceTypes.AgentStatus)
-        {
-            Describe = "DescribeAgentStatus",
-            List = "ListAgentStatuses",
-            FilterProperties = new Dictionary<string, string> { ["AgentStatusTypes"] = nameof(AgentStatus.Type) },
-        },
 
         new ResourceApi<Prompt>(PromptRules.Type)
         {
@@ -87,6 +80,26 @@ internal static class DeclaredOperations
             List = "ListUserHierarchyGroups",
             Search = "SearchUserHierarchyGroups",
             Delete = "DeleteUserHierarchyGroup",
+        },
+
+        // Security profiles and agent statuses (issue 15): the lists of a profile's permissions, applications and flow
+        // modules and UpdateAgentStatus (ResetOrderNumber) are written by hand (Handlers/SecurityProfileHandlers.cs).
+        new ResourceApi<SecurityProfile>(ResourceTypes.SecurityProfile)
+        {
+            Create = "CreateSecurityProfile",
+            Describe = "DescribeSecurityProfile",
+            List = "ListSecurityProfiles",
+            Search = "SearchSecurityProfiles",
+            Updates = ["UpdateSecurityProfile"],
+            Delete = "DeleteSecurityProfile",
+        },
+        new ResourceApi<AgentStatus>(ResourceTypes.AgentStatus)
+        {
+            Create = "CreateAgentStatus",
+            Describe = "DescribeAgentStatus",
+            List = "ListAgentStatuses",
+            Search = "SearchAgentStatuses",
+            FilterProperties = new Dictionary<string, string> { ["AgentStatusTypes"] = nameof(AgentStatus.Type) },
         },
     ];
 
