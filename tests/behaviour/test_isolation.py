@@ -33,6 +33,9 @@ PASSWORD = "Passw0rd-Example1"
 FLOW_ID = "11111111-2222-4333-8444-555555555555"  # contacts and quick connects do not check flow ids yet, so any id will do
 FLOW_CONTENT = json.dumps({"Version": "2019-10-30", "StartAction": "bye", "Actions": [
     {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]})
+# Flow modules (issue 14, modules part)
+MODULE_CONTENT = json.dumps({"Version": "2019-10-30", "StartAction": "done", "Actions": [
+    {"Identifier": "done", "Type": "EndFlowModuleExecution", "Parameters": {}, "Transitions": {}}]})
 CONTACT_ID = "22222222-3333-4444-8555-666666666666"
 
 
@@ -104,6 +107,8 @@ class World:
             MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}, {"Channel": "CHAT", "Concurrency": 2}],
             QueueConfigs=[{"QueueReference": {"QueueId": self.qid, "Channel": "VOICE"}, "Priority": 1, "Delay": 0}])
         self.rpid, self.rparn = profile["RoutingProfileId"], profile["RoutingProfileArn"]
+        east.associate_routing_profile_queues(InstanceId=self.iid, RoutingProfileId=self.rpid,
+                                              ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": self.qid, "Channel": "CHAT"}}])
         self.profile_name = profile_name
         profiles = east.list_security_profiles(InstanceId=self.iid)["SecurityProfileSummaryList"]
         agent = next(p for p in profiles if p["Name"] == "Agent")
@@ -135,13 +140,57 @@ class World:
                                         Tags={"owner": tag})
         self.fid, self.farn = flow["ContactFlowId"], flow["ContactFlowArn"]
         east.create_contact_flow_version(InstanceId=self.iid, ContactFlowId=self.fid, Description=tag)
+        # Flow modules (issue 14, modules part): a module with a version and an alias.
+        mod = east.create_contact_flow_module(InstanceId=self.iid, Name=unique(f"{tag}-module"), Content=MODULE_CONTENT,
+                                              Tags={"owner": tag})
+        self.mid, self.marn = mod["Id"], mod["Arn"]
+        east.create_contact_flow_module_version(InstanceId=self.iid, ContactFlowModuleId=self.mid, Description=tag)
+        self.aid = east.create_contact_flow_module_alias(InstanceId=self.iid, ContactFlowModuleId=self.mid,
+                                                         ContactFlowModuleVersion=1, AliasName="live")["Id"]
         self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
+        # email addresses (issue 15): one A's queue sends from, one it offers, one that is an alias of the first
+        self.email_address = f"{unique(tag)}@example.com"
+        email = east.create_email_address(InstanceId=self.iid, EmailAddress=self.email_address, Tags={"owner": tag})
+        self.eid, self.earn = email["EmailAddressId"], email["EmailAddressArn"]
+        offered = east.create_email_address(InstanceId=self.iid, EmailAddress=f"{unique(tag)}@example.com")
+        east.update_queue_outbound_email_config(InstanceId=self.iid, QueueId=self.qid, OutboundEmailConfig={"OutboundEmailAddressId": self.eid})
+        east.associate_queue_email_addresses(InstanceId=self.iid, QueueId=self.qid, EmailAddressesConfig=[{"EmailAddressId": offered["EmailAddressId"]}])
+        alias = east.create_email_address(InstanceId=self.iid, EmailAddress=f"{unique(tag)}@example.com")
+        self.aliasid = alias["EmailAddressId"]
+        east.associate_email_address_alias(InstanceId=self.iid, EmailAddressId=self.eid, AliasConfiguration={"EmailAddressId": self.aliasid})
+        # hours overrides (issue 15): an override of A's hours, and child hours inheriting from them
+        self.oid = east.create_hours_of_operation_override(
+            InstanceId=self.iid, HoursOfOperationId=self.hid, Name=unique(f"{tag}-override"), EffectiveFrom="2026-03-02", EffectiveTill="2026-03-02",
+            OverrideType="CLOSED", Config=[{"Day": "MONDAY", "StartTime": {"Hours": 12, "Minutes": 0}, "EndTime": {"Hours": 13, "Minutes": 0}}])["HoursOfOperationOverrideId"]
+        child = east.create_hours_of_operation(InstanceId=self.iid, Name=unique(f"{tag}-child"), TimeZone="UTC", Config=[slot("MONDAY")])
+        self.chid = child["HoursOfOperationId"]
+        east.associate_hours_of_operations(InstanceId=self.iid, HoursOfOperationId=self.chid, ParentHoursOfOperationConfigs=[{"HoursOfOperationId": self.hid}])
+        # integrations (docs/integrations.md)
+        east.associate_lambda_function(InstanceId=self.iid, FunctionArn=f"arn:aws:lambda:us-east-1:{account_id}:function:{tag}")
+        east.associate_approved_origin(InstanceId=self.iid, Origin=f"https://{tag}.example.com")
+        east.associate_bot(InstanceId=self.iid, LexV2Bot={"AliasArn": f"arn:aws:lex:us-east-1:{account_id}:bot-alias/B{tag}/A{tag}"})
+        east.associate_lex_bot(InstanceId=self.iid, LexBot={"Name": f"bot{tag}", "LexRegion": "us-east-1"})
+        self.skid = east.associate_security_key(InstanceId=self.iid, Key=f"-----BEGIN PUBLIC KEY-----{tag}")["AssociationId"]
+        self.scid = east.associate_instance_storage_config(InstanceId=self.iid, ResourceType="CHAT_TRANSCRIPTS", StorageConfig={
+            "StorageType": "S3", "S3Config": {"BucketName": f"bucket-{tag}", "BucketPrefix": "chats"}})["AssociationId"]
+        association = east.create_integration_association(InstanceId=self.iid, IntegrationType="VOICE_ID", Tags={"owner": tag},
+                                                          IntegrationArn=f"arn:aws:voiceid:us-east-1:{account_id}:domain/{tag}")
+        self.iaid, self.iaarn = association["IntegrationAssociationId"], association["IntegrationAssociationArn"]
+        use_case = east.create_use_case(InstanceId=self.iid, IntegrationAssociationId=self.iaid, UseCaseType="RULES_EVALUATION", Tags={"owner": tag})
+        self.ucid, self.ucarn = use_case["UseCaseId"], use_case["UseCaseArn"]
+        # User hierarchy (hierarchy-users): a structure with two levels, a group in it, the user in the group.
+        east.update_user_hierarchy_structure(InstanceId=self.iid, HierarchyStructure={"LevelOne": {"Name": "L1"}, "LevelTwo": {"Name": "L2"}})
+        hgroup = east.create_user_hierarchy_group(InstanceId=self.iid, Name=unique(f"{tag}-hgroup"), Tags={"owner": tag})
+        self.hgid, self.hgarn = hgroup["HierarchyGroupId"], hgroup["HierarchyGroupArn"]
+        east.update_user_hierarchy(InstanceId=self.iid, UserId=self.uid, HierarchyGroupId=self.hgid)
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
-                self.cid, self.kid, self.prid, self.fid, self.alias, self.profile_name, self.username]
+                self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username,
+                self.eid, self.aliasid, self.email_address, self.oid, self.chid,
+                self.skid, self.scid, self.iaid, self.ucid, self.hgid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -182,28 +231,72 @@ class World:
             "SearchContactFlows": lambda: e.search_contact_flows(InstanceId=self.iid),
             "ListContactFlowVersions": lambda: e.list_contact_flow_versions(InstanceId=self.iid, ContactFlowId=self.fid),
             "DescribeContactFlow version": lambda: e.describe_contact_flow(InstanceId=self.iid, ContactFlowId=self.fid + ":1"),
+            # Flow modules (issue 14, modules part)
+            "DescribeContactFlowModule": lambda: e.describe_contact_flow_module(InstanceId=self.iid, ContactFlowModuleId=self.mid),
+            "DescribeContactFlowModule version": lambda: e.describe_contact_flow_module(InstanceId=self.iid, ContactFlowModuleId=self.mid + ":1"),
+            "ListContactFlowModules": lambda: e.list_contact_flow_modules(InstanceId=self.iid),
+            "SearchContactFlowModules": lambda: e.search_contact_flow_modules(InstanceId=self.iid),
+            "ListContactFlowModuleVersions": lambda: e.list_contact_flow_module_versions(InstanceId=self.iid, ContactFlowModuleId=self.mid),
+            "ListContactFlowModuleAliases": lambda: e.list_contact_flow_module_aliases(InstanceId=self.iid, ContactFlowModuleId=self.mid),
+            "DescribeContactFlowModuleAlias": lambda: e.describe_contact_flow_module_alias(
+                InstanceId=self.iid, ContactFlowModuleId=self.mid, AliasId=self.aid),
             "ListQueueQuickConnects": lambda: e.list_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid),
             "SearchQuickConnects": lambda: e.search_quick_connects(InstanceId=self.iid),
             "ListPhoneNumbersV2": lambda: e.list_phone_numbers_v2(),
+            "DescribeUserHierarchyGroup": lambda: e.describe_user_hierarchy_group(InstanceId=self.iid, HierarchyGroupId=self.hgid),
+            "ListUserHierarchyGroups": lambda: e.list_user_hierarchy_groups(InstanceId=self.iid),
+            "SearchUserHierarchyGroups": lambda: e.search_user_hierarchy_groups(InstanceId=self.iid),
+            "DescribeUserHierarchyStructure": lambda: e.describe_user_hierarchy_structure(InstanceId=self.iid),
             "SearchAvailablePhoneNumbers": lambda: e.search_available_phone_numbers(
                 InstanceId=self.iid, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=10),
+            # email addresses (issue 15)
+            "DescribeEmailAddress": lambda: e.describe_email_address(InstanceId=self.iid, EmailAddressId=self.eid),
+            "SearchEmailAddresses": lambda: e.search_email_addresses(InstanceId=self.iid),
+            "ListQueueEmailAddresses": lambda: e.list_queue_email_addresses(InstanceId=self.iid, QueueId=self.qid),
+            "ListRoutingProfileManualAssignmentQueues": lambda: e.list_routing_profile_manual_assignment_queues(InstanceId=self.iid, RoutingProfileId=self.rpid),
+            # hours overrides (issue 15)
+            "ListHoursOfOperationOverrides": lambda: e.list_hours_of_operation_overrides(InstanceId=self.iid, HoursOfOperationId=self.hid),
+            "DescribeHoursOfOperationOverride": lambda: e.describe_hours_of_operation_override(
+                InstanceId=self.iid, HoursOfOperationId=self.hid, HoursOfOperationOverrideId=self.oid),
+            "ListChildHoursOfOperations": lambda: e.list_child_hours_of_operations(InstanceId=self.iid, HoursOfOperationId=self.hid),
+            "DescribeHoursOfOperation child": lambda: e.describe_hours_of_operation(InstanceId=self.iid, HoursOfOperationId=self.chid),
+            "GetEffectiveHoursOfOperations": lambda: e.get_effective_hours_of_operations(
+                InstanceId=self.iid, HoursOfOperationId=self.chid, FromDate="2026-03-01", ToDate="2026-03-07"),
         }
+        calls.update({  # integrations
+            "ListLambdaFunctions": lambda: e.list_lambda_functions(InstanceId=self.iid),
+            "ListApprovedOrigins": lambda: e.list_approved_origins(InstanceId=self.iid),
+            "ListBots": lambda: e.list_bots(InstanceId=self.iid, LexVersion="V2"),
+            "ListLexBots": lambda: e.list_lex_bots(InstanceId=self.iid),
+            "ListSecurityKeys": lambda: e.list_security_keys(InstanceId=self.iid),
+            "DescribeInstanceStorageConfig": lambda: e.describe_instance_storage_config(
+                InstanceId=self.iid, AssociationId=self.scid, ResourceType="CHAT_TRANSCRIPTS"),
+            "ListInstanceStorageConfigs": lambda: e.list_instance_storage_configs(InstanceId=self.iid, ResourceType="CHAT_TRANSCRIPTS"),
+            "ListIntegrationAssociations": lambda: e.list_integration_associations(InstanceId=self.iid),
+            "ListUseCases": lambda: e.list_use_cases(InstanceId=self.iid, IntegrationAssociationId=self.iaid),
+            "ListTagsForResource integration association": lambda: e.list_tags_for_resource(resourceArn=self.iaarn),
+            "ListTagsForResource use case": lambda: e.list_tags_for_resource(resourceArn=self.ucarn),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
-                          ("flow", self.farn)):
+                          ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
+                          ("hierarchy group", self.hgarn)):
             calls[f"ListTagsForResource {name}"] = lambda arn=arn: e.list_tags_for_resource(resourceArn=arn)
         return {name: outcome(call) for name, call in calls.items()}
 
 
 def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
-                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn")}
+                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
+                                          "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid",
+                                          "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
-    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid")}
+    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
+                                                "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -371,6 +464,45 @@ class AccountIsolationTests(unittest.TestCase):
             ("UpdateContactFlowContent", "", lambda r: b.update_contact_flow_content(InstanceId=r["iid"], ContactFlowId=r["fid"], Content=FLOW_CONTENT)),
             ("UpdateContactFlowContent", "in B's instance", lambda r: b.update_contact_flow_content(
                 InstanceId=mine.iid, ContactFlowId=r["fid"], Content=FLOW_CONTENT)),
+            # flow modules (issue 14, modules part)
+            ("DescribeContactFlowModule", "", lambda r: b.describe_contact_flow_module(InstanceId=r["iid"], ContactFlowModuleId=r["mid"])),
+            ("DescribeContactFlowModule", "from B's instance by ARN", lambda r: b.describe_contact_flow_module(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"])),
+            ("DescribeContactFlowModule", "a version by ARN from B's instance", lambda r: b.describe_contact_flow_module(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"] + ":1")),
+            ("ListContactFlowModules", "", lambda r: b.list_contact_flow_modules(InstanceId=r["iid"])),
+            ("SearchContactFlowModules", "", lambda r: b.search_contact_flow_modules(InstanceId=r["iid"])),
+            ("CreateContactFlowModule", "in A's instance", lambda r: b.create_contact_flow_module(
+                InstanceId=r["iid"], Name=unique("m"), Content=MODULE_CONTENT)),
+            ("UpdateContactFlowModuleMetadata", "", lambda r: b.update_contact_flow_module_metadata(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], State="ARCHIVED")),
+            ("UpdateContactFlowModuleMetadata", "in B's instance by ARN", lambda r: b.update_contact_flow_module_metadata(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"], Description="mine")),
+            ("UpdateContactFlowModuleContent", "", lambda r: b.update_contact_flow_module_content(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], Content=MODULE_CONTENT)),
+            ("UpdateContactFlowModuleContent", "in B's instance", lambda r: b.update_contact_flow_module_content(
+                InstanceId=mine.iid, ContactFlowModuleId=r["mid"], Content=MODULE_CONTENT)),
+            ("CreateContactFlowModuleVersion", "", lambda r: b.create_contact_flow_module_version(InstanceId=r["iid"], ContactFlowModuleId=r["mid"])),
+            ("CreateContactFlowModuleVersion", "by ARN in B's instance", lambda r: b.create_contact_flow_module_version(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"])),
+            ("ListContactFlowModuleVersions", "", lambda r: b.list_contact_flow_module_versions(InstanceId=r["iid"], ContactFlowModuleId=r["mid"])),
+            ("ListContactFlowModuleVersions", "by ARN from B's instance", lambda r: b.list_contact_flow_module_versions(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"])),
+            ("CreateContactFlowModuleAlias", "", lambda r: b.create_contact_flow_module_alias(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], ContactFlowModuleVersion=1, AliasName="b")),
+            ("CreateContactFlowModuleAlias", "in B's instance", lambda r: b.create_contact_flow_module_alias(
+                InstanceId=mine.iid, ContactFlowModuleId=r["mid"], ContactFlowModuleVersion=1, AliasName="b")),
+            ("DescribeContactFlowModuleAlias", "", lambda r: b.describe_contact_flow_module_alias(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], AliasId=r["aid"])),
+            ("DescribeContactFlowModuleAlias", "A's alias of B's module", lambda r: b.describe_contact_flow_module_alias(
+                InstanceId=mine.iid, ContactFlowModuleId=mine.mid, AliasId=r["aid"])),
+            ("ListContactFlowModuleAliases", "", lambda r: b.list_contact_flow_module_aliases(InstanceId=r["iid"], ContactFlowModuleId=r["mid"])),
+            ("ListContactFlowModuleAliases", "by ARN from B's instance", lambda r: b.list_contact_flow_module_aliases(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"])),
+            ("UpdateContactFlowModuleAlias", "", lambda r: b.update_contact_flow_module_alias(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], AliasId=r["aid"], Description="b")),
+            ("UpdateContactFlowModuleAlias", "A's alias of B's module", lambda r: b.update_contact_flow_module_alias(
+                InstanceId=mine.iid, ContactFlowModuleId=mine.mid, AliasId=r["aid"], Description="b")),
             # prompts
             ("DescribePrompt", "", lambda r: b.describe_prompt(InstanceId=r["iid"], PromptId=r["prid"])),
             ("DescribePrompt", "from B's instance by ARN", lambda r: b.describe_prompt(InstanceId=mine.iid, PromptId=r["prarn"])),
@@ -470,25 +602,195 @@ class AccountIsolationTests(unittest.TestCase):
             ("DescribeContact", "from B's instance in the replica Region", lambda r: bw.describe_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("GetCurrentMetricData", "A's queue in B's instance", lambda r: b.get_current_metric_data(
                 InstanceId=mine.iid, Filters={"Queues": [r["qid"]]}, CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])),
+            # email addresses and queue email addresses (issue 15)
+            ("DescribeEmailAddress", "", lambda r: b.describe_email_address(InstanceId=r["iid"], EmailAddressId=r["eid"])),
+            ("DescribeEmailAddress", "from B's instance", lambda r: b.describe_email_address(InstanceId=mine.iid, EmailAddressId=r["eid"])),
+            ("DescribeEmailAddress", "by ARN from B's instance", lambda r: b.describe_email_address(InstanceId=mine.iid, EmailAddressId=r["earn"])),
+            ("SearchEmailAddresses", "", lambda r: b.search_email_addresses(InstanceId=r["iid"])),
+            ("CreateEmailAddress", "in A's instance", lambda r: b.create_email_address(InstanceId=r["iid"], EmailAddress=f"{unique('b')}@example.com")),
+            ("UpdateEmailAddressMetadata", "", lambda r: b.update_email_address_metadata(InstanceId=r["iid"], EmailAddressId=r["eid"], DisplayName="b")),
+            ("UpdateEmailAddressMetadata", "in B's instance", lambda r: b.update_email_address_metadata(InstanceId=mine.iid, EmailAddressId=r["earn"], DisplayName="b")),
+            ("AssociateEmailAddressAlias", "", lambda r: b.associate_email_address_alias(
+                InstanceId=r["iid"], EmailAddressId=r["aliasid"], AliasConfiguration={"EmailAddressId": r["eid"]})),
+            ("AssociateEmailAddressAlias", "A's address as alias of B's", lambda r: b.associate_email_address_alias(
+                InstanceId=mine.iid, EmailAddressId=mine.eid, AliasConfiguration={"EmailAddressId": r["earn"]})),
+            ("DisassociateEmailAddressAlias", "", lambda r: b.disassociate_email_address_alias(
+                InstanceId=r["iid"], EmailAddressId=r["eid"], AliasConfiguration={"EmailAddressId": r["aliasid"]})),
+            ("DisassociateEmailAddressAlias", "in B's instance", lambda r: b.disassociate_email_address_alias(
+                InstanceId=mine.iid, EmailAddressId=r["eid"], AliasConfiguration={"EmailAddressId": r["aliasid"]})),
+            ("ListQueueEmailAddresses", "", lambda r: b.list_queue_email_addresses(InstanceId=r["iid"], QueueId=r["qid"])),
+            ("ListQueueEmailAddresses", "from B's instance", lambda r: b.list_queue_email_addresses(InstanceId=mine.iid, QueueId=r["qid"])),
+            ("AssociateQueueEmailAddresses", "", lambda r: b.associate_queue_email_addresses(
+                InstanceId=r["iid"], QueueId=r["qid"], EmailAddressesConfig=[{"EmailAddressId": r["eid"]}])),
+            ("AssociateQueueEmailAddresses", "A's address to B's queue", lambda r: b.associate_queue_email_addresses(
+                InstanceId=mine.iid, QueueId=mine.qid, EmailAddressesConfig=[{"EmailAddressId": r["earn"]}])),
+            ("DisassociateQueueEmailAddresses", "", lambda r: b.disassociate_queue_email_addresses(
+                InstanceId=r["iid"], QueueId=r["qid"], EmailAddressesId=[r["eid"]])),
+            ("DisassociateQueueEmailAddresses", "A's address from B's queue", lambda r: b.disassociate_queue_email_addresses(
+                InstanceId=mine.iid, QueueId=mine.qid, EmailAddressesId=[r["eid"]])),
+            ("UpdateQueueOutboundEmailConfig", "", lambda r: b.update_queue_outbound_email_config(
+                InstanceId=r["iid"], QueueId=r["qid"], OutboundEmailConfig={"OutboundEmailAddressId": r["eid"]})),
+            ("UpdateQueueOutboundEmailConfig", "B's queue to A's address", lambda r: b.update_queue_outbound_email_config(
+                InstanceId=mine.iid, QueueId=mine.qid, OutboundEmailConfig={"OutboundEmailAddressId": r["earn"]})),
+            # hours overrides and parent/child hours (issue 15)
+            ("CreateHoursOfOperationOverride", "", lambda r: b.create_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], Name=unique("o"), EffectiveFrom="2026-03-02", EffectiveTill="2026-03-02", Config=[])),
+            ("CreateHoursOfOperationOverride", "on A's hours in B's instance", lambda r: b.create_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=r["harn"], Name=unique("o"), EffectiveFrom="2026-03-02", EffectiveTill="2026-03-02", Config=[])),
+            ("DescribeHoursOfOperationOverride", "", lambda r: b.describe_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], HoursOfOperationOverrideId=r["oid"])),
+            ("DescribeHoursOfOperationOverride", "under B's hours", lambda r: b.describe_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, HoursOfOperationOverrideId=r["oid"])),
+            ("ListHoursOfOperationOverrides", "", lambda r: b.list_hours_of_operation_overrides(InstanceId=r["iid"], HoursOfOperationId=r["hid"])),
+            ("ListHoursOfOperationOverrides", "from B's instance", lambda r: b.list_hours_of_operation_overrides(InstanceId=mine.iid, HoursOfOperationId=r["harn"])),
+            ("UpdateHoursOfOperationOverride", "", lambda r: b.update_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], HoursOfOperationOverrideId=r["oid"], Name="b")),
+            ("UpdateHoursOfOperationOverride", "under B's hours", lambda r: b.update_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, HoursOfOperationOverrideId=r["oid"], Name="b")),
+            ("GetEffectiveHoursOfOperations", "", lambda r: b.get_effective_hours_of_operations(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], FromDate="2026-03-01", ToDate="2026-03-02")),
+            ("GetEffectiveHoursOfOperations", "from B's instance", lambda r: b.get_effective_hours_of_operations(
+                InstanceId=mine.iid, HoursOfOperationId=r["harn"], FromDate="2026-03-01", ToDate="2026-03-02")),
+            ("AssociateHoursOfOperations", "", lambda r: b.associate_hours_of_operations(
+                InstanceId=r["iid"], HoursOfOperationId=r["chid"], ParentHoursOfOperationConfigs=[{"HoursOfOperationId": r["hid"]}])),
+            ("AssociateHoursOfOperations", "A's hours as parent of B's", lambda r: b.associate_hours_of_operations(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, ParentHoursOfOperationConfigs=[{"HoursOfOperationId": r["harn"]}])),
+            ("DisassociateHoursOfOperations", "", lambda r: b.disassociate_hours_of_operations(
+                InstanceId=r["iid"], HoursOfOperationId=r["chid"], ParentHoursOfOperationIds=[r["hid"]])),
+            ("DisassociateHoursOfOperations", "A's hours from B's", lambda r: b.disassociate_hours_of_operations(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, ParentHoursOfOperationIds=[r["harn"]])),
+            ("ListChildHoursOfOperations", "", lambda r: b.list_child_hours_of_operations(InstanceId=r["iid"], HoursOfOperationId=r["hid"])),
+            ("ListChildHoursOfOperations", "from B's instance", lambda r: b.list_child_hours_of_operations(InstanceId=mine.iid, HoursOfOperationId=r["hid"])),
+            # manual-assignment queues of routing profiles (issue 15)
+            ("ListRoutingProfileManualAssignmentQueues", "", lambda r: b.list_routing_profile_manual_assignment_queues(InstanceId=r["iid"], RoutingProfileId=r["rpid"])),
+            ("ListRoutingProfileManualAssignmentQueues", "from B's instance", lambda r: b.list_routing_profile_manual_assignment_queues(
+                InstanceId=mine.iid, RoutingProfileId=r["rparn"])),
+            ("AssociateRoutingProfileQueues", "A's queue as manual queue of B's profile", lambda r: b.associate_routing_profile_queues(
+                InstanceId=mine.iid, RoutingProfileId=mine.rpid, ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": r["qarn"], "Channel": "CHAT"}}])),
+            ("CreateRoutingProfile", "with A's queue as manual queue", lambda r: b.create_routing_profile(
+                InstanceId=mine.iid, Name=unique("rp"), Description="d", DefaultOutboundQueueId=mine.qid,
+                MediaConcurrencies=[{"Channel": "CHAT", "Concurrency": 1}],
+                ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": r["qid"], "Channel": "CHAT"}}])),
         ]
-        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn"):
+        # integrations (docs/integrations.md)
+        s3 = {"StorageType": "S3", "S3Config": {"BucketName": "b-bucket", "BucketPrefix": "p"}}
+        lam = f"arn:aws:lambda:us-east-1:{self.a_account}:function:a"
+        alias = f"arn:aws:lex:us-east-1:{self.a_account}:bot-alias/Ba/Aa"
+        attacks += [
+            ("AssociateLambdaFunction", "", lambda r: b.associate_lambda_function(InstanceId=r["iid"], FunctionArn=lam)),
+            ("DisassociateLambdaFunction", "", lambda r: b.disassociate_lambda_function(InstanceId=r["iid"], FunctionArn=lam)),
+            ("DisassociateLambdaFunction", "A's function from B's instance", lambda r: b.disassociate_lambda_function(InstanceId=mine.iid, FunctionArn=lam)),
+            ("ListLambdaFunctions", "", lambda r: b.list_lambda_functions(InstanceId=r["iid"])),
+            ("AssociateApprovedOrigin", "", lambda r: b.associate_approved_origin(InstanceId=r["iid"], Origin="https://b.example.com")),
+            ("DisassociateApprovedOrigin", "", lambda r: b.disassociate_approved_origin(InstanceId=r["iid"], Origin="https://a.example.com")),
+            ("DisassociateApprovedOrigin", "A's origin from B's instance", lambda r: b.disassociate_approved_origin(
+                InstanceId=mine.iid, Origin="https://a.example.com")),
+            ("ListApprovedOrigins", "", lambda r: b.list_approved_origins(InstanceId=r["iid"])),
+            ("AssociateBot", "", lambda r: b.associate_bot(InstanceId=r["iid"], LexV2Bot={"AliasArn": alias + "x"})),
+            ("DisassociateBot", "", lambda r: b.disassociate_bot(InstanceId=r["iid"], LexV2Bot={"AliasArn": alias})),
+            ("DisassociateBot", "A's bot from B's instance", lambda r: b.disassociate_bot(InstanceId=mine.iid, LexV2Bot={"AliasArn": alias})),
+            ("ListBots", "", lambda r: b.list_bots(InstanceId=r["iid"], LexVersion="V2")),
+            ("AssociateLexBot", "", lambda r: b.associate_lex_bot(InstanceId=r["iid"], LexBot={"Name": "botx", "LexRegion": "us-east-1"})),
+            ("DisassociateLexBot", "", lambda r: b.disassociate_lex_bot(InstanceId=r["iid"], BotName="bota", LexRegion="us-east-1")),
+            ("ListLexBots", "", lambda r: b.list_lex_bots(InstanceId=r["iid"])),
+            ("AssociateSecurityKey", "", lambda r: b.associate_security_key(InstanceId=r["iid"], Key="-----BEGIN PUBLIC KEY-----x")),
+            ("DisassociateSecurityKey", "", lambda r: b.disassociate_security_key(InstanceId=r["iid"], AssociationId=r["skid"])),
+            ("DisassociateSecurityKey", "from B's instance", lambda r: b.disassociate_security_key(InstanceId=mine.iid, AssociationId=r["skid"])),
+            ("ListSecurityKeys", "", lambda r: b.list_security_keys(InstanceId=r["iid"])),
+            ("AssociateInstanceStorageConfig", "", lambda r: b.associate_instance_storage_config(
+                InstanceId=r["iid"], ResourceType="CALL_RECORDINGS", StorageConfig=s3)),
+            ("DescribeInstanceStorageConfig", "", lambda r: b.describe_instance_storage_config(
+                InstanceId=r["iid"], AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS")),
+            ("DescribeInstanceStorageConfig", "from B's instance", lambda r: b.describe_instance_storage_config(
+                InstanceId=mine.iid, AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS")),
+            ("UpdateInstanceStorageConfig", "", lambda r: b.update_instance_storage_config(
+                InstanceId=r["iid"], AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS", StorageConfig=s3)),
+            ("UpdateInstanceStorageConfig", "in B's instance", lambda r: b.update_instance_storage_config(
+                InstanceId=mine.iid, AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS", StorageConfig=s3)),
+            ("ListInstanceStorageConfigs", "", lambda r: b.list_instance_storage_configs(InstanceId=r["iid"], ResourceType="CHAT_TRANSCRIPTS")),
+            ("CreateIntegrationAssociation", "", lambda r: b.create_integration_association(
+                InstanceId=r["iid"], IntegrationType="VOICE_ID", IntegrationArn=f"arn:aws:voiceid:us-east-1:{self.b_account}:domain/x")),
+            ("ListIntegrationAssociations", "", lambda r: b.list_integration_associations(InstanceId=r["iid"])),
+            ("CreateUseCase", "", lambda r: b.create_use_case(InstanceId=r["iid"], IntegrationAssociationId=r["iaid"], UseCaseType="CONNECT_CAMPAIGNS")),
+            ("CreateUseCase", "under A's association in B's instance", lambda r: b.create_use_case(
+                InstanceId=mine.iid, IntegrationAssociationId=r["iaid"], UseCaseType="CONNECT_CAMPAIGNS")),
+            ("ListUseCases", "", lambda r: b.list_use_cases(InstanceId=r["iid"], IntegrationAssociationId=r["iaid"])),
+            ("ListUseCases", "from B's instance", lambda r: b.list_use_cases(InstanceId=mine.iid, IntegrationAssociationId=r["iaid"])),
+            ("DisassociateInstanceStorageConfig", "", lambda r: b.disassociate_instance_storage_config(
+                InstanceId=r["iid"], AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS")),
+            ("DisassociateInstanceStorageConfig", "from B's instance", lambda r: b.disassociate_instance_storage_config(
+                InstanceId=mine.iid, AssociationId=r["scid"], ResourceType="CHAT_TRANSCRIPTS")),
+            ("DeleteUseCase", "", lambda r: b.delete_use_case(InstanceId=r["iid"], IntegrationAssociationId=r["iaid"], UseCaseId=r["ucid"])),
+            ("DeleteUseCase", "under B's association", lambda r: b.delete_use_case(
+                InstanceId=mine.iid, IntegrationAssociationId=mine.iaid, UseCaseId=r["ucid"])),
+            ("DeleteIntegrationAssociation", "", lambda r: b.delete_integration_association(InstanceId=r["iid"], IntegrationAssociationId=r["iaid"])),
+            ("DeleteIntegrationAssociation", "in B's instance", lambda r: b.delete_integration_association(
+                InstanceId=mine.iid, IntegrationAssociationId=r["iaid"])),
+        ]
+        for kind in ("iaarn", "ucarn"):
             attacks += [
                 ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),
                 ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
                 ("UntagResource", kind, lambda r, k=kind: b.untag_resource(resourceArn=r[k], tagKeys=["owner"])),
             ]
+        for kind in ("iarn", "harn", "qarn", "rparn", "uarn", "sparn", "asarn", "garn", "parn", "karn", "prarn", "farn", "earn", "marn", "hgarn"):
+            attacks += [
+                ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),
+                ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
+                ("UntagResource", kind, lambda r, k=kind: b.untag_resource(resourceArn=r[k], tagKeys=["owner"])),
+            ]
+        # User hierarchy (hierarchy-users).
+        attacks += [
+            ("CreateUserHierarchyGroup", "in A's instance", lambda r: b.create_user_hierarchy_group(InstanceId=r["iid"], Name=unique("hg"))),
+            ("CreateUserHierarchyGroup", "under A's group", lambda r: b.create_user_hierarchy_group(InstanceId=mine.iid, Name=unique("hg"), ParentGroupId=r["hgid"])),
+            ("CreateUserHierarchyGroup", "under A's group by ARN", lambda r: b.create_user_hierarchy_group(InstanceId=mine.iid, Name=unique("hg"), ParentGroupId=r["hgarn"])),
+            ("DescribeUserHierarchyGroup", "", lambda r: b.describe_user_hierarchy_group(InstanceId=r["iid"], HierarchyGroupId=r["hgid"])),
+            ("DescribeUserHierarchyGroup", "from B's instance", lambda r: b.describe_user_hierarchy_group(InstanceId=mine.iid, HierarchyGroupId=r["hgid"])),
+            ("DescribeUserHierarchyGroup", "by ARN from B's instance", lambda r: b.describe_user_hierarchy_group(InstanceId=mine.iid, HierarchyGroupId=r["hgarn"])),
+            ("ListUserHierarchyGroups", "", lambda r: b.list_user_hierarchy_groups(InstanceId=r["iid"])),
+            ("SearchUserHierarchyGroups", "", lambda r: b.search_user_hierarchy_groups(InstanceId=r["iid"])),
+            ("UpdateUserHierarchyGroupName", "", lambda r: b.update_user_hierarchy_group_name(InstanceId=r["iid"], HierarchyGroupId=r["hgid"], Name=unique("hg"))),
+            ("UpdateUserHierarchyGroupName", "in B's instance", lambda r: b.update_user_hierarchy_group_name(InstanceId=mine.iid, HierarchyGroupId=r["hgarn"], Name=unique("hg"))),
+            ("DescribeUserHierarchyStructure", "", lambda r: b.describe_user_hierarchy_structure(InstanceId=r["iid"])),
+            ("UpdateUserHierarchyStructure", "", lambda r: b.update_user_hierarchy_structure(InstanceId=r["iid"], HierarchyStructure={})),
+            ("UpdateUserHierarchy", "", lambda r: b.update_user_hierarchy(InstanceId=r["iid"], UserId=r["uid"])),
+            ("UpdateUserHierarchy", "B's user to A's group", lambda r: b.update_user_hierarchy(InstanceId=mine.iid, UserId=mine.uid, HierarchyGroupId=r["hgarn"])),
+            ("UpdateUserHierarchy", "A's user in B's instance", lambda r: b.update_user_hierarchy(InstanceId=mine.iid, UserId=r["uarn"], HierarchyGroupId=mine.hgid)),
+            ("CreateUser", "in A's hierarchy group", lambda r: b.create_user(
+                Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[mine.spid], RoutingProfileId=mine.rpid, HierarchyGroupId=r["hgid"])),
+        ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above
         attacks += [
+            ("DeleteUserHierarchyGroup", "", lambda r: b.delete_user_hierarchy_group(InstanceId=r["iid"], HierarchyGroupId=r["hgid"])),
+            ("DeleteUserHierarchyGroup", "in B's instance", lambda r: b.delete_user_hierarchy_group(InstanceId=mine.iid, HierarchyGroupId=r["hgarn"])),
             ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=r["cid"])),
             ("StopContact", "from B's instance", lambda r: b.stop_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DeleteTrafficDistributionGroup", "", lambda r: b.delete_traffic_distribution_group(TrafficDistributionGroupId=r["gid"])),
             ("ReleasePhoneNumber", "", lambda r: b.release_phone_number(PhoneNumberId=r["pid"])),
+            # flow modules (issue 14, modules part)
+            ("DeleteContactFlowModuleAlias", "", lambda r: b.delete_contact_flow_module_alias(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], AliasId=r["aid"])),
+            ("DeleteContactFlowModuleAlias", "A's alias of B's module", lambda r: b.delete_contact_flow_module_alias(
+                InstanceId=mine.iid, ContactFlowModuleId=mine.mid, AliasId=r["aid"])),
+            ("DeleteContactFlowModuleVersion", "", lambda r: b.delete_contact_flow_module_version(
+                InstanceId=r["iid"], ContactFlowModuleId=r["mid"], ContactFlowModuleVersion=1)),
+            ("DeleteContactFlowModuleVersion", "by ARN in B's instance", lambda r: b.delete_contact_flow_module_version(
+                InstanceId=mine.iid, ContactFlowModuleId=r["marn"], ContactFlowModuleVersion=1)),
+            ("DeleteContactFlowModule", "", lambda r: b.delete_contact_flow_module(InstanceId=r["iid"], ContactFlowModuleId=r["mid"])),
+            ("DeleteContactFlowModule", "in B's instance", lambda r: b.delete_contact_flow_module(InstanceId=mine.iid, ContactFlowModuleId=r["mid"])),
             ("DeleteContactFlow", "", lambda r: b.delete_contact_flow(InstanceId=r["iid"], ContactFlowId=r["fid"])),
             ("DeleteContactFlow", "in B's instance", lambda r: b.delete_contact_flow(InstanceId=mine.iid, ContactFlowId=r["fid"])),
             ("DeletePrompt", "", lambda r: b.delete_prompt(InstanceId=r["iid"], PromptId=r["prid"])),
             ("DeletePrompt", "in B's instance", lambda r: b.delete_prompt(InstanceId=mine.iid, PromptId=r["prid"])),
             ("DeleteQuickConnect", "", lambda r: b.delete_quick_connect(InstanceId=r["iid"], QuickConnectId=r["kid"])),
             ("DeleteQuickConnect", "in B's instance", lambda r: b.delete_quick_connect(InstanceId=mine.iid, QuickConnectId=r["kid"])),
+            ("DeleteEmailAddress", "", lambda r: b.delete_email_address(InstanceId=r["iid"], EmailAddressId=r["eid"])),
+            ("DeleteHoursOfOperationOverride", "", lambda r: b.delete_hours_of_operation_override(
+                InstanceId=r["iid"], HoursOfOperationId=r["hid"], HoursOfOperationOverrideId=r["oid"])),
+            ("DeleteHoursOfOperationOverride", "under B's hours", lambda r: b.delete_hours_of_operation_override(
+                InstanceId=mine.iid, HoursOfOperationId=mine.hid, HoursOfOperationOverrideId=r["oid"])),
+            ("DeleteEmailAddress", "in B's instance", lambda r: b.delete_email_address(InstanceId=mine.iid, EmailAddressId=r["earn"])),
             ("DeleteUser", "", lambda r: b.delete_user(InstanceId=r["iid"], UserId=r["uid"])),
             ("DeleteUser", "in B's instance", lambda r: b.delete_user(InstanceId=mine.iid, UserId=r["uid"])),
             ("DeleteRoutingProfile", "in B's instance", lambda r: b.delete_routing_profile(InstanceId=mine.iid, RoutingProfileId=r["rpid"])),
@@ -540,6 +842,8 @@ class AccountIsolationTests(unittest.TestCase):
             "ListRoutingProfiles": lambda: b.list_routing_profiles(InstanceId=mine.iid),
             "ListHoursOfOperations": lambda: b.list_hours_of_operations(InstanceId=mine.iid),
             "ListTrafficDistributionGroupUsers": lambda: b.list_traffic_distribution_group_users(TrafficDistributionGroupId=mine.gid),
+            "ListContactFlowModules": lambda: b.list_contact_flow_modules(InstanceId=mine.iid),
+            "SearchContactFlowModules": lambda: b.search_contact_flow_modules(InstanceId=mine.iid),
         }
         for label, call in calls.items():
             with self.subTest(call=label):

@@ -44,10 +44,12 @@ class QueueTests(ConnectTestCase):
         hours_arn = self.connect.describe_hours_of_operation(
             InstanceId=self.instance_id, HoursOfOperationId=self.hours_id)["HoursOfOperation"]["HoursOfOperationArn"]
         caller = {"OutboundCallerIdName": "Sales", "OutboundCallerIdNumberId": MISSING, "OutboundFlowId": "whisper-flow"}
+        email = self.connect.create_email_address(InstanceId=self.instance_id, EmailAddress=f"{unique('sales')}@example.com")
         before = time.time()
         out = self.connect.create_queue(
             InstanceId=self.instance_id, Name=name, Description="Sales line", HoursOfOperationId=hours_arn,
-            MaxContacts=25, OutboundCallerConfig=caller, OutboundEmailConfig={"OutboundEmailAddressId": "mail-1"},
+            # the email address by ARN is kept as its id
+            MaxContacts=25, OutboundCallerConfig=caller, OutboundEmailConfig={"OutboundEmailAddressId": email["EmailAddressArn"]},
             Tags={"team": "sales"})
         queue_id = out["QueueId"]
         self.assertEqual(f"arn:aws:connect:us-east-1:000000000000:instance/{self.instance_id}/queue/{queue_id}",
@@ -58,7 +60,7 @@ class QueueTests(ConnectTestCase):
             "QueueId": queue_id, "QueueArn": out["QueueArn"], "Name": name, "Description": "Sales line",
             # the ARN given at creation is kept as the plain id
             "HoursOfOperationId": self.hours_id, "MaxContacts": 25, "Status": "ENABLED",
-            "OutboundCallerConfig": caller, "OutboundEmailConfig": {"OutboundEmailAddressId": "mail-1"},
+            "OutboundCallerConfig": caller, "OutboundEmailConfig": {"OutboundEmailAddressId": email["EmailAddressId"]},
             "Tags": {"team": "sales"}, "LastModifiedRegion": "us-east-1",
         }, queue)
         summary = next(q for q in self.all_queues() if q["Id"] == queue_id)

@@ -190,9 +190,41 @@ class CreateAndDescribeTests(RoutingProfileTestCase):
                                  "at 'queueConfigs.1.member.delay' failed to satisfy constraint: Member must have value "
                                  "less than or equal to 9999")
 
-    def test_create_refuses_manual_assignment_queues(self):
-        self.assertError("InvalidRequestException", self.create_profile,
+    def manual_queues(self, profile_id):
+        pages = self.connect.get_paginator("list_routing_profile_manual_assignment_queues").paginate(
+            InstanceId=self.instance_id, RoutingProfileId=profile_id) if self.connect.can_paginate(
+            "list_routing_profile_manual_assignment_queues") else [self.connect.list_routing_profile_manual_assignment_queues(
+                InstanceId=self.instance_id, RoutingProfileId=profile_id)]
+        return sorted((c["QueueId"], c["Channel"]) for p in pages for c in p["RoutingProfileManualAssignmentQueueConfigSummaryList"])
+
+    def test_manual_assignment_queues_are_kept_apart_from_routed_queues(self):
+        queue_arn = self.connect.describe_queue(InstanceId=self.instance_id, QueueId=self.basic_queue_id)["Queue"]["QueueArn"]
+        pid = self.create_profile(ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": queue_arn, "Channel": "CHAT"}}])
+        self.assertEqual([(self.basic_queue_id, "CHAT")], self.manual_queues(pid))
+        self.assertEqual([], self.queue_configs(pid))
+        profile = self.describe(pid)
+        self.assertEqual((0, 1), (profile["NumberOfAssociatedQueues"], profile["NumberOfAssociatedManualAssignmentQueues"]))
+        self.connect.associate_routing_profile_queues(
+            InstanceId=self.instance_id, RoutingProfileId=pid,
+            ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": self.basic_queue_id, "Channel": "TASK"}}],
+            QueueConfigs=[self.config("VOICE")])
+        self.assertEqual([(self.basic_queue_id, "CHAT"), (self.basic_queue_id, "TASK")], self.manual_queues(pid))
+        self.assertEqual([(self.basic_queue_id, "VOICE", 1, 0)], self.queue_configs(pid))
+        listed = self.connect.list_routing_profile_manual_assignment_queues(InstanceId=self.instance_id, RoutingProfileId=pid, MaxResults=1)
+        self.assertEqual({"QueueId", "QueueArn", "QueueName", "Channel"}, set(listed["RoutingProfileManualAssignmentQueueConfigSummaryList"][0]))
+        self.assertEqual("BasicQueue", listed["RoutingProfileManualAssignmentQueueConfigSummaryList"][0]["QueueName"])
+        self.assertIn("NextToken", listed)
+        self.assertEqual("us-east-1", listed["LastModifiedRegion"])
+        self.assertError("InvalidParameterException", self.connect.associate_routing_profile_queues,
+                         InstanceId=self.instance_id, RoutingProfileId=pid,
                          ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": self.basic_queue_id, "Channel": "CHAT"}}])
+        self.assertError("InvalidParameterException", self.create_profile,
+                         ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": self.basic_queue_id, "Channel": "VOICE"}}])
+        self.connect.disassociate_routing_profile_queues(
+            InstanceId=self.instance_id, RoutingProfileId=pid,
+            ManualAssignmentQueueReferences=[{"QueueId": queue_arn, "Channel": "CHAT"}])
+        self.assertEqual([(self.basic_queue_id, "TASK")], self.manual_queues(pid))
+        self.assertEqual([(self.basic_queue_id, "VOICE", 1, 0)], self.queue_configs(pid))
 
     def test_profiles_of_another_account_or_region_are_invisible(self):
         pid = self.create_profile()
@@ -509,7 +541,7 @@ class QueueConfigTests(RoutingProfileTestCase):
                          message="1 validation error detected: Value '0' at 'queueConfigs.1.member.priority' failed to "
                                  "satisfy constraint: Member must have value greater than or equal to 1")
         self.assertError("InvalidParameterException", self.update, pid, [self.config("VOICE", delay=-1)], self.loose)
-        self.assertError("InvalidRequestException", self.connect.disassociate_routing_profile_queues,
+        self.assertError("InvalidParameterException", self.connect.disassociate_routing_profile_queues,
                          InstanceId=self.instance_id, RoutingProfileId=pid,
                          ManualAssignmentQueueReferences=[{"QueueId": self.basic_queue_id, "Channel": "CHAT"}])
         self.assertEqual([(self.basic_queue_id, "VOICE", 1, 0)], self.queue_configs(pid))

@@ -21,11 +21,17 @@ public sealed record ConnectSettings
 
     public int QuickConnectsPerInstance { get; init; } = 10_000;
 
+    /// <summary>Email addresses per instance (AWS's default quota is 100).</summary>
+    public int EmailAddressesPerInstance { get; init; } = 100;
+
     /// <summary>Prompts per instance (AWS quota 500), the seven defaults included.</summary>
     public int PromptsPerInstance { get; init; } = 10_000;
 
     /// <summary>Contact flows per instance (AWS quota 100), the default flows included.</summary>
     public int ContactFlowsPerInstance { get; init; } = 10_000;
+
+    /// <summary>Contact flow modules per instance (flow modules, issue 14).</summary>
+    public int ContactFlowModulesPerInstance { get; init; } = 10_000;
 
     /// <summary>Quick connects one queue offers (AWS quota 50, the most one AssociateQueueQuickConnects call carries).</summary>
     public int QuickConnectsPerQueue { get; init; } = 50;

@@ -221,6 +221,92 @@ public static class ErrorTexts
 
     public static string FlowReferenceMissing(string parameter, string value) => $"{parameter} '{value}' does not exist in the instance.";
 
+    // Flow modules (issue 14, modules part).
+    public const string FlowModuleChangedSince = "The flow module has changed since the content given.";
+    public const string FlowModuleVersionNoun = "Contact flow module version";
+    public const string FlowModuleAliasNoun = "Contact flow module alias";
+
+    public static string FlowModuleVersionAliased(long version, string alias) => $"Version {version} is used by alias '{alias}'.";
+
+    // Email addresses and queue email addresses (issue 15).
+    public const string EmailAliasOfItself = "An email address cannot be an alias of itself.";
+    public const string EmailAliasChain = "Email aliases cannot be chained: an alias cannot have an alias, and an alias cannot be a primary address.";
+
+    public static string EmailAliasTaken(string primary) => $"Email address '{primary}' already has an alias.";
+
+    public static string EmailAliasElsewhere(string alias, string primary) => $"Email address '{alias}' is already an alias of '{primary}'.";
+
+    public static string EmailNotAlias(string alias, string primary) => $"Email address '{alias}' is not an alias of '{primary}'.";
+
+    public static string EmailAddressesPerQueue(int max) => $"A queue can have up to {max} email addresses, the outbound one included.";
+
+    // Hours of operation overrides and parent hours (issue 15).
+    public const string RecurrencePatternInvalid =
+        "Invalid RecurrencePattern: ByMonth (YEARLY only) and ByMonthDay take one value each, ByMonthDay and ByWeekdayOccurrence exclude each other and need MONTHLY or YEARLY, and 0 is no day.";
+
+    public static string OverridesPerHours(int max) => $"An hours of operation can have up to {max} overrides.";
+
+    public static string ParentHoursCycle(string name) => $"Hours of operation '{name}' cannot be a parent: it is the child itself or inherits from it.";
+
+    public static string ParentHoursLimit(int max) => $"An hours of operation can have up to {max} parent hours of operation.";
+
+    public static string DateRangeReversed(string from, string till) => $"The end date {till} is before the start date {from}.";
+
+    public static string DateRangeTooLong(int days) => $"The date range can span at most {days} days.";
+
+    public static string InvalidDate(string text) => $"'{text}' is not a date (yyyy-MM-dd).";
+
+    public static string OverrideSlotEndsBeforeStart(string day) => $"An override slot on {day} must end after it starts.";
+
+    public const string OverrideSlotIncomplete = "Every override slot needs a Day, a StartTime and an EndTime.";
+
+    // Manual-assignment queues of routing profiles (issue 15).
+    public const string ManualAssignmentVoice = "Manual assignment queues do not support the VOICE channel.";
+
+    public static string ManualQueueAlreadyAssociated(string queueId, string channel) =>
+        $"Queue {queueId} is already a manual assignment queue of the routing profile on channel {channel}.";
+
+    public static string ManualQueueNotAssociated(string queueId, string channel) =>
+        $"Queue {queueId} is not a manual assignment queue of the routing profile on channel {channel}.";
+
+    public static string ManualQueuesPerRoutingProfile(int max) => $"A routing profile can have up to {max} manual assignment queue and channel pairs.";
+    // Integrations and instance settings (docs/integrations.md).
+    public static string LambdaFunctionAlreadyAssociated(string arn) => $"Lambda function '{arn}' is already associated with the instance.";
+
+    public static string ApprovedOriginAlreadyAssociated(string origin) => $"Origin '{origin}' is already approved for the instance.";
+
+    public static string IntegrationQuota(int quota, string what) => $"The instance already has {quota} {what}.";
+
+    public const string BotAlreadyAssociated = "The bot is already associated with the instance.";
+    public const string BotVersionRequired = "Exactly one of LexBot or LexV2Bot is required.";
+    public const string LexBotIncomplete = "LexBot requires Name and LexRegion.";
+    public const string SecurityKeyAlreadyAssociated = "The security key is already associated with the instance.";
+    public const string EventSourceRequired = "SourceApplicationUrl, SourceApplicationName and SourceType are required for the EVENT integration type.";
+    public const string SourceOnlyForEvent = "SourceApplicationUrl, SourceApplicationName and SourceType apply only to the EVENT integration type.";
+    public const string IntegrationAssociationHasUseCases = "The integration association has use cases; delete them first.";
+
+    public static string StorageConfigExists(string resourceType) => $"A storage config for resource type {resourceType} already exists.";
+
+    public static string StorageConfigMissing(string storageType) => $"A storage config of type {storageType} requires its configuration.";
+
+    public static string StorageConfigExtra(string storageType) => $"A storage config of type {storageType} takes only its own configuration.";
+
+    public static string IntegrationAlreadyAssociated(string arn) => $"Integration '{arn}' is already associated with the instance.";
+
+    public static string UseCaseExists(string useCaseType) => $"The integration association already has a use case of type {useCaseType}.";
+    // User hierarchy (hierarchy-users): groups and the structure's levels.
+    public static string HierarchyGroupNameTooLong(int max) => $"Invalid parameter: a hierarchy group name must not be more than {max} characters";
+
+    public static string HierarchyLevelNameTooLong(int max) => $"Invalid parameter: a hierarchy level name must not be more than {max} characters";
+
+    public static string HierarchyLevelGap(string level, string above) => $"Invalid parameter: {level} requires {above}";
+
+    public static string HierarchyLevelInUse(string level, string groupName) => $"{level} cannot be removed: hierarchy group '{groupName}' is at that level";
+
+    public static string HierarchyLevelUndefined(string level) => $"The hierarchy structure has no {level}; define it with UpdateUserHierarchyStructure first";
+
+    public static string HierarchyTooDeep(int depth) => $"A hierarchy has at most {depth} levels; the parent group is at the lowest level";
+
     // Flow references and flow associations (docs/flows.md, "References to flows").
     public const string FlowAssociationNoun = "Flow association";
     public const string FlowAssociationResourceNoun = "Resource";

@@ -151,7 +151,7 @@ public static class ContactFlowRules
             return (flow, flow.Versions.FirstOrDefault(v => v.Version == number) ?? throw Errors.NotFound(Type.Noun));
         });
 
-    private static bool Exists(ResourceContext context, FlowReferenceKind kind, string idOrArn)
+    internal static bool Exists(ResourceContext context, FlowReferenceKind kind, string idOrArn)
     {
         var (session, caller, instance) = (context.Session, context.Caller, context.Instance.Id);
         return kind switch

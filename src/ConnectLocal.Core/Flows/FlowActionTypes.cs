@@ -23,10 +23,17 @@ public static class FlowActionTypes
 {
     public const string Inbound = "CONTACT_FLOW";
 
+    /// <summary>
+    /// Not a ContactFlowType: the flow type a module's content is checked as. AWS lets modules be used in inbound flows
+    /// only, so an action allowed in an inbound flow is allowed in a module; EndFlowModuleExecution (the Return block)
+    /// is allowed in modules only (Admin Guide, "Return (from module)").
+    /// </summary>
+    public const string Module = "FLOW_MODULE";
+
     public static readonly IReadOnlySet<string> AllFlowTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "CONTACT_FLOW", "CUSTOMER_QUEUE", "CUSTOMER_HOLD", "CUSTOMER_WHISPER", "AGENT_HOLD", "AGENT_WHISPER",
-        "OUTBOUND_WHISPER", "AGENT_TRANSFER", "QUEUE_TRANSFER", "CAMPAIGN",
+        "OUTBOUND_WHISPER", "AGENT_TRANSFER", "QUEUE_TRANSFER", "CAMPAIGN", Module,
     };
 
     // Inbound and the two transfer flows: where a contact is still being routed (the "Transfer to …" blocks' flow types).
@@ -48,6 +55,7 @@ public static class FlowActionTypes
         Of("DisconnectParticipant", RoutingAndQueue),
         Of("DistributeByPercentage", null, conditions: true),
         Of("EndFlowExecution", null),
+        Of("EndFlowModuleExecution", [Module]),
         Of("GetParticipantInput", RoutingAndQueue, conditions: true),
         Of("InvokeFlowModule", RoutingAndQueue),
         Of("InvokeLambdaFunction", null),
@@ -96,5 +104,5 @@ public static class FlowActionTypes
     };
 
     private static FlowActionType Of(string name, string[]? flowTypes, bool conditions = false) =>
-        new(name, flowTypes is null ? AllFlowTypes : flowTypes.ToHashSet(StringComparer.Ordinal), conditions);
+        new(name, flowTypes is null ? AllFlowTypes : (flowTypes.Contains(Inbound) ? [.. flowTypes, Module] : flowTypes).ToHashSet(StringComparer.Ordinal), conditions);
 }

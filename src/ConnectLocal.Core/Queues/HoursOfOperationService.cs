@@ -25,7 +25,7 @@ public sealed record HoursOfOperationView(HoursOfOperation Hours, IReadOnlyList<
 /// [choice] A slot whose end is before its start runs overnight into the next day; a slot whose end equals its
 /// start is open 24 hours (Basic Hours is 00:00–00:00 on every day); several and overlapping slots on one day are
 /// accepted as sent. AWS documents none of these rules.
-/// LIMITATIONS: hours-of-operation overrides are not implemented, so parents are stored and shown but have no effect.
+/// Overrides, parent/child links and effective hours are in HoursOverrides/HoursOfOperationOverride.cs.
 /// </summary>
 public sealed class HoursOfOperationService(IConnectStore store, ConnectSettings settings)
 {

@@ -18,8 +18,8 @@ public sealed record CreateQueueCommand(
 /// Standard queues (created here) and agent queues (one per user, created with the user; only listed, described
 /// and tagged here). A queue has hours of operation, a status, an optional contact limit and outbound settings.
 /// [choice] Every accepted update stamps LastModifiedTime, even one whose values equal the stored ones.
-/// LIMITATIONS: email addresses are not implemented, so naming any is "not found"; the outbound
-/// caller number, whisper flow and email address are stored as sent, unchecked; contacts waiting in a queue do not
+/// Email addresses named at creation are resolved in the instance (EmailAddresses/EmailAddress.cs).
+/// LIMITATIONS: the outbound caller number and whisper flow are stored as sent, unchecked; contacts waiting in a queue do not
 /// keep it from being deleted.
 /// </summary>
 public sealed class QueueService(IConnectStore store, ConnectSettings settings)
@@ -38,11 +38,7 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
     public Queue Create(Caller caller, string instanceIdOrArn, CreateQueueCommand command) => _queues.Create(caller, instanceIdOrArn, context =>
     {
         var hours = HoursOfOperationService.Require(context.Session, caller, context.Instance.Id, command.HoursOfOperationId);
-        // [choice] Email addresses do not exist here yet, so any named one is not found.
-        if (command.EmailAddressIds.Count > 0)
-        {
-            throw Errors.NotFound("Email address");
-        }
+        var (outboundEmail, emailAddresses) = EmailAddresses.QueueEmailAddressService.Resolve(context, command.OutboundEmailAddressId, command.EmailAddressIds);
 
         // [choice] Agent queues do not count against the queue quota; counting all of them is needed only near the limit.
         if (context.Session.Count<Queue>(context.Scope) >= settings.QueuesPerInstance
@@ -60,7 +56,8 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
             MaxContacts = command.MaxContacts,
             Status = Enabled,
             OutboundCallerConfig = CheckOutboundFlow(context, command.OutboundCallerConfig),
-            OutboundEmailAddressId = command.OutboundEmailAddressId,
+            OutboundEmailAddressId = outboundEmail,
+            EmailAddressIds = emailAddresses,
             QuickConnectIds = RequireQuickConnects(context, command.QuickConnectIds),
             Tags = command.Tags,
         };
@@ -132,7 +129,8 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
         }
 
         var profile = context.Session.All<RoutingProfile>(context.Scope)
-            .FirstOrDefault(p => p.DefaultOutboundQueueId == queue.Id || p.Queues.Any(q => q.QueueId == queue.Id));
+            .FirstOrDefault(p => p.DefaultOutboundQueueId == queue.Id || p.Queues.Any(q => q.QueueId == queue.Id)
+                || p.ManualAssignmentQueues.Any(q => q.QueueId == queue.Id));
         if (profile is not null)
         {
             throw Errors.InUse(ErrorTexts.InUseBy("Queue", "routing profile", profile.Name), RoutingProfileInUseType, profile.Arn);

@@ -20,7 +20,11 @@ public static class ResourceTypes
         Noun = "Hours of operation",
         Plural = "hours of operation",
         Quota = s => s.HoursOfOperationPerInstance,
-        BeforeDelete = HoursOfOperationService.CheckUnused,
+        BeforeDelete = (context, hours) =>
+        {
+            HoursOfOperationService.CheckUnused(context, hours);
+            HoursOverrides.HoursOverrideService.ForgetOverrides(context, hours);
+        },
         Defaults = DefaultResources.Hours,
     };
 
@@ -68,8 +72,28 @@ public static class ResourceTypes
         Defaults = DefaultResources.AgentStatuses,
     };
 
+    // Integrations (docs/integrations.md): declared for tagging by ARN; their operations are hand-written.
+    public static readonly ResourceType<Integrations.IntegrationAssociation> IntegrationAssociation = new()
+    {
+        ArnSegment = Integrations.IntegrationService.IntegrationAssociationSegment,
+        Noun = "Integration association",
+        UniqueNames = false,
+    };
+
+    public static readonly ResourceType<Integrations.UseCase> UseCase = new()
+    {
+        ArnSegment = Integrations.IntegrationService.UseCaseSegment,
+        Noun = "Use case",
+        UniqueNames = false,
+    };
+
     public static IReadOnlyList<ResourceType> All { get; } =
-        [HoursOfOperation, Queue, RoutingProfile, User, SecurityProfile, AgentStatus, QuickConnectRules.Type, PromptRules.Type, Flows.ContactFlowRules.Type];
+        [HoursOfOperation, Queue, RoutingProfile, User, SecurityProfile, AgentStatus, QuickConnectRules.Type, PromptRules.Type, Flows.ContactFlowRules.Type,
+         // Flow modules (issue 14, modules part); email addresses (issue 15).
+         FlowModules.ContactFlowModuleRules.Type, EmailAddresses.EmailAddressRules.Type,
+         /* integrations */ IntegrationAssociation, UseCase,
+         // User hierarchy (issue 15).
+         Hierarchy.HierarchyService.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);

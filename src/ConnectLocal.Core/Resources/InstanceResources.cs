@@ -65,6 +65,9 @@ public sealed record Queue : InstanceResource, IResource<Queue>, ITaggable<Queue
 
     public string? OutboundEmailAddressId { get; init; }
 
+    /// <summary>The email addresses agents may send from besides the outbound one (AssociateQueueEmailAddresses).</summary>
+    public IReadOnlyList<string> EmailAddressIds { get; init; } = [];
+
     /// <summary>The quick connects agents see when transferring contacts from this queue (AssociateQueueQuickConnects).</summary>
     public IReadOnlyList<string> QuickConnectIds { get; init; } = [];
 
@@ -76,6 +79,9 @@ public sealed record ChannelConcurrency(string Channel, int Concurrency, string?
 
 /// <summary>A queue a routing profile serves on one channel, at a priority (1 first) after a delay in seconds.</summary>
 public sealed record RoutingProfileQueue(string QueueId, string Channel, int Priority, int Delay);
+
+/// <summary>A queue on one channel from which agents pick or assign contacts by hand (manual assignment).</summary>
+public sealed record ManualAssignmentQueue(string QueueId, string Channel);
 
 public sealed record RoutingProfile : InstanceResource, IResource<RoutingProfile>, ITaggable<RoutingProfile>
 {
@@ -90,6 +96,11 @@ public sealed record RoutingProfile : InstanceResource, IResource<RoutingProfile
     public IReadOnlyList<ChannelConcurrency> MediaConcurrencies { get; init; } = [];
 
     public IReadOnlyList<RoutingProfileQueue> Queues { get; init; } = [];
+
+    /// <summary>Queues agents pick contacts from by hand (ManualAssignmentQueueConfigs); never routed from.</summary>
+    public IReadOnlyList<ManualAssignmentQueue> ManualAssignmentQueues { get; init; } = [];
+
+    public IReadOnlyList<string> AssociatedManualAssignmentQueueIds => ManualAssignmentQueues.Select(q => q.QueueId).Distinct(StringComparer.Ordinal).ToList();
 
     public string? AgentAvailabilityTimer { get; init; }
 

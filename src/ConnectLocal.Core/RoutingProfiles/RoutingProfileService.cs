@@ -12,7 +12,8 @@ public sealed record CreateRoutingProfileCommand(
     IReadOnlyList<ChannelConcurrency> MediaConcurrencies,
     IReadOnlyList<RoutingProfileQueue> QueueConfigs,
     IReadOnlyDictionary<string, string> Tags,
-    string? AgentAvailabilityTimer);
+    string? AgentAvailabilityTimer,
+    IReadOnlyList<ProfileQueueReference>? ManualAssignmentQueues = null);
 
 /// <summary>One row of ListRoutingProfileQueues: the queue config with the queue's ARN and name.</summary>
 public sealed record RoutingProfileQueueView(RoutingProfileQueue Config, string QueueArn, string? QueueName);
@@ -67,7 +68,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             throw Errors.Limit(ErrorTexts.QueueConfigsPerRoutingProfile(settings.QueuesPerRoutingProfile));
         }
 
-        return new RoutingProfile
+        return ManualAssignmentQueues.WithInitial(context, new RoutingProfile
         {
             Name = command.Name,
             Description = command.Description,
@@ -76,7 +77,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             Queues = command.QueueConfigs,
             AgentAvailabilityTimer = command.AgentAvailabilityTimer ?? DefaultAgentAvailabilityTimer,
             Tags = command.Tags,
-        };
+        }, command.ManualAssignmentQueues ?? []);
     });
 
     public RoutingProfile Describe(Caller caller, string instanceIdOrArn, string profileIdOrArn) => _profiles.Describe(caller, instanceIdOrArn, profileIdOrArn);
@@ -125,60 +126,71 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     /// not updated: AWS documents UpdateRoutingProfileQueues for changes, and the Terraform provider disassociates
     /// before associating "since Queue and channel type combination cannot be duplicated".
     /// </summary>
-    public void AssociateQueues(Caller caller, string instanceIdOrArn, string profileIdOrArn, IReadOnlyList<RoutingProfileQueue> configs) =>
-        Modify(caller, instanceIdOrArn, profileIdOrArn, (session, scope, profile) =>
+    public void AssociateQueues(
+        Caller caller, string instanceIdOrArn, string profileIdOrArn, IReadOnlyList<RoutingProfileQueue> configs, IReadOnlyList<ProfileQueueReference>? manual = null) =>
+        _profiles.Update(caller, instanceIdOrArn, profileIdOrArn, (context, profile) =>
         {
             // [choice] Both of the operation's lists are optional in the model since manual assignment queues came;
             // a call that associates nothing is refused.
-            if (configs.Count == 0)
+            if (configs.Count == 0 && (manual?.Count ?? 0) == 0)
             {
                 throw Errors.InvalidParameter(ErrorTexts.QueueConfigsEmpty);
             }
 
-            var references = configs.Select(c => new ProfileQueueReference(c.QueueId, c.Channel)).ToList();
-            CheckNoRepeats(references);
-            foreach (var config in configs)
-            {
-                RequireStandardQueue(session, scope, config.QueueId);
-            }
-
-            foreach (var reference in references)
-            {
-                if (profile.Queues.Any(q => Same(q, reference)))
-                {
-                    throw Errors.InvalidParameter(ErrorTexts.QueueAlreadyAssociated(reference.QueueId, reference.Channel));
-                }
-            }
-
-            var queues = profile.Queues.Concat(configs).ToList();
-            if (DistinctPairs(queues) > settings.QueuesPerRoutingProfile)
-            {
-                // AssociateRoutingProfileQueues does not list LimitExceededException.
-                throw Errors.InvalidParameter(ErrorTexts.QueueConfigsPerRoutingProfile(settings.QueuesPerRoutingProfile));
-            }
-
-            return profile with { Queues = queues };
+            // Manual-assignment queues first (ManualAssignmentQueues.cs), then the routed ones as before.
+            profile = manual is { Count: > 0 } ? ManualAssignmentQueues.Associate(context, profile, manual) : profile;
+            return configs.Count == 0 ? profile : AddQueueConfigs(context.Session, context.Scope, profile, configs);
         });
+
+    private RoutingProfile AddQueueConfigs(IStoreSession session, ResourceScope scope, RoutingProfile profile, IReadOnlyList<RoutingProfileQueue> configs)
+    {
+        var references = configs.Select(c => new ProfileQueueReference(c.QueueId, c.Channel)).ToList();
+        CheckNoRepeats(references);
+        foreach (var config in configs)
+        {
+            RequireStandardQueue(session, scope, config.QueueId);
+        }
+
+        foreach (var reference in references)
+        {
+            if (profile.Queues.Any(q => Same(q, reference)))
+            {
+                throw Errors.InvalidParameter(ErrorTexts.QueueAlreadyAssociated(reference.QueueId, reference.Channel));
+            }
+        }
+
+        var queues = profile.Queues.Concat(configs).ToList();
+        if (DistinctPairs(queues) > settings.QueuesPerRoutingProfile)
+        {
+            // AssociateRoutingProfileQueues does not list LimitExceededException.
+            throw Errors.InvalidParameter(ErrorTexts.QueueConfigsPerRoutingProfile(settings.QueuesPerRoutingProfile));
+        }
+
+        return profile with { Queues = queues };
+    }
 
     /// <summary>
     /// Removes queue configs by queue+channel. [choice] A pair the profile does not have is refused
     /// (InvalidParameterException) so that a typo is not silently ignored.
     /// </summary>
-    public void DisassociateQueues(Caller caller, string instanceIdOrArn, string profileIdOrArn, IReadOnlyList<ProfileQueueReference> references) =>
-        Modify(caller, instanceIdOrArn, profileIdOrArn, (_, _, profile) =>
+    public void DisassociateQueues(
+        Caller caller, string instanceIdOrArn, string profileIdOrArn, IReadOnlyList<ProfileQueueReference> references, IReadOnlyList<ProfileQueueReference>? manual = null) =>
+        _profiles.Update(caller, instanceIdOrArn, profileIdOrArn, (context, profile) =>
         {
             // [choice] As for AssociateQueues: a call that disassociates nothing is refused.
-            if (references.Count == 0)
+            if (references.Count == 0 && (manual?.Count ?? 0) == 0)
             {
                 throw Errors.InvalidParameter(ErrorTexts.QueueReferencesEmpty);
             }
 
-            if (references.Count > MaxQueueReferencesPerCall)
+            // [choice] The documented limit of 10 references per call counts both lists together.
+            if (references.Count + (manual?.Count ?? 0) > MaxQueueReferencesPerCall)
             {
                 // "More than 10 queue references ... results in an InvalidParameterException" (operation documentation).
                 throw Errors.InvalidParameter(ErrorTexts.TooManyQueueReferences(MaxQueueReferencesPerCall));
             }
 
+            profile = manual is { Count: > 0 } ? ManualAssignmentQueues.Disassociate(context, profile, manual) : profile;
             CheckNoRepeats(references);
             RequireAssociated(profile, references);
             return profile with { Queues = profile.Queues.Where(q => !references.Any(r => Same(q, r))).ToList() };

@@ -19,7 +19,7 @@ public sealed record CreateUserCommand(
 /// <summary>
 /// Users (agents): creation together with their agent queue, each routing profile's user count kept in step in the
 /// same transaction, the parts a user is updated by, deletion, and the agent status an agent is put in.
-/// LIMITATIONS: hierarchy groups do not exist yet, so any HierarchyGroupId is unknown; passwords are checked for
+/// LIMITATIONS: passwords are checked for
 /// presence only and never stored.
 /// </summary>
 public sealed class UserService(IConnectStore store, ConnectSettings settings)
@@ -49,7 +49,9 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
 
         var profile = RequireRoutingProfile(session, caller, instance, command.RoutingProfileId);
         var securityProfiles = RequireSecurityProfiles(session, caller, instance, command.SecurityProfileIds);
-        RequireHierarchyGroup(command.HierarchyGroupId);
+        var hierarchyGroup = command.HierarchyGroupId is null
+            ? null
+            : Hierarchy.HierarchyService.Type.Require(session, caller, instance.Id, command.HierarchyGroupId);
 
         if (session.Count<User>(scope) >= settings.UsersPerInstance)
         {
@@ -68,7 +70,7 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
             DirectoryUserId = command.DirectoryUserId,
             SecurityProfileIds = securityProfiles,
             RoutingProfileId = profile.Id,
-            HierarchyGroupId = command.HierarchyGroupId,
+            HierarchyGroupId = hierarchyGroup?.Id,
             Tags = command.Tags,
             LastModifiedTime = caller.Now,
             LastModifiedRegion = caller.Region,
@@ -201,15 +203,6 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         }
 
         return ids;
-    }
-
-    private static void RequireHierarchyGroup(string? hierarchyGroupId)
-    {
-        // [choice] Hierarchy groups are not implemented, so no id can name one.
-        if (hierarchyGroupId is not null)
-        {
-            throw Errors.NotFound("Hierarchy group");
-        }
     }
 
     /// <summary>CreateUser doc: "A password is required if you are using Amazon Connect for identity management.

@@ -55,8 +55,8 @@ internal static class Cli
           simulate SCENARIO.json|SCENARIO.yaml [--out DIR] [--quiet]
                           replay a day of traffic against a configuration in virtual time (docs/routing.md)
           validate-flow FILE [--type T]
-                          check a flow-language file as CreateContactFlow does (T: a ContactFlowType, default
-                          CONTACT_FLOW; references to queues, prompts, hours and flows are not checked offline);
+                          check a flow-language file as CreateContactFlow does (T: a ContactFlowType or
+                          FLOW_MODULE, default CONTACT_FLOW; references to queues, prompts, hours and flows are not checked offline);
                           prints each problem with its action, exits 1 on problems (docs/flows.md)
           compatibility   print docs/compatibility.md (which operations are implemented)
           version         print the version

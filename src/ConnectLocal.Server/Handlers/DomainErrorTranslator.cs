@@ -36,7 +36,9 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
             DomainErrorKind.ServiceQuotaExceeded => "ServiceQuotaExceededException",
             DomainErrorKind.AccessDenied => "AccessDeniedException",
             // Flow modules model their own exception (InvalidContactFlowModuleException); flows model InvalidContactFlowException.
-            DomainErrorKind.InvalidFlow => operation.Errors.Contains("InvalidContactFlowException") ? "InvalidContactFlowException" : operation.ValidationErrorCode,
+            DomainErrorKind.InvalidFlow => operation.Errors.Contains("InvalidContactFlowException") ? "InvalidContactFlowException"
+                : operation.Errors.Contains("InvalidContactFlowModuleException") ? "InvalidContactFlowModuleException"
+                : operation.ValidationErrorCode,
             _ => "InternalServiceException",
         };
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -47,10 +49,11 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
         }
 
         var listFields = new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>(StringComparer.Ordinal);
-        if (e.Kind == DomainErrorKind.InvalidFlow && code == "InvalidContactFlowException")
+        if (e.Kind == DomainErrorKind.InvalidFlow && code is "InvalidContactFlowException" or "InvalidContactFlowModuleException")
         {
-            // The model's Problems list holds 1 to 50 ProblemDetail structures, each with one member, message.
-            listFields["problems"] = e.Problems.Take(MaxProblems).Select(p => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["message"] = p }).ToList();
+            // The model's Problems list holds 1 to 50 ProblemDetail structures, each with one member, message. The flow
+            // exception names the list "problems", the module exception "Problems".
+            listFields[code == "InvalidContactFlowException" ? "problems" : "Problems"] = e.Problems.Take(MaxProblems).Select(p => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["message"] = p }).ToList();
         }
 
         return new ServiceErrorException(code, e.Message, fields) { ListFields = listFields };

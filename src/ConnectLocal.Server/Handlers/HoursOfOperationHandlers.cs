@@ -5,9 +5,8 @@ using ConnectLocal.Model.Shapes;
 namespace ConnectLocal.Server.Handlers;
 
 // Hours of operation.
-// LIMITATIONS: hours-of-operation overrides, AssociateHoursOfOperations / DisassociateHoursOfOperations,
-// ListChildHoursOfOperations, GetEffectiveHoursOfOperations and SearchHoursOfOperations are not implemented;
-// parents given at creation are stored and shown but change nothing.
+// Overrides, parent/child hours and effective hours are in HoursOverrideHandlers.cs.
+// LIMITATIONS: SearchHoursOfOperations and SearchHoursOfOperationOverrides are not implemented.
 public sealed partial class ConnectApi
 {
     private HoursOfOperationService HoursOfOperations => new(Store, Settings);

@@ -6,8 +6,8 @@ using Attribute = ConnectLocal.Model.Shapes.Attribute;
 namespace ConnectLocal.Server.Handlers;
 
 // Instances, instance attributes and tags.
-// LIMITATIONS: no CREATION_IN_PROGRESS window; ServiceRole and InstanceAccessUrl are synthesised; instance
-// storage configs, approved origins, Lex bots and Lambda functions are not implemented.
+// LIMITATIONS: no CREATION_IN_PROGRESS window; ServiceRole and InstanceAccessUrl are synthesised. Instance storage
+// configs, approved origins, Lex bots and Lambda functions: IntegrationHandlers.cs.
 public sealed partial class ConnectApi
 {
     public override ValueTask<CreateInstanceResponse> CreateInstance(OperationContext context, CreateInstanceRequest request)

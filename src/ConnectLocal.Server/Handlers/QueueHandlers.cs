@@ -5,9 +5,8 @@ using ConnectLocal.Model.Shapes;
 namespace ConnectLocal.Server.Handlers;
 
 // Queues: standard queues, and the agent queues users bring (listed, described and tagged only).
-// LIMITATIONS: queue email addresses are not implemented (naming any is ResourceNotFoundException); outbound caller
-// number, whisper flow and outbound email address are stored unchecked; SearchQueues, UpdateQueueOutboundEmailConfig
-// and the queue email-address associations are not implemented.
+// Queue email addresses are in EmailAddressHandlers.cs.
+// LIMITATIONS: outbound caller number and whisper flow are stored unchecked; SearchQueues is not implemented.
 public sealed partial class ConnectApi
 {
     private QueueService Queues => new(Store, Settings);

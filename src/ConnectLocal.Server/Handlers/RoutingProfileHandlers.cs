@@ -7,16 +7,15 @@ using RoutingProfile = ConnectLocal.Core.Resources.RoutingProfile;
 namespace ConnectLocal.Server.Handlers;
 
 // Routing profiles: concurrency per channel, queue configs, default outbound queue, agent availability timer.
-// LIMITATIONS: manual assignment queues (ManualAssignmentQueueConfigs / ManualAssignmentQueueReferences and
-// ListRoutingProfileManualAssignmentQueues) are not supported and are refused with InvalidRequestException; search
-// results are ordered by id, not by relevance.
+// Manual-assignment queues (ManualAssignmentQueueConfigs / ManualAssignmentQueueReferences) are passed to
+// Core/RoutingProfiles/ManualAssignmentQueues.cs; ListRoutingProfileManualAssignmentQueues is in ManualAssignmentQueueHandlers.cs.
+// LIMITATIONS: search results are ordered by id, not by relevance.
 public sealed partial class ConnectApi
 {
     private RoutingProfileService RoutingProfiles => new(Store, Settings);
 
     public override ValueTask<CreateRoutingProfileResponse> CreateRoutingProfile(OperationContext context, CreateRoutingProfileRequest request)
     {
-        RefuseManualAssignment(request.ManualAssignmentQueueConfigs?.Count);
         var profile = RoutingProfiles.Create(CallerOf(context), request.InstanceId!, new CreateRoutingProfileCommand(
             request.Name!,
             request.Description!,
@@ -24,7 +23,8 @@ public sealed partial class ConnectApi
             ConcurrenciesIn(request.MediaConcurrencies!),
             QueueConfigsIn(request.QueueConfigs),
             TagsIn(request.Tags),
-            request.AgentAvailabilityTimer));
+            request.AgentAvailabilityTimer,
+            ManualQueuesIn(request.ManualAssignmentQueueConfigs)));
         return ValueTask.FromResult(new CreateRoutingProfileResponse { RoutingProfileArn = profile.Arn, RoutingProfileId = profile.Id });
     }
 
@@ -77,16 +77,16 @@ public sealed partial class ConnectApi
 
     public override ValueTask AssociateRoutingProfileQueues(OperationContext context, AssociateRoutingProfileQueuesRequest request)
     {
-        RefuseManualAssignment(request.ManualAssignmentQueueConfigs?.Count);
-        RoutingProfiles.AssociateQueues(CallerOf(context), request.InstanceId!, request.RoutingProfileId!, QueueConfigsIn(request.QueueConfigs));
+        RoutingProfiles.AssociateQueues(CallerOf(context), request.InstanceId!, request.RoutingProfileId!, QueueConfigsIn(request.QueueConfigs),
+            ManualQueuesIn(request.ManualAssignmentQueueConfigs));
         return ValueTask.CompletedTask;
     }
 
     public override ValueTask DisassociateRoutingProfileQueues(OperationContext context, DisassociateRoutingProfileQueuesRequest request)
     {
-        RefuseManualAssignment(request.ManualAssignmentQueueReferences?.Count);
         RoutingProfiles.DisassociateQueues(CallerOf(context), request.InstanceId!, request.RoutingProfileId!,
-            (request.QueueReferences ?? []).Select(r => new ProfileQueueReference(r.QueueId!, r.Channel!)).ToList());
+            (request.QueueReferences ?? []).Select(r => new ProfileQueueReference(r.QueueId!, r.Channel!)).ToList(),
+            (request.ManualAssignmentQueueReferences ?? []).Select(r => new ProfileQueueReference(r.QueueId!, r.Channel!)).ToList());
         return ValueTask.CompletedTask;
     }
 
@@ -115,7 +115,8 @@ public sealed partial class ConnectApi
     /// that SearchRoutingProfiles does not populate LastModifiedRegion, LastModifiedTime,
     /// MediaConcurrencies.CrossChannelBehavior and AgentAvailabilityTimer; both are reproduced here ([choice]: the
     /// documented gaps are kept rather than filled). [choice] NumberOfAssociatedQueues counts distinct queues (the
-    /// length of AssociatedQueueIds); NumberOfAssociatedManualAssignmentQueues is 0 as those are not supported.
+    /// length of AssociatedQueueIds), and NumberOfAssociatedManualAssignmentQueues distinct manual-assignment queues;
+    /// AssociatedManualAssignmentQueueIds is shown where AssociatedQueueIds is (search results).
     /// </summary>
     private static Model.Shapes.RoutingProfile RoutingProfileOut(RoutingProfile p, bool forSearch) => new()
     {
@@ -133,13 +134,14 @@ public sealed partial class ConnectApi
         DefaultOutboundQueueId = p.DefaultOutboundQueueId,
         Tags = TagsOut(p.Tags),
         NumberOfAssociatedQueues = p.AssociatedQueueIds.Count,
-        NumberOfAssociatedManualAssignmentQueues = 0,
+        NumberOfAssociatedManualAssignmentQueues = p.AssociatedManualAssignmentQueueIds.Count,
         NumberOfAssociatedUsers = p.UserCount,
         AgentAvailabilityTimer = forSearch ? null : p.AgentAvailabilityTimer ?? RoutingProfileService.DefaultAgentAvailabilityTimer,
         LastModifiedTime = forSearch ? null : p.LastModifiedTime,
         LastModifiedRegion = forSearch ? null : p.LastModifiedRegion,
         IsDefault = p.IsDefault,
         AssociatedQueueIds = forSearch ? p.AssociatedQueueIds.ToList() : null,
+        AssociatedManualAssignmentQueueIds = forSearch && p.ManualAssignmentQueues.Count > 0 ? p.AssociatedManualAssignmentQueueIds.ToList() : null,
     };
 
     private static List<ChannelConcurrency> ConcurrenciesIn(List<MediaConcurrency> concurrencies) =>
@@ -164,11 +166,7 @@ public sealed partial class ConnectApi
 
     private static TagMatch TagIn(TagCondition tag) => new(tag.TagKey, tag.TagValue);
 
-    private static void RefuseManualAssignment(int? count)
-    {
-        if (count > 0)
-        {
-            throw Errors.InvalidRequest("ConnectLocal does not support manual assignment queues yet.");
-        }
-    }
+    // The protocol layer has checked that each config has a QueueReference with QueueId and Channel.
+    private static List<ProfileQueueReference> ManualQueuesIn(List<RoutingProfileManualAssignmentQueueConfig>? configs) =>
+        (configs ?? []).Select(c => new ProfileQueueReference(c.QueueReference!.QueueId!, c.QueueReference.Channel!)).ToList();
 }

@@ -54,6 +54,13 @@ internal static class DeclaredOperations
             Delete = "DeleteContactFlow",
         },
 
+        // Flow modules (issue 14, modules part): the rest is written by hand (Handlers/ContactFlowModuleHandlers.cs).
+        new ResourceApi<Core.FlowModules.ContactFlowModule>(Core.FlowModules.ContactFlowModuleRules.Type)
+        {
+            Search = "SearchContactFlowModules",
+            Delete = "DeleteContactFlowModule",
+        },
+
         // Quick connects: docs/development.md walks through this declaration.
         new ResourceApi<QuickConnect>(QuickConnectRules.Type)
         {
@@ -63,6 +70,23 @@ internal static class DeclaredOperations
             Search = "SearchQuickConnects",
             Updates = ["UpdateQuickConnectName", "UpdateQuickConnectConfig"],
             Delete = "DeleteQuickConnect",
+        },
+
+        // Email addresses (issue 15): create, describe and aliases are written by hand (Handlers/EmailAddressHandlers.cs).
+        new ResourceApi<Core.EmailAddresses.ContactEmailAddress>(Core.EmailAddresses.EmailAddressRules.Type)
+        {
+            Search = "SearchEmailAddresses",
+            Updates = ["UpdateEmailAddressMetadata"],
+            Delete = "DeleteEmailAddress",
+        },
+
+        // User hierarchy groups (hierarchy-users): create and rename are written by hand (Handlers/HierarchyHandlers.cs).
+        new ResourceApi<Core.Hierarchy.HierarchyGroup>(Core.Hierarchy.HierarchyService.Type)
+        {
+            Describe = "DescribeUserHierarchyGroup",
+            List = "ListUserHierarchyGroups",
+            Search = "SearchUserHierarchyGroups",
+            Delete = "DeleteUserHierarchyGroup",
         },
     ];
 

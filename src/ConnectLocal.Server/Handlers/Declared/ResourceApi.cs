@@ -64,7 +64,7 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
                     Instance(input),
                     op.Name,
                     CriteriaOf(Member(input, "SearchCriteria")),
-                    ShapeJson.FromElement<TagFilter>(Member(Member(input, "SearchFilter"), "TagFilter")),
+                    FilterOf(Member(input, "SearchFilter")),
                     Token(input),
                     PageSize(op, input));
                 return Paged(op, result.Page, result.TotalCount);
@@ -115,6 +115,33 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
             Nodes("AndConditions"),
             ShapeJson.FromElement<StringMatch>(Member(element, "StringCondition")),
             conditions.Count == 0 ? null : conditions);
+    }
+
+    /// <summary>
+    /// A search's tag filter: its TagFilter, or its AttributeFilter (ControlPlaneAttributeFilter: OrConditions of
+    /// TagConditions lists, an AndCondition's TagConditions, a TagCondition) read as the same OR of ANDs.
+    /// </summary>
+    private static TagFilter? FilterOf(JsonElement searchFilter)
+    {
+        if (ShapeJson.FromElement<TagFilter>(Member(searchFilter, "TagFilter")) is { } tags)
+        {
+            return tags;
+        }
+
+        var attributes = Member(searchFilter, "AttributeFilter");
+        if (attributes.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        List<TagMatch>? Conditions(JsonElement and) => Member(and, "TagConditions") is { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Select(t => ShapeJson.FromElement<TagMatch>(t)).OfType<TagMatch>().ToList()
+            : null;
+
+        var or = Member(attributes, "OrConditions") is { ValueKind: JsonValueKind.Array } ors
+            ? ors.EnumerateArray().Select(a => (IReadOnlyList<TagMatch>)(Conditions(a) ?? [])).ToList()
+            : null;
+        return new TagFilter(or, Conditions(Member(attributes, "AndCondition")), ShapeJson.FromElement<TagMatch>(Member(attributes, "TagCondition")));
     }
 
     private static string? Token(JsonElement input) => Member(input, "NextToken") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null;
@@ -188,12 +215,13 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
 
     private static byte[] Paged(OperationDescriptor op, Page<T> page, int? total)
     {
-        var resultKey = op.Paginator!.ResultKeys[0];
+        // An operation the paginators file leaves out (SearchEmailAddresses) answers in its one list member.
+        var resultKey = op.Paginator?.ResultKeys[0] ?? op.Output!.Members.Single(m => m.Target.Kind == ShapeKind.List).Name;
         var element = op.Output!.Members.First(m => m.Name == resultKey).Target.ListMember!;
         var output = new JsonObject
         {
             [resultKey] = new JsonArray(page.Items.Select(r => (JsonNode)ShapeJson.Resource(r, element)).ToArray()),
-            [op.Paginator.OutputToken ?? "NextToken"] = page.NextToken,
+            [op.Paginator?.OutputToken ?? "NextToken"] = page.NextToken,
         };
         if (total is { } count)
         {
