@@ -68,15 +68,15 @@ public sealed class FlowAssociationService(IConnectStore store)
 
     /// <summary>
     /// AssociateFlow: [choice] the resource's ARN must be of the caller's account and Region (otherwise
-    /// ResourceNotFoundException: it cannot be one of theirs); the flow is an inbound flow (CONTACT_FLOW), PUBLISHED
-    /// and ACTIVE. Associating again replaces the flow.
+    /// ResourceNotFoundException: it cannot be one of theirs); the flow has a type the resource type takes
+    /// (FlowReferences.TypesFor), PUBLISHED and ACTIVE. Associating again replaces the flow.
     /// </summary>
     public void Associate(Caller caller, string instanceIdOrArn, string resourceArn, string flowIdOrArn, string resourceType) => store.Write(session =>
     {
         var instance = InstanceService.Require(session, caller, instanceIdOrArn);
         RequireOwnArn(caller, resourceArn);
         var flow = FlowReferences.RequireUsable(session, caller, instance.Id, flowIdOrArn, () => Errors.NotFound(ContactFlowRules.Type.Noun),
-            DomainErrorKind.InvalidRequest, FlowReferences.ContactFlowType);
+            DomainErrorKind.InvalidRequest, FlowReferences.TypesFor(resourceType));
         session.Put(Scope(caller, instance.Id), new FlowAssociation
         {
             Id = FlowAssociation.IdOf(resourceType, resourceArn),
@@ -152,7 +152,9 @@ public sealed class FlowAssociationService(IConnectStore store)
 
     private static void RequireOwnArn(Caller caller, string resourceArn)
     {
-        if (Arns.Parse(resourceArn) is not { } arn || arn.Account != caller.AccountId || arn.Region != caller.Region)
+        // arn:partition:service:region:account:resource, of any service (End User Messaging, Connect, …).
+        var parts = resourceArn.Split(':', 6);
+        if (parts.Length != 6 || parts[0] != "arn" || parts[3] != caller.Region || parts[4] != caller.AccountId || parts[5].Length == 0)
         {
             throw Errors.NotFound(ErrorTexts.FlowAssociationResourceNoun);
         }
@@ -163,7 +165,7 @@ public sealed class FlowAssociationService(IConnectStore store)
         var instance = InstanceService.Require(session, caller, instanceIdOrArn);
         var number = PhoneNumberService.Require(session, caller, phoneNumberIdOrArn);
         var ofInstance = number.InstanceId == instance.Id
-            || (number.TrafficDistributionGroupId is not null && PhoneNumberService.ClaimedTo(session, caller.AccountId, number.TargetArn).Count > 0
+            || (number.TrafficDistributionGroupId is not null
                 && session.Get<TrafficDistributionGroup>(ResourceScope.TopLevel(number.AccountId, number.Region), number.TrafficDistributionGroupId) is { } group
                 && group.InstanceId == instance.Id);
         return ofInstance ? (number, instance) : throw Errors.NotFound(ErrorTexts.PhoneNumberNoun);

@@ -1,3 +1,4 @@
+using ConnectLocal.Core.FlowModules;
 using ConnectLocal.Core.GlobalResiliency;
 using ConnectLocal.Core.Prompts;
 using ConnectLocal.Core.QuickConnects;
@@ -20,7 +21,7 @@ public static class FlowReferences
 
     /// <summary>
     /// The flow named by id or ARN in the instance, of one of <paramref name="types"/>, PUBLISHED and ACTIVE.
-    /// Unknown: <paramref name="notFound"/> (ResourceNotFoundException). [choice] Another type is an invalid
+    /// No types: any type. Unknown: <paramref name="notFound"/> (ResourceNotFoundException). [choice] Another type is an invalid
     /// parameter (the parameter names the wrong kind of flow); a SAVED or ARCHIVED flow is <paramref name="unusable"/>
     /// (InvalidRequestException where the operation models it, otherwise InvalidParameterException).
     /// </summary>
@@ -28,7 +29,7 @@ public static class FlowReferences
         IStoreSession session, Caller caller, string instanceId, string idOrArn, Func<DomainException> notFound, DomainErrorKind unusable, params string[] types)
     {
         var flow = ContactFlowRules.Type.Find(session, caller, instanceId, idOrArn) ?? throw notFound();
-        if (!types.Contains(flow.Type))
+        if (types.Length > 0 && !types.Contains(flow.Type))
         {
             throw Errors.InvalidParameter(ErrorTexts.FlowOfWrongType(idOrArn, flow.Type, string.Join(", ", types)));
         }
@@ -69,13 +70,20 @@ public static class FlowReferences
         }
     }
 
-    /// <summary>DeletePrompt: refused while a flow's content refers to the prompt ([choice] InvalidRequestException, as for flows).</summary>
+    /// <summary>
+    /// DeletePrompt: refused while a flow's or a flow module's content refers to the prompt ([choice]
+    /// InvalidRequestException, as for flows: the operation models no ResourceInUseException).
+    /// </summary>
     internal static void CheckPromptDeletable(ResourceContext context, Prompts.Prompt prompt)
     {
-        var user = context.Session.All<ContactFlow>(context.Scope).FirstOrDefault(f => Mentions(f, prompt.Id));
-        if (user is not null)
+        if (context.Session.All<ContactFlow>(context.Scope).FirstOrDefault(f => Mentions(f, prompt.Id)) is { } flow)
         {
-            throw Errors.InvalidRequest(ErrorTexts.InUseBy(PromptRules.Type.Noun, "contact flow", user.Name));
+            throw Errors.InvalidRequest(ErrorTexts.InUseBy(PromptRules.Type.Noun, "contact flow", flow.Name));
+        }
+
+        if (context.Session.All<ContactFlowModule>(context.Scope).FirstOrDefault(m => Mentions(m, prompt.Id)) is { } module)
+        {
+            throw Errors.InvalidRequest(ErrorTexts.InUseBy(PromptRules.Type.Noun, "contact flow module", module.Name));
         }
     }
 
@@ -112,6 +120,11 @@ public static class FlowReferences
             return ("contact flow", other.Name);
         }
 
+        if (session.All<ContactFlowModule>(scope).FirstOrDefault(m => Mentions(m, flow.Id)) is { } module)
+        {
+            return ("contact flow module", module.Name);
+        }
+
         return null;
     }
 
@@ -121,4 +134,20 @@ public static class FlowReferences
     /// </summary>
     private static bool Mentions(ContactFlow flow, string id) =>
         flow.Content.Contains(id, StringComparison.Ordinal) || flow.Versions.Any(v => v.Content.Contains(id, StringComparison.Ordinal));
+
+    private static bool Mentions(ContactFlowModule module, string id) =>
+        module.Content.Contains(id, StringComparison.Ordinal) || module.Versions.Any(v => v.Content.Contains(id, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The flow types AssociateFlow accepts for each resource type. [choice] AWS documents none: a number's or an
+    /// inbound email address's flow starts the contact, so it is an inbound flow (CONTACT_FLOW); an outbound email
+    /// address's flow runs as an outbound email leaves (OUTBOUND_WHISPER, or CONTACT_FLOW); an analytics connector's
+    /// flow is not restricted.
+    /// </summary>
+    public static string[] TypesFor(string resourceType) => resourceType switch
+    {
+        "OUTBOUND_EMAIL" => [OutboundWhisper, ContactFlowType],
+        "ANALYTICS_CONNECTOR" => [],
+        _ => [ContactFlowType],
+    };
 }

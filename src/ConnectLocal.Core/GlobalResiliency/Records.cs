@@ -110,9 +110,6 @@ public sealed record ClaimedPhoneNumber : IResource<ClaimedPhoneNumber>, ITaggab
     /// <summary>The id of the inbound flow a call to the number enters (AssociatePhoneNumberContactFlow); null: none.</summary>
     public string? ContactFlowId { get; init; }
 
-    /// <summary>Set by ImportPhoneNumber: the End User Messaging number the Connect number was imported from.</summary>
-    public string? SourcePhoneNumberArn { get; init; }
-
     public required DateTimeOffset ClaimedTime { get; init; }
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();

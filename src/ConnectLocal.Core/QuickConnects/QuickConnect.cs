@@ -66,27 +66,27 @@ public static class QuickConnectRules
             }
         }
 
+        // The user or queue named first, then the flow (a missing destination is reported before its flow).
         if (config.UserConfig is { } user)
         {
             ResourceTypes.User.Require(context.Session, context.Caller, context.Instance.Id, user.UserId);
             Flows.FlowReferences.Require(context, user.ContactFlowId, Flows.FlowReferences.AgentTransfer);
         }
 
-        if (config.QueueConfig is { } queueConfig)
+        if (config.QueueConfig is { } queue)
         {
-            Flows.FlowReferences.Require(context, queueConfig.ContactFlowId, Flows.FlowReferences.QueueTransfer);
+            if (ResourceTypes.Queue.Require(context.Session, context.Caller, context.Instance.Id, queue.QueueId).QueueType != Queue.Standard)
+            {
+                throw Errors.InvalidParameter(ErrorTexts.QuickConnectToAgentQueue);
+            }
+
+            Flows.FlowReferences.Require(context, queue.ContactFlowId, Flows.FlowReferences.QueueTransfer);
         }
 
         // [choice] A FLOW quick connect starts a new contact in its flow: an inbound flow (CONTACT_FLOW).
         if (config.FlowConfig is { } flowConfig)
         {
             Flows.FlowReferences.Require(context, flowConfig.ContactFlowId, Flows.FlowReferences.ContactFlowType);
-        }
-
-        if (config.QueueConfig is { } queue
-            && ResourceTypes.Queue.Require(context.Session, context.Caller, context.Instance.Id, queue.QueueId).QueueType != Queue.Standard)
-        {
-            throw Errors.InvalidParameter(ErrorTexts.QuickConnectToAgentQueue);
         }
     }
 }

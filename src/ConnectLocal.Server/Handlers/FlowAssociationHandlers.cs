@@ -68,7 +68,7 @@ public sealed partial class ConnectApi
             PhoneNumberSummaryList = page.Items.Select(n => new PhoneNumberSummary
             {
                 Id = n.Id,
-                Arn = n.Arn,
+                Arn = PhoneNumberMetadata.InstanceArnOf(n, n.InstanceId!),
                 PhoneNumber = n.PhoneNumber,
                 PhoneNumberType = n.Type,
                 PhoneNumberCountryCode = n.CountryCode,
