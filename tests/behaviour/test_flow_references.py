@@ -312,9 +312,13 @@ class FlowReferenceTests(ConnectTestCase):
         flow = self.flow()["ContactFlowId"]
         made = set()
         for _ in range(5):
-            arn = self.sms_arn()
+            arn = self.connect.create_email_address(InstanceId=self.instance_id, EmailAddress=f"{unique('in')}@example.com")["EmailAddressArn"]
             self.connect.associate_flow(InstanceId=self.instance_id, ResourceId=arn, FlowId=flow, ResourceType="INBOUND_EMAIL")
             made.add(arn)
+        # an email address is named by its ARN, which must be one of the instance's addresses
+        self.assertError("ResourceNotFoundException", self.connect.associate_flow, InstanceId=self.instance_id, FlowId=flow,
+                         ResourceId=arn.rsplit("/", 1)[0] + "/" + MISSING, ResourceType="INBOUND_EMAIL", status=404,
+                         message="Email address not found")
         pages = list(self.connect.get_paginator("list_flow_associations").paginate(
             InstanceId=self.instance_id, ResourceType="INBOUND_EMAIL", PaginationConfig={"PageSize": 2}))
         listed = [a["ResourceId"] for p in pages for a in p["FlowAssociationSummaryList"]]

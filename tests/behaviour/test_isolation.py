@@ -774,6 +774,8 @@ class AccountIsolationTests(unittest.TestCase):
                 InstanceId=mine.iid, ResourceId=sms_b, FlowId=r["farn"], ResourceType="SMS_PHONE_NUMBER")),
             ("AssociateFlow", "A's resource in B's instance", lambda r: b.associate_flow(
                 InstanceId=mine.iid, ResourceId=r["smsarn"], FlowId=mine.inflow, ResourceType="SMS_PHONE_NUMBER")),
+            ("AssociateFlow", "A's email address in B's instance", lambda r: b.associate_flow(
+                InstanceId=mine.iid, ResourceId=r["earn"], FlowId=mine.inflow, ResourceType="INBOUND_EMAIL")),
             ("GetFlowAssociation", "", lambda r: b.get_flow_association(InstanceId=r["iid"], ResourceId=r["smsarn"], ResourceType="SMS_PHONE_NUMBER")),
             ("GetFlowAssociation", "from B's instance", lambda r: b.get_flow_association(
                 InstanceId=mine.iid, ResourceId=r["smsarn"], ResourceType="SMS_PHONE_NUMBER")),

@@ -35,8 +35,8 @@ public sealed record FlowAssociationView(string ResourceId, string FlowArn, stri
 /// <summary>
 /// AssociatePhoneNumberContactFlow and AssociateFlow with their reads. A voice number claimed to the instance enters
 /// the inbound flow associated with it (stored on the number: ListFlowAssociations shows it as VOICE_PHONE_NUMBER).
-/// LIMITATIONS: the resources of other services (End User Messaging numbers, email addresses, analytics connectors)
-/// are not checked beyond their ARN's account and Region; flows are not run yet (the flow interpreter is a later issue).
+/// LIMITATIONS: the resources of other services (End User Messaging numbers, analytics connectors) are not checked
+/// beyond their ARN's account and Region (an email address named by its Connect ARN must exist in the instance); flows are not run yet (the flow interpreter is a later issue).
 /// </summary>
 public sealed class FlowAssociationService(IConnectStore store)
 {
@@ -75,6 +75,7 @@ public sealed class FlowAssociationService(IConnectStore store)
     {
         var instance = InstanceService.Require(session, caller, instanceIdOrArn);
         RequireOwnArn(caller, resourceArn);
+        RequireEmailAddressOfInstance(session, caller, instance.Id, resourceArn, resourceType);
         var flow = FlowReferences.RequireUsable(session, caller, instance.Id, flowIdOrArn, () => Errors.NotFound(ContactFlowRules.Type.Noun),
             DomainErrorKind.InvalidRequest, FlowReferences.TypesFor(resourceType));
         session.Put(Scope(caller, instance.Id), new FlowAssociation
@@ -157,6 +158,18 @@ public sealed class FlowAssociationService(IConnectStore store)
         if (parts.Length != 6 || parts[0] != "arn" || parts[3] != caller.Region || parts[4] != caller.AccountId || parts[5].Length == 0)
         {
             throw Errors.NotFound(ErrorTexts.FlowAssociationResourceNoun);
+        }
+    }
+
+    /// <summary>
+    /// [choice] An email resource (INBOUND_EMAIL, OUTBOUND_EMAIL) named by a Connect ARN must be an email address of the
+    /// instance (ResourceNotFoundException `Email address not found` otherwise); other ARNs are not looked up.
+    /// </summary>
+    private static void RequireEmailAddressOfInstance(IStoreSession session, Caller caller, string instanceId, string resourceArn, string resourceType)
+    {
+        if (resourceType is "INBOUND_EMAIL" or "OUTBOUND_EMAIL" && resourceArn.Split(':', 6) is [_, _, "connect", _, _, _])
+        {
+            EmailAddresses.EmailAddressRules.Type.Require(session, caller, instanceId, resourceArn);
         }
     }
 

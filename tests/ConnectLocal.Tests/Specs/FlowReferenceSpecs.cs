@@ -226,6 +226,22 @@ public sealed class FlowReferenceSpecs : IDisposable
     }
 
     [Fact]
+    public void An_email_address_named_by_its_connect_arn_must_be_one_of_the_instance()
+    {
+        var email = _client.Invoke<CreateEmailAddressResponse>(new CreateEmailAddressRequest { InstanceId = _instanceId, EmailAddress = "support@example.com" });
+        var other = NewInstance("flow-reference-mail");
+        var elsewhere = _client.Invoke<CreateEmailAddressResponse>(new CreateEmailAddressRequest { InstanceId = other, EmailAddress = "sales@example.com" });
+        AssociateFlowRequest Associate(string resource) => new() { InstanceId = _instanceId, ResourceId = resource, FlowId = Inbound.Id, ResourceType = "INBOUND_EMAIL" };
+
+        _client.Invoke<AssociateFlowResponse>(Associate(email.EmailAddressArn!));
+
+        Assert.Equal("Email address not found", _client.Fails(Associate(elsewhere.EmailAddressArn!), "ResourceNotFoundException").Message);
+        Assert.Equal("Email address not found", _client.Fails(Associate(email.EmailAddressArn!.Replace(email.EmailAddressId!, Missing, StringComparison.Ordinal)), "ResourceNotFoundException").Message);
+        var listed = _client.Invoke<ListFlowAssociationsResponse>(new ListFlowAssociationsRequest { InstanceId = _instanceId, ResourceType = "INBOUND_EMAIL" }).FlowAssociationSummaryList!;
+        Assert.Equal(email.EmailAddressArn, Assert.Single(listed).ResourceId);
+    }
+
+    [Fact]
     public void UpdatePhoneNumberMetadata_sets_clears_or_keeps_the_description_and_replays_its_token()
     {
         var (numberId, numberArn) = Claim();
