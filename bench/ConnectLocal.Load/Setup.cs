@@ -111,7 +111,7 @@ internal static class Setup
     /// </summary>
     public static async Task<AgentWorld> AgentsAsync(Target target, SigV4Signer signer, string accountId, string alias, int users, int contacts, int parallelism)
     {
-        string instanceId, profileId, securityId, availableId;
+        string instanceId, profileId, securityId, availableId, flowId;
         using (var client = new ConnectClient(target, signer))
         {
             instanceId = await CreateInstanceAsync(client, accountId, alias).ConfigureAwait(false);
@@ -121,6 +121,10 @@ internal static class Setup
                 .GetProperty("SecurityProfileSummaryList")[0].GetProperty("Id").GetString()!;
             availableId = (await client.CallAsync("GET", $"/agent-status/{instanceId}", null, null, accountId).ConfigureAwait(false))
                 .GetProperty("AgentStatusSummaryList").EnumerateArray().First(s => s.GetProperty("Type").GetString() == "ROUTABLE").GetProperty("Id").GetString()!;
+            // Contacts start in an inbound flow the instance has (docs/flows.md): the sample flow every instance gets.
+            flowId = (await client.CallAsync("GET", $"/contact-flows-summary/{instanceId}", "contactFlowTypes=CONTACT_FLOW&maxResults=100", null, accountId).ConfigureAwait(false))
+                .GetProperty("ContactFlowSummaryList").EnumerateArray()
+                .First(f => f.GetProperty("Name").GetString() == "Sample inbound flow (first contact experience)").GetProperty("Id").GetString()!;
         }
 
         var userIds = await ConnectClient.ParallelAsync(target, signer, users, parallelism, async (client, i) =>
@@ -140,7 +144,7 @@ internal static class Setup
         }).ConfigureAwait(false);
 
         var contactIds = await ConnectClient.ParallelAsync(target, signer, contacts, parallelism, async (client, i) =>
-            (await client.CallAsync("PUT", "/contact/task", null, new { InstanceId = instanceId, ContactFlowId = "bench-flow", Name = "task " + i }, accountId).ConfigureAwait(false))
+            (await client.CallAsync("PUT", "/contact/task", null, new { InstanceId = instanceId, ContactFlowId = flowId, Name = "task " + i }, accountId).ConfigureAwait(false))
                 .GetProperty("ContactId").GetString()!).ConfigureAwait(false);
         return new AgentWorld(accountId, instanceId, availableId, userIds, contactIds);
     }

@@ -30,7 +30,6 @@ COMPATIBILITY = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "com
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 ARN_RE = re.compile(r"arn:aws:connect:[A-Za-z0-9:/._~-]*")
 PASSWORD = "Passw0rd-Example1"
-FLOW_ID = "11111111-2222-4333-8444-555555555555"  # contacts and quick connects do not check flow ids yet, so any id will do
 FLOW_CONTENT = json.dumps({"Version": "2019-10-30", "StartAction": "bye", "Actions": [
     {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]})
 # Flow modules (issue 14, modules part)
@@ -130,8 +129,12 @@ class World:
         claimed = east.claim_phone_number(InstanceId=self.iid, PhoneNumber=self.number, PhoneNumberDescription=tag,
                                           Tags={"owner": tag})
         self.pid, self.parn = claimed["PhoneNumberId"], claimed["PhoneNumberArn"]
+        # the instance's default flows that contacts and quick connects name (docs/flows.md: flow ids are checked)
+        flows = {f["Name"]: f["Id"] for f in east.list_contact_flows(InstanceId=self.iid, MaxResults=100)["ContactFlowSummaryList"]}
+        self.inflow = flows["Sample inbound flow (first contact experience)"]
+        self.qtflow, self.atflow = flows["Default queue transfer"], flows["Default agent transfer"]
         quick = east.create_quick_connect(InstanceId=self.iid, Name=unique(f"{tag}-qc"), Tags={"owner": tag},
-                                          QuickConnectConfig={"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": self.qid, "ContactFlowId": FLOW_ID}})
+                                          QuickConnectConfig={"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": self.qid, "ContactFlowId": self.qtflow}})
         self.kid, self.karn = quick["QuickConnectId"], quick["QuickConnectARN"]
         east.associate_queue_quick_connects(InstanceId=self.iid, QueueId=self.qid, QuickConnectIds=[self.kid])
         prompt = east.create_prompt(InstanceId=self.iid, Name=unique(f"{tag}-prompt"), S3Uri="s3://bucket/a.wav", Tags={"owner": tag})
@@ -147,8 +150,13 @@ class World:
         east.create_contact_flow_module_version(InstanceId=self.iid, ContactFlowModuleId=self.mid, Description=tag)
         self.aid = east.create_contact_flow_module_alias(InstanceId=self.iid, ContactFlowModuleId=self.mid,
                                                          ContactFlowModuleVersion=1, AliasName="live")["Id"]
-        self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": tag})["ContactId"]
+        self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=self.inflow, ParticipantDetails={"DisplayName": tag})["ContactId"]
         self.names += [profile_name, self.username]
+        # Flow references and associations (flow-refs): A's number and an SMS number of A's account enter A's flow
+        east.associate_phone_number_contact_flow(PhoneNumberId=self.pid, InstanceId=self.iid, ContactFlowId=self.fid)
+        self.smsid = str(uuid.uuid4())
+        self.smsarn = f"arn:aws:sms-voice:us-east-1:{account_id}:phone-number/phone-{self.smsid}"
+        east.associate_flow(InstanceId=self.iid, ResourceId=self.smsarn, FlowId=self.farn, ResourceType="SMS_PHONE_NUMBER")
         # email addresses (issue 15): one A's queue sends from, one it offers, one that is an alias of the first
         self.email_address = f"{unique(tag)}@example.com"
         email = east.create_email_address(InstanceId=self.iid, EmailAddress=self.email_address, Tags={"owner": tag})
@@ -201,7 +209,8 @@ class World:
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
                 self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username,
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
-                self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid]
+                self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
+                self.smsid, self.inflow, self.qtflow, self.atflow]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -274,6 +283,12 @@ class World:
             "GetEffectiveHoursOfOperations": lambda: e.get_effective_hours_of_operations(
                 InstanceId=self.iid, HoursOfOperationId=self.chid, FromDate="2026-03-01", ToDate="2026-03-07"),
         }
+        calls.update({  # flow references and associations (flow-refs)
+            "GetFlowAssociation": lambda: e.get_flow_association(InstanceId=self.iid, ResourceId=self.smsarn, ResourceType="SMS_PHONE_NUMBER"),
+            "ListFlowAssociations": lambda: e.list_flow_associations(InstanceId=self.iid),
+            "BatchGetFlowAssociation": lambda: e.batch_get_flow_association(InstanceId=self.iid, ResourceIds=[self.smsarn, self.parn]),
+            "ListPhoneNumbers": lambda: e.list_phone_numbers(InstanceId=self.iid),
+        })
         calls.update({  # integrations
             "ListLambdaFunctions": lambda: e.list_lambda_functions(InstanceId=self.iid),
             "ListApprovedOrigins": lambda: e.list_approved_origins(InstanceId=self.iid),
@@ -310,14 +325,16 @@ def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
                                           "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
                                           "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid",
-                                          "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn")}
+                                          "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
+                                          "smsid", "smsarn", "inflow", "qtflow", "atflow")}
 
 
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
-                                                "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid")}
+                                                "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid",
+                                                "smsid", "inflow", "qtflow", "atflow")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -343,8 +360,8 @@ class AccountIsolationTests(unittest.TestCase):
         qref = lambda r: [{"QueueId": r["qid"], "Channel": "VOICE"}]  # noqa: E731
         qconf = lambda r: [{"QueueReference": {"QueueId": r["qid"], "Channel": "VOICE"}, "Priority": 1, "Delay": 0}]  # noqa: E731
         phone_qc = {"QuickConnectType": "PHONE_NUMBER", "PhoneConfig": {"PhoneNumber": "+12065550123"}}
-        queue_qc = lambda q: {"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": q, "ContactFlowId": FLOW_ID}}  # noqa: E731
-        user_qc = lambda u: {"QuickConnectType": "USER", "UserConfig": {"UserId": u, "ContactFlowId": FLOW_ID}}  # noqa: E731
+        queue_qc = lambda q, f=mine.qtflow: {"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": q, "ContactFlowId": f}}  # noqa: E731
+        user_qc = lambda u, f=mine.atflow: {"QuickConnectType": "USER", "UserConfig": {"UserId": u, "ContactFlowId": f}}  # noqa: E731
         dist = {"Distributions": [{"Region": EAST, "Percentage": 100}, {"Region": WEST, "Percentage": 0}]}
         attacks = [
             # instances
@@ -603,11 +620,11 @@ class AccountIsolationTests(unittest.TestCase):
             ("UpdateUserSecurityProfiles", "in B's instance", lambda r: b.update_user_security_profiles(InstanceId=mine.iid, UserId=r["uid"], SecurityProfileIds=[mine.spid])),
             ("PutUserStatus", "in B's instance", lambda r: b.put_user_status(InstanceId=mine.iid, UserId=r["uid"], AgentStatusId=mine.asid)),
             # the data plane: A's instance is as missing to B as any other
-            ("StartChatContact", "", lambda r: b.start_chat_contact(InstanceId=r["iid"], ContactFlowId=FLOW_ID,
+            ("StartChatContact", "", lambda r: b.start_chat_contact(InstanceId=r["iid"], ContactFlowId=r["inflow"],
                                                                     ParticipantDetails={"DisplayName": "b"})),
-            ("StartTaskContact", "", lambda r: b.start_task_contact(InstanceId=r["iid"], ContactFlowId=FLOW_ID, Name="b")),
+            ("StartTaskContact", "", lambda r: b.start_task_contact(InstanceId=r["iid"], ContactFlowId=r["inflow"], Name="b")),
             ("StartOutboundVoiceContact", "", lambda r: b.start_outbound_voice_contact(
-                InstanceId=r["iid"], ContactFlowId=FLOW_ID, DestinationPhoneNumber="+12065550100", QueueId=r["qid"])),
+                InstanceId=r["iid"], ContactFlowId=r["inflow"], DestinationPhoneNumber="+12065550100", QueueId=r["qid"])),
             ("DescribeContact", "", lambda r: b.describe_contact(InstanceId=r["iid"], ContactId=CONTACT_ID)),
             ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=CONTACT_ID)),
             ("GetCurrentUserData", "", lambda r: b.get_current_user_data(InstanceId=r["iid"], Filters={"Queues": [r["qid"]]})),
@@ -615,9 +632,12 @@ class AccountIsolationTests(unittest.TestCase):
                 InstanceId=r["iid"], Filters={"Queues": [r["qid"]], "Channels": ["VOICE"]},
                 CurrentMetrics=[{"Name": "AGENTS_ONLINE", "Unit": "COUNT"}])),
             # with A's real contact, and A's resources from B's own instance
-            ("StartChatContact", "by instance ARN", lambda r: b.start_chat_contact(InstanceId=r["iarn"], ContactFlowId=FLOW_ID, ParticipantDetails={"DisplayName": "Eve"})),
+            ("StartChatContact", "by instance ARN", lambda r: b.start_chat_contact(InstanceId=r["iarn"], ContactFlowId=r["inflow"], ParticipantDetails={"DisplayName": "Eve"})),
+            ("StartChatContact", "A's flow from B's instance", lambda r: b.start_chat_contact(
+                InstanceId=mine.iid, ContactFlowId=r["inflow"], ParticipantDetails={"DisplayName": "Eve"})),
+            ("StartTaskContact", "A's flow by ARN from B's instance", lambda r: b.start_task_contact(InstanceId=mine.iid, ContactFlowId=r["farn"], Name="b")),
             ("StartOutboundVoiceContact", "to A's queue from B's instance", lambda r: b.start_outbound_voice_contact(
-                InstanceId=mine.iid, ContactFlowId=FLOW_ID, DestinationPhoneNumber="+12065550199", QueueId=r["qid"])),
+                InstanceId=mine.iid, ContactFlowId=mine.inflow, DestinationPhoneNumber="+12065550199", QueueId=r["qid"])),
             ("DescribeContact", "", lambda r: b.describe_contact(InstanceId=r["iid"], ContactId=r["cid"])),
             ("DescribeContact", "from B's instance", lambda r: b.describe_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DescribeContact", "from B's instance in the replica Region", lambda r: bw.describe_contact(InstanceId=mine.iid, ContactId=r["cid"])),
@@ -760,6 +780,47 @@ class AccountIsolationTests(unittest.TestCase):
                 ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
                 ("UntagResource", kind, lambda r, k=kind: b.untag_resource(resourceArn=r[k], tagKeys=["owner"])),
             ]
+        # Flow references and associations (flow-refs): A's flows named from B's resources, A's associations and numbers.
+        sms_b = f"arn:aws:sms-voice:us-east-1:{self.b_account}:phone-number/phone-b"
+        attacks += [
+            ("CreateQuickConnect", "to A's queue-transfer flow", lambda r: b.create_quick_connect(
+                InstanceId=mine.iid, Name=unique("k"), QuickConnectConfig=queue_qc(mine.qid, r["qtflow"]))),
+            ("UpdateQuickConnectConfig", "to A's agent-transfer flow", lambda r: b.update_quick_connect_config(
+                InstanceId=mine.iid, QuickConnectId=mine.kid, QuickConnectConfig=user_qc(mine.uid, r["atflow"]))),
+            ("CreateQueue", "with A's flow as outbound flow", lambda r: b.create_queue(
+                InstanceId=mine.iid, Name=unique("q"), HoursOfOperationId=mine.hid, OutboundCallerConfig={"OutboundFlowId": r["farn"]})),
+            ("UpdateQueueOutboundCallerConfig", "to A's flow", lambda r: b.update_queue_outbound_caller_config(
+                InstanceId=mine.iid, QueueId=mine.qid, OutboundCallerConfig={"OutboundFlowId": r["fid"]})),
+            ("AssociateFlow", "", lambda r: b.associate_flow(InstanceId=r["iid"], ResourceId=sms_b, FlowId=r["fid"], ResourceType="SMS_PHONE_NUMBER")),
+            ("AssociateFlow", "A's flow in B's instance", lambda r: b.associate_flow(
+                InstanceId=mine.iid, ResourceId=sms_b, FlowId=r["farn"], ResourceType="SMS_PHONE_NUMBER")),
+            ("AssociateFlow", "A's resource in B's instance", lambda r: b.associate_flow(
+                InstanceId=mine.iid, ResourceId=r["smsarn"], FlowId=mine.inflow, ResourceType="SMS_PHONE_NUMBER")),
+            ("AssociateFlow", "A's email address in B's instance", lambda r: b.associate_flow(
+                InstanceId=mine.iid, ResourceId=r["earn"], FlowId=mine.inflow, ResourceType="INBOUND_EMAIL")),
+            ("GetFlowAssociation", "", lambda r: b.get_flow_association(InstanceId=r["iid"], ResourceId=r["smsarn"], ResourceType="SMS_PHONE_NUMBER")),
+            ("GetFlowAssociation", "from B's instance", lambda r: b.get_flow_association(
+                InstanceId=mine.iid, ResourceId=r["smsarn"], ResourceType="SMS_PHONE_NUMBER")),
+            ("ListFlowAssociations", "", lambda r: b.list_flow_associations(InstanceId=r["iid"])),
+            ("ListFlowAssociations", "by instance ARN", lambda r: b.list_flow_associations(InstanceId=r["iarn"], ResourceType="VOICE_PHONE_NUMBER")),
+            ("BatchGetFlowAssociation", "", lambda r: b.batch_get_flow_association(InstanceId=r["iid"], ResourceIds=[r["smsarn"], r["parn"]])),
+            ("AssociatePhoneNumberContactFlow", "", lambda r: b.associate_phone_number_contact_flow(
+                PhoneNumberId=r["pid"], InstanceId=r["iid"], ContactFlowId=r["fid"])),
+            ("AssociatePhoneNumberContactFlow", "A's number to B's instance", lambda r: b.associate_phone_number_contact_flow(
+                PhoneNumberId=r["parn"], InstanceId=mine.iid, ContactFlowId=mine.inflow)),
+            ("AssociatePhoneNumberContactFlow", "B's number to A's flow", lambda r: b.associate_phone_number_contact_flow(
+                PhoneNumberId=mine.pid, InstanceId=mine.iid, ContactFlowId=r["farn"])),
+            ("UpdatePhoneNumberMetadata", "", lambda r: b.update_phone_number_metadata(PhoneNumberId=r["pid"], PhoneNumberDescription="b")),
+            ("UpdatePhoneNumberMetadata", "by ARN", lambda r: b.update_phone_number_metadata(PhoneNumberId=r["parn"], PhoneNumberDescription="b")),
+            ("ListPhoneNumbers", "", lambda r: b.list_phone_numbers(InstanceId=r["iid"])),
+            ("ListPhoneNumbers", "by instance ARN", lambda r: b.list_phone_numbers(InstanceId=r["iarn"])),
+            ("DisassociatePhoneNumberContactFlow", "", lambda r: b.disassociate_phone_number_contact_flow(PhoneNumberId=r["pid"], InstanceId=r["iid"])),
+            ("DisassociatePhoneNumberContactFlow", "A's number from B's instance", lambda r: b.disassociate_phone_number_contact_flow(
+                PhoneNumberId=r["parn"], InstanceId=mine.iid)),
+            ("DisassociateFlow", "", lambda r: b.disassociate_flow(InstanceId=r["iid"], ResourceId=r["smsarn"], ResourceType="SMS_PHONE_NUMBER")),
+            ("DisassociateFlow", "from B's instance", lambda r: b.disassociate_flow(
+                InstanceId=mine.iid, ResourceId=r["smsarn"], ResourceType="SMS_PHONE_NUMBER")),
+        ]
         # User hierarchy (hierarchy-users).
         attacks += [
             ("CreateUserHierarchyGroup", "in A's instance", lambda r: b.create_user_hierarchy_group(InstanceId=r["iid"], Name=unique("hg"))),
@@ -905,6 +966,10 @@ class AccountIsolationTests(unittest.TestCase):
             "ListTrafficDistributionGroupUsers": lambda: b.list_traffic_distribution_group_users(TrafficDistributionGroupId=mine.gid),
             "ListContactFlowModules": lambda: b.list_contact_flow_modules(InstanceId=mine.iid),
             "SearchContactFlowModules": lambda: b.search_contact_flow_modules(InstanceId=mine.iid),
+            # flow references and associations (flow-refs)
+            "ListFlowAssociations": lambda: b.list_flow_associations(InstanceId=mine.iid),
+            "BatchGetFlowAssociation of A's resources": lambda: b.batch_get_flow_association(InstanceId=mine.iid, ResourceIds=[self.a.smsarn, self.a.parn]),
+            "ListPhoneNumbers": lambda: b.list_phone_numbers(InstanceId=mine.iid),
         }
         for label, call in calls.items():
             with self.subTest(call=label):

@@ -23,6 +23,9 @@ class QueueTests(ConnectTestCase):
         super().setUpClass()
         cls.hours_id = cls.connect.create_hours_of_operation(
             InstanceId=cls.instance_id, Name="Queue hours", TimeZone="UTC", Config=[])["HoursOfOperationId"]
+        # a queue's outbound flow is an OUTBOUND_WHISPER flow of the instance (docs/flows.md): the default one
+        cls.whisper_flow = next(f["Id"] for f in cls.connect.list_contact_flows(
+            InstanceId=cls.instance_id, ContactFlowTypes=["OUTBOUND_WHISPER"])["ContactFlowSummaryList"] if f["Name"] == "Default outbound")
 
     def create(self, name=None, **kwargs):
         kwargs.setdefault("HoursOfOperationId", self.hours_id)
@@ -43,7 +46,7 @@ class QueueTests(ConnectTestCase):
         name = unique("sales")
         hours_arn = self.connect.describe_hours_of_operation(
             InstanceId=self.instance_id, HoursOfOperationId=self.hours_id)["HoursOfOperation"]["HoursOfOperationArn"]
-        caller = {"OutboundCallerIdName": "Sales", "OutboundCallerIdNumberId": MISSING, "OutboundFlowId": "whisper-flow"}
+        caller = {"OutboundCallerIdName": "Sales", "OutboundCallerIdNumberId": MISSING, "OutboundFlowId": self.whisper_flow}
         email = self.connect.create_email_address(InstanceId=self.instance_id, EmailAddress=f"{unique('sales')}@example.com")
         before = time.time()
         out = self.connect.create_queue(
@@ -243,7 +246,7 @@ class QueueTests(ConnectTestCase):
         self.assertEqual(other["HoursOfOperationId"], self.describe(queue_id)["HoursOfOperationId"])
 
     def test_update_outbound_caller_config_replaces_it(self):
-        queue_id = self.create(OutboundCallerConfig={"OutboundCallerIdName": "A", "OutboundFlowId": "f"})
+        queue_id = self.create(OutboundCallerConfig={"OutboundCallerIdName": "A", "OutboundFlowId": self.whisper_flow})
         self.connect.update_queue_outbound_caller_config(InstanceId=self.instance_id, QueueId=queue_id,
                                                          OutboundCallerConfig={"OutboundCallerIdName": "B"})
         self.assertEqual({"OutboundCallerIdName": "B"}, self.describe(queue_id)["OutboundCallerConfig"])

@@ -4,7 +4,6 @@ import time
 
 from support import ConnectTestCase, cli, unique
 
-FLOW = "11111111-2222-4333-8444-555555555555"  # quick connects do not check flow ids yet (docs/flows.md), so any id will do
 
 
 def phone(number="+12065550100"):
@@ -23,6 +22,11 @@ class QuickConnectTests(ConnectTestCase):
             Username=unique("agent"), Password="Passw0rd!Passw0rd", InstanceId=cls.instance_id,
             IdentityInfo={"FirstName": "Ada", "LastName": "L"}, PhoneConfig={"PhoneType": "SOFT_PHONE"},
             SecurityProfileIds=[security[0]["Id"]], RoutingProfileId=profiles[0]["Id"])["UserId"]
+        # each type of quick connect names a flow of its own type (docs/flows.md): the instance's default ones
+        flows = {f["Name"]: f["Id"] for p in cls.connect.get_paginator("list_contact_flows").paginate(InstanceId=cls.instance_id)
+                 for f in p["ContactFlowSummaryList"]}
+        cls.queue_flow, cls.agent_flow = flows["Default queue transfer"], flows["Default agent transfer"]
+        cls.inbound_flow = flows["Sample inbound flow (first contact experience)"]
 
     def create(self, config=None, name=None, **kwargs):
         return self.connect.create_quick_connect(InstanceId=self.instance_id, Name=name or unique("qc"),
@@ -37,7 +41,7 @@ class QuickConnectTests(ConnectTestCase):
 
     def test_create_then_describe_returns_every_member(self):
         name = unique("to-queue")
-        config = {"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": self.queue["Id"], "ContactFlowId": FLOW}}
+        config = {"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": self.queue["Id"], "ContactFlowId": self.queue_flow}}
         before = time.time()
         out = self.create(config, name=name, Description="Sales line", Tags={"team": "sales"})
         qc_id = out["QuickConnectId"]
@@ -54,8 +58,8 @@ class QuickConnectTests(ConnectTestCase):
         self.assertGreaterEqual(qc["LastModifiedTime"].timestamp(), before - 1)
 
     def test_each_type_takes_its_own_configuration(self):
-        for config in (phone(), {"QuickConnectType": "USER", "UserConfig": {"UserId": self.user_id, "ContactFlowId": FLOW}},
-                       {"QuickConnectType": "FLOW", "FlowConfig": {"ContactFlowId": FLOW}}):
+        for config in (phone(), {"QuickConnectType": "USER", "UserConfig": {"UserId": self.user_id, "ContactFlowId": self.agent_flow}},
+                       {"QuickConnectType": "FLOW", "FlowConfig": {"ContactFlowId": self.inbound_flow}}):
             qc_id = self.create(config)["QuickConnectId"]
             self.assertEqual(config, self.describe(qc_id)["QuickConnectConfig"])
 
@@ -63,19 +67,19 @@ class QuickConnectTests(ConnectTestCase):
         self.assertError("InvalidParameterException", self.create,
                          {"QuickConnectType": "USER", "PhoneConfig": {"PhoneNumber": "+12065550100"}}, status=400,
                          message="Invalid parameter: a quick connect of type USER takes UserConfig and no other configuration")
-        both = dict(phone(), FlowConfig={"ContactFlowId": FLOW})
+        both = dict(phone(), FlowConfig={"ContactFlowId": self.inbound_flow})
         self.assertError("InvalidParameterException", self.create, both)
 
     def test_the_user_or_queue_named_must_exist_in_the_instance(self):
         self.assertError("ResourceNotFoundException", self.create,
-                         {"QuickConnectType": "USER", "UserConfig": {"UserId": "no-such-user", "ContactFlowId": FLOW}},
+                         {"QuickConnectType": "USER", "UserConfig": {"UserId": "no-such-user", "ContactFlowId": self.agent_flow}},
                          status=404, message="User not found")
         self.assertError("ResourceNotFoundException", self.create,
-                         {"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": "no-such-queue", "ContactFlowId": FLOW}},
+                         {"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": "no-such-queue", "ContactFlowId": self.queue_flow}},
                          message="Queue not found")
 
     def test_an_agent_queue_cannot_be_the_target_of_a_queue_quick_connect(self):
-        config = {"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": self.user_id, "ContactFlowId": FLOW}}
+        config = {"QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": self.user_id, "ContactFlowId": self.queue_flow}}
         self.assertError("InvalidParameterException", self.create, config)
 
     def test_names_are_unique_in_the_instance(self):
@@ -87,12 +91,12 @@ class QuickConnectTests(ConnectTestCase):
     def test_a_refused_create_stores_nothing(self):
         name = unique("refused")
         self.assertError("ResourceNotFoundException", self.create,
-                         {"QuickConnectType": "USER", "UserConfig": {"UserId": "nobody", "ContactFlowId": FLOW}}, name=name)
+                         {"QuickConnectType": "USER", "UserConfig": {"UserId": "nobody", "ContactFlowId": self.agent_flow}}, name=name)
         self.assertNotIn(name, [s["Name"] for s in self.all_summaries()])
 
     def test_list_pages_return_each_once_with_the_type_and_filter_by_type(self):
         made = {self.create(phone())["QuickConnectId"] for _ in range(5)}
-        made.add(self.create({"QuickConnectType": "FLOW", "FlowConfig": {"ContactFlowId": FLOW}})["QuickConnectId"])
+        made.add(self.create({"QuickConnectType": "FLOW", "FlowConfig": {"ContactFlowId": self.inbound_flow}})["QuickConnectId"])
         summaries = self.all_summaries(PaginationConfig={"PageSize": 2})
         ids = [s["Id"] for s in summaries]
         self.assertEqual(len(ids), len(set(ids)))
@@ -139,7 +143,7 @@ class QuickConnectTests(ConnectTestCase):
         qc = self.describe(qc_id)
         self.assertEqual((name, "second"), (qc["Name"], qc["Description"]))
         self.assertGreater(qc["LastModifiedTime"], before)
-        config = {"QuickConnectType": "USER", "UserConfig": {"UserId": self.user_id, "ContactFlowId": FLOW}}
+        config = {"QuickConnectType": "USER", "UserConfig": {"UserId": self.user_id, "ContactFlowId": self.agent_flow}}
         self.connect.update_quick_connect_config(InstanceId=self.instance_id, QuickConnectId=qc["QuickConnectARN"], QuickConnectConfig=config)
         self.assertEqual(config, self.describe(qc_id)["QuickConnectConfig"])
 
@@ -151,7 +155,7 @@ class QuickConnectTests(ConnectTestCase):
         self.assertError("DuplicateResourceException", self.connect.update_quick_connect_name,
                          InstanceId=self.instance_id, QuickConnectId=qc_id, Name=taken)
         self.assertError("ResourceNotFoundException", self.connect.update_quick_connect_config, InstanceId=self.instance_id,
-                         QuickConnectId=qc_id, QuickConnectConfig={"QuickConnectType": "USER", "UserConfig": {"UserId": "nobody", "ContactFlowId": FLOW}})
+                         QuickConnectId=qc_id, QuickConnectConfig={"QuickConnectType": "USER", "UserConfig": {"UserId": "nobody", "ContactFlowId": self.agent_flow}})
         self.assertEqual(before, self.describe(qc_id))
 
     def test_delete_then_it_is_gone(self):

@@ -13,7 +13,7 @@ import support
 from support import ENDPOINT, cli, client, create_instance, unique
 
 EAST, WEST = "us-east-1", "us-west-2"
-FLOW = "00000000-0000-4000-8000-00000000f10e"  # flows are not run: any flow queues in BasicQueue (docs/routing.md)
+INBOUND_FLOW = "Sample inbound flow (first contact experience)"  # flows are not run: it queues in BasicQueue (docs/routing.md)
 PASSWORD = "Passw0rd-Example1"
 
 
@@ -49,6 +49,9 @@ class Center:
                                   if p["Name"] == "Basic Routing Profile")
         self.agent_security = next(s["Id"] for s in connect.list_security_profiles(InstanceId=instance_id)["SecurityProfileSummaryList"]
                                    if s["Name"] == "Agent")
+        # contacts start in an inbound flow of the instance (docs/flows.md): the sample flow every instance gets
+        self.flow = next(f["Id"] for p in connect.get_paginator("list_contact_flows").paginate(InstanceId=instance_id, ContactFlowTypes=["CONTACT_FLOW"])
+                         for f in p["ContactFlowSummaryList"] if f["Name"] == INBOUND_FLOW)
 
     def profile(self, media, channels=("VOICE", "CHAT", "TASK")):
         return self.connect.create_routing_profile(
@@ -71,7 +74,7 @@ class Center:
         self.connect.put_user_status(InstanceId=self.iid, UserId=user, AgentStatusId=status_id)
 
     def chat(self):
-        return self.connect.start_chat_contact(InstanceId=self.iid, ContactFlowId=FLOW,
+        return self.connect.start_chat_contact(InstanceId=self.iid, ContactFlowId=self.flow,
                                                ParticipantDetails={"DisplayName": "Customer"})["ContactId"]
 
     def call(self, region=EAST, **more):
@@ -133,14 +136,14 @@ class ContactsTest(RoutingCase):
 
     def test_task_and_outbound_voice_are_queued_and_routed(self):
         agent = self.center.agent()
-        task = self.connect.start_task_contact(InstanceId=self.center.iid, ContactFlowId=FLOW, Name="Refund", Description="Order 42")["ContactId"]
+        task = self.connect.start_task_contact(InstanceId=self.center.iid, ContactFlowId=self.center.flow, Name="Refund", Description="Order 42")["ContactId"]
         described = self.center.contact(task)
         self.assertEqual(("TASK", "API", "Refund", "Order 42", agent),
                          (described["Channel"], described["InitiationMethod"], described["Name"], described["Description"], described["AgentInfo"]["Id"]))
 
         # The Basic Routing Profile has no cross-channel behaviour (current channel only): while the task is with
         # the agent, the outbound call waits.
-        outbound = self.connect.start_outbound_voice_contact(InstanceId=self.center.iid, ContactFlowId=FLOW, DestinationPhoneNumber="+12065550123",
+        outbound = self.connect.start_outbound_voice_contact(InstanceId=self.center.iid, ContactFlowId=self.center.flow, DestinationPhoneNumber="+12065550123",
                                                              QueueId=self.center.basic_queue)["ContactId"]
         described = self.center.contact(outbound)
         self.assertEqual(("VOICE", "OUTBOUND"), (described["Channel"], described["InitiationMethod"]))
@@ -164,7 +167,7 @@ class ContactsTest(RoutingCase):
         with self.assertRaises(self.connect.exceptions.InvalidParameterException):
             self.connect.start_task_contact(InstanceId=self.center.iid, Name="none")
         with self.assertRaises(self.connect.exceptions.InvalidParameterException):
-            self.connect.start_task_contact(InstanceId=self.center.iid, Name="two", ContactFlowId=FLOW, TaskTemplateId="t")
+            self.connect.start_task_contact(InstanceId=self.center.iid, Name="two", ContactFlowId=self.center.flow, TaskTemplateId="t")
 
 
 class RulesThroughTheApiTest(RoutingCase):

@@ -325,4 +325,17 @@ public static class ErrorTexts
     public static string SecurityProfileEntityArn(string arn) => $"EntityArn '{arn}' is not the ARN of a Q in Connect AI agent of this account and Region.";
 
     public const string AgentStatusOrderAndReset = "DisplayOrder and ResetOrderNumber cannot be used together.";
+    // Flow references and flow associations (docs/flows.md, "References to flows").
+    public const string FlowAssociationNoun = "Flow association";
+    public const string FlowAssociationResourceNoun = "Resource";
+    public const string PhoneNumberNoun = "Phone number";
+
+    /// <summary>What StartChatContact answers for a ContactFlowId the instance does not have (observed; docs/flows.md).</summary>
+    public const string ContactFlowOfContactNotFound = "Resource not found of Type: null";
+
+    public static string FlowOfWrongType(string flow, string type, string expected) =>
+        $"Contact flow '{flow}' is of type {type}; a flow of type {expected} is required here.";
+
+    public static string FlowNotUsable(string flow, string status, string state) =>
+        $"Contact flow '{flow}' is {status} and {state}; only a PUBLISHED, ACTIVE flow can be used.";
 }

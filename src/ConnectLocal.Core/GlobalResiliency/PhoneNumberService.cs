@@ -23,7 +23,7 @@ public sealed record PhoneNumberQuery(
 /// traffic distribution group, moving and releasing it. A number claimed to a group is visible from both of the
 /// group's Regions, by ARN only from the Region it was not claimed in (DescribePhoneNumber's documentation).
 /// LIMITATIONS: claims complete at once (no IN_PROGRESS status); a released number returns to the pool at once
-/// (AWS keeps it in a cooldown of up to 180 days); no contact flow association; no ImportPhoneNumber.
+/// (AWS keeps it in a cooldown of up to 180 days). Flow associations: Flows/FlowAssociationService.cs.
 /// </summary>
 public sealed class PhoneNumberService(IConnectStore store, ConnectSettings settings)
 {
@@ -125,7 +125,9 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
         RequireClaimedHere(caller, number, "UpdatePhoneNumber");
         var target = ResolveTarget(session, caller, targetArn, instanceId);
         RequireTargetHere(caller, target, "UpdatePhoneNumber");
-        number = number with { TargetArn = target.Arn, InstanceId = target.InstanceId, TrafficDistributionGroupId = target.Group?.Id };
+        // [choice] A number moved to another target loses its flow association (the flow belongs to the old instance).
+        var flowId = target.Arn == number.TargetArn ? number.ContactFlowId : null;
+        number = number with { TargetArn = target.Arn, InstanceId = target.InstanceId, TrafficDistributionGroupId = target.Group?.Id, ContactFlowId = flowId };
         session.Put(scope, number);
         Idempotency.Remember(session, caller, "UpdatePhoneNumber", clientToken, fingerprint, number.Id);
         return number;
@@ -170,9 +172,9 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
     public static ClaimedPhoneNumber? FindByNumber(IStoreSession session, string accountId, string phoneNumber) =>
         session.GetByName<ClaimedPhoneNumber>(NumbersScope(accountId), phoneNumber);
 
-    private static ResourceScope NumbersScope(string accountId) => new(accountId, "~all-regions", "phone-numbers");
+    internal static ResourceScope NumbersScope(string accountId) => new(accountId, "~all-regions", "phone-numbers");
 
-    private static ClaimedPhoneNumber Require(IStoreSession session, Caller caller, string idOrArn)
+    internal static ClaimedPhoneNumber Require(IStoreSession session, Caller caller, string idOrArn)
     {
         ClaimedPhoneNumber? number;
         if (idOrArn.StartsWith("arn:", StringComparison.Ordinal))

@@ -107,6 +107,9 @@ public sealed record ClaimedPhoneNumber : IResource<ClaimedPhoneNumber>, ITaggab
 
     public required string Status { get; init; }
 
+    /// <summary>The id of the inbound flow a call to the number enters (AssociatePhoneNumberContactFlow); null: none.</summary>
+    public string? ContactFlowId { get; init; }
+
     public required DateTimeOffset ClaimedTime { get; init; }
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();

@@ -41,5 +41,6 @@ public static class PromptRules
             SearchField<Prompt>.Id("resourceID", p => p.Id),
         ],
         Defaults = _ => DefaultNames.Select(name => new Prompt { Name = name }),
+        BeforeDelete = Flows.FlowReferences.CheckPromptDeletable,
     };
 }

@@ -55,7 +55,7 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
             HoursOfOperationId = hours.Id,
             MaxContacts = command.MaxContacts,
             Status = Enabled,
-            OutboundCallerConfig = command.OutboundCallerConfig,
+            OutboundCallerConfig = CheckOutboundFlow(context, command.OutboundCallerConfig),
             OutboundEmailAddressId = outboundEmail,
             EmailAddressIds = emailAddresses,
             QuickConnectIds = RequireQuickConnects(context, command.QuickConnectIds),
@@ -77,7 +77,18 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
 
     /// <summary>[choice] The outbound settings are replaced as a whole: members left out are cleared.</summary>
     public void UpdateOutboundCallerConfig(Caller caller, string instanceIdOrArn, string queueIdOrArn, OutboundCallerSettings config) =>
-        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (_, queue) => queue with { OutboundCallerConfig = config });
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) => queue with { OutboundCallerConfig = CheckOutboundFlow(context, config) });
+
+    /// <summary>The outbound whisper flow a queue names is a PUBLISHED, ACTIVE flow of type OUTBOUND_WHISPER (docs/flows.md).</summary>
+    private static OutboundCallerSettings? CheckOutboundFlow(ResourceContext context, OutboundCallerSettings? config)
+    {
+        if (config?.OutboundFlowId is { } flowId)
+        {
+            Flows.FlowReferences.Require(context, flowId, Flows.FlowReferences.OutboundWhisper);
+        }
+
+        return config;
+    }
 
     /// <summary>AssociateQueueQuickConnects: adds the quick connects (each resolved in the instance) the queue lacks.</summary>
     public void AssociateQuickConnects(Caller caller, string instanceIdOrArn, string queueIdOrArn, IReadOnlyList<string> quickConnectIds) =>

@@ -32,7 +32,7 @@ public sealed record QuickConnect : InstanceResource, IResource<QuickConnect>, I
 /// The rules of quick connects beyond the routine ones: the configuration that matches the type is present and
 /// no other is ([choice]: AWS documents only that each type has its configuration), and the user or queue it names
 /// exists in the instance (a standard queue: agent queues are reached through USER quick connects).
-/// LIMITATIONS: ContactFlowId is stored unchecked (contact flows exist, but no reference to one is checked yet: docs/flows.md).
+/// Each ContactFlowId names a PUBLISHED, ACTIVE flow of the type its configuration needs (docs/flows.md).
 /// </summary>
 public static class QuickConnectRules
 {
@@ -66,15 +66,27 @@ public static class QuickConnectRules
             }
         }
 
+        // The user or queue named first, then the flow (a missing destination is reported before its flow).
         if (config.UserConfig is { } user)
         {
             ResourceTypes.User.Require(context.Session, context.Caller, context.Instance.Id, user.UserId);
+            Flows.FlowReferences.Require(context, user.ContactFlowId, Flows.FlowReferences.AgentTransfer);
         }
 
-        if (config.QueueConfig is { } queue
-            && ResourceTypes.Queue.Require(context.Session, context.Caller, context.Instance.Id, queue.QueueId).QueueType != Queue.Standard)
+        if (config.QueueConfig is { } queue)
         {
-            throw Errors.InvalidParameter(ErrorTexts.QuickConnectToAgentQueue);
+            if (ResourceTypes.Queue.Require(context.Session, context.Caller, context.Instance.Id, queue.QueueId).QueueType != Queue.Standard)
+            {
+                throw Errors.InvalidParameter(ErrorTexts.QuickConnectToAgentQueue);
+            }
+
+            Flows.FlowReferences.Require(context, queue.ContactFlowId, Flows.FlowReferences.QueueTransfer);
+        }
+
+        // [choice] A FLOW quick connect starts a new contact in its flow: an inbound flow (CONTACT_FLOW).
+        if (config.FlowConfig is { } flowConfig)
+        {
+            Flows.FlowReferences.Require(context, flowConfig.ContactFlowId, Flows.FlowReferences.ContactFlowType);
         }
     }
 }

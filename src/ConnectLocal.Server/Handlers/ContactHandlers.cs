@@ -14,6 +14,7 @@ using ContactState = ConnectLocal.Core.Routing.ContactState;
 namespace ConnectLocal.Server.Handlers;
 
 // Contacts and real-time data, routed by the in-memory routing engine (docs/routing.md).
+// Each contact's ContactFlowId names a PUBLISHED, ACTIVE CONTACT_FLOW flow (FlowReferences, docs/flows.md).
 // LIMITATIONS: contact flows are not run: [choice] every flow queues its contact in the BasicQueue of the instance's
 // source Region (StartOutboundVoiceContact: its QueueId when given); chat messages, participants and their tokens
 // are not kept (the token is opaque); tasks cannot be scheduled, nor started from a quick connect or a task
@@ -37,6 +38,7 @@ public sealed partial class ConnectApi
     {
         ContactAttributes.Check(request.Attributes);
         var caller = CallerOf(context);
+        Core.Flows.FlowReferences.RequireForContact(Store, caller, request.InstanceId!, request.ContactFlowId!);
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
         {
@@ -76,6 +78,8 @@ public sealed partial class ConnectApi
             throw Errors.InvalidParameter("ConnectLocal does not schedule tasks yet: ScheduledTime must not be in the future.");
         }
 
+        Core.Flows.FlowReferences.RequireForContact(Store, caller, request.InstanceId!, request.ContactFlowId!);
+
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
         {
@@ -90,6 +94,7 @@ public sealed partial class ConnectApi
     {
         ContactAttributes.Check(request.Attributes);
         var caller = CallerOf(context);
+        Core.Flows.FlowReferences.RequireForContact(Store, caller, request.InstanceId!, request.ContactFlowId!);
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
         {

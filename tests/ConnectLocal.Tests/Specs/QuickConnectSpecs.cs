@@ -6,7 +6,6 @@ namespace ConnectLocal.Tests.Specs;
 /// <summary>Quick connects, the first family answered from a declaration (docs/development.md), specified in-process.</summary>
 public sealed class QuickConnectSpecs : IDisposable
 {
-    private const string Flow = "11111111-2222-4333-8444-555555555555";
     private readonly ConnectClient _client = new();
     private readonly string _instanceId;
 
@@ -53,12 +52,15 @@ public sealed class QuickConnectSpecs : IDisposable
     public void A_queue_quick_connect_names_a_standard_queue_of_the_instance()
     {
         var basicQueue = _client.Invoke<ListQueuesResponse>(new ListQueuesRequest { InstanceId = _instanceId, QueueTypes = ["STANDARD"] }).QueueSummaryList!.Single();
-        var toQueue = new QuickConnectConfig { QuickConnectType = "QUEUE", QueueConfig = new QueueQuickConnectConfig { QueueId = basicQueue.Arn, ContactFlowId = Flow } };
+        // A QUEUE quick connect transfers through a queue-transfer flow (docs/flows.md): the instance's default one.
+        var flow = _client.Invoke<ListContactFlowsResponse>(new ListContactFlowsRequest { InstanceId = _instanceId, ContactFlowTypes = ["QUEUE_TRANSFER"] })
+            .ContactFlowSummaryList!.Single(f => f.Name == "Default queue transfer").Id;
+        var toQueue = new QuickConnectConfig { QuickConnectType = "QUEUE", QueueConfig = new QueueQuickConnectConfig { QueueId = basicQueue.Arn, ContactFlowId = flow } };
 
         var created = Create("to basic queue", toQueue);
 
         Assert.Equal(basicQueue.Arn, Describe(created.QuickConnectId!).QuickConnectConfig!.QueueConfig!.QueueId);
-        var missing = new QuickConnectConfig { QuickConnectType = "QUEUE", QueueConfig = new QueueQuickConnectConfig { QueueId = "missing", ContactFlowId = Flow } };
+        var missing = new QuickConnectConfig { QuickConnectType = "QUEUE", QueueConfig = new QueueQuickConnectConfig { QueueId = "missing", ContactFlowId = flow } };
         Assert.Equal("Queue not found", _client.Fails(new CreateQuickConnectRequest { InstanceId = _instanceId, Name = "y", QuickConnectConfig = missing }, "ResourceNotFoundException").Message);
     }
 
