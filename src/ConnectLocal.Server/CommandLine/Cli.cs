@@ -59,6 +59,7 @@ internal static class Cli
                           FLOW_MODULE, default CONTACT_FLOW; references to queues, prompts, hours and flows are not checked offline);
                           prints each problem with its action, exits 1 on problems (docs/flows.md)
           compatibility   print docs/compatibility.md (which operations are implemented)
+          iac             print docs/iac.md (the operations Terraform and CloudFormation call, and their status)
           version         print the version
         """;
 
@@ -113,6 +114,9 @@ internal static class Cli
                 return ValidateFlowCommand.Run(args.Skip(1).ToList());
             case "compatibility":
                 Console.Write(CompatibilityReport.Markdown());
+                return 0;
+            case "iac":
+                Console.Write(IacReport.Markdown());
                 return 0;
             case "version" or "--version":
                 Console.WriteLine(ControlApi.Version);
