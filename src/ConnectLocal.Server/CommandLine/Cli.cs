@@ -25,9 +25,10 @@ internal static class Cli
             --durability D  SQLite only: fast, normal (default) or full (fsync before each acknowledged commit);
                             see docs/storage.md (env CONNECTLOCAL_DURABILITY)
             --transition-delays K=MS,...
-                            delays of Global Resiliency status transitions in milliseconds, e.g.
-                            tdg-create=2000,tdg-update=500 (env CONNECTLOCAL_TRANSITION_DELAYS; default: immediate;
-                            kinds: tdg-create, tdg-update, tdg-delete, replication, replica-deletion)
+                            delays of status transitions in milliseconds, e.g.
+                            tdg-create=2000,tdg-update=500 (env CONNECTLOCAL_TRANSITION_DELAYS; default: immediate,
+                            but 500 for the vocabulary kinds; kinds: tdg-create, tdg-update, tdg-delete, replication,
+                            replica-deletion, vocabulary-create, vocabulary-delete)
             --auth MODE     permissive (default: a well-formed SigV4 header, signature not checked) or strict
                             (every signature verified) (env CONNECTLOCAL_AUTH)
             --credentials F strict mode's credentials file (env CONNECTLOCAL_CREDENTIALS; one more credential from
