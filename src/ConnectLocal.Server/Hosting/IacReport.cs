@@ -77,6 +77,13 @@ public static class IacReport
             sb.Append('\n');
         }
 
+        sb.Append("## Where each row was read\n\n");
+        foreach (var entry in entries)
+        {
+            sb.Append("- `").Append(entry.Name).Append('`').Append(entry.Kind == "data source" ? " (data source)" : string.Empty)
+                .Append(": ").Append(entry.Source).Append('\n');
+        }
+
         return sb.ToString().TrimEnd('\n') + "\n";
     }
 }
