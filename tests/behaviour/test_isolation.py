@@ -15,6 +15,7 @@ import json
 import os
 import random
 import re
+import time
 import unittest
 import uuid
 
@@ -203,6 +204,15 @@ class World:
         east.associate_security_profiles(InstanceId=self.iid, EntityType="AI_AGENT", EntityArn=self.ai_agent, SecurityProfiles=[{"Id": self.cspid}])
         status = east.create_agent_status(InstanceId=self.iid, Name=unique(f"{tag}-status"), State="ENABLED", Tags={"owner": tag})
         self.casid, self.casarn = status["AgentStatusId"], status["AgentStatusARN"]
+        # Vocabularies (issue 15, iac branch): one, ACTIVE (its creation is asynchronous), the default for en-US.
+        vocabulary = east.create_vocabulary(InstanceId=self.iid, VocabularyName=unique(f"{tag}-vocab"), LanguageCode="en-US",
+                                            Content="Phrase\tDisplayAs\nConnect-Local\tConnectLocal\n", Tags={"owner": tag})
+        self.vid, self.varn = vocabulary["VocabularyId"], vocabulary["VocabularyArn"]
+        for _ in range(100):
+            if east.describe_vocabulary(InstanceId=self.iid, VocabularyId=self.vid)["Vocabulary"]["State"] == "ACTIVE":
+                break
+            time.sleep(0.1)
+        east.associate_default_vocabulary(InstanceId=self.iid, LanguageCode="en-US", VocabularyId=self.vid)
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
@@ -210,7 +220,7 @@ class World:
                 self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username,
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
-                self.smsid, self.inflow, self.qtflow, self.atflow]
+                self.smsid, self.inflow, self.qtflow, self.atflow, self.vid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -313,6 +323,12 @@ class World:
             "DescribeAgentStatus custom": lambda: e.describe_agent_status(InstanceId=self.iid, AgentStatusId=self.casid),
             "SearchAgentStatuses": lambda: e.search_agent_statuses(InstanceId=self.iid),
         })
+        calls.update({  # vocabularies (issue 15, iac branch)
+            "DescribeVocabulary": lambda: e.describe_vocabulary(InstanceId=self.iid, VocabularyId=self.vid),
+            "SearchVocabularies": lambda: e.search_vocabularies(InstanceId=self.iid),
+            "ListDefaultVocabularies": lambda: e.list_default_vocabularies(InstanceId=self.iid),
+            "ListTagsForResource vocabulary": lambda: e.list_tags_for_resource(resourceArn=self.varn),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
                           ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
@@ -326,7 +342,7 @@ def refs_of(world):
                                           "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
                                           "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid",
                                           "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
-                                          "smsid", "smsarn", "inflow", "qtflow", "atflow")}
+                                          "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn")}
 
 
 def missing_like(refs):
@@ -334,7 +350,7 @@ def missing_like(refs):
     fake = {}
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
                                                 "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid",
-                                                "smsid", "inflow", "qtflow", "atflow")}
+                                                "smsid", "inflow", "qtflow", "atflow", "vid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -768,7 +784,23 @@ class AccountIsolationTests(unittest.TestCase):
             ("DeleteIntegrationAssociation", "in B's instance", lambda r: b.delete_integration_association(
                 InstanceId=mine.iid, IntegrationAssociationId=r["iaid"])),
         ]
-        for kind in ("iaarn", "ucarn"):
+        # Vocabularies (issue 15, iac branch).
+        table = "Phrase\nConnect-Local\n"
+        attacks += [
+            ("CreateVocabulary", "in A's instance", lambda r: b.create_vocabulary(InstanceId=r["iid"], VocabularyName=unique("v"), LanguageCode="en-US", Content=table)),
+            ("DescribeVocabulary", "", lambda r: b.describe_vocabulary(InstanceId=r["iid"], VocabularyId=r["vid"])),
+            ("DescribeVocabulary", "from B's instance", lambda r: b.describe_vocabulary(InstanceId=mine.iid, VocabularyId=r["vid"])),
+            ("DescribeVocabulary", "by ARN from B's instance", lambda r: b.describe_vocabulary(InstanceId=mine.iid, VocabularyId=r["varn"])),
+            ("SearchVocabularies", "", lambda r: b.search_vocabularies(InstanceId=r["iid"])),
+            ("ListDefaultVocabularies", "", lambda r: b.list_default_vocabularies(InstanceId=r["iid"])),
+            ("AssociateDefaultVocabulary", "", lambda r: b.associate_default_vocabulary(InstanceId=r["iid"], LanguageCode="en-US", VocabularyId=r["vid"])),
+            ("AssociateDefaultVocabulary", "clearing A's default", lambda r: b.associate_default_vocabulary(InstanceId=r["iid"], LanguageCode="en-US")),
+            ("AssociateDefaultVocabulary", "A's vocabulary as B's default", lambda r: b.associate_default_vocabulary(
+                InstanceId=mine.iid, LanguageCode="en-US", VocabularyId=r["vid"])),
+            ("AssociateDefaultVocabulary", "A's vocabulary by ARN as B's default", lambda r: b.associate_default_vocabulary(
+                InstanceId=mine.iid, LanguageCode="en-US", VocabularyId=r["varn"])),
+        ]
+        for kind in ("iaarn", "ucarn", "varn"):
             attacks += [
                 ("ListTagsForResource", kind, lambda r, k=kind: b.list_tags_for_resource(resourceArn=r[k])),
                 ("TagResource", kind, lambda r, k=kind: b.tag_resource(resourceArn=r[k], tags={"owner": "b"})),
@@ -884,6 +916,8 @@ class AccountIsolationTests(unittest.TestCase):
         attacks += [
             ("DeleteSecurityProfile", "", lambda r: b.delete_security_profile(InstanceId=r["iid"], SecurityProfileId=r["cspid"])),
             ("DeleteSecurityProfile", "by ARN in B's instance", lambda r: b.delete_security_profile(InstanceId=mine.iid, SecurityProfileId=r["csparn"])),
+            ("DeleteVocabulary", "", lambda r: b.delete_vocabulary(InstanceId=r["iid"], VocabularyId=r["vid"])),
+            ("DeleteVocabulary", "in B's instance", lambda r: b.delete_vocabulary(InstanceId=mine.iid, VocabularyId=r["varn"])),
             ("DeleteUserHierarchyGroup", "", lambda r: b.delete_user_hierarchy_group(InstanceId=r["iid"], HierarchyGroupId=r["hgid"])),
             ("DeleteUserHierarchyGroup", "in B's instance", lambda r: b.delete_user_hierarchy_group(InstanceId=mine.iid, HierarchyGroupId=r["hgarn"])),
             ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=r["cid"])),

@@ -55,7 +55,8 @@ public sealed record ConnectSettings
 
     /// <summary>
     /// How long each asynchronous status transition takes (kinds in <c>GlobalResiliency.TransitionKinds</c>).
-    /// [choice] a kind not listed is immediate: applied before the response, so IaC status polls pass on first read.
+    /// [choice] a kind not listed is immediate: applied before the response, so IaC status polls pass on first read —
+    /// except the kinds with a default delay of their own (<c>TransitionKinds.DefaultDelays</c>: vocabularies).
     /// </summary>
     public IReadOnlyDictionary<string, TimeSpan> TransitionDelays { get; init; } = new Dictionary<string, TimeSpan>();
 
@@ -64,6 +65,9 @@ public sealed record ConnectSettings
 
     /// <summary>Traffic distribution groups per instance, the default one included.</summary>
     public int TrafficDistributionGroupsPerInstance { get; init; } = 100;
+
+    /// <summary>Vocabularies per instance (issue 15, iac branch). [choice] 100; AWS documents no Connect quota for them.</summary>
+    public int VocabulariesPerInstance { get; init; } = 100;
 
     /// <summary>Claimed phone numbers per account and Region.</summary>
     public int PhoneNumbersPerRegion { get; init; } = 10_000;

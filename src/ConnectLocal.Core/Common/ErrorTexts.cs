@@ -338,4 +338,30 @@ public static class ErrorTexts
 
     public static string FlowNotUsable(string flow, string status, string state) =>
         $"Contact flow '{flow}' is {status} and {state}; only a PUBLISHED, ACTIVE flow can be used.";
+    // Vocabularies (issue 15, iac branch): CreateVocabulary, DeleteVocabulary, AssociateDefaultVocabulary, and the
+    // FailureReason of a table that fails its creation (docs/vocabularies.md).
+    public static string VocabularyContentTooLarge(int maxBytes) => $"Invalid Input. The vocabulary content must not be more than {maxBytes} bytes.";
+
+    public static string VocabularyNameTaken(string name) => $"A vocabulary with name '{name}' already exists.";
+
+    public static string VocabularyBusy(string state) => $"The vocabulary is {state}.";
+
+    public static string VocabularyOtherLanguage(string actual, string requested) => $"The vocabulary's language is {actual}, not {requested}.";
+
+    public static string VocabularyNotActive(string state) => $"Only an ACTIVE vocabulary can be a default; this one is {state}.";
+
+    public static string VocabularyUnknownColumn(string column) =>
+        $"The header row names an unknown column '{column}'; the columns are Phrase, IPA, SoundsLike and DisplayAs.";
+
+    public const string VocabularyHeaderInvalid = "The header row must name Phrase, and each column at most once.";
+
+    public static string VocabularyRowTooWide(int row, int columns) => $"Row {row} has more than {columns} fields.";
+
+    public static string VocabularyRowWithoutPhrase(int row) => $"Row {row} has no phrase.";
+
+    public static string VocabularyPhraseWithSpace(int row) => $"The phrase in row {row} contains a space; join its words with hyphens.";
+
+    public static string VocabularyIpaAndSoundsLike(int row) => $"Row {row} gives both IPA and SoundsLike; give one of them.";
+
+    public const string VocabularyWithoutPhrases = "The vocabulary has no phrases.";
 }

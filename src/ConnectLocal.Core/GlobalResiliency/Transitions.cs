@@ -20,7 +20,26 @@ public static class TransitionKinds
     /// <summary>Replica INSTANCE_REPLICA_DELETING → gone (with its default traffic distribution group).</summary>
     public const string ReplicaDeletion = "replica-deletion";
 
-    public static readonly IReadOnlyList<string> All = [TdgCreate, TdgUpdate, TdgDelete, Replication, ReplicaDeletion];
+    // Vocabularies (issue 15, iac branch): docs/vocabularies.md.
+
+    /// <summary>Vocabulary CREATION_IN_PROGRESS → ACTIVE (or CREATION_FAILED with its FailureReason).</summary>
+    public const string VocabularyCreate = "vocabulary-create";
+
+    /// <summary>Vocabulary DELETE_IN_PROGRESS → gone.</summary>
+    public const string VocabularyDelete = "vocabulary-delete";
+
+    public static readonly IReadOnlyList<string> All = [TdgCreate, TdgUpdate, TdgDelete, Replication, ReplicaDeletion, VocabularyCreate, VocabularyDelete];
+
+    /// <summary>
+    /// The delay of a kind when neither the control endpoint nor the configuration sets one; kinds not listed are
+    /// immediate. [choice] Vocabularies take 500 ms each way, so that a client sees the in-progress state it waits out
+    /// (docs/vocabularies.md).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, TimeSpan> DefaultDelays = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
+    {
+        [VocabularyCreate] = TimeSpan.FromMilliseconds(500),
+        [VocabularyDelete] = TimeSpan.FromMilliseconds(500),
+    };
 }
 
 /// <summary>
@@ -51,7 +70,7 @@ public static class Transitions
     public static TimeSpan DelayOf(IStoreSession session, ConnectSettings settings, string kind) =>
         Control(session).DelayMilliseconds.TryGetValue(kind, out var ms) && ms is >= 0 and <= MaxDelayMilliseconds ? TimeSpan.FromMilliseconds(ms)
         : settings.TransitionDelays.TryGetValue(kind, out var delay) ? delay
-        : TimeSpan.Zero;
+        : TransitionKinds.DefaultDelays.GetValueOrDefault(kind, TimeSpan.Zero);
 
     public static void Schedule(IStoreSession session, ConnectSettings settings, string kind, string accountId, string region, string targetId, DateTimeOffset now)
     {
@@ -176,6 +195,12 @@ public static class Transitions
                 break;
             case TransitionKinds.ReplicaDeletion:
                 ReplicationService.FinishReplicaDeletion(session, accountId, region, targetId);
+                break;
+            case TransitionKinds.VocabularyCreate:
+                Vocabularies.VocabularyService.FinishCreation(session, accountId, region, targetId);
+                break;
+            case TransitionKinds.VocabularyDelete:
+                Vocabularies.VocabularyService.FinishDeletion(session, accountId, region, targetId);
                 break;
             default:
                 throw new InvalidOperationException($"unknown transition kind '{kind}'");

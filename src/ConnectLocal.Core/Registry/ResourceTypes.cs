@@ -102,7 +102,9 @@ public static class ResourceTypes
          FlowModules.ContactFlowModuleRules.Type, EmailAddresses.EmailAddressRules.Type,
          /* integrations */ IntegrationAssociation, UseCase,
          // User hierarchy (issue 15).
-         Hierarchy.HierarchyService.Type];
+         Hierarchy.HierarchyService.Type,
+         // Vocabularies (issue 15, iac branch).
+         Vocabularies.VocabularyService.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);

@@ -25,9 +25,10 @@ internal static class Cli
             --durability D  SQLite only: fast, normal (default) or full (fsync before each acknowledged commit);
                             see docs/storage.md (env CONNECTLOCAL_DURABILITY)
             --transition-delays K=MS,...
-                            delays of Global Resiliency status transitions in milliseconds, e.g.
-                            tdg-create=2000,tdg-update=500 (env CONNECTLOCAL_TRANSITION_DELAYS; default: immediate;
-                            kinds: tdg-create, tdg-update, tdg-delete, replication, replica-deletion)
+                            delays of status transitions in milliseconds, e.g.
+                            tdg-create=2000,tdg-update=500 (env CONNECTLOCAL_TRANSITION_DELAYS; default: immediate,
+                            but 500 for the vocabulary kinds; kinds: tdg-create, tdg-update, tdg-delete, replication,
+                            replica-deletion, vocabulary-create, vocabulary-delete)
             --auth MODE     permissive (default: a well-formed SigV4 header, signature not checked) or strict
                             (every signature verified) (env CONNECTLOCAL_AUTH)
             --credentials F strict mode's credentials file (env CONNECTLOCAL_CREDENTIALS; one more credential from
@@ -59,6 +60,7 @@ internal static class Cli
                           FLOW_MODULE, default CONTACT_FLOW; references to queues, prompts, hours and flows are not checked offline);
                           prints each problem with its action, exits 1 on problems (docs/flows.md)
           compatibility   print docs/compatibility.md (which operations are implemented)
+          iac             print docs/iac.md (the operations Terraform and CloudFormation call, and their status)
           version         print the version
         """;
 
@@ -113,6 +115,9 @@ internal static class Cli
                 return ValidateFlowCommand.Run(args.Skip(1).ToList());
             case "compatibility":
                 Console.Write(CompatibilityReport.Markdown());
+                return 0;
+            case "iac":
+                Console.Write(IacReport.Markdown());
                 return 0;
             case "version" or "--version":
                 Console.WriteLine(ControlApi.Version);

@@ -25,7 +25,7 @@ public sealed partial record ServerOptions
     /// <summary>Npgsql connection string for --storage postgres.</summary>
     public string? PostgresConnectionString { get; init; }
 
-    /// <summary>Delays of Global Resiliency status transitions by kind; a kind not listed is immediate.</summary>
+    /// <summary>Delays of status transitions by kind; a kind not listed keeps its default (immediate, but for vocabularies: TransitionKinds.DefaultDelays).</summary>
     public IReadOnlyDictionary<string, TimeSpan> TransitionDelays { get; init; } = NoDelays;
 
     // One shared empty map, so that options that set no delays compare equal.

@@ -61,6 +61,9 @@ internal sealed class ConnectClient : IDisposable
 
     public void Advance(TimeSpan by) => _backend.Now += by;
 
+    /// <summary>Applies the status transitions due at <see cref="Now"/>, as the server's background worker does; returns how many.</summary>
+    public int ApplyDueTransitions() => _backend.ApplyDueTransitions();
+
     /// <summary>A client of the same account in another Region, over the same store and clock.</summary>
     public ConnectClient InRegion(string region) => new(_backend, AccountId, region, ownsBackend: false);
 
@@ -132,6 +135,8 @@ internal sealed class ConnectClient : IDisposable
         public InProcessInvoker Invoker { get; }
 
         public DateTimeOffset Now { get; set; } = DefaultStart;
+
+        public int ApplyDueTransitions() => _store.Write(session => Core.GlobalResiliency.Transitions.ApplyDue(session, Now));
 
         public void Dispose() => _store.Dispose();
     }
