@@ -209,6 +209,8 @@ class World:
             "ListRoutingProfiles": lambda: e.list_routing_profiles(InstanceId=self.iid),
             "ListRoutingProfileQueues": lambda: e.list_routing_profile_queues(InstanceId=self.iid, RoutingProfileId=self.rpid),
             "SearchRoutingProfiles": lambda: e.search_routing_profiles(InstanceId=self.iid),
+            "SearchQueues": lambda: e.search_queues(InstanceId=self.iid),  # users-search
+            "SearchHoursOfOperations": lambda: e.search_hours_of_operations(InstanceId=self.iid),  # users-search
             "DescribeUser": lambda: e.describe_user(InstanceId=self.iid, UserId=self.uid),
             "ListUsers": lambda: e.list_users(InstanceId=self.iid),
             "ListSecurityProfiles": lambda: e.list_security_profiles(InstanceId=self.iid),
@@ -760,6 +762,12 @@ class AccountIsolationTests(unittest.TestCase):
                 Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
                 IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[mine.spid], RoutingProfileId=mine.rpid, HierarchyGroupId=r["hgid"])),
         ]
+        # Searches, user config, predefined attributes and proficiencies (users-search).
+        attacks += [
+            ("SearchQueues", "", lambda r: b.search_queues(InstanceId=r["iid"])),
+            ("SearchQueues", "by A's instance ARN", lambda r: b.search_queues(InstanceId=r["iarn"])),
+            ("SearchHoursOfOperations", "", lambda r: b.search_hours_of_operations(InstanceId=r["iid"])),
+        ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above
         attacks += [
             ("DeleteUserHierarchyGroup", "", lambda r: b.delete_user_hierarchy_group(InstanceId=r["iid"], HierarchyGroupId=r["hgid"])),
@@ -844,6 +852,9 @@ class AccountIsolationTests(unittest.TestCase):
             "ListTrafficDistributionGroupUsers": lambda: b.list_traffic_distribution_group_users(TrafficDistributionGroupId=mine.gid),
             "ListContactFlowModules": lambda: b.list_contact_flow_modules(InstanceId=mine.iid),
             "SearchContactFlowModules": lambda: b.search_contact_flow_modules(InstanceId=mine.iid),
+            # users-search
+            "SearchQueues": lambda: b.search_queues(InstanceId=mine.iid),
+            "SearchHoursOfOperations": lambda: b.search_hours_of_operations(InstanceId=mine.iid),
         }
         for label, call in calls.items():
             with self.subTest(call=label):

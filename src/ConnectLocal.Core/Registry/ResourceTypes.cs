@@ -26,6 +26,14 @@ public static class ResourceTypes
             HoursOverrides.HoursOverrideService.ForgetOverrides(context, hours);
         },
         Defaults = DefaultResources.Hours,
+        // SearchHoursOfOperations (users-search): the fields HoursOfOperationSearchCriteria.StringCondition documents.
+        SearchFields =
+        [
+            SearchField<HoursOfOperation>.Text("name", h => h.Name),
+            SearchField<HoursOfOperation>.Text("description", h => h.Description),
+            SearchField<HoursOfOperation>.Text("timezone", h => h.TimeZone),
+            SearchField<HoursOfOperation>.Id("resourceID", h => h.Id),
+        ],
     };
 
     /// <summary>A user's agent queue is also named …/queue/agent/{userId} (its id is the user's id).</summary>
@@ -37,6 +45,14 @@ public static class ResourceTypes
         BeforeUpdate = QueueService.CheckUpdatable,
         BeforeDelete = QueueService.CheckDeletable,
         Defaults = DefaultResources.Queues,
+        // SearchQueues (users-search): QueueSearchCriteria's StringCondition fields and its QueueTypeCondition.
+        SearchFields =
+        [
+            SearchField<Queue>.Text("name", q => q.Name),
+            SearchField<Queue>.Text("description", q => q.Description),
+            SearchField<Queue>.Id("resourceID", q => q.Id),
+        ],
+        Conditions = [SearchField<Queue>.Id("QueueTypeCondition", q => q.QueueType)],
     };
 
     public static readonly ResourceType<RoutingProfile> RoutingProfile = new()
