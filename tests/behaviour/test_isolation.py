@@ -211,6 +211,7 @@ class World:
             "SearchRoutingProfiles": lambda: e.search_routing_profiles(InstanceId=self.iid),
             "SearchQueues": lambda: e.search_queues(InstanceId=self.iid),  # users-search
             "SearchHoursOfOperations": lambda: e.search_hours_of_operations(InstanceId=self.iid),  # users-search
+            "SearchUsers": lambda: e.search_users(InstanceId=self.iid),  # users-search
             "DescribeUser": lambda: e.describe_user(InstanceId=self.iid, UserId=self.uid),
             "ListUsers": lambda: e.list_users(InstanceId=self.iid),
             "ListSecurityProfiles": lambda: e.list_security_profiles(InstanceId=self.iid),
@@ -767,6 +768,7 @@ class AccountIsolationTests(unittest.TestCase):
             ("SearchQueues", "", lambda r: b.search_queues(InstanceId=r["iid"])),
             ("SearchQueues", "by A's instance ARN", lambda r: b.search_queues(InstanceId=r["iarn"])),
             ("SearchHoursOfOperations", "", lambda r: b.search_hours_of_operations(InstanceId=r["iid"])),
+            ("SearchUsers", "", lambda r: b.search_users(InstanceId=r["iid"])),
         ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above
         attacks += [
@@ -855,6 +857,9 @@ class AccountIsolationTests(unittest.TestCase):
             # users-search
             "SearchQueues": lambda: b.search_queues(InstanceId=mine.iid),
             "SearchHoursOfOperations": lambda: b.search_hours_of_operations(InstanceId=mine.iid),
+            "SearchUsers": lambda: b.search_users(InstanceId=mine.iid),
+            "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
+                "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }
         for label, call in calls.items():
             with self.subTest(call=label):

@@ -106,3 +106,91 @@ class QueueAndHoursSearchTests(ConnectTestCase):
         hours_all, total = search_all(self.connect.search_hours_of_operations, "HoursOfOperations", InstanceId=self.instance_id, MaxResults=1)
         self.assertEqual(total, len(hours_all))
         self.assertEqual(len(hours_all), len({h["HoursOfOperationId"] for h in hours_all}))
+
+
+class UserSearchTests(ConnectTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        c, iid = cls.connect, cls.instance_id
+        c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={"LevelOne": {"Name": "Org"}, "LevelTwo": {"Name": "Team"}})
+        cls.routing = c.list_routing_profiles(InstanceId=iid)["RoutingProfileSummaryList"][0]["Id"]
+        cls.security = c.list_security_profiles(InstanceId=iid)["SecurityProfileSummaryList"][0]["Id"]
+        cls.org = c.create_user_hierarchy_group(InstanceId=iid, Name=unique("org"))
+        cls.team = c.create_user_hierarchy_group(InstanceId=iid, Name=unique("team"), ParentGroupId=cls.org["HierarchyGroupId"])
+
+    def user(self, username=None, group=None, tags=None, first="Ada", acw=0):
+        args = dict(InstanceId=self.instance_id, Username=username or unique("u"), Password="Passw0rd!Passw0rd",
+                    IdentityInfo={"FirstName": first, "LastName": "Tester"}, PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": acw},
+                    SecurityProfileIds=[self.security], RoutingProfileId=self.routing)
+        if group:
+            args["HierarchyGroupId"] = group
+        if tags:
+            args["Tags"] = tags
+        return self.connect.create_user(**args)["UserId"]
+
+    def ids(self, **kwargs):
+        users, _ = search_all(self.connect.search_users, "Users", InstanceId=self.instance_id, **kwargs)
+        return sorted(u["Id"] for u in users)
+
+    def test_hierarchy_group_conditions_exact_and_with_child_groups(self):
+        boss = self.user(group=self.org["HierarchyGroupId"])
+        agent = self.user(group=self.team["HierarchyGroupId"])
+        org = self.org["HierarchyGroupId"]
+
+        self.assertEqual([boss], self.ids(SearchCriteria={"HierarchyGroupCondition": {"Value": org, "HierarchyGroupMatchType": "EXACT"}}))
+        self.assertEqual(sorted([boss, agent]), self.ids(SearchCriteria={"HierarchyGroupCondition": {
+            "Value": self.org["HierarchyGroupArn"], "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}))
+        self.assertEqual([agent], self.ids(SearchFilter={"UserAttributeFilter": {"OrConditions": [
+            {"HierarchyGroupCondition": {"Value": self.team["HierarchyGroupId"], "HierarchyGroupMatchType": "EXACT"}}]}}))
+        self.assertEqual([], self.ids(SearchCriteria={"HierarchyGroupCondition": {
+            "Value": "00000000-0000-4000-8000-000000000000", "HierarchyGroupMatchType": "EXACT"}}))
+        self.assertError("InvalidParameterException", self.connect.search_users, InstanceId=self.instance_id,
+                         SearchCriteria={"HierarchyGroupCondition": {"Value": org}})
+
+    def test_string_conditions_tag_filters_and_the_summary(self):
+        name = unique("grace")
+        grace = self.user(username=name, first="Grace", tags={"shift": "night"}, acw=45)
+        self.user(first="Grace")
+
+        result = self.connect.search_users(InstanceId=self.instance_id, SearchCriteria={"AndConditions": [
+            text("FirstName", "Grace"), text("Username", name[:8].upper(), "STARTS_WITH")]})
+        self.assertEqual([grace], [u["Id"] for u in result["Users"]])
+        [summary] = result["Users"]
+        self.assertEqual(name, summary["Username"])
+        self.assertEqual({"FirstName": "Grace", "LastName": "Tester"}, summary["IdentityInfo"])
+        self.assertEqual(45000, summary["PhoneConfig"]["AfterContactWorkTimeLimit"])  # documented: milliseconds
+        self.assertEqual([self.security], summary["SecurityProfileIds"])
+        self.assertEqual(self.routing, summary["RoutingProfileId"])
+        self.assertEqual({"shift": "night"}, summary["Tags"])
+        self.assertRegex(summary["Arn"], r"/agent/" + grace + "$")
+
+        self.assertEqual([grace], self.ids(SearchFilter={"TagFilter": {"TagCondition": {"TagKey": "shift", "TagValue": "night"}}}))
+        self.assertEqual([grace], self.ids(SearchFilter={"UserAttributeFilter": {"AndCondition": {
+            "TagConditions": [{"TagKey": "shift", "TagValue": "night"}]}}}))
+        self.assertEqual([grace], self.ids(SearchCriteria=text("resourceId", grace)))
+
+    def test_filters_that_aws_refuses(self):
+        tag = {"TagKey": "k", "TagValue": "v"}
+        self.assertError("AccessDeniedException", self.connect.search_users, InstanceId=self.instance_id,
+                         SearchFilter={"TagFilter": {"TagCondition": tag}, "UserAttributeFilter": {"TagCondition": tag}})
+        self.assertError("InvalidParameterException", self.connect.search_users, InstanceId=self.instance_id,
+                         SearchFilter={"UserAttributeFilter": {"TagCondition": tag, "AndCondition": {"TagConditions": [tag]}}})
+        self.assertError("InvalidParameterException", self.connect.search_users, InstanceId=self.instance_id,
+                         SearchFilter={"UserAttributeFilter": {"OrConditions": [{"HierarchyGroupCondition": {
+                             "Value": "g", "HierarchyGroupMatchType": "EXACT"}}] * 21}})
+        self.assertError("InvalidParameterException", self.connect.search_users, InstanceId=self.instance_id, SearchCriteria=text("Email", "x"))
+        self.assertError("InvalidParameterException", self.connect.search_users, InstanceId=self.instance_id,
+                         SearchCriteria={"ListCondition": {"TargetListType": "PROFICIENCIES", "Conditions": [{}]}})
+        self.assertError("ResourceNotFoundException", self.connect.search_users, InstanceId="00000000-0000-4000-8000-000000000000")
+
+    def test_paging_visits_every_user_once_and_the_cli_searches(self):
+        first = unique("pg")
+        made = sorted(self.user(first=first) for _ in range(5))
+
+        users, total = search_all(self.connect.search_users, "Users", InstanceId=self.instance_id, MaxResults=2, SearchCriteria=text("FirstName", first))
+        self.assertEqual(5, total)
+        self.assertEqual(made, sorted(u["Id"] for u in users))
+        out = json.loads(cli("search-users", "--instance-id", self.instance_id, "--search-criteria",
+                             json.dumps(text("FirstName", first))).stdout)
+        self.assertEqual(made, sorted(u["Id"] for u in out["Users"]))

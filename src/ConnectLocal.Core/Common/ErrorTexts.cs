@@ -306,4 +306,13 @@ public static class ErrorTexts
     public static string HierarchyLevelUndefined(string level) => $"The hierarchy structure has no {level}; define it with UpdateUserHierarchyStructure first";
 
     public static string HierarchyTooDeep(int depth) => $"A hierarchy has at most {depth} levels; the parent group is at the lowest level";
+    // Searches, user config, predefined attributes and proficiencies (users-search).
+    public const string UserSearchFilterCombined = "A SearchFilter can have a TagFilter or a UserAttributeFilter, not both.";
+    public const string UserAttributeFilterOneField = "Invalid parameter: only one field of a UserAttributeFilter can be populated";
+    public const string ListConditionTargetRequired = "Invalid parameter: a ListCondition requires TargetListType PROFICIENCIES";
+    public const string ListConditionOneOf = "Invalid parameter: a Condition requires exactly one of StringCondition and NumberCondition";
+    public const string IncompleteNumberCondition = "Invalid parameter: a NumberCondition requires FieldName, ComparisonType and the values its comparison uses";
+    public const string IncompleteHierarchyGroupCondition = "Invalid parameter: a HierarchyGroupCondition requires Value and HierarchyGroupMatchType";
+
+    public static string TooManyAttributeConditions(string what, int max) => $"Invalid parameter: a UserAttributeFilter allows at most {max} {what} conditions";
 }

@@ -72,7 +72,23 @@ public static class ResourceTypes
         ],
     };
 
-    public static readonly ResourceType<User> User = new() { ArnSegment = "agent", Noun = "User", BeforeDelete = UserService.ForgetUser };
+    public static readonly ResourceType<User> User = new()
+    {
+        ArnSegment = "agent",
+        Noun = "User",
+        BeforeDelete = UserService.ForgetUser,
+        // SearchUsers (users-search): the fields UserSearchCriteria.StringCondition documents; the rest of its
+        // criteria (hierarchy group and proficiency conditions) is Users/UserSearch.cs.
+        SearchFields =
+        [
+            SearchField<User>.Text("Username", u => u.Username),
+            SearchField<User>.Text("FirstName", u => u.IdentityInfo?.FirstName),
+            SearchField<User>.Text("LastName", u => u.IdentityInfo?.LastName),
+            SearchField<User>.Id("RoutingProfileId", u => u.RoutingProfileId),
+            new("SecurityProfileId", u => u.SecurityProfileIds, IsId: true),
+            SearchField<User>.Id("resourceId", u => u.Id),
+        ],
+    };
 
     public static readonly ResourceType<SecurityProfile> SecurityProfile = new()
     {

@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Queues;
 using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
+using ConnectLocal.Core.Users;
 using ConnectLocal.Model.Shapes;
 
 namespace ConnectLocal.Server.Handlers;
@@ -8,8 +9,79 @@ namespace ConnectLocal.Server.Handlers;
 // SearchQueues and SearchHoursOfOperations (users-search): the registry's search over the fields ResourceTypes declares
 // for queues and hours, written by hand only because their results are the Queue and HoursOfOperation shapes that
 // DescribeQueue and DescribeHoursOfOperation answer (outbound caller config, parent hours), not the stored records.
+// SearchUsers: its criteria (hierarchy group and proficiency conditions) and UserAttributeFilter are Core/Users/UserSearch.cs.
 public sealed partial class ConnectApi
 {
+    public override ValueTask<SearchUsersResponse> SearchUsers(OperationContext context, SearchUsersRequest request)
+    {
+        var result = new UserSearchService(Store).Search(
+            CallerOf(context),
+            request.InstanceId!,
+            UserCriteriaIn(request.SearchCriteria),
+            TagFilterIn(request.SearchFilter?.TagFilter),
+            UserAttributesIn(request.SearchFilter?.UserAttributeFilter),
+            request.NextToken,
+            PageSize(context, request.MaxResults));
+        return ValueTask.FromResult(new SearchUsersResponse
+        {
+            Users = result.Page.Items.Select(UserSummaryOut).ToList(),
+            NextToken = result.Page.NextToken,
+            ApproximateTotalCount = result.TotalCount,
+        });
+    }
+
+    private static UserCriteria? UserCriteriaIn(UserSearchCriteria? criteria) => criteria is null
+        ? null
+        : new UserCriteria(
+            criteria.OrConditions?.Select(c => UserCriteriaIn(c)!).ToList(),
+            criteria.AndConditions?.Select(c => UserCriteriaIn(c)!).ToList(),
+            StringMatchIn(criteria.StringCondition),
+            criteria.ListCondition is { } list
+                ? new ListMatch(list.TargetListType, list.Conditions?.Select(c => new ListItemMatch(
+                    StringMatchIn(c.StringCondition),
+                    c.NumberCondition is { } n ? new NumberMatch(n.FieldName, n.MinValue, n.MaxValue, n.ComparisonType) : null)).ToList())
+                : null,
+            HierarchyIn(criteria.HierarchyGroupCondition));
+
+    private static UserAttributeFilter? UserAttributesIn(ControlPlaneUserAttributeFilter? filter) => filter is null
+        ? null
+        : new UserAttributeFilter(
+            filter.OrConditions?.Select(AttributeAndIn).ToList(),
+            filter.AndCondition is null ? null : AttributeAndIn(filter.AndCondition),
+            filter.TagCondition is null ? null : TagIn(filter.TagCondition),
+            HierarchyIn(filter.HierarchyGroupCondition));
+
+    private static UserAttributeAnd AttributeAndIn(AttributeAndCondition and) =>
+        new(and.TagConditions?.Select(TagIn).ToList(), HierarchyIn(and.HierarchyGroupCondition));
+
+    private static HierarchyMatch? HierarchyIn(HierarchyGroupCondition? condition) =>
+        condition is null ? null : new HierarchyMatch(condition.Value, condition.HierarchyGroupMatchType);
+
+    /// <summary>
+    /// UserSearchSummary. The SearchUsers documentation says "AfterContactWorkTimeLimit is returned in milliseconds",
+    /// so PhoneConfig's limit is shown in milliseconds here while DescribeUser shows the stored seconds.
+    /// </summary>
+    private static UserSearchSummary UserSummaryOut(Core.Resources.User user) => new()
+    {
+        Id = user.Id,
+        Arn = user.Arn,
+        Username = user.Username,
+        DirectoryUserId = user.DirectoryUserId,
+        HierarchyGroupId = user.HierarchyGroupId,
+        IdentityInfo = user.IdentityInfo is { } identity ? new UserIdentityInfoLite { FirstName = identity.FirstName, LastName = identity.LastName } : null,
+        PhoneConfig = new UserPhoneConfig
+        {
+            PhoneType = user.PhoneConfig.PhoneType,
+            AutoAccept = user.PhoneConfig.AutoAccept,
+            AfterContactWorkTimeLimit = user.PhoneConfig.AfterContactWorkTimeLimit * 1000,
+            DeskPhoneNumber = user.PhoneConfig.DeskPhoneNumber,
+            PersistentConnection = user.PhoneConfig.PersistentConnection,
+        },
+        RoutingProfileId = user.RoutingProfileId,
+        SecurityProfileIds = user.SecurityProfileIds.ToList(),
+        Tags = TagsOut(user.Tags),
+    };
+
     public override ValueTask<SearchQueuesResponse> SearchQueues(OperationContext context, SearchQueuesRequest request)
     {
         var result = Queues.Search(

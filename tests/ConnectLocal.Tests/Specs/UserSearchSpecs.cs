@@ -126,4 +126,120 @@ public sealed class UserSearchSpecs : IDisposable
         var all = _client.Invoke<SearchHoursOfOperationsResponse>(new SearchHoursOfOperationsRequest { InstanceId = _instanceId });
         Assert.Equal(3, all.ApproximateTotalCount);
     }
+
+    private (string RoutingProfileId, string SecurityProfileId) Profiles()
+    {
+        var routing = _client.Invoke<ListRoutingProfilesResponse>(new ListRoutingProfilesRequest { InstanceId = _instanceId }).RoutingProfileSummaryList![0].Id!;
+        var security = _client.Invoke<ListSecurityProfilesResponse>(new ListSecurityProfilesRequest { InstanceId = _instanceId }).SecurityProfileSummaryList![0].Id!;
+        return (routing, security);
+    }
+
+    private string User(string username, string? groupId = null, Dictionary<string, string>? tags = null, int afterContactWork = 0)
+    {
+        var (routing, security) = Profiles();
+        return _client.Invoke<CreateUserResponse>(new CreateUserRequest
+        {
+            InstanceId = _instanceId,
+            Username = username,
+            Password = "Passw0rd!Passw0rd",
+            IdentityInfo = new UserIdentityInfo { FirstName = "First " + username, LastName = "Last", Email = username + "@example.com" },
+            PhoneConfig = new UserPhoneConfig { PhoneType = "SOFT_PHONE", AfterContactWorkTimeLimit = afterContactWork },
+            SecurityProfileIds = [security],
+            RoutingProfileId = routing,
+            HierarchyGroupId = groupId,
+            Tags = tags,
+        }).UserId!;
+    }
+
+    private string Group(string name, string? parent = null) => _client.Invoke<CreateUserHierarchyGroupResponse>(new CreateUserHierarchyGroupRequest
+    {
+        InstanceId = _instanceId, Name = name, ParentGroupId = parent,
+    }).HierarchyGroupId!;
+
+    private SearchUsersResponse SearchUsers(UserSearchCriteria? criteria = null, UserSearchFilter? filter = null) =>
+        _client.Invoke<SearchUsersResponse>(new SearchUsersRequest { InstanceId = _instanceId, SearchCriteria = criteria, SearchFilter = filter });
+
+    [Fact]
+    public void SearchUsers_finds_users_in_a_hierarchy_group_exactly_or_with_its_child_groups()
+    {
+        _client.Invoke(new UpdateUserHierarchyStructureRequest
+        {
+            InstanceId = _instanceId,
+            HierarchyStructure = new HierarchyStructureUpdate { LevelOne = new HierarchyLevelUpdate { Name = "Org" }, LevelTwo = new HierarchyLevelUpdate { Name = "Team" } },
+        });
+        var org = Group("org");
+        var team = Group("team", org);
+        var boss = User("boss", org);
+        var agent = User("agent", team);
+        User("loner");
+
+        HierarchyGroupCondition In(string group, string match) => new() { Value = group, HierarchyGroupMatchType = match };
+        Assert.Equal([boss], SearchUsers(new UserSearchCriteria { HierarchyGroupCondition = In(org, "EXACT") }).Users!.Select(u => u.Id));
+        Assert.Equal(new[] { agent, boss }.Order(StringComparer.Ordinal),
+            SearchUsers(new UserSearchCriteria { HierarchyGroupCondition = In(org, "WITH_CHILD_GROUPS") }).Users!.Select(u => u.Id!).Order(StringComparer.Ordinal));
+        var byFilter = SearchUsers(filter: new UserSearchFilter { UserAttributeFilter = new ControlPlaneUserAttributeFilter { HierarchyGroupCondition = In(team, "EXACT") } });
+        Assert.Equal([agent], byFilter.Users!.Select(u => u.Id));
+        Assert.Equal(team, byFilter.Users![0].HierarchyGroupId);
+    }
+
+    [Fact]
+    public void SearchUsers_matches_names_and_tags_and_shows_the_summary_with_the_limit_in_milliseconds()
+    {
+        var ada = User("ada", tags: new Dictionary<string, string> { ["shift"] = "night" }, afterContactWork: 30);
+        User("bob");
+
+        var result = SearchUsers(
+            new UserSearchCriteria
+            {
+                OrConditions =
+                [
+                    new UserSearchCriteria { StringCondition = Text("FirstName", "ADA", "CONTAINS") },
+                    new UserSearchCriteria { StringCondition = Text("Username", "nobody") },
+                ],
+            },
+            new UserSearchFilter { TagFilter = new ControlPlaneTagFilter { AndConditions = [new TagCondition { TagKey = "shift", TagValue = "night" }] } });
+
+        var user = Assert.Single(result.Users!);
+        Assert.Equal((ada, "ada", "First ada", "Last"), (user.Id, user.Username, user.IdentityInfo!.FirstName, user.IdentityInfo.LastName));
+        Assert.Equal(30_000, user.PhoneConfig!.AfterContactWorkTimeLimit);
+        Assert.Equal("night", user.Tags!["shift"]);
+        var (routing, security) = Profiles();
+        Assert.Equal(2, SearchUsers(new UserSearchCriteria { StringCondition = Text("SecurityProfileId", security) }).ApproximateTotalCount);
+        Assert.Equal(2, SearchUsers(new UserSearchCriteria { StringCondition = Text("RoutingProfileId", routing) }).ApproximateTotalCount);
+        Assert.Equal([ada], SearchUsers(new UserSearchCriteria { StringCondition = Text("resourceId", ada) }).Users!.Select(u => u.Id));
+    }
+
+    [Fact]
+    public void SearchUsers_refuses_a_TagFilter_with_a_UserAttributeFilter_and_an_attribute_filter_with_two_fields()
+    {
+        var tag = new TagCondition { TagKey = "k", TagValue = "v" };
+        _client.Fails(new SearchUsersRequest
+        {
+            InstanceId = _instanceId,
+            SearchFilter = new UserSearchFilter { TagFilter = new ControlPlaneTagFilter { TagCondition = tag }, UserAttributeFilter = new ControlPlaneUserAttributeFilter { TagCondition = tag } },
+        }, "AccessDeniedException");
+        _client.Fails(new SearchUsersRequest
+        {
+            InstanceId = _instanceId,
+            SearchFilter = new UserSearchFilter
+            {
+                UserAttributeFilter = new ControlPlaneUserAttributeFilter
+                {
+                    TagCondition = tag, HierarchyGroupCondition = new HierarchyGroupCondition { Value = "g", HierarchyGroupMatchType = "EXACT" },
+                },
+            },
+        }, "InvalidParameterException");
+        _client.Fails(new SearchUsersRequest
+        {
+            InstanceId = _instanceId,
+            SearchFilter = new UserSearchFilter
+            {
+                UserAttributeFilter = new ControlPlaneUserAttributeFilter { AndCondition = new AttributeAndCondition { TagConditions = Enumerable.Repeat(tag, 26).ToList() } },
+            },
+        }, "InvalidParameterException");
+        _client.Fails(new SearchUsersRequest
+        {
+            InstanceId = _instanceId, SearchCriteria = new UserSearchCriteria { StringCondition = Text("Email", "x") },
+        }, "InvalidParameterException");
+    }
 }
