@@ -194,3 +194,185 @@ class UserSearchTests(ConnectTestCase):
         out = json.loads(cli("search-users", "--instance-id", self.instance_id, "--search-criteria",
                              json.dumps(text("FirstName", first))).stdout)
         self.assertEqual(made, sorted(u["Id"] for u in out["Users"]))
+
+
+class UserConfigTests(ConnectTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        c, iid = cls.connect, cls.instance_id
+        cls.routing = c.list_routing_profiles(InstanceId=iid)["RoutingProfileSummaryList"][0]["Id"]
+        cls.security = c.list_security_profiles(InstanceId=iid)["SecurityProfileSummaryList"][0]["Id"]
+
+    def user(self):
+        return self.connect.create_user(InstanceId=self.instance_id, Username=unique("cfg"), Password="Passw0rd!Passw0rd",
+                                        IdentityInfo={"FirstName": "Cfg", "LastName": "User"}, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                                        SecurityProfileIds=[self.security], RoutingProfileId=self.routing)["UserId"]
+
+    def describe(self, user_id):
+        return self.connect.describe_user(InstanceId=self.instance_id, UserId=user_id)["User"]
+
+    def test_update_user_config_per_channel_and_describe_user_shows_it(self):
+        uid = self.user()
+        before = self.describe(uid)
+        self.assertEqual([{"Channel": "VOICE", "AutoAccept": False}], before["AutoAcceptConfigs"])
+        self.assertEqual([{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}], before["PhoneNumberConfigs"])
+
+        self.connect.update_user_config(InstanceId=self.instance_id, UserId=uid,
+                                        AutoAcceptConfigs=[{"Channel": "CHAT", "AutoAccept": True}, {"Channel": "VOICE", "AutoAccept": True}],
+                                        AfterContactWorkConfigs=[{"Channel": "TASK", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 120}},
+                                                                 {"Channel": "VOICE", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 30},
+                                                                  "AgentFirstCallbackAfterContactWorkConfig": {"AfterContactWorkTimeLimit": 15}}],
+                                        PhoneNumberConfigs=[{"Channel": "VOICE", "PhoneType": "DESK_PHONE", "PhoneNumber": "+12065550111"}],
+                                        PersistentConnectionConfigs=[{"Channel": "VOICE", "PersistentConnection": True}],
+                                        VoiceEnhancementConfigs=[{"Channel": "VOICE", "VoiceEnhancementMode": "VOICE_ISOLATION"}])
+
+        user = self.describe(uid)
+        self.assertEqual({"PhoneType": "DESK_PHONE", "AutoAccept": True, "AfterContactWorkTimeLimit": 30,
+                          "DeskPhoneNumber": "+12065550111", "PersistentConnection": True}, user["PhoneConfig"])
+        self.assertEqual({"CHAT": True, "VOICE": True}, {c["Channel"]: c["AutoAccept"] for c in user["AutoAcceptConfigs"]})
+        acw = {c["Channel"]: c for c in user["AfterContactWorkConfigs"]}
+        self.assertEqual(120, acw["TASK"]["AfterContactWorkConfig"]["AfterContactWorkTimeLimit"])
+        self.assertEqual(15, acw["VOICE"]["AgentFirstCallbackAfterContactWorkConfig"]["AfterContactWorkTimeLimit"])
+        self.assertEqual([{"Channel": "VOICE", "PersistentConnection": True}], user["PersistentConnectionConfigs"])
+        self.assertEqual([{"Channel": "VOICE", "VoiceEnhancementMode": "VOICE_ISOLATION"}], user["VoiceEnhancementConfigs"])
+
+        # a later update of one channel keeps the others; the legacy phone config shows in the VOICE entries
+        self.connect.update_user_config(InstanceId=self.instance_id, UserId=uid, AutoAcceptConfigs=[{"Channel": "CHAT", "AutoAccept": False}])
+        self.connect.update_user_phone_config(InstanceId=self.instance_id, UserId=uid, PhoneConfig={"PhoneType": "SOFT_PHONE", "AutoAccept": False})
+        user = self.describe(uid)
+        self.assertEqual({"CHAT": False, "VOICE": False}, {c["Channel"]: c["AutoAccept"] for c in user["AutoAcceptConfigs"]})
+        self.assertEqual([{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}], user["PhoneNumberConfigs"])
+        found = self.connect.search_users(InstanceId=self.instance_id, SearchCriteria=text("resourceId", uid))["Users"][0]
+        self.assertEqual(user["AutoAcceptConfigs"], found["AutoAcceptConfigs"])
+
+    def test_update_user_config_refuses_what_the_model_documents(self):
+        uid = self.user()
+        call = self.connect.update_user_config
+        self.assertError("InvalidParameterException", call, InstanceId=self.instance_id, UserId=uid,
+                         PhoneNumberConfigs=[{"Channel": "CHAT", "PhoneType": "SOFT_PHONE"}])
+        self.assertError("InvalidParameterException", call, InstanceId=self.instance_id, UserId=uid,
+                         PersistentConnectionConfigs=[{"Channel": "TASK", "PersistentConnection": True}])
+        self.assertError("InvalidParameterException", call, InstanceId=self.instance_id, UserId=uid,
+                         VoiceEnhancementConfigs=[{"Channel": "EMAIL", "VoiceEnhancementMode": "NONE"}])
+        self.assertError("InvalidParameterException", call, InstanceId=self.instance_id, UserId=uid,
+                         PhoneNumberConfigs=[{"Channel": "VOICE", "PhoneType": "DESK_PHONE"}])
+        self.assertError("InvalidParameterException", call, InstanceId=self.instance_id, UserId=uid,
+                         AfterContactWorkConfigs=[{"Channel": "CHAT", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 2000001}}])
+        self.assertError("InvalidParameterException", call, InstanceId=self.instance_id, UserId=uid,
+                         AutoAcceptConfigs=[{"Channel": "CHAT", "AutoAccept": True, "AgentFirstCallbackAutoAccept": True}])
+        self.assertError("InvalidParameterException", call, InstanceId=self.instance_id, UserId=uid,
+                         AutoAcceptConfigs=[{"Channel": "CHAT", "AutoAccept": True}, {"Channel": "CHAT", "AutoAccept": False}])
+        self.assertError("ResourceNotFoundException", call, InstanceId=self.instance_id, UserId="00000000-0000-4000-8000-000000000000",
+                         AutoAcceptConfigs=[{"Channel": "CHAT", "AutoAccept": True}])
+        self.assertEqual(["VOICE"], [c["Channel"] for c in self.describe(uid)["AutoAcceptConfigs"]])
+        out = json.loads(cli("describe-user", "--instance-id", self.instance_id, "--user-id", uid).stdout)
+        self.assertEqual("SOFT_PHONE", out["User"]["PhoneNumberConfigs"][0]["PhoneType"])
+
+
+class PredefinedAttributeAndProficiencyTests(ConnectTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        c, iid = cls.connect, cls.instance_id
+        cls.routing = c.list_routing_profiles(InstanceId=iid)["RoutingProfileSummaryList"][0]["Id"]
+        cls.security = c.list_security_profiles(InstanceId=iid)["SecurityProfileSummaryList"][0]["Id"]
+
+    def user(self):
+        return self.connect.create_user(InstanceId=self.instance_id, Username=unique("pro"), Password="Passw0rd!Passw0rd",
+                                        IdentityInfo={"FirstName": "Pro", "LastName": "User"}, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                                        SecurityProfileIds=[self.security], RoutingProfileId=self.routing)["UserId"]
+
+    def attribute(self, *values, name=None, **kwargs):
+        name = name or unique("Skill")
+        self.connect.create_predefined_attribute(InstanceId=self.instance_id, Name=name, Values={"StringList": list(values)}, **kwargs)
+        return name
+
+    def test_predefined_attribute_lifecycle_list_search_and_paging(self):
+        name = self.attribute("English", "French", Purposes=["routing"], AttributeConfiguration={"EnableValueValidationOnAssociation": True})
+        described = self.connect.describe_predefined_attribute(InstanceId=self.instance_id, Name=name)["PredefinedAttribute"]
+        self.assertEqual(name, described["Name"])
+        self.assertEqual({"StringList": ["English", "French"]}, described["Values"])
+        self.assertEqual(["routing"], described["Purposes"])
+        self.assertTrue(described["AttributeConfiguration"]["EnableValueValidationOnAssociation"])
+        self.assertEqual("us-east-1", described["LastModifiedRegion"])
+
+        self.connect.update_predefined_attribute(InstanceId=self.instance_id, Name=name, Values={"StringList": ["English", "German"]})
+        self.assertEqual(["English", "German"], self.connect.describe_predefined_attribute(
+            InstanceId=self.instance_id, Name=name)["PredefinedAttribute"]["Values"]["StringList"])
+        self.assertEqual(["routing"], self.connect.describe_predefined_attribute(InstanceId=self.instance_id, Name=name)["PredefinedAttribute"]["Purposes"])
+
+        prefix = unique("Paged")
+        made = sorted(self.attribute("v", name=f"{prefix}{i}") for i in range(3))
+        listed, seen, token = [], set(), None
+        while True:
+            page = self.connect.list_predefined_attributes(InstanceId=self.instance_id, MaxResults=2, **({"NextToken": token} if token else {}))
+            listed += [a["Name"] for a in page["PredefinedAttributeSummaryList"]]
+            token = page.get("NextToken")
+            if not token:
+                break
+            self.assertNotIn(token, seen)
+            seen.add(token)
+        self.assertTrue(set(made) <= set(listed))
+        found, total = search_all(self.connect.search_predefined_attributes, "PredefinedAttributes", InstanceId=self.instance_id,
+                                  SearchCriteria=text("name", prefix, "STARTS_WITH"), MaxResults=1)
+        self.assertEqual((made, 3), (sorted(a["Name"] for a in found), total))
+
+        self.connect.delete_predefined_attribute(InstanceId=self.instance_id, Name=name)
+        self.assertError("ResourceNotFoundException", self.connect.describe_predefined_attribute, InstanceId=self.instance_id, Name=name)
+        self.assertError("ResourceNotFoundException", self.connect.delete_predefined_attribute, InstanceId=self.instance_id, Name=name)
+        self.assertError("ResourceNotFoundException", self.connect.update_predefined_attribute, InstanceId=self.instance_id, Name=name,
+                         Values={"StringList": ["x"]})
+
+    def test_attribute_names_and_values_follow_the_documented_rules(self):
+        name = self.attribute("a")
+        self.assertError("DuplicateResourceException", self.attribute, "b", name=name)
+        for bad in ("aws:thing", "connect:thing", "semi;colon"):
+            self.assertError("InvalidParameterException", self.attribute, "v", name=bad)
+        self.assertError("InvalidParameterException", self.attribute, "connect:v")
+        self.assertError("InvalidParameterException", self.attribute, "same", "same")
+        self.assertError("InvalidParameterException", self.attribute, "x" * 101)
+        self.assertError("InvalidParameterException", self.connect.create_predefined_attribute, InstanceId=self.instance_id, Name="x" * 101)
+
+    def test_proficiencies_name_an_attribute_value_at_levels_one_to_five(self):
+        name = self.attribute("English", "French")
+        uid = self.user()
+        self.connect.associate_user_proficiencies(InstanceId=self.instance_id, UserId=uid, UserProficiencies=[
+            {"AttributeName": name, "AttributeValue": "English", "Level": 2}, {"AttributeName": name, "AttributeValue": "French", "Level": 4}])
+        listed = self.connect.list_user_proficiencies(InstanceId=self.instance_id, UserId=uid)
+        self.assertEqual({("English", 2.0), ("French", 4.0)}, {(p["AttributeValue"], p["Level"]) for p in listed["UserProficiencyList"]})
+        self.assertIn("LastModifiedTime", listed)
+
+        self.connect.update_user_proficiencies(InstanceId=self.instance_id, UserId=uid, UserProficiencies=[
+            {"AttributeName": name, "AttributeValue": "English", "Level": 5}])
+        page = self.connect.list_user_proficiencies(InstanceId=self.instance_id, UserId=uid, MaxResults=1)
+        self.assertEqual(1, len(page["UserProficiencyList"]))
+        rest = self.connect.list_user_proficiencies(InstanceId=self.instance_id, UserId=uid, MaxResults=1, NextToken=page["NextToken"])
+        self.assertNotIn("NextToken", rest)
+        self.assertEqual({("English", 5.0), ("French", 4.0)},
+                         {(p["AttributeValue"], p["Level"]) for p in page["UserProficiencyList"] + rest["UserProficiencyList"]})
+
+        experts = self.connect.search_users(InstanceId=self.instance_id, SearchCriteria={"ListCondition": {"TargetListType": "PROFICIENCIES", "Conditions": [
+            {"StringCondition": {"FieldName": "name", "Value": name, "ComparisonType": "EXACT"}},
+            {"NumberCondition": {"FieldName": "limit", "MinValue": 5, "MaxValue": 5, "ComparisonType": "RANGE"}}]}})
+        self.assertEqual([uid], [u["Id"] for u in experts["Users"]])
+
+        def associate(value, level, attribute=name):
+            return self.connect.associate_user_proficiencies(InstanceId=self.instance_id, UserId=uid, UserProficiencies=[
+                {"AttributeName": attribute, "AttributeValue": value, "Level": level}])
+        self.assertError("InvalidParameterException", associate, "German", 3)
+        self.assertError("InvalidParameterException", associate, "English", 3.5)
+        self.assertError("InvalidParameterException", associate, "English", 6)
+        self.assertError("ResourceNotFoundException", associate, "x", 1, attribute=unique("none"))
+        self.assertError("InvalidRequestException", self.connect.update_user_proficiencies, InstanceId=self.instance_id, UserId=uid,
+                         UserProficiencies=[{"AttributeName": name, "AttributeValue": "Spanish", "Level": 1}])
+        self.assertError("InvalidRequestException", self.connect.update_predefined_attribute, InstanceId=self.instance_id, Name=name,
+                         Values={"StringList": ["English"]})
+        self.assertError("ResourceInUseException", self.connect.delete_predefined_attribute, InstanceId=self.instance_id, Name=name)
+
+        self.connect.disassociate_user_proficiencies(InstanceId=self.instance_id, UserId=uid, UserProficiencies=[
+            {"AttributeName": name, "AttributeValue": "English"}, {"AttributeName": name, "AttributeValue": "French"}])
+        self.assertEqual([], self.connect.list_user_proficiencies(InstanceId=self.instance_id, UserId=uid)["UserProficiencyList"])
+        self.connect.delete_predefined_attribute(InstanceId=self.instance_id, Name=name)
+        out = json.loads(cli("list-user-proficiencies", "--instance-id", self.instance_id, "--user-id", uid).stdout)
+        self.assertEqual([], out["UserProficiencyList"])

@@ -184,5 +184,8 @@ public sealed record User : InstanceResource, IResource<User>, ITaggable<User>
     /// <summary>The user's proficiencies (users-search): a predefined attribute's name, one of its values, a level 1–5.</summary>
     public IReadOnlyList<UserProficiencyEntry> Proficiencies { get; init; } = [];
 
+    /// <summary>The per-channel settings PhoneConfig does not hold (users-search, Users/UserConfig.cs); null: none set.</summary>
+    public Users.UserChannelConfig? ChannelConfig { get; init; }
+
     public User WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }

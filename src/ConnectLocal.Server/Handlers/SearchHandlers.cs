@@ -80,6 +80,11 @@ public sealed partial class ConnectApi
         RoutingProfileId = user.RoutingProfileId,
         SecurityProfileIds = user.SecurityProfileIds.ToList(),
         Tags = TagsOut(user.Tags),
+        AutoAcceptConfigs = AutoAcceptOut(UserConfigService.Of(user)),
+        AfterContactWorkConfigs = AfterContactWorkOut(UserConfigService.Of(user)),
+        PhoneNumberConfigs = PhoneNumbersOut(UserConfigService.Of(user)),
+        PersistentConnectionConfigs = PersistentOut(UserConfigService.Of(user)),
+        VoiceEnhancementConfigs = VoiceEnhancementOut(UserConfigService.Of(user)),
     };
 
     public override ValueTask<SearchQueuesResponse> SearchQueues(OperationContext context, SearchQueuesRequest request)

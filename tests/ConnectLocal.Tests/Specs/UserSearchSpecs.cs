@@ -242,4 +242,136 @@ public sealed class UserSearchSpecs : IDisposable
             InstanceId = _instanceId, SearchCriteria = new UserSearchCriteria { StringCondition = Text("Email", "x") },
         }, "InvalidParameterException");
     }
+
+    [Fact]
+    public void UpdateUserConfig_sets_channels_the_VOICE_entries_are_PhoneConfig_and_DescribeUser_shows_both()
+    {
+        var user = User("config", afterContactWork: 10);
+        _client.Advance(TimeSpan.FromMinutes(1));
+
+        _client.Invoke(new UpdateUserConfigRequest
+        {
+            InstanceId = _instanceId,
+            UserId = user,
+            AutoAcceptConfigs = [new AutoAcceptConfig { Channel = "CHAT", AutoAccept = true }, new AutoAcceptConfig { Channel = "VOICE", AutoAccept = true, AgentFirstCallbackAutoAccept = true }],
+            AfterContactWorkConfigs = [new AfterContactWorkConfigPerChannel { Channel = "VOICE", AfterContactWorkConfig = new AfterContactWorkConfig { AfterContactWorkTimeLimit = 90 } }],
+            PhoneNumberConfigs = [new PhoneNumberConfig { Channel = "VOICE", PhoneType = "DESK_PHONE", PhoneNumber = "+12065550100" }],
+            VoiceEnhancementConfigs = [new VoiceEnhancementConfig { Channel = "VOICE", VoiceEnhancementMode = "NOISE_SUPPRESSION" }],
+        });
+
+        var described = _client.Invoke<DescribeUserResponse>(new DescribeUserRequest { InstanceId = _instanceId, UserId = user }).User!;
+        Assert.Equal(("DESK_PHONE", "+12065550100", true, 90), (described.PhoneConfig!.PhoneType, described.PhoneConfig.DeskPhoneNumber, described.PhoneConfig.AutoAccept, described.PhoneConfig.AfterContactWorkTimeLimit));
+        Assert.Equal(["VOICE True", "CHAT True"], described.AutoAcceptConfigs!.Select(c => $"{c.Channel} {c.AutoAccept}"));
+        Assert.True(described.AutoAcceptConfigs!.Single(c => c.Channel == "VOICE").AgentFirstCallbackAutoAccept);
+        Assert.Equal(90, Assert.Single(described.AfterContactWorkConfigs!).AfterContactWorkConfig!.AfterContactWorkTimeLimit);
+        Assert.Equal("+12065550100", Assert.Single(described.PhoneNumberConfigs!).PhoneNumber);
+        Assert.Equal("NOISE_SUPPRESSION", Assert.Single(described.VoiceEnhancementConfigs!).VoiceEnhancementMode);
+        Assert.Equal(ConnectClient.DefaultStart.AddMinutes(1), described.LastModifiedTime);
+
+        _client.Invoke(new UpdateUserPhoneConfigRequest { InstanceId = _instanceId, UserId = user, PhoneConfig = new UserPhoneConfig { PhoneType = "SOFT_PHONE", AfterContactWorkTimeLimit = 5 } });
+        var after = _client.Invoke<DescribeUserResponse>(new DescribeUserRequest { InstanceId = _instanceId, UserId = user }).User!;
+        Assert.Equal("SOFT_PHONE", Assert.Single(after.PhoneNumberConfigs!).PhoneType);
+        Assert.Equal(5, after.AfterContactWorkConfigs!.Single(c => c.Channel == "VOICE").AfterContactWorkConfig!.AfterContactWorkTimeLimit);
+        Assert.True(after.AutoAcceptConfigs!.Single(c => c.Channel == "CHAT").AutoAccept);
+    }
+
+    [Fact]
+    public void UpdateUserConfig_enforces_the_documented_voice_only_lists_and_limits()
+    {
+        var user = User("rules");
+
+        _client.Fails(new UpdateUserConfigRequest
+        {
+            InstanceId = _instanceId, UserId = user, PhoneNumberConfigs = [new PhoneNumberConfig { Channel = "CHAT", PhoneType = "SOFT_PHONE" }],
+        }, "InvalidParameterException");
+        _client.Fails(new UpdateUserConfigRequest
+        {
+            InstanceId = _instanceId, UserId = user, PhoneNumberConfigs = [new PhoneNumberConfig { Channel = "VOICE", PhoneType = "DESK_PHONE" }],
+        }, "InvalidParameterException");
+        _client.Fails(new UpdateUserConfigRequest
+        {
+            InstanceId = _instanceId,
+            UserId = user,
+            AfterContactWorkConfigs = [new AfterContactWorkConfigPerChannel { Channel = "TASK", AfterContactWorkConfig = new AfterContactWorkConfig { AfterContactWorkTimeLimit = 2_000_001 } }],
+        }, "InvalidParameterException");
+        _client.Fails(new UpdateUserConfigRequest
+        {
+            InstanceId = _instanceId,
+            UserId = user,
+            AutoAcceptConfigs = [new AutoAcceptConfig { Channel = "CHAT", AutoAccept = true }, new AutoAcceptConfig { Channel = "CHAT", AutoAccept = false }],
+        }, "InvalidParameterException");
+        _client.Fails(new UpdateUserConfigRequest
+        {
+            InstanceId = _instanceId, UserId = user, AutoAcceptConfigs = [new AutoAcceptConfig { Channel = "EMAIL", AutoAccept = true, AgentFirstCallbackAutoAccept = true }],
+        }, "InvalidParameterException");
+        _client.Fails(new UpdateUserConfigRequest
+        {
+            InstanceId = _instanceId, UserId = "00000000-0000-4000-8000-000000000000", AutoAcceptConfigs = [new AutoAcceptConfig { Channel = "CHAT", AutoAccept = true }],
+        }, "ResourceNotFoundException");
+        var unchanged = _client.Invoke<DescribeUserResponse>(new DescribeUserRequest { InstanceId = _instanceId, UserId = user }).User!;
+        Assert.Equal(["VOICE"], unchanged.AutoAcceptConfigs!.Select(c => c.Channel));
+        Assert.Null(unchanged.VoiceEnhancementConfigs);
+    }
+    private void Attribute(string name, params string[] values) => _client.Invoke(new CreatePredefinedAttributeRequest
+    {
+        InstanceId = _instanceId, Name = name, Values = new PredefinedAttributeValues { StringList = values.ToList() },
+    });
+
+    private static UserProficiency Skill(string name, string value, float level) => new() { AttributeName = name, AttributeValue = value, Level = level };
+
+    [Fact]
+    public void Predefined_attributes_are_named_unique_described_updated_and_held_by_proficiencies()
+    {
+        Attribute("Language", "English", "French");
+        _client.Fails(new CreatePredefinedAttributeRequest { InstanceId = _instanceId, Name = "Language" }, "DuplicateResourceException");
+        _client.Fails(new CreatePredefinedAttributeRequest { InstanceId = _instanceId, Name = "connect:Language" }, "InvalidParameterException");
+        _client.Fails(new CreatePredefinedAttributeRequest
+        {
+            InstanceId = _instanceId, Name = "Twice", Values = new PredefinedAttributeValues { StringList = ["a", "a"] },
+        }, "InvalidParameterException");
+
+        var described = _client.Invoke<DescribePredefinedAttributeResponse>(new DescribePredefinedAttributeRequest { InstanceId = _instanceId, Name = "Language" }).PredefinedAttribute!;
+        Assert.Equal(["English", "French"], described.Values!.StringList!);
+        Assert.Equal(ConnectClient.DefaultStart, described.LastModifiedTime);
+
+        var user = User("polyglot");
+        _client.Invoke(new AssociateUserProficienciesRequest { InstanceId = _instanceId, UserId = user, UserProficiencies = [Skill("Language", "French", 4)] });
+        _client.Fails(new AssociateUserProficienciesRequest { InstanceId = _instanceId, UserId = user, UserProficiencies = [Skill("Language", "German", 3)] }, "InvalidParameterException");
+        _client.Fails(new AssociateUserProficienciesRequest { InstanceId = _instanceId, UserId = user, UserProficiencies = [Skill("Language", "English", 2.5f)] }, "InvalidParameterException");
+        _client.Fails(new AssociateUserProficienciesRequest { InstanceId = _instanceId, UserId = user, UserProficiencies = [Skill("Missing", "x", 1)] }, "ResourceNotFoundException");
+
+        _client.Fails(new UpdatePredefinedAttributeRequest
+        {
+            InstanceId = _instanceId, Name = "Language", Values = new PredefinedAttributeValues { StringList = ["English"] },
+        }, "InvalidRequestException");
+        var inUse = _client.Fails(new DeletePredefinedAttributeRequest { InstanceId = _instanceId, Name = "Language" }, "ResourceInUseException");
+        Assert.Contains("Language", inUse.Message);
+
+        _client.Invoke(new UpdateUserProficienciesRequest { InstanceId = _instanceId, UserId = user, UserProficiencies = [Skill("Language", "French", 5)] });
+        _client.Fails(new UpdateUserProficienciesRequest { InstanceId = _instanceId, UserId = user, UserProficiencies = [Skill("Language", "English", 5)] }, "InvalidRequestException");
+        var listed = _client.Invoke<ListUserProficienciesResponse>(new ListUserProficienciesRequest { InstanceId = _instanceId, UserId = user });
+        Assert.Equal(("Language", "French", 5f), (listed.UserProficiencyList![0].AttributeName, listed.UserProficiencyList[0].AttributeValue, listed.UserProficiencyList[0].Level));
+
+        var proficient = SearchUsers(new UserSearchCriteria
+        {
+            ListCondition = new ListCondition
+            {
+                TargetListType = "PROFICIENCIES",
+                Conditions =
+                [
+                    new Condition { StringCondition = Text("name", "Language") },
+                    new Condition { StringCondition = Text("value", "French") },
+                    new Condition { NumberCondition = new NumberCondition { FieldName = "limit", MinValue = 4, ComparisonType = "GREATER_OR_EQUAL" } },
+                ],
+            },
+        });
+        Assert.Equal([user], proficient.Users!.Select(u => u.Id));
+
+        _client.Invoke(new DisassociateUserProficienciesRequest
+        {
+            InstanceId = _instanceId, UserId = user, UserProficiencies = [new UserProficiencyDisassociate { AttributeName = "Language", AttributeValue = "French" }],
+        });
+        _client.Invoke(new DeletePredefinedAttributeRequest { InstanceId = _instanceId, Name = "Language" });
+        _client.Fails(new DescribePredefinedAttributeRequest { InstanceId = _instanceId, Name = "Language" }, "ResourceNotFoundException");
+    }
 }
