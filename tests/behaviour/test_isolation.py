@@ -213,6 +213,11 @@ class World:
                 break
             time.sleep(0.1)
         east.associate_default_vocabulary(InstanceId=self.iid, LanguageCode="en-US", VocabularyId=self.vid)
+        # users-search: a predefined attribute and the user's proficiency in it
+        self.paname = unique(f"{tag}-skill")
+        east.create_predefined_attribute(InstanceId=self.iid, Name=self.paname, Values={"StringList": ["basic", "expert"]})
+        east.associate_user_proficiencies(InstanceId=self.iid, UserId=self.uid, UserProficiencies=[
+            {"AttributeName": self.paname, "AttributeValue": "expert", "Level": 3}])
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
@@ -220,7 +225,7 @@ class World:
                 self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username,
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
-                self.smsid, self.inflow, self.qtflow, self.atflow, self.vid]
+                self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -239,6 +244,13 @@ class World:
             "ListRoutingProfiles": lambda: e.list_routing_profiles(InstanceId=self.iid),
             "ListRoutingProfileQueues": lambda: e.list_routing_profile_queues(InstanceId=self.iid, RoutingProfileId=self.rpid),
             "SearchRoutingProfiles": lambda: e.search_routing_profiles(InstanceId=self.iid),
+            "SearchQueues": lambda: e.search_queues(InstanceId=self.iid),  # users-search
+            "SearchHoursOfOperations": lambda: e.search_hours_of_operations(InstanceId=self.iid),  # users-search
+            "SearchUsers": lambda: e.search_users(InstanceId=self.iid),  # users-search
+            "DescribePredefinedAttribute": lambda: e.describe_predefined_attribute(InstanceId=self.iid, Name=self.paname),
+            "ListPredefinedAttributes": lambda: e.list_predefined_attributes(InstanceId=self.iid),
+            "SearchPredefinedAttributes": lambda: e.search_predefined_attributes(InstanceId=self.iid),
+            "ListUserProficiencies": lambda: e.list_user_proficiencies(InstanceId=self.iid, UserId=self.uid),
             "DescribeUser": lambda: e.describe_user(InstanceId=self.iid, UserId=self.uid),
             "ListUsers": lambda: e.list_users(InstanceId=self.iid),
             "ListSecurityProfiles": lambda: e.list_security_profiles(InstanceId=self.iid),
@@ -912,6 +924,39 @@ class AccountIsolationTests(unittest.TestCase):
             ("UpdateAgentStatus", "A's system status", lambda r: b.update_agent_status(InstanceId=r["iid"], AgentStatusId=r["asid"], Name=unique("s"))),
             ("SearchAgentStatuses", "", lambda r: b.search_agent_statuses(InstanceId=r["iid"])),
         ]
+        # Searches, user config, predefined attributes and proficiencies (users-search).
+        attacks += [
+            ("SearchQueues", "", lambda r: b.search_queues(InstanceId=r["iid"])),
+            ("SearchQueues", "by A's instance ARN", lambda r: b.search_queues(InstanceId=r["iarn"])),
+            ("SearchHoursOfOperations", "", lambda r: b.search_hours_of_operations(InstanceId=r["iid"])),
+            ("SearchUsers", "", lambda r: b.search_users(InstanceId=r["iid"])),
+            ("UpdateUserConfig", "", lambda r: b.update_user_config(InstanceId=r["iid"], UserId=r["uid"], AutoAcceptConfigs=[{"Channel": "CHAT", "AutoAccept": True}])),
+            ("UpdateUserConfig", "A's user in B's instance", lambda r: b.update_user_config(
+                InstanceId=mine.iid, UserId=r["uarn"], AutoAcceptConfigs=[{"Channel": "CHAT", "AutoAccept": True}])),
+            ("CreatePredefinedAttribute", "in A's instance", lambda r: b.create_predefined_attribute(InstanceId=r["iid"], Name=unique("pa"))),
+            ("DescribePredefinedAttribute", "", lambda r: b.describe_predefined_attribute(InstanceId=r["iid"], Name=self.a.paname)),
+            ("DescribePredefinedAttribute", "from B's instance", lambda r: b.describe_predefined_attribute(InstanceId=mine.iid, Name=self.a.paname)),
+            ("ListPredefinedAttributes", "", lambda r: b.list_predefined_attributes(InstanceId=r["iid"])),
+            ("SearchPredefinedAttributes", "", lambda r: b.search_predefined_attributes(InstanceId=r["iid"])),
+            ("UpdatePredefinedAttribute", "", lambda r: b.update_predefined_attribute(InstanceId=r["iid"], Name=self.a.paname, Values={"StringList": ["x"]})),
+            ("UpdatePredefinedAttribute", "in B's instance", lambda r: b.update_predefined_attribute(InstanceId=mine.iid, Name=self.a.paname, Values={"StringList": ["x"]})),
+            ("AssociateUserProficiencies", "", lambda r: b.associate_user_proficiencies(InstanceId=r["iid"], UserId=r["uid"], UserProficiencies=[
+                {"AttributeName": self.a.paname, "AttributeValue": "basic", "Level": 1}])),
+            ("AssociateUserProficiencies", "A's user in B's instance", lambda r: b.associate_user_proficiencies(InstanceId=mine.iid, UserId=r["uarn"], UserProficiencies=[
+                {"AttributeName": self.a.paname, "AttributeValue": "basic", "Level": 1}])),
+            ("AssociateUserProficiencies", "B's user, A's attribute", lambda r: b.associate_user_proficiencies(InstanceId=mine.iid, UserId=mine.uid, UserProficiencies=[
+                {"AttributeName": self.a.paname, "AttributeValue": "basic", "Level": 1}])),
+            ("UpdateUserProficiencies", "", lambda r: b.update_user_proficiencies(InstanceId=r["iid"], UserId=r["uid"], UserProficiencies=[
+                {"AttributeName": self.a.paname, "AttributeValue": "expert", "Level": 5}])),
+            ("DisassociateUserProficiencies", "", lambda r: b.disassociate_user_proficiencies(InstanceId=r["iid"], UserId=r["uid"], UserProficiencies=[
+                {"AttributeName": self.a.paname, "AttributeValue": "expert"}])),
+            ("DisassociateUserProficiencies", "A's user in B's instance", lambda r: b.disassociate_user_proficiencies(InstanceId=mine.iid, UserId=r["uid"], UserProficiencies=[
+                {"AttributeName": self.a.paname, "AttributeValue": "expert"}])),
+            ("ListUserProficiencies", "", lambda r: b.list_user_proficiencies(InstanceId=r["iid"], UserId=r["uid"])),
+            ("ListUserProficiencies", "A's user in B's instance", lambda r: b.list_user_proficiencies(InstanceId=mine.iid, UserId=r["uarn"])),
+            ("DeletePredefinedAttribute", "", lambda r: b.delete_predefined_attribute(InstanceId=r["iid"], Name=self.a.paname)),
+            ("DeletePredefinedAttribute", "in B's instance", lambda r: b.delete_predefined_attribute(InstanceId=mine.iid, Name=self.a.paname)),
+        ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above
         attacks += [
             ("DeleteSecurityProfile", "", lambda r: b.delete_security_profile(InstanceId=r["iid"], SecurityProfileId=r["cspid"])),
@@ -1004,6 +1049,14 @@ class AccountIsolationTests(unittest.TestCase):
             "ListFlowAssociations": lambda: b.list_flow_associations(InstanceId=mine.iid),
             "BatchGetFlowAssociation of A's resources": lambda: b.batch_get_flow_association(InstanceId=mine.iid, ResourceIds=[self.a.smsarn, self.a.parn]),
             "ListPhoneNumbers": lambda: b.list_phone_numbers(InstanceId=mine.iid),
+            # users-search
+            "SearchQueues": lambda: b.search_queues(InstanceId=mine.iid),
+            "SearchHoursOfOperations": lambda: b.search_hours_of_operations(InstanceId=mine.iid),
+            "SearchUsers": lambda: b.search_users(InstanceId=mine.iid),
+            "ListPredefinedAttributes": lambda: b.list_predefined_attributes(InstanceId=mine.iid),
+            "SearchPredefinedAttributes": lambda: b.search_predefined_attributes(InstanceId=mine.iid),
+            "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
+                "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }
         for label, call in calls.items():
             with self.subTest(call=label):

@@ -9,7 +9,9 @@ from botocore.config import Config
 from support import ENDPOINT, NO_RETRIES, ConnectTestCase, client, create_instance, cli, require_server, unique
 
 USER_KEYS = {"Id", "Arn", "Username", "IdentityInfo", "PhoneConfig", "DirectoryUserId", "SecurityProfileIds",
-             "RoutingProfileId", "HierarchyGroupId", "Tags", "LastModifiedTime", "LastModifiedRegion"}
+             "RoutingProfileId", "HierarchyGroupId", "Tags", "LastModifiedTime", "LastModifiedRegion",
+             # the per-channel settings (users-search, docs/users-search.md)
+             "AutoAcceptConfigs", "AfterContactWorkConfigs", "PhoneNumberConfigs", "PersistentConnectionConfigs", "VoiceEnhancementConfigs"}
 MISSING_INSTANCE = "00000000-0000-0000-0000-000000000000"
 MISSING_ID = "11111111-2222-3333-4444-555555555555"
 PASSWORD = "Passw0rd-ok"

@@ -364,4 +364,41 @@ public static class ErrorTexts
     public static string VocabularyIpaAndSoundsLike(int row) => $"Row {row} gives both IPA and SoundsLike; give one of them.";
 
     public const string VocabularyWithoutPhrases = "The vocabulary has no phrases.";
+    // Searches, user config, predefined attributes and proficiencies (users-search).
+    public const string UserSearchFilterCombined = "A SearchFilter can have a TagFilter or a UserAttributeFilter, not both.";
+    public const string UserAttributeFilterOneField = "Invalid parameter: only one field of a UserAttributeFilter can be populated";
+    public const string ListConditionTargetRequired = "Invalid parameter: a ListCondition requires TargetListType PROFICIENCIES";
+    public const string ListConditionOneOf = "Invalid parameter: a Condition requires exactly one of StringCondition and NumberCondition";
+    public const string IncompleteNumberCondition = "Invalid parameter: a NumberCondition requires FieldName, ComparisonType and the values its comparison uses";
+    public const string IncompleteHierarchyGroupCondition = "Invalid parameter: a HierarchyGroupCondition requires Value and HierarchyGroupMatchType";
+
+    public static string TooManyAttributeConditions(string what, int max) => $"Invalid parameter: a UserAttributeFilter allows at most {max} {what} conditions";
+
+    public const string AfterContactWorkLimitRequired = "Invalid parameter: an AfterContactWorkConfig requires AfterContactWorkTimeLimit";
+
+    public static string ChannelConfiguredTwice(string channel) => $"Invalid parameter: channel {channel} is configured twice in one list";
+
+    public static string VoiceOnlySetting(string what, string channel) => $"Invalid parameter: {what} supports only the VOICE channel, not {channel}";
+
+    public const string ChannelDeskPhoneNumberRequired = "Invalid parameter: a PhoneNumberConfig with PhoneType DESK_PHONE requires PhoneNumber";
+
+    public static string ChannelAfterContactWorkTooHigh(int max) => $"Invalid parameter: AfterContactWorkTimeLimit must be at most {max} seconds";
+
+    public static string PredefinedAttributeText(string text) =>
+        $"Invalid parameter: '{text}' is not a valid predefined attribute name or value (letters, digits, spaces and _.:/=+-@' only, not starting with aws: or connect:)";
+
+    public static string PredefinedValueTwice(string value) => $"Invalid parameter: value '{value}' is given twice";
+
+    public static string PredefinedValueInUse(string value) => $"Value '{value}' cannot be removed: a user's proficiency names it";
+
+    public static string PredefinedAttributeInUse(string name) => $"Predefined attribute '{name}' is used by a user's proficiency";
+
+    public static string NotAPredefinedValue(string value, string name) => $"Invalid parameter: '{value}' is not a value of predefined attribute '{name}'";
+
+    public static string ProficiencyLevel(double level) =>
+        $"Invalid parameter: proficiency level {level.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not one of 1, 2, 3, 4 and 5";
+
+    public static string ProficiencyNotAssociated(string name, string value) => $"The user has no proficiency {name}={value}; associate it first";
+
+    public static string TooManyProficiencies(int max) => $"A user can have at most {max} proficiencies";
 }

@@ -61,6 +61,18 @@ public sealed class HoursOfOperationService(IConnectStore store, ConnectSettings
         return new HoursOfOperationView(hours, parents);
     });
 
+    /// <summary>SearchHoursOfOperations over the fields the registry declares (users-search), each result with its parents.</summary>
+    public SearchResult<HoursOfOperationView> Search(Caller caller, string instanceIdOrArn, Criteria? criteria, TagFilter? filter, string? nextToken, int pageSize)
+    {
+        var result = _hours.Search(caller, instanceIdOrArn, "search-hours-of-operations", criteria, filter, nextToken, pageSize);
+        var views = store.Read(session => result.Page.Items.Select(hours =>
+        {
+            var scope = new ResourceScope(caller.AccountId, caller.Region, hours.InstanceId);
+            return new HoursOfOperationView(hours, hours.ParentIds.Select(id => session.Get<HoursOfOperation>(scope, id)).OfType<HoursOfOperation>().ToList());
+        }).ToList());
+        return new SearchResult<HoursOfOperationView>(new Page<HoursOfOperationView>(views, result.Page.NextToken), result.TotalCount);
+    }
+
     /// <summary>[choice] Every accepted update stamps LastModifiedTime, even one that sends no member.</summary>
     public void Update(Caller caller, string instanceIdOrArn, string hoursIdOrArn, UpdateHoursOfOperationCommand command) =>
         _hours.Update(caller, instanceIdOrArn, hoursIdOrArn, (_, hours) =>

@@ -65,6 +65,13 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
 
     public Queue Describe(Caller caller, string instanceIdOrArn, string queueIdOrArn) => _queues.Describe(caller, instanceIdOrArn, queueIdOrArn);
 
+    /// <summary>
+    /// SearchQueues over the fields the registry declares for queues (users-search). [choice] Agent queues are
+    /// searched too (AWS documents no exclusion); QueueTypeCondition STANDARD keeps only standard queues.
+    /// </summary>
+    public SearchResult<Queue> Search(Caller caller, string instanceIdOrArn, Criteria? criteria, TagFilter? filter, string? nextToken, int pageSize) =>
+        _queues.Search(caller, instanceIdOrArn, "search-queues", criteria, filter, nextToken, pageSize);
+
 
 
     /// <summary>[choice] An absent limit means no limit.</summary>

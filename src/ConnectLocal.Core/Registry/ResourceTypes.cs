@@ -26,6 +26,14 @@ public static class ResourceTypes
             HoursOverrides.HoursOverrideService.ForgetOverrides(context, hours);
         },
         Defaults = DefaultResources.Hours,
+        // SearchHoursOfOperations (users-search): the fields HoursOfOperationSearchCriteria.StringCondition documents.
+        SearchFields =
+        [
+            SearchField<HoursOfOperation>.Text("name", h => h.Name),
+            SearchField<HoursOfOperation>.Text("description", h => h.Description),
+            SearchField<HoursOfOperation>.Text("timezone", h => h.TimeZone),
+            SearchField<HoursOfOperation>.Id("resourceID", h => h.Id),
+        ],
     };
 
     /// <summary>A user's agent queue is also named …/queue/agent/{userId} (its id is the user's id).</summary>
@@ -37,6 +45,14 @@ public static class ResourceTypes
         BeforeUpdate = QueueService.CheckUpdatable,
         BeforeDelete = QueueService.CheckDeletable,
         Defaults = DefaultResources.Queues,
+        // SearchQueues (users-search): QueueSearchCriteria's StringCondition fields and its QueueTypeCondition.
+        SearchFields =
+        [
+            SearchField<Queue>.Text("name", q => q.Name),
+            SearchField<Queue>.Text("description", q => q.Description),
+            SearchField<Queue>.Id("resourceID", q => q.Id),
+        ],
+        Conditions = [SearchField<Queue>.Id("QueueTypeCondition", q => q.QueueType)],
     };
 
     public static readonly ResourceType<RoutingProfile> RoutingProfile = new()
@@ -56,7 +72,23 @@ public static class ResourceTypes
         ],
     };
 
-    public static readonly ResourceType<User> User = new() { ArnSegment = "agent", Noun = "User", BeforeDelete = UserService.ForgetUser };
+    public static readonly ResourceType<User> User = new()
+    {
+        ArnSegment = "agent",
+        Noun = "User",
+        BeforeDelete = UserService.ForgetUser,
+        // SearchUsers (users-search): the fields UserSearchCriteria.StringCondition documents; the rest of its
+        // criteria (hierarchy group and proficiency conditions) is Users/UserSearch.cs.
+        SearchFields =
+        [
+            SearchField<User>.Text("Username", u => u.Username),
+            SearchField<User>.Text("FirstName", u => u.IdentityInfo?.FirstName),
+            SearchField<User>.Text("LastName", u => u.IdentityInfo?.LastName),
+            SearchField<User>.Id("RoutingProfileId", u => u.RoutingProfileId),
+            new("SecurityProfileId", u => u.SecurityProfileIds, IsId: true),
+            SearchField<User>.Id("resourceId", u => u.Id),
+        ],
+    };
 
     // Security profiles and agent statuses (issue 15): their rules are in SecurityProfiles/ and Users/AgentStatusService.
     public static readonly ResourceType<SecurityProfile> SecurityProfile = SecurityProfiles.SecurityProfileRules.Type;

@@ -184,6 +184,9 @@ public sealed record UserIdentity(string? FirstName, string? LastName, string? E
 
 public sealed record UserPhoneSettings(string PhoneType, bool AutoAccept, int AfterContactWorkTimeLimit, string? DeskPhoneNumber, bool? PersistentConnection = null);
 
+/// <summary>A user proficiency: a predefined attribute, one of its values, and the level (1 to 5).</summary>
+public sealed record UserProficiencyEntry(string AttributeName, string AttributeValue, double Level);
+
 public sealed record User : InstanceResource, IResource<User>, ITaggable<User>
 {
     public static string Kind => "user";
@@ -209,6 +212,12 @@ public sealed record User : InstanceResource, IResource<User>, ITaggable<User>
     public string? AgentStatusId { get; init; }
 
     public DateTimeOffset? AgentStatusSince { get; init; }
+
+    /// <summary>The user's proficiencies (users-search): a predefined attribute's name, one of its values, a level 1–5.</summary>
+    public IReadOnlyList<UserProficiencyEntry> Proficiencies { get; init; } = [];
+
+    /// <summary>The per-channel settings PhoneConfig does not hold (users-search, Users/UserConfig.cs); null: none set.</summary>
+    public Users.UserChannelConfig? ChannelConfig { get; init; }
 
     public User WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }

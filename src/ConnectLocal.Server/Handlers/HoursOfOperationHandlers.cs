@@ -6,7 +6,8 @@ namespace ConnectLocal.Server.Handlers;
 
 // Hours of operation.
 // Overrides, parent/child hours and effective hours are in HoursOverrideHandlers.cs.
-// LIMITATIONS: SearchHoursOfOperations and SearchHoursOfOperationOverrides are not implemented.
+// SearchHoursOfOperations is in SearchHandlers.cs.
+// LIMITATIONS: SearchHoursOfOperationOverrides is not implemented.
 public sealed partial class ConnectApi
 {
     private HoursOfOperationService HoursOfOperations => new(Store, Settings);
@@ -27,25 +28,7 @@ public sealed partial class ConnectApi
     public override ValueTask<DescribeHoursOfOperationResponse> DescribeHoursOfOperation(OperationContext context, DescribeHoursOfOperationRequest request)
     {
         var view = HoursOfOperations.Describe(CallerOf(context), request.InstanceId!, request.HoursOfOperationId!);
-        var hours = view.Hours;
-        return ValueTask.FromResult(new DescribeHoursOfOperationResponse
-        {
-            HoursOfOperation = new Model.Shapes.HoursOfOperation
-            {
-                HoursOfOperationId = hours.Id,
-                HoursOfOperationArn = hours.Arn,
-                Name = hours.Name,
-                Description = hours.Description,
-                TimeZone = hours.TimeZone,
-                Config = hours.Config.Select(SlotOut).ToList(),
-                ParentHoursOfOperations = view.Parents.Count == 0
-                    ? null
-                    : view.Parents.Select(p => new HoursOfOperationsIdentifier { Id = p.Id, Arn = p.Arn, Name = p.Name }).ToList(),
-                Tags = TagsOut(hours.Tags),
-                LastModifiedTime = hours.LastModifiedTime,
-                LastModifiedRegion = hours.LastModifiedRegion,
-            },
-        });
+        return ValueTask.FromResult(new DescribeHoursOfOperationResponse { HoursOfOperation = HoursOut(view) });
     }
 
     public override ValueTask UpdateHoursOfOperation(OperationContext context, UpdateHoursOfOperationRequest request)

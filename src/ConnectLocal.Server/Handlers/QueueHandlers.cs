@@ -6,7 +6,8 @@ namespace ConnectLocal.Server.Handlers;
 
 // Queues: standard queues, and the agent queues users bring (listed, described and tagged only).
 // Queue email addresses are in EmailAddressHandlers.cs.
-// LIMITATIONS: outbound caller number and whisper flow are stored unchecked; SearchQueues is not implemented.
+// SearchQueues is in SearchHandlers.cs.
+// LIMITATIONS: outbound caller number and whisper flow are stored unchecked.
 public sealed partial class ConnectApi
 {
     private QueueService Queues => new(Store, Settings);
@@ -29,26 +30,7 @@ public sealed partial class ConnectApi
     public override ValueTask<DescribeQueueResponse> DescribeQueue(OperationContext context, DescribeQueueRequest request)
     {
         var queue = Queues.Describe(CallerOf(context), request.InstanceId!, request.QueueId!);
-        return ValueTask.FromResult(new DescribeQueueResponse
-        {
-            Queue = new Model.Shapes.Queue
-            {
-                QueueId = queue.Id,
-                QueueArn = queue.Arn,
-                Name = queue.Name,
-                Description = queue.Description,
-                HoursOfOperationId = queue.HoursOfOperationId,
-                MaxContacts = queue.MaxContacts,
-                Status = queue.Status,
-                OutboundCallerConfig = queue.OutboundCallerConfig is { } c
-                    ? new OutboundCallerConfig { OutboundCallerIdName = c.CallerIdName, OutboundCallerIdNumberId = c.CallerIdNumberId, OutboundFlowId = c.OutboundFlowId }
-                    : null,
-                OutboundEmailConfig = queue.OutboundEmailAddressId is { } email ? new OutboundEmailConfig { OutboundEmailAddressId = email } : null,
-                Tags = TagsOut(queue.Tags),
-                LastModifiedTime = queue.LastModifiedTime,
-                LastModifiedRegion = queue.LastModifiedRegion,
-            },
-        });
+        return ValueTask.FromResult(new DescribeQueueResponse { Queue = QueueOut(queue) });
     }
 
     public override ValueTask UpdateQueueMaxContacts(OperationContext context, UpdateQueueMaxContactsRequest request)

@@ -36,6 +36,7 @@ public sealed partial class ConnectApi
     public override ValueTask<DescribeUserResponse> DescribeUser(OperationContext context, DescribeUserRequest request)
     {
         var user = Users.Describe(CallerOf(context), request.InstanceId!, request.UserId!);
+        var channels = UserConfigService.Of(user);
         return ValueTask.FromResult(new DescribeUserResponse
         {
             User = new UserShape
@@ -57,6 +58,11 @@ public sealed partial class ConnectApi
                 RoutingProfileId = user.RoutingProfileId,
                 HierarchyGroupId = user.HierarchyGroupId,
                 Tags = TagsOut(user.Tags),
+                AutoAcceptConfigs = AutoAcceptOut(channels),
+                AfterContactWorkConfigs = AfterContactWorkOut(channels),
+                PhoneNumberConfigs = PhoneNumbersOut(channels),
+                PersistentConnectionConfigs = PersistentOut(channels),
+                VoiceEnhancementConfigs = VoiceEnhancementOut(channels),
                 LastModifiedTime = user.LastModifiedTime,
                 LastModifiedRegion = user.LastModifiedRegion,
             },
