@@ -73,11 +73,14 @@ class TaskTemplateTests(ConnectTestCase):
                 args = self.kwargs(**overrides)
                 if "Constraints" not in overrides:
                     args["Constraints"] = required("Title")
-                error = self.assertError("InvalidParameterException", self.connect.create_task_template, **args)
+                error = self.assertError("PropertyValidationException", self.connect.create_task_template, **args)
                 self.assertIn(text, error.response["Error"]["Message"])
+                self.assertEqual(1, len(error.response["PropertyList"]))
         no_constraints = self.kwargs()
         del no_constraints["Constraints"]
-        self.assertError("InvalidParameterException", self.connect.create_task_template, **no_constraints)
+        error = self.assertError("PropertyValidationException", self.connect.create_task_template, **no_constraints)
+        self.assertEqual([{"PropertyPath": "Constraints", "Reason": "REQUIRED_PROPERTY_MISSING", "Message": error.response["Error"]["Message"]}],
+                         error.response["PropertyList"])
 
     def test_a_quick_connect_field_stands_in_for_the_flow(self):
         created = self.create(ContactFlowId=None, Fields=[field("Title", "NAME"), field("To", "QUICK_CONNECT")])
@@ -99,11 +102,11 @@ class TaskTemplateTests(ConnectTestCase):
         self.assertNotIn("Description", got)
         self.assertNotIn("Defaults", got)
         self.assertEqual(3, len(got["Fields"]))
-        self.assertError("InvalidParameterException", self.connect.update_task_template, InstanceId=self.instance_id,
+        self.assertError("PropertyValidationException", self.connect.update_task_template, InstanceId=self.instance_id,
                          TaskTemplateId=template_id, Constraints=required("Title"), ContactFlowId=self.inbound["Id"])
-        self.assertError("InvalidParameterException", self.connect.update_task_template, InstanceId=self.instance_id,
+        self.assertError("PropertyValidationException", self.connect.update_task_template, InstanceId=self.instance_id,
                          TaskTemplateId=template_id, Status="ACTIVE", ContactFlowId=self.inbound["Id"])
-        self.assertError("InvalidParameterException", self.connect.update_task_template, InstanceId=self.instance_id,
+        self.assertError("PropertyValidationException", self.connect.update_task_template, InstanceId=self.instance_id,
                          TaskTemplateId=template_id, Status="ACTIVE", Constraints=required("Title"), ContactFlowId=self.inbound["Id"],
                          Fields=[field("Notes", "TEXT")])
         self.assertError("ResourceNotFoundException", self.connect.update_task_template, InstanceId=self.instance_id,

@@ -45,7 +45,7 @@ public sealed record TaskTemplate : InstanceResource, IResource<TaskTemplate>, I
 /// The rules of task templates beyond the routine ones (docs/templates-views.md): exactly one NAME field, listed among
 /// the required fields; constraints and defaults name fields of the template; field names are unique; a SINGLE_SELECT
 /// field has options and no other field has; a ContactFlowId or a QUICK_CONNECT field; each flow named is a flow of the
-/// instance that tasks can start in.
+/// instance that tasks can start in. A property breaking these rules is PropertyValidationException, naming the property.
 /// [choice] Names are not unique: no task-template operation models DuplicateResourceException.
 /// </summary>
 public static class TaskTemplateRules
@@ -62,51 +62,75 @@ public static class TaskTemplateRules
         Check = Check,
     };
 
+    public const string RequiredPropertyMissing = "REQUIRED_PROPERTY_MISSING";
+    public const string UniqueConstraintViolated = "UNIQUE_CONSTRAINT_VIOLATED";
+    public const string ReferencedResourceNotFound = "REFERENCED_RESOURCE_NOT_FOUND";
+    public const string NotSupported = "NOT_SUPPORTED";
+
+    /// <summary>
+    /// A property of the template that is not valid: PropertyValidationException, which the template operations model.
+    /// [choice] The path is written as in the request (Fields[1].Id.Name); the first property found is reported.
+    /// </summary>
+    public static DomainException Invalid(string path, string reason, string message) =>
+        new(DomainErrorKind.InvalidProperty, message) { Properties = [new PropertyProblem(path, reason, message)] };
+
     private static void Check(ResourceContext context, TaskTemplate template)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in template.Fields)
+        for (var i = 0; i < template.Fields.Count; i++)
         {
+            var field = template.Fields[i];
             if (!names.Add(field.Name))
             {
-                throw Errors.InvalidParameter(ErrorTexts.TaskTemplateFieldTwice(field.Name));
+                throw Invalid($"Fields[{i}].Id.Name", UniqueConstraintViolated, ErrorTexts.TaskTemplateFieldTwice(field.Name));
             }
 
             // [choice] A field without a Type is refused: every field type changes what an agent sees.
             if (field.Type is null)
             {
-                throw Errors.InvalidParameter(ErrorTexts.TaskTemplateFieldWithoutType(field.Name));
+                throw Invalid($"Fields[{i}].Type", RequiredPropertyMissing, ErrorTexts.TaskTemplateFieldWithoutType(field.Name));
             }
 
             if ((field.Type == SingleSelectField) != (field.SingleSelectOptions is { Count: > 0 }))
             {
-                throw Errors.InvalidParameter(ErrorTexts.TaskTemplateSingleSelectOptions(field.Name));
+                throw Invalid(
+                    $"Fields[{i}].SingleSelectOptions", field.Type == SingleSelectField ? RequiredPropertyMissing : NotSupported, ErrorTexts.TaskTemplateSingleSelectOptions(field.Name));
             }
         }
 
         var nameFields = template.Fields.Where(f => f.Type == NameField).ToList();
         if (nameFields.Count != 1)
         {
-            throw Errors.InvalidParameter(ErrorTexts.TaskTemplateNameFieldCount(nameFields.Count));
+            throw Invalid("Fields", nameFields.Count == 0 ? RequiredPropertyMissing : UniqueConstraintViolated, ErrorTexts.TaskTemplateNameFieldCount(nameFields.Count));
         }
 
         var constraints = template.Constraints;
         if (!constraints.Required.Contains(nameFields[0].Name, StringComparer.Ordinal))
         {
-            throw Errors.InvalidParameter(ErrorTexts.TaskTemplateNameFieldNotRequired(nameFields[0].Name));
+            throw Invalid("Constraints.RequiredFields", RequiredPropertyMissing, ErrorTexts.TaskTemplateNameFieldNotRequired(nameFields[0].Name));
         }
 
-        foreach (var name in constraints.Required.Concat(constraints.ReadOnly).Concat(constraints.Invisible).Concat((template.Defaults ?? []).Select(d => d.Name)))
+        (string Path, IReadOnlyList<string> Names)[] references =
+        [
+            ("Constraints.RequiredFields[{0}].Id.Name", constraints.Required),
+            ("Constraints.ReadOnlyFields[{0}].Id.Name", constraints.ReadOnly),
+            ("Constraints.InvisibleFields[{0}].Id.Name", constraints.Invisible),
+            ("Defaults.DefaultFieldValues[{0}].Id.Name", (template.Defaults ?? []).Select(d => d.Name).ToList()),
+        ];
+        foreach (var (path, referenced) in references)
         {
-            if (!names.Contains(name))
+            for (var i = 0; i < referenced.Count; i++)
             {
-                throw Errors.InvalidParameter(ErrorTexts.TaskTemplateUnknownField(name));
+                if (!names.Contains(referenced[i]))
+                {
+                    throw Invalid(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, i), ReferencedResourceNotFound, ErrorTexts.TaskTemplateUnknownField(referenced[i]));
+                }
             }
         }
 
         if (template.ContactFlowId is null && !template.Fields.Any(f => f.Type == QuickConnectField))
         {
-            throw Errors.InvalidParameter(ErrorTexts.TaskTemplateWithoutFlow);
+            throw Invalid("ContactFlowId", RequiredPropertyMissing, ErrorTexts.TaskTemplateWithoutFlow);
         }
 
         // Tasks start in inbound flows (StartTaskContact checks the same): [choice] a self-assigned task's flow too.

@@ -31,7 +31,7 @@ public sealed class TaskTemplateService(IConnectStore store, ConnectSettings set
             Description = input.Description,
             ContactFlowId = input.ContactFlowId,
             SelfAssignFlowId = input.SelfAssignFlowId,
-            Constraints = input.Constraints ?? throw Errors.InvalidParameter(ErrorTexts.TaskTemplateConstraintsRequired),
+            Constraints = input.Constraints ?? throw TaskTemplateRules.Invalid("Constraints", TaskTemplateRules.RequiredPropertyMissing, ErrorTexts.TaskTemplateConstraintsRequired),
             Defaults = input.Defaults,
             Status = input.Status ?? TaskTemplate.Active,
             Fields = input.Fields ?? [],
@@ -68,9 +68,9 @@ public sealed class TaskTemplateService(IConnectStore store, ConnectSettings set
             Description = input.Description,
             ContactFlowId = input.ContactFlowId,
             SelfAssignFlowId = input.SelfAssignFlowId,
-            Constraints = input.Constraints ?? throw Errors.InvalidParameter(ErrorTexts.TaskTemplateConstraintsRequired),
+            Constraints = input.Constraints ?? throw TaskTemplateRules.Invalid("Constraints", TaskTemplateRules.RequiredPropertyMissing, ErrorTexts.TaskTemplateConstraintsRequired),
             Defaults = input.Defaults,
-            Status = input.Status ?? throw Errors.InvalidParameter(ErrorTexts.TaskTemplateStatusRequired),
+            Status = input.Status ?? throw TaskTemplateRules.Invalid("Status", TaskTemplateRules.RequiredPropertyMissing, ErrorTexts.TaskTemplateStatusRequired),
             Fields = input.Fields ?? current.Fields,
         });
 }

@@ -54,31 +54,34 @@ public sealed class TemplatesViewsSpecs : IDisposable
     {
         var twoNames = TemplateRequest("x");
         twoNames.Fields!.Add(new TaskTemplateField { Id = Field("Other"), Type = "NAME" });
-        Assert.Contains("exactly one field of type NAME", _client.Fails(twoNames, "InvalidParameterException").Message);
+        Assert.Contains("exactly one field of type NAME", _client.Fails(twoNames, "PropertyValidationException").Message);
 
         var notRequired = TemplateRequest("x");
         notRequired.Constraints = new TaskTemplateConstraints { ReadOnlyFields = [new() { Id = Field("Title") }] };
-        Assert.Contains("must be listed in RequiredFields", _client.Fails(notRequired, "InvalidParameterException").Message);
+        Assert.Contains("must be listed in RequiredFields", _client.Fails(notRequired, "PropertyValidationException").Message);
 
         var noConstraints = TemplateRequest("x");
         noConstraints.Constraints = null;
-        Assert.Contains("Constraints are required", _client.Fails(noConstraints, "InvalidParameterException").Message);
+        Assert.Contains("Constraints are required", _client.Fails(noConstraints, "PropertyValidationException").Message);
 
         var unknown = TemplateRequest("x");
         unknown.Constraints!.InvisibleFields = [new() { Id = Field("Nope") }];
-        Assert.Contains("'Nope' is not a field", _client.Fails(unknown, "InvalidParameterException").Message);
+        var error = _client.Fails(unknown, "PropertyValidationException");
+        Assert.Contains("'Nope' is not a field", error.Message);
+        var property = error.ListFields["PropertyList"].Single();
+        Assert.Equal(("Constraints.InvisibleFields[0].Id.Name", "REFERENCED_RESOURCE_NOT_FOUND"), (property["PropertyPath"], property["Reason"]));
 
         var unknownDefault = TemplateRequest("x");
         unknownDefault.Defaults = new TaskTemplateDefaults { DefaultFieldValues = [new() { Id = Field("Ghost"), DefaultValue = "1" }] };
-        Assert.Contains("'Ghost' is not a field", _client.Fails(unknownDefault, "InvalidParameterException").Message);
+        Assert.Contains("'Ghost' is not a field", _client.Fails(unknownDefault, "PropertyValidationException").Message);
 
         var twice = TemplateRequest("x");
         twice.Fields!.Add(new TaskTemplateField { Id = Field("Amount"), Type = "TEXT" });
-        Assert.Contains("more than once", _client.Fails(twice, "InvalidParameterException").Message);
+        Assert.Contains("more than once", _client.Fails(twice, "PropertyValidationException").Message);
 
         var noOptions = TemplateRequest("x");
         noOptions.Fields![2].SingleSelectOptions = null;
-        Assert.Contains("SINGLE_SELECT", _client.Fails(noOptions, "InvalidParameterException").Message);
+        Assert.Contains("SINGLE_SELECT", _client.Fails(noOptions, "PropertyValidationException").Message);
 
         Assert.Empty(_client.Invoke<ListTaskTemplatesResponse>(new ListTaskTemplatesRequest { InstanceId = _instanceId }).TaskTemplates!);
     }
@@ -88,7 +91,7 @@ public sealed class TemplatesViewsSpecs : IDisposable
     {
         var noFlow = TemplateRequest("x");
         noFlow.ContactFlowId = null;
-        Assert.Contains("ContactFlowId or a field of type QUICK_CONNECT", _client.Fails(noFlow, "InvalidParameterException").Message);
+        Assert.Contains("ContactFlowId or a field of type QUICK_CONNECT", _client.Fails(noFlow, "PropertyValidationException").Message);
 
         noFlow.Fields!.Add(new TaskTemplateField { Id = Field("Transfer"), Type = "QUICK_CONNECT" });
         Assert.NotNull(_client.Invoke<CreateTaskTemplateResponse>(noFlow).Id);
@@ -136,10 +139,10 @@ public sealed class TemplatesViewsSpecs : IDisposable
         Assert.True(got.LastModifiedTime > got.CreatedTime);
 
         update.Status = null;
-        Assert.Contains("Status is required", _client.Fails(update, "InvalidParameterException").Message);
+        Assert.Contains("Status is required", _client.Fails(update, "PropertyValidationException").Message);
         update.Status = "ACTIVE";
         update.Constraints = null;
-        Assert.Contains("Constraints are required", _client.Fails(update, "InvalidParameterException").Message);
+        Assert.Contains("Constraints are required", _client.Fails(update, "PropertyValidationException").Message);
         update.TaskTemplateId = Missing;
         Assert.Equal("Task template not found", _client.Fails(update, "ResourceNotFoundException").Message);
     }
