@@ -218,6 +218,17 @@ class World:
         east.create_predefined_attribute(InstanceId=self.iid, Name=self.paname, Values={"StringList": ["basic", "expert"]})
         east.associate_user_proficiencies(InstanceId=self.iid, UserId=self.uid, UserProficiencies=[
             {"AttributeName": self.paname, "AttributeValue": "expert", "Level": 3}])
+        # Task templates and views (templates-views): a template running A's inbound flow; a published view with version 1.
+        template = east.create_task_template(
+            InstanceId=self.iid, Name=unique(f"{tag}-template"), ContactFlowId=self.inflow,
+            Constraints={"RequiredFields": [{"Id": {"Name": "Title"}}]}, Fields=[{"Id": {"Name": "Title"}, "Type": "NAME"}])
+        self.ttid, self.ttarn = template["Id"], template["Arn"]
+        east.tag_resource(resourceArn=self.ttarn, tags={"owner": tag})
+        self.ttname = east.get_task_template(InstanceId=self.iid, TaskTemplateId=self.ttid)["Name"]
+        view = east.create_view(InstanceId=self.iid, Name=unique(f"{tag}-view"), Status="PUBLISHED", Tags={"owner": tag},
+                                Content={"Template": json.dumps({"Body": [tag]}), "Actions": ["Go"]})["View"]
+        self.viewid, self.viewarn = view["Id"], view["Arn"]
+        east.create_view_version(InstanceId=self.iid, ViewId=self.viewid, VersionDescription=tag)
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
@@ -225,7 +236,7 @@ class World:
                 self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username,
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
-                self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname]
+                self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname, self.ttid, self.viewid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -341,6 +352,17 @@ class World:
             "ListDefaultVocabularies": lambda: e.list_default_vocabularies(InstanceId=self.iid),
             "ListTagsForResource vocabulary": lambda: e.list_tags_for_resource(resourceArn=self.varn),
         })
+        calls.update({  # task templates and views (templates-views)
+            "GetTaskTemplate": lambda: e.get_task_template(InstanceId=self.iid, TaskTemplateId=self.ttid),
+            "ListTaskTemplates": lambda: e.list_task_templates(InstanceId=self.iid),
+            "DescribeView": lambda: e.describe_view(InstanceId=self.iid, ViewId=self.viewid),
+            "DescribeView $SAVED": lambda: e.describe_view(InstanceId=self.iid, ViewId=self.viewid + ":$SAVED"),
+            "DescribeView 1": lambda: e.describe_view(InstanceId=self.iid, ViewId=self.viewid + ":1"),
+            "ListViews": lambda: e.list_views(InstanceId=self.iid),
+            "ListViewVersions": lambda: e.list_view_versions(InstanceId=self.iid, ViewId=self.viewid),
+            "ListTagsForResource task template": lambda: e.list_tags_for_resource(resourceArn=self.ttarn),
+            "ListTagsForResource view": lambda: e.list_tags_for_resource(resourceArn=self.viewarn),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
                           ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
@@ -354,7 +376,8 @@ def refs_of(world):
                                           "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
                                           "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid",
                                           "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
-                                          "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn")}
+                                          "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn",
+                                          "ttid", "ttarn", "viewid", "viewarn")}
 
 
 def missing_like(refs):
@@ -362,7 +385,7 @@ def missing_like(refs):
     fake = {}
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
                                                 "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid",
-                                                "smsid", "inflow", "qtflow", "atflow", "vid")}
+                                                "smsid", "inflow", "qtflow", "atflow", "vid", "ttid", "viewid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -957,8 +980,48 @@ class AccountIsolationTests(unittest.TestCase):
             ("DeletePredefinedAttribute", "", lambda r: b.delete_predefined_attribute(InstanceId=r["iid"], Name=self.a.paname)),
             ("DeletePredefinedAttribute", "in B's instance", lambda r: b.delete_predefined_attribute(InstanceId=mine.iid, Name=self.a.paname)),
         ]
+        # Task templates and views (templates-views): A's templates, views and flows from A's and B's instances.
+        tt_fields = {"Constraints": {"RequiredFields": [{"Id": {"Name": "Title"}}]}, "Fields": [{"Id": {"Name": "Title"}, "Type": "NAME"}]}
+        view_content = {"Template": "{}", "Actions": []}
+        attacks += [
+            ("CreateTaskTemplate", "in A's instance", lambda r: b.create_task_template(InstanceId=r["iid"], Name=unique("t"), ContactFlowId=mine.inflow, **tt_fields)),
+            ("CreateTaskTemplate", "A's flow in B's instance", lambda r: b.create_task_template(InstanceId=mine.iid, Name=unique("t"), ContactFlowId=r["inflow"], **tt_fields)),
+            ("CreateTaskTemplate", "A's flow by ARN in B's instance", lambda r: b.create_task_template(
+                InstanceId=mine.iid, Name=unique("t"), ContactFlowId=mine.inflow, SelfAssignFlowId=r["farn"], **tt_fields)),
+            ("GetTaskTemplate", "", lambda r: b.get_task_template(InstanceId=r["iid"], TaskTemplateId=r["ttid"])),
+            ("GetTaskTemplate", "from B's instance", lambda r: b.get_task_template(InstanceId=mine.iid, TaskTemplateId=r["ttid"])),
+            ("GetTaskTemplate", "by ARN from B's instance", lambda r: b.get_task_template(InstanceId=mine.iid, TaskTemplateId=r["ttarn"])),
+            ("ListTaskTemplates", "", lambda r: b.list_task_templates(InstanceId=r["iid"])),
+            ("UpdateTaskTemplate", "", lambda r: b.update_task_template(InstanceId=r["iid"], TaskTemplateId=r["ttid"], Status="INACTIVE", ContactFlowId=mine.inflow, **tt_fields)),
+            ("UpdateTaskTemplate", "in B's instance", lambda r: b.update_task_template(
+                InstanceId=mine.iid, TaskTemplateId=r["ttarn"], Status="INACTIVE", ContactFlowId=mine.inflow, **tt_fields)),
+            ("UpdateTaskTemplate", "B's template onto A's flow", lambda r: b.update_task_template(
+                InstanceId=mine.iid, TaskTemplateId=mine.ttid, Status="ACTIVE", ContactFlowId=r["inflow"], **tt_fields)),
+            ("CreateView", "in A's instance", lambda r: b.create_view(InstanceId=r["iid"], Name=unique("v"), Status="SAVED", Content=view_content)),
+            ("DescribeView", "", lambda r: b.describe_view(InstanceId=r["iid"], ViewId=r["viewid"])),
+            ("DescribeView", "from B's instance", lambda r: b.describe_view(InstanceId=mine.iid, ViewId=r["viewid"])),
+            ("DescribeView", "by ARN from B's instance", lambda r: b.describe_view(InstanceId=mine.iid, ViewId=r["viewarn"])),
+            ("DescribeView", "$SAVED by ARN from B's instance", lambda r: b.describe_view(InstanceId=mine.iid, ViewId=r["viewarn"] + ":$SAVED")),
+            ("DescribeView", "version 1 from B's instance", lambda r: b.describe_view(InstanceId=mine.iid, ViewId=r["viewid"] + ":1")),
+            ("ListViews", "", lambda r: b.list_views(InstanceId=r["iid"])),
+            ("UpdateViewContent", "", lambda r: b.update_view_content(InstanceId=r["iid"], ViewId=r["viewid"], Status="SAVED", Content=view_content)),
+            ("UpdateViewContent", "by ARN in B's instance", lambda r: b.update_view_content(InstanceId=mine.iid, ViewId=r["viewarn"], Status="PUBLISHED", Content=view_content)),
+            ("UpdateViewMetadata", "", lambda r: b.update_view_metadata(InstanceId=r["iid"], ViewId=r["viewid"], Description="x")),
+            ("UpdateViewMetadata", "in B's instance", lambda r: b.update_view_metadata(InstanceId=mine.iid, ViewId=r["viewid"], Name=unique("v"))),
+            ("CreateViewVersion", "", lambda r: b.create_view_version(InstanceId=r["iid"], ViewId=r["viewid"])),
+            ("CreateViewVersion", "by ARN in B's instance", lambda r: b.create_view_version(InstanceId=mine.iid, ViewId=r["viewarn"])),
+            ("ListViewVersions", "", lambda r: b.list_view_versions(InstanceId=r["iid"], ViewId=r["viewid"])),
+            ("ListViewVersions", "by ARN from B's instance", lambda r: b.list_view_versions(InstanceId=mine.iid, ViewId=r["viewarn"])),
+        ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above
         attacks += [
+            # task templates and views (templates-views)
+            ("DeleteTaskTemplate", "", lambda r: b.delete_task_template(InstanceId=r["iid"], TaskTemplateId=r["ttid"])),
+            ("DeleteTaskTemplate", "by ARN in B's instance", lambda r: b.delete_task_template(InstanceId=mine.iid, TaskTemplateId=r["ttarn"])),
+            ("DeleteViewVersion", "", lambda r: b.delete_view_version(InstanceId=r["iid"], ViewId=r["viewid"], ViewVersion=1)),
+            ("DeleteViewVersion", "by ARN in B's instance", lambda r: b.delete_view_version(InstanceId=mine.iid, ViewId=r["viewarn"], ViewVersion=1)),
+            ("DeleteView", "", lambda r: b.delete_view(InstanceId=r["iid"], ViewId=r["viewid"])),
+            ("DeleteView", "by ARN in B's instance", lambda r: b.delete_view(InstanceId=mine.iid, ViewId=r["viewarn"])),
             ("DeleteSecurityProfile", "", lambda r: b.delete_security_profile(InstanceId=r["iid"], SecurityProfileId=r["cspid"])),
             ("DeleteSecurityProfile", "by ARN in B's instance", lambda r: b.delete_security_profile(InstanceId=mine.iid, SecurityProfileId=r["csparn"])),
             ("DeleteVocabulary", "", lambda r: b.delete_vocabulary(InstanceId=r["iid"], VocabularyId=r["vid"])),
@@ -1055,6 +1118,10 @@ class AccountIsolationTests(unittest.TestCase):
             "SearchUsers": lambda: b.search_users(InstanceId=mine.iid),
             "ListPredefinedAttributes": lambda: b.list_predefined_attributes(InstanceId=mine.iid),
             "SearchPredefinedAttributes": lambda: b.search_predefined_attributes(InstanceId=mine.iid),
+            # task templates and views (templates-views)
+            "ListTaskTemplates": lambda: b.list_task_templates(InstanceId=mine.iid),
+            "ListTaskTemplates by A's name": lambda: b.list_task_templates(InstanceId=mine.iid, Name=self.a.ttname),
+            "ListViews": lambda: b.list_views(InstanceId=mine.iid),
             "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
                 "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }

@@ -18,7 +18,14 @@ public enum DomainErrorKind
 
     /// <summary>Flow content that breaks the flow language's rules; <see cref="DomainException.Problems"/> lists each.</summary>
     InvalidFlow,
+
+    // Task templates (templates-views): a property of the request that is not valid, as PropertyValidationException reports it.
+    /// <summary>A property of the request is not valid; <see cref="DomainException.Properties"/> names it, why, and how.</summary>
+    InvalidProperty,
 }
+
+/// <summary>One property that is not valid: its path in the request, the model's reason (PropertyValidationExceptionReason), a message.</summary>
+public sealed record PropertyProblem(string Path, string Reason, string Message);
 
 public sealed class DomainException(DomainErrorKind kind, string message, string? resourceType = null, string? resourceId = null)
     : Exception(message)
@@ -32,6 +39,9 @@ public sealed class DomainException(DomainErrorKind kind, string message, string
 
     /// <summary>For <see cref="DomainErrorKind.InvalidFlow"/>: every problem found, each naming its action.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>For <see cref="DomainErrorKind.InvalidProperty"/>: the properties that are not valid.</summary>
+    public IReadOnlyList<PropertyProblem> Properties { get; init; } = [];
 }
 
 /// <summary>Short messages in the style Amazon Connect itself uses ("Instance not found", "Resource not found").</summary>

@@ -401,4 +401,42 @@ public static class ErrorTexts
     public static string ProficiencyNotAssociated(string name, string value) => $"The user has no proficiency {name}={value}; associate it first";
 
     public static string TooManyProficiencies(int max) => $"A user can have at most {max} proficiencies";
+
+    // Task templates and views (templates-views branch, issue 15).
+    public const string TaskTemplateConstraintsRequired = "Invalid parameter: Constraints are required, with the field of type NAME among RequiredFields";
+
+    public const string TaskTemplateStatusRequired = "Invalid parameter: Status is required when updating a task template";
+
+    public const string TaskTemplateWithoutFlow = "Invalid parameter: a task template needs a ContactFlowId or a field of type QUICK_CONNECT";
+
+    public static string TaskTemplateFieldTwice(string name) => $"Invalid parameter: field '{name}' is defined more than once";
+
+    public static string TaskTemplateFieldWithoutType(string name) => $"Invalid parameter: field '{name}' has no Type";
+
+    public static string TaskTemplateSingleSelectOptions(string name) =>
+        $"Invalid parameter: field '{name}': SingleSelectOptions are required for a field of type SINGLE_SELECT and allowed for no other type";
+
+    public static string TaskTemplateNameFieldCount(int count) => $"Invalid parameter: a task template must have exactly one field of type NAME, not {count}";
+
+    public static string TaskTemplateNameFieldNotRequired(string name) => $"Invalid parameter: the NAME field '{name}' must be listed in RequiredFields";
+
+    public static string TaskTemplateUnknownField(string name) => $"Invalid parameter: '{name}' is not a field of the task template";
+
+    public static string TaskTemplateSnapshotNotFound(string version) => $"Task template snapshot '{version}'";
+
+    public const string ViewTemplateNotJson = "Invalid parameter: the view's Template must be a JSON object";
+
+    public const string ViewPublishedWithoutTemplate = "Invalid parameter: PUBLISHED content requires a Template";
+
+    public const string ViewActionTwice = "Invalid parameter: an action is listed more than once";
+
+    public static string ViewContentTooLarge(int kilobytes) => $"Invalid parameter: the view's content is larger than {kilobytes} kB";
+
+    public const string ViewMetadataEmpty = "Invalid parameter: either Name or Description must be provided";
+
+    public const string ViewNotPublished = "View has no published content ($LATEST); describe it as <view-id>:$SAVED";
+
+    public const string ViewChecksumMismatch = "ViewContentSha256 does not match the content of $LATEST";
+
+    public static string ViewVersionNotFound(string version) => $"View version '{version}'";
 }

@@ -39,6 +39,8 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
             DomainErrorKind.InvalidFlow => operation.Errors.Contains("InvalidContactFlowException") ? "InvalidContactFlowException"
                 : operation.Errors.Contains("InvalidContactFlowModuleException") ? "InvalidContactFlowModuleException"
                 : operation.ValidationErrorCode,
+            // Task templates (templates-views) model PropertyValidationException for the properties of a template.
+            DomainErrorKind.InvalidProperty => operation.Errors.Contains("PropertyValidationException") ? "PropertyValidationException" : operation.ValidationErrorCode,
             _ => "InternalServiceException",
         };
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -54,6 +56,16 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
             // The model's Problems list holds 1 to 50 ProblemDetail structures, each with one member, message. The flow
             // exception names the list "problems", the module exception "Problems".
             listFields[code == "InvalidContactFlowException" ? "problems" : "Problems"] = e.Problems.Take(MaxProblems).Select(p => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["message"] = p }).ToList();
+        }
+
+        if (code == "PropertyValidationException")
+        {
+            listFields["PropertyList"] = e.Properties.Select(p => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+            {
+                ["PropertyPath"] = p.Path,
+                ["Reason"] = p.Reason,
+                ["Message"] = p.Message,
+            }).ToList();
         }
 
         return new ServiceErrorException(code, e.Message, fields) { ListFields = listFields };

@@ -101,6 +101,9 @@ internal static class DeclaredOperations
             Search = "SearchAgentStatuses",
             FilterProperties = new Dictionary<string, string> { ["AgentStatusTypes"] = nameof(AgentStatus.Type) },
         },
+
+        // Task templates (templates-views, issue 15): create, get, list and update are written by hand (Handlers/TaskTemplateHandlers.cs).
+        new ResourceApi<Core.TaskTemplates.TaskTemplate>(Core.TaskTemplates.TaskTemplateRules.Type) { Delete = "DeleteTaskTemplate" },
     ];
 
     /// <summary>The declared operations' names.</summary>
