@@ -136,7 +136,9 @@ public static class ResourceTypes
          // User hierarchy (issue 15).
          Hierarchy.HierarchyService.Type,
          // Vocabularies (issue 15, iac branch).
-         Vocabularies.VocabularyService.Type];
+         Vocabularies.VocabularyService.Type,
+         // Rules and evaluation forms (issue 15, rules-evals).
+         Rules.RuleService.Type, Evaluations.EvaluationFormService.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);

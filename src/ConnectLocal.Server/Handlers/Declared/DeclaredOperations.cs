@@ -101,6 +101,13 @@ internal static class DeclaredOperations
             Search = "SearchAgentStatuses",
             FilterProperties = new Dictionary<string, string> { ["AgentStatusTypes"] = nameof(AgentStatus.Type) },
         },
+
+        // Rules and evaluation forms (issue 15, rules-evals): create, update and list of rules and the versioned
+        // operations of evaluation forms are RuleApi and EvaluationFormApi (docs/rules-evaluations.md).
+        new RuleApi(),
+        new ResourceApi<Core.Rules.Rule>(Core.Rules.RuleService.Type) { Describe = "DescribeRule", Delete = "DeleteRule" },
+        new EvaluationFormApi(),
+        new ResourceApi<Core.Evaluations.EvaluationForm>(Core.Evaluations.EvaluationFormService.Type) { List = "ListEvaluationForms" },
     ];
 
     /// <summary>The declared operations' names.</summary>
