@@ -356,6 +356,7 @@ class World:
             "ListRules": lambda: e.list_rules(InstanceId=self.iid),
             "DescribeEvaluationForm": lambda: e.describe_evaluation_form(InstanceId=self.iid, EvaluationFormId=self.efid),
             "ListEvaluationForms": lambda: e.list_evaluation_forms(InstanceId=self.iid),
+            "SearchEvaluationForms": lambda: e.search_evaluation_forms(InstanceId=self.iid),
             "ListEvaluationFormVersions": lambda: e.list_evaluation_form_versions(InstanceId=self.iid, EvaluationFormId=self.efid),
             "ListTagsForResource rule": lambda: e.list_tags_for_resource(resourceArn=self.rlarn),
             "ListTagsForResource evaluation form": lambda: e.list_tags_for_resource(resourceArn=self.efarn),
@@ -1003,6 +1004,7 @@ class AccountIsolationTests(unittest.TestCase):
             ("DescribeEvaluationForm", "", lambda r: b.describe_evaluation_form(InstanceId=r["iid"], EvaluationFormId=r["efid"])),
             ("DescribeEvaluationForm", "from B's instance", lambda r: b.describe_evaluation_form(InstanceId=mine.iid, EvaluationFormId=r["efid"])),
             ("ListEvaluationForms", "", lambda r: b.list_evaluation_forms(InstanceId=r["iid"])),
+            ("SearchEvaluationForms", "", lambda r: b.search_evaluation_forms(InstanceId=r["iid"])),
             ("ListEvaluationFormVersions", "", lambda r: b.list_evaluation_form_versions(InstanceId=r["iid"], EvaluationFormId=r["efid"])),
             ("ListEvaluationFormVersions", "from B's instance", lambda r: b.list_evaluation_form_versions(InstanceId=mine.iid, EvaluationFormId=r["efid"])),
             ("UpdateEvaluationForm", "", lambda r: b.update_evaluation_form(InstanceId=r["iid"], EvaluationFormId=r["efid"], EvaluationFormVersion=1,
@@ -1120,6 +1122,7 @@ class AccountIsolationTests(unittest.TestCase):
             # rules and evaluation forms (rules-evals)
             "ListRules": lambda: b.list_rules(InstanceId=mine.iid),
             "ListEvaluationForms": lambda: b.list_evaluation_forms(InstanceId=mine.iid),
+            "SearchEvaluationForms": lambda: b.search_evaluation_forms(InstanceId=mine.iid),
             "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
                 "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }

@@ -196,6 +196,19 @@ class EvaluationFormTests(ConnectTestCase):
         self.connect.delete_evaluation_form(InstanceId=self.instance_id, EvaluationFormId=form_id)
         self.assertError("ResourceNotFoundException", self.describe, form_id)
 
+    def test_search(self):
+        title = unique("searchable")
+        form_id = self.create(Title=title, Tags={"team": "search"})
+        found = self.connect.search_evaluation_forms(InstanceId=self.instance_id, SearchCriteria={"StringCondition": {
+            "FieldName": "Title", "Value": title, "ComparisonType": "EXACT"}})
+        self.assertEqual([(form_id, title, "DRAFT", 1)], [(f["EvaluationFormId"], f["Title"], f["Status"], f["LatestVersion"])
+                                                         for f in found["EvaluationFormSearchSummaryList"]])
+        tagged = self.connect.search_evaluation_forms(InstanceId=self.instance_id, SearchFilter={"AttributeFilter": {
+            "TagCondition": {"TagKey": "team", "TagValue": "search"}}})["EvaluationFormSearchSummaryList"]
+        self.assertEqual([form_id], [f["EvaluationFormId"] for f in tagged])
+        self.assertError("InvalidParameterException", self.connect.search_evaluation_forms, InstanceId=self.instance_id,
+                         SearchCriteria={"NumberCondition": {"FieldName": "limit", "MinValue": 1, "ComparisonType": "GREATER"}})
+
     def test_aws_cli_creates_and_describes_a_form(self):
         out = json.loads(cli("create-evaluation-form", "--instance-id", self.instance_id, "--title", "CLI form",
                              "--items", json.dumps([section("s", question("q"))])).stdout)

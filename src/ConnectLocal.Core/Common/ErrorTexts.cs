@@ -441,5 +441,8 @@ public static class ErrorTexts
 
     public static string EvaluationVersionNotActive(int version) => $"Evaluation form version {version} is not active";
 
+    public static string EvaluationSearchConditionUnsupported(string member) =>
+        $"Invalid parameter: {member} is not supported by this emulator's SearchEvaluationForms; use StringCondition";
+
     public static string EvaluationVersionActiveNotDeleted(int version) => $"Evaluation form version {version} is active; deactivate it before deleting it";
 }

@@ -17,6 +17,17 @@ public sealed class EvaluationFormService(IConnectStore store)
         ArnSegment = "evaluation-form",
         Noun = "Evaluation form",
         UniqueNames = false,
+        // [choice] SearchEvaluationForms' StringCondition fields, named as the search summary's members (the model
+        // names none): text comparisons on Title and Description, exact ones on the rest.
+        SearchFields =
+        [
+            SearchField<EvaluationForm>.Text("Title", f => f.Title),
+            SearchField<EvaluationForm>.Text("Description", f => f.Description),
+            SearchField<EvaluationForm>.Id("Status", f => f.Status),
+            SearchField<EvaluationForm>.Id("EvaluationFormId", f => f.Id),
+            SearchField<EvaluationForm>.Id("ContactInteractionType", f => f.ContactInteractionType),
+            SearchField<EvaluationForm>.Id("EvaluationFormLanguage", f => f.EvaluationFormLanguage),
+        ],
     };
 
     public const string VersionNoun = "Evaluation form version";

@@ -159,6 +159,29 @@ public sealed class EvaluationFormSpecs : IDisposable
     }
 
     [Fact]
+    public void Search_finds_forms_by_title_and_status_and_refuses_conditions_it_does_not_support()
+    {
+        var active = Create([Section("s", null, Question("q"))], title: "Sales calls");
+        Create([Section("s", null, Question("q"))], title: "Support calls");
+        _client.Invoke(new ActivateEvaluationFormRequest { InstanceId = _instanceId, EvaluationFormId = active, EvaluationFormVersion = 1 });
+        EvaluationFormSearchCriteria Text(string field, string value, string comparison) =>
+            new() { StringCondition = new StringCondition { FieldName = field, Value = value, ComparisonType = comparison } };
+
+        var sales = _client.Invoke<SearchEvaluationFormsResponse>(new SearchEvaluationFormsRequest { InstanceId = _instanceId, SearchCriteria = Text("Title", "sales", "CONTAINS") });
+        var actives = _client.Invoke<SearchEvaluationFormsResponse>(new SearchEvaluationFormsRequest { InstanceId = _instanceId, SearchCriteria = Text("Status", "ACTIVE", "EXACT") });
+        var all = _client.Invoke<SearchEvaluationFormsResponse>(new SearchEvaluationFormsRequest { InstanceId = _instanceId });
+
+        Assert.Equal(("Sales calls", "ACTIVE", 1), (Assert.Single(sales.EvaluationFormSearchSummaryList!).Title, sales.EvaluationFormSearchSummaryList![0].Status, sales.EvaluationFormSearchSummaryList[0].ActiveVersion));
+        Assert.Equal(active, Assert.Single(actives.EvaluationFormSearchSummaryList!).EvaluationFormId);
+        Assert.Equal(2, all.ApproximateTotalCount);
+        _client.Fails(new SearchEvaluationFormsRequest
+        {
+            InstanceId = _instanceId,
+            SearchCriteria = new EvaluationFormSearchCriteria { OrConditions = [new() { BooleanCondition = new BooleanCondition { FieldName = "AutoEvaluationEnabled", ComparisonType = "IS_TRUE" } }] },
+        }, "InvalidParameterException");
+    }
+
+    [Fact]
     public void A_rule_s_automated_evaluation_names_a_form_of_the_instance()
     {
         var id = Create([Section("s", null, Question("q"))]);

@@ -18,6 +18,19 @@ internal sealed class EvaluationFormApi : IResourceApi
     public IEnumerable<(string Operation, DeclaredHandler Handler)> Handlers(IConnectStore store, ConnectSettings settings)
     {
         var forms = new EvaluationFormService(store);
+
+        // SearchEvaluationForms: the declared search over the StringCondition fields of the form's declaration; its
+        // number, boolean and date-time conditions are refused (LIMITATIONS in docs/rules-evaluations.md).
+        var search = new ResourceApi<EvaluationForm>(EvaluationFormService.Type) { Search = "SearchEvaluationForms" }.Handlers(store, settings).Single().Handler;
+        yield return ("SearchEvaluationForms", (context, op, input) =>
+        {
+            if (input.TryGetProperty("SearchCriteria", out var criteria) && UnsupportedCondition(criteria) is { } member)
+            {
+                throw Core.Common.Errors.InvalidParameter(Core.Common.ErrorTexts.EvaluationSearchConditionUnsupported(member));
+            }
+
+            return search(context, op, input);
+        });
         yield return ("CreateEvaluationForm", (context, op, input) =>
         {
             var tags = input.TryGetProperty("Tags", out var t) ? ShapeJson.FromElement<Dictionary<string, string>>(t)! : [];
@@ -81,6 +94,28 @@ internal sealed class EvaluationFormApi : IResourceApi
                 ["NextToken"] = page.NextToken,
             });
         });
+    }
+
+    private static string? UnsupportedCondition(JsonElement criteria)
+    {
+        if (criteria.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var name in new[] { "NumberCondition", "BooleanCondition", "DateTimeCondition" })
+        {
+            if (criteria.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+            {
+                return name;
+            }
+        }
+
+        return new[] { "OrConditions", "AndConditions" }
+            .Where(n => criteria.TryGetProperty(n, out var list) && list.ValueKind == JsonValueKind.Array)
+            .SelectMany(n => criteria.GetProperty(n).EnumerateArray())
+            .Select(UnsupportedCondition)
+            .FirstOrDefault(m => m is not null);
     }
 
     private static FormVersion Content(JsonElement input)
