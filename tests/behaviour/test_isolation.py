@@ -229,6 +229,15 @@ class World:
                                 Content={"Template": json.dumps({"Body": [tag]}), "Actions": ["Go"]})["View"]
         self.viewid, self.viewarn = view["Id"], view["Arn"]
         east.create_view_version(InstanceId=self.iid, ViewId=self.viewid, VersionDescription=tag)
+        # Rules and evaluation forms (rules-evals): a form and a rule whose task runs A's inbound flow.
+        form = east.create_evaluation_form(InstanceId=self.iid, Title=f"{tag}-form", Tags={"owner": tag}, Items=[
+            {"Section": {"Title": "s", "RefId": "s1", "Items": [{"Question": {"Title": "q", "RefId": "q1", "QuestionType": "TEXT"}}]}}])
+        self.efid, self.efarn = form["EvaluationFormId"], form["EvaluationFormArn"]
+        east.activate_evaluation_form(InstanceId=self.iid, EvaluationFormId=self.efid, EvaluationFormVersion=1)
+        rule = east.create_rule(InstanceId=self.iid, Name=unique(f"{tag}-rule"), Function="true", PublishStatus="PUBLISHED",
+                                TriggerEventSource={"EventSourceName": "OnPostCallAnalysisAvailable"}, Actions=[
+                                    {"ActionType": "CREATE_TASK", "TaskAction": {"Name": "t", "ContactFlowId": self.inflow}}])
+        self.rlid, self.rlarn = rule["RuleId"], rule["RuleArn"]
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
@@ -236,7 +245,8 @@ class World:
                 self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username,
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
-                self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname, self.ttid, self.viewid]
+                self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname, self.ttid, self.viewid,
+                self.efid, self.rlid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -363,6 +373,16 @@ class World:
             "ListTagsForResource task template": lambda: e.list_tags_for_resource(resourceArn=self.ttarn),
             "ListTagsForResource view": lambda: e.list_tags_for_resource(resourceArn=self.viewarn),
         })
+        calls.update({  # rules and evaluation forms (rules-evals)
+            "DescribeRule": lambda: e.describe_rule(InstanceId=self.iid, RuleId=self.rlid),
+            "ListRules": lambda: e.list_rules(InstanceId=self.iid),
+            "DescribeEvaluationForm": lambda: e.describe_evaluation_form(InstanceId=self.iid, EvaluationFormId=self.efid),
+            "ListEvaluationForms": lambda: e.list_evaluation_forms(InstanceId=self.iid),
+            "SearchEvaluationForms": lambda: e.search_evaluation_forms(InstanceId=self.iid),
+            "ListEvaluationFormVersions": lambda: e.list_evaluation_form_versions(InstanceId=self.iid, EvaluationFormId=self.efid),
+            "ListTagsForResource rule": lambda: e.list_tags_for_resource(resourceArn=self.rlarn),
+            "ListTagsForResource evaluation form": lambda: e.list_tags_for_resource(resourceArn=self.efarn),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
                           ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
@@ -377,7 +397,7 @@ def refs_of(world):
                                           "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid",
                                           "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
                                           "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn",
-                                          "ttid", "ttarn", "viewid", "viewarn")}
+                                          "ttid", "ttarn", "viewid", "viewarn", "rlid", "rlarn", "efid", "efarn")}
 
 
 def missing_like(refs):
@@ -385,7 +405,7 @@ def missing_like(refs):
     fake = {}
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
                                                 "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid",
-                                                "smsid", "inflow", "qtflow", "atflow", "vid", "ttid", "viewid")}
+                                                "smsid", "inflow", "qtflow", "atflow", "vid", "ttid", "viewid", "rlid", "efid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -1022,6 +1042,52 @@ class AccountIsolationTests(unittest.TestCase):
             ("DeleteViewVersion", "by ARN in B's instance", lambda r: b.delete_view_version(InstanceId=mine.iid, ViewId=r["viewarn"], ViewVersion=1)),
             ("DeleteView", "", lambda r: b.delete_view(InstanceId=r["iid"], ViewId=r["viewid"])),
             ("DeleteView", "by ARN in B's instance", lambda r: b.delete_view(InstanceId=mine.iid, ViewId=r["viewarn"])),
+        ]
+        # Rules and evaluation forms (rules-evals).
+        event = {"EventSourceName": "OnPostCallAnalysisAvailable"}
+        bridge = [{"ActionType": "GENERATE_EVENTBRIDGE_EVENT", "EventBridgeAction": {"Name": "x"}}]
+        section = [{"Section": {"Title": "s", "RefId": "s1", "Items": [{"Question": {"Title": "q", "RefId": "q1", "QuestionType": "TEXT"}}]}}]
+        attacks += [
+            ("CreateRule", "in A's instance", lambda r: b.create_rule(InstanceId=r["iid"], Name=unique("r"), TriggerEventSource=event, Function="true",
+                                                                        Actions=bridge, PublishStatus="DRAFT")),
+            ("CreateRule", "with A's flow in a task", lambda r: b.create_rule(InstanceId=mine.iid, Name=unique("r"), TriggerEventSource=event, Function="true",
+                                                                                PublishStatus="DRAFT", Actions=[{"ActionType": "CREATE_TASK", "TaskAction": {"Name": "t", "ContactFlowId": r["inflow"]}}])),
+            ("CreateRule", "with A's evaluation form", lambda r: b.create_rule(InstanceId=mine.iid, Name=unique("r"), TriggerEventSource=event, Function="true",
+                                                                                 PublishStatus="DRAFT", Actions=[{"ActionType": "SUBMIT_AUTO_EVALUATION",
+                                                                                                                  "SubmitAutoEvaluationAction": {"EvaluationFormId": r["efid"]}}])),
+            ("CreateRule", "with A's integration association", lambda r: b.create_rule(
+                InstanceId=mine.iid, Name=unique("r"), Function="true", PublishStatus="DRAFT",
+                TriggerEventSource={"EventSourceName": "OnSalesforceCaseCreate", "IntegrationAssociationId": r["iaid"]},
+                Actions=[{"ActionType": "ASSIGN_CONTACT_CATEGORY", "AssignContactCategoryAction": {}}])),
+            ("DescribeRule", "", lambda r: b.describe_rule(InstanceId=r["iid"], RuleId=r["rlid"])),
+            ("DescribeRule", "from B's instance", lambda r: b.describe_rule(InstanceId=mine.iid, RuleId=r["rlid"])),
+            ("DescribeRule", "by ARN from B's instance", lambda r: b.describe_rule(InstanceId=mine.iid, RuleId=r["rlarn"])),
+            ("ListRules", "", lambda r: b.list_rules(InstanceId=r["iid"])),
+            ("UpdateRule", "", lambda r: b.update_rule(InstanceId=r["iid"], RuleId=r["rlid"], Name="x", Function="true", Actions=bridge, PublishStatus="DRAFT")),
+            ("UpdateRule", "in B's instance", lambda r: b.update_rule(InstanceId=mine.iid, RuleId=r["rlid"], Name="x", Function="true", Actions=bridge, PublishStatus="DRAFT")),
+            ("CreateEvaluationForm", "in A's instance", lambda r: b.create_evaluation_form(InstanceId=r["iid"], Title="f", Items=section)),
+            ("DescribeEvaluationForm", "", lambda r: b.describe_evaluation_form(InstanceId=r["iid"], EvaluationFormId=r["efid"])),
+            ("DescribeEvaluationForm", "from B's instance", lambda r: b.describe_evaluation_form(InstanceId=mine.iid, EvaluationFormId=r["efid"])),
+            ("ListEvaluationForms", "", lambda r: b.list_evaluation_forms(InstanceId=r["iid"])),
+            ("SearchEvaluationForms", "", lambda r: b.search_evaluation_forms(InstanceId=r["iid"])),
+            ("ListEvaluationFormVersions", "", lambda r: b.list_evaluation_form_versions(InstanceId=r["iid"], EvaluationFormId=r["efid"])),
+            ("ListEvaluationFormVersions", "from B's instance", lambda r: b.list_evaluation_form_versions(InstanceId=mine.iid, EvaluationFormId=r["efid"])),
+            ("UpdateEvaluationForm", "", lambda r: b.update_evaluation_form(InstanceId=r["iid"], EvaluationFormId=r["efid"], EvaluationFormVersion=1,
+                                                                              CreateNewVersion=True, Title="x", Items=section)),
+            ("UpdateEvaluationForm", "in B's instance", lambda r: b.update_evaluation_form(InstanceId=mine.iid, EvaluationFormId=r["efid"], EvaluationFormVersion=1,
+                                                                                             CreateNewVersion=True, Title="x", Items=section)),
+            ("ActivateEvaluationForm", "", lambda r: b.activate_evaluation_form(InstanceId=r["iid"], EvaluationFormId=r["efid"], EvaluationFormVersion=1)),
+            ("ActivateEvaluationForm", "in B's instance", lambda r: b.activate_evaluation_form(InstanceId=mine.iid, EvaluationFormId=r["efid"], EvaluationFormVersion=1)),
+            ("DeactivateEvaluationForm", "", lambda r: b.deactivate_evaluation_form(InstanceId=r["iid"], EvaluationFormId=r["efid"], EvaluationFormVersion=1)),
+            ("DeactivateEvaluationForm", "in B's instance", lambda r: b.deactivate_evaluation_form(InstanceId=mine.iid, EvaluationFormId=r["efid"], EvaluationFormVersion=1)),
+        ]
+        # deletions last, so that a wrongly successful one cannot hide the attempts above
+        attacks += [
+            # rules and evaluation forms (rules-evals)
+            ("DeleteRule", "", lambda r: b.delete_rule(InstanceId=r["iid"], RuleId=r["rlid"])),
+            ("DeleteRule", "in B's instance", lambda r: b.delete_rule(InstanceId=mine.iid, RuleId=r["rlarn"])),
+            ("DeleteEvaluationForm", "", lambda r: b.delete_evaluation_form(InstanceId=r["iid"], EvaluationFormId=r["efid"])),
+            ("DeleteEvaluationForm", "a version in B's instance", lambda r: b.delete_evaluation_form(InstanceId=mine.iid, EvaluationFormId=r["efid"], EvaluationFormVersion=1)),
             ("DeleteSecurityProfile", "", lambda r: b.delete_security_profile(InstanceId=r["iid"], SecurityProfileId=r["cspid"])),
             ("DeleteSecurityProfile", "by ARN in B's instance", lambda r: b.delete_security_profile(InstanceId=mine.iid, SecurityProfileId=r["csparn"])),
             ("DeleteVocabulary", "", lambda r: b.delete_vocabulary(InstanceId=r["iid"], VocabularyId=r["vid"])),
@@ -1122,6 +1188,10 @@ class AccountIsolationTests(unittest.TestCase):
             "ListTaskTemplates": lambda: b.list_task_templates(InstanceId=mine.iid),
             "ListTaskTemplates by A's name": lambda: b.list_task_templates(InstanceId=mine.iid, Name=self.a.ttname),
             "ListViews": lambda: b.list_views(InstanceId=mine.iid),
+            # rules and evaluation forms (rules-evals)
+            "ListRules": lambda: b.list_rules(InstanceId=mine.iid),
+            "ListEvaluationForms": lambda: b.list_evaluation_forms(InstanceId=mine.iid),
+            "SearchEvaluationForms": lambda: b.search_evaluation_forms(InstanceId=mine.iid),
             "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
                 "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }

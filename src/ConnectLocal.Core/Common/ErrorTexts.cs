@@ -439,4 +439,47 @@ public static class ErrorTexts
     public const string ViewChecksumMismatch = "ViewContentSha256 does not match the content of $LATEST";
 
     public static string ViewVersionNotFound(string version) => $"View version '{version}'";
+    // Rules and evaluation forms (issue 15, rules-evals): docs/rules-evaluations.md.
+    public static string RuleIntegrationRequired(string source) => $"Invalid Input. TriggerEventSource {source} requires an IntegrationAssociationId.";
+
+    public static string RuleActionMismatch(string actionType) => $"Invalid Input. An action of type {actionType} takes exactly the parameters of that type.";
+
+    public static string RuleActionUnsupported(string actionType, string source) => $"Invalid Input. Action type {actionType} is not supported for event source {source}.";
+
+    public static string RuleNameFixed(string source) => $"Invalid Input. The name of a rule on event source {source} cannot be changed.";
+
+    public const string EvaluationItemNotOne = "Invalid parameter: an evaluation form item is either a Section or a Question";
+    public const string EvaluationQuestionOutsideSection = "Invalid parameter: questions must be contained in a section";
+
+    public static string EvaluationSectionTooDeep(string refId) => $"Invalid parameter: section '{refId}' nests too deep; forms hold sections and subsections only";
+
+    public static string EvaluationTooMany(string what, int max) => $"Invalid parameter: an evaluation form can have at most {max} {what}";
+
+    public static string EvaluationRefIdTwice(string refId) => $"Invalid parameter: RefId '{refId}' is used more than once in the evaluation form";
+
+    public static string EvaluationOptionRefIdTwice(string refId, string question) => $"Invalid parameter: option RefId '{refId}' is used more than once in question '{question}'";
+
+    public static string EvaluationNoSuchOption(string refId, string question) => $"Invalid parameter: '{refId}' is not an option of question '{question}'";
+
+    public static string EvaluationTypeProperties(string question, string type) =>
+        $"Invalid parameter: question '{question}' of type {type} takes the QuestionTypeProperties of its type only";
+
+    public static string EvaluationNumericRange(string question, int min, int max) => $"Invalid parameter: question '{question}' has MinValue {min} not below MaxValue {max}";
+
+    public static string EvaluationNumericOption(string question, int min, int max) =>
+        $"Invalid parameter: option range {min}-{max} of question '{question}' is not a range within the question's";
+
+    public static string EvaluationWeights(string what, double total) =>
+        $"Invalid parameter: the weights of the {what} total {total.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not 100";
+
+    public static string EvaluationVersionLocked(int version) => $"Evaluation form version {version} is locked; update it with CreateNewVersion";
+
+    public static string EvaluationVersionAlreadyActive(int version) => $"Evaluation form version {version} is already active";
+
+    public static string EvaluationVersionNotActive(int version) => $"Evaluation form version {version} is not active";
+
+    public static string EvaluationSearchConditionUnsupported(string member) =>
+        $"Invalid parameter: {member} is not supported by this emulator's SearchEvaluationForms; use StringCondition";
+
+    public static string EvaluationVersionActiveNotDeleted(int version) => $"Evaluation form version {version} is active; deactivate it before deleting it";
 }

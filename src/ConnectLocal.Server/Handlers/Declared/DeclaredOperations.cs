@@ -104,6 +104,12 @@ internal static class DeclaredOperations
 
         // Task templates (templates-views, issue 15): create, get, list and update are written by hand (Handlers/TaskTemplateHandlers.cs).
         new ResourceApi<Core.TaskTemplates.TaskTemplate>(Core.TaskTemplates.TaskTemplateRules.Type) { Delete = "DeleteTaskTemplate" },
+        // Rules and evaluation forms (issue 15, rules-evals): create, update and list of rules and the versioned
+        // operations of evaluation forms are RuleApi and EvaluationFormApi (docs/rules-evaluations.md).
+        new RuleApi(),
+        new ResourceApi<Core.Rules.Rule>(Core.Rules.RuleService.Type) { Describe = "DescribeRule", Delete = "DeleteRule" },
+        new EvaluationFormApi(),
+        new ResourceApi<Core.Evaluations.EvaluationForm>(Core.Evaluations.EvaluationFormService.Type) { List = "ListEvaluationForms" },
     ];
 
     /// <summary>The declared operations' names.</summary>
