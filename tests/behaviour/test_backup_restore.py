@@ -202,5 +202,49 @@ class BackupRestoreRoundTrip(ConnectTestCase):
                 self.assertEqual(expected[family], actual[family])
 
 
+class ImportAndVersionDeletion(ConnectTestCase):
+    """ImportPhoneNumber and DeleteContactFlowVersion through boto3 (docs/global-resiliency.md, docs/flows.md)."""
+
+    def test_an_end_user_messaging_number_imports_as_a_claimed_toll_free_number(self):
+        source = f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:phone-number/phone-{unique('x')[-10:].rjust(32, '0')}"
+        imported = self.connect.import_phone_number(InstanceId=self.instance_id, SourcePhoneNumberArn=source,
+                                                    PhoneNumberDescription="imported", Tags={"k": "v"})
+        summary = self.connect.describe_phone_number(PhoneNumberId=imported["PhoneNumberId"])["ClaimedPhoneNumberSummary"]
+        self.assertEqual((source, "US", "TOLL_FREE", "CLAIMED", self.instance_id, "imported", {"k": "v"}),
+                         (summary["SourcePhoneNumberArn"], summary["PhoneNumberCountryCode"], summary["PhoneNumberType"],
+                          summary["PhoneNumberStatus"]["Status"], summary["InstanceId"], summary["PhoneNumberDescription"],
+                          summary["Tags"]))
+        self.assertRegex(summary["PhoneNumber"], r"^\+183355501[0-9]{2}$")
+        listed = self.connect.list_phone_numbers_v2(InstanceId=self.instance_id)["ListPhoneNumbersSummaryList"]
+        self.assertIn(source, [n.get("SourcePhoneNumberArn") for n in listed])
+        self.assertError("InvalidParameterException", self.connect.import_phone_number, InstanceId=self.instance_id,
+                         SourcePhoneNumberArn=source)
+        self.assertError("InvalidParameterException", self.connect.import_phone_number, InstanceId=self.instance_id,
+                         SourcePhoneNumberArn=f"arn:aws:connect:us-east-1:{ACCOUNT}:phone-number/x")
+        self.assertError("ResourceNotFoundException", self.connect.import_phone_number, InstanceId=self.instance_id,
+                         SourcePhoneNumberArn=source.replace("us-east-1", "eu-west-1"), status=404)
+        self.connect.release_phone_number(PhoneNumberId=imported["PhoneNumberArn"])
+
+    def test_a_flow_version_is_deleted_unless_a_flow_names_it(self):
+        c, iid = self.connect, self.instance_id
+        made = c.create_contact_flow(InstanceId=iid, Name=unique("versioned"), Type="CONTACT_FLOW",
+                                     Content=flow(action("bye", "DisconnectParticipant")))
+        for _ in range(2):
+            c.create_contact_flow_version(InstanceId=iid, ContactFlowId=made["ContactFlowId"])
+        user = c.create_contact_flow(InstanceId=iid, Name=unique("caller"), Type="CONTACT_FLOW", Content=flow(
+            action("go", "TransferToFlow", {"ContactFlowId": made["ContactFlowArn"] + ":1"}, None, ["bye"]),
+            action("bye", "DisconnectParticipant")))
+        self.assertError("InvalidRequestException", c.delete_contact_flow_version, InstanceId=iid,
+                         ContactFlowId=made["ContactFlowId"], ContactFlowVersion=1)
+        c.delete_contact_flow_version(InstanceId=iid, ContactFlowId=made["ContactFlowArn"], ContactFlowVersion=2)
+        self.assertError("ResourceNotFoundException", c.delete_contact_flow_version, InstanceId=iid,
+                         ContactFlowId=made["ContactFlowId"], ContactFlowVersion=2, status=404)
+        self.assertEqual(3, c.create_contact_flow_version(InstanceId=iid, ContactFlowId=made["ContactFlowId"])["Version"])
+        c.delete_contact_flow(InstanceId=iid, ContactFlowId=user["ContactFlowId"])
+        c.delete_contact_flow_version(InstanceId=iid, ContactFlowId=made["ContactFlowId"], ContactFlowVersion=1)
+        versions = c.list_contact_flow_versions(InstanceId=iid, ContactFlowId=made["ContactFlowId"])
+        self.assertEqual([3], [v["Version"] for v in versions["ContactFlowVersionSummaryList"]])
+
+
 if __name__ == "__main__":
     unittest.main()

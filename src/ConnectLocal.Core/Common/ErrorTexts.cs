@@ -401,4 +401,14 @@ public static class ErrorTexts
     public static string ProficiencyNotAssociated(string name, string value) => $"The user has no proficiency {name}={value}; associate it first";
 
     public static string TooManyProficiencies(int max) => $"A user can have at most {max} proficiencies";
+
+    // ImportPhoneNumber and DeleteContactFlowVersion (issue 15, backup-restore)
+    public const string ContactFlowVersionNoun = "Contact flow version";
+
+    public static string NotAnImportablePhoneNumberArn(string arn) =>
+        $"Invalid parameter: '{arn}' is not the ARN of an AWS End User Messaging phone number (arn:aws:sms-voice:<region>:<account>:phone-number/phone-<32 hexadecimal digits>)";
+
+    public static string PhoneNumberAlreadyImported(string arn) => $"The phone number {arn} has already been imported.";
+
+    public const string NoPhoneNumberToImport = "No phone number of the import range is free.";
 }
