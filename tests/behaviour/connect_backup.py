@@ -15,6 +15,7 @@ recorded one (DescribePrompt does not return it), otherwise they point at a plac
 
 Run as a script:  python3 connect_backup.py backup INSTANCE_ID > backup.json
                   python3 connect_backup.py restore backup.json [--instance-id TARGET]
+                  python3 connect_backup.py compare backup.json other.json   (normalised; exit 1 on a difference)
 (endpoint from CONNECTLOCAL_ENDPOINT or the usual AWS configuration).
 """
 import json
@@ -647,6 +648,15 @@ def main(argv):
         target = argv[argv.index("--instance-id") + 1] if "--instance-id" in argv else None
         print(restore(connect, doc, target)[0])
         return 0
+    if len(argv) >= 3 and argv[0] == "compare":
+        docs = []
+        for path in argv[1:3]:
+            with open(path, encoding="utf-8") as f:
+                docs.append(normalise(json.load(f)))
+        differing = [family for family in docs[0] if docs[0][family] != docs[1].get(family)]
+        for family in differing:
+            print(f"{family} differs")
+        return 1 if differing else 0
     print(__doc__, file=sys.stderr)
     return 2
 
