@@ -54,7 +54,7 @@ class BackupRestoreRoundTrip(ConnectTestCase):
         c.create_use_case(InstanceId=iid, IntegrationAssociationId=association["IntegrationAssociationId"],
                           UseCaseType="RULES_EVALUATION")
         c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={
-            "LevelOne": {"Name": "Region"}, "LevelTwo": {"Name": "Site"}})
+            "LevelOne": {"Name": "Region"}, "LevelTwo": {"Name": "Site"}, "LevelThree": {"Name": "Team"}})
 
         # hours with an override and a parent
         parent = c.create_hours_of_operation(InstanceId=iid, Name="Holiday hours", TimeZone="Europe/Paris",
@@ -180,6 +180,30 @@ class BackupRestoreRoundTrip(ConnectTestCase):
             time.sleep(0.5)
         c.associate_default_vocabulary(InstanceId=iid, LanguageCode="en-US", VocabularyId=vocabulary["VocabularyId"])
         c.tag_resource(resourceArn=extra[2]["QueueArn"], tags={"late": "tag"})
+        # default resources changed: the restore finds them by name and updates them
+        defaults = {q["Name"]: q for q in c.list_queues(InstanceId=iid, QueueTypes=["STANDARD"], MaxResults=100)["QueueSummaryList"]}
+        c.update_queue_max_contacts(InstanceId=iid, QueueId=defaults["BasicQueue"]["Id"], MaxContacts=7)
+        c.update_queue_name(InstanceId=iid, QueueId=defaults["BasicQueue"]["Id"], Description="the default")
+        basic_hours = next(h for h in c.list_hours_of_operations(InstanceId=iid)["HoursOfOperationSummaryList"]
+                           if h["Name"] == "Basic Hours")
+        c.update_hours_of_operation(InstanceId=iid, HoursOfOperationId=basic_hours["Id"], TimeZone="Europe/Berlin",
+                                    Config=[slot("FRIDAY", (8, 0), (12, 0))])
+        basic_profile = next(p for p in c.list_routing_profiles(InstanceId=iid)["RoutingProfileSummaryList"]
+                             if p["Name"] == "Basic Routing Profile")
+        c.update_routing_profile_concurrency(InstanceId=iid, RoutingProfileId=basic_profile["Id"], MediaConcurrencies=[
+            {"Channel": "VOICE", "Concurrency": 1}, {"Channel": "TASK", "Concurrency": 5}])
+        agent_profile = next(p for p in c.list_security_profiles(InstanceId=iid)["SecurityProfileSummaryList"]
+                             if p["Name"] == "Agent")
+        c.update_security_profile(InstanceId=iid, SecurityProfileId=agent_profile["Id"], Description="agents",
+                                  Permissions=["BasicAgentAccess"])
+        # states other than the defaults
+        c.update_agent_status(InstanceId=iid, AgentStatusId=c.create_agent_status(
+            InstanceId=iid, Name="Lunch", State="ENABLED")["AgentStatusId"], State="DISABLED")
+        archived = c.create_contact_flow(InstanceId=iid, Name="Old entry", Type="CONTACT_FLOW",
+                                         Content=flow(action("bye", "DisconnectParticipant")))
+        c.update_contact_flow_metadata(InstanceId=iid, ContactFlowId=archived["ContactFlowId"], ContactFlowState="ARCHIVED")
+        team = c.create_user_hierarchy_group(InstanceId=iid, Name="Team A", ParentGroupId=site["HierarchyGroupId"])
+        c.update_user_hierarchy(InstanceId=iid, UserId=lead["UserId"], HierarchyGroupId=team["HierarchyGroupId"])
         c.update_user_config(InstanceId=iid, UserId=lead["UserId"], AfterContactWorkConfigs=[
             {"Channel": "CHAT", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 20}}])
 
