@@ -204,6 +204,18 @@ class BackupRestoreRoundTrip(ConnectTestCase):
         c.update_contact_flow_metadata(InstanceId=iid, ContactFlowId=archived["ContactFlowId"], ContactFlowState="ARCHIVED")
         team = c.create_user_hierarchy_group(InstanceId=iid, Name="Team A", ParentGroupId=site["HierarchyGroupId"])
         c.update_user_hierarchy(InstanceId=iid, UserId=lead["UserId"], HierarchyGroupId=team["HierarchyGroupId"])
+        # the less common members
+        c.create_security_profile(
+            InstanceId=iid, SecurityProfileName="Restricted", Permissions=["BasicAgentAccess"],
+            AllowedAccessControlTags={"team": "a"}, TagRestrictedResources=["User"],
+            Applications=[{"Namespace": "Connect", "ApplicationPermissions": ["ACCESS"]}],
+            AllowedFlowModules=[{"Type": "MCP", "FlowModuleId": module["Id"]}])
+        c.create_predefined_attribute(InstanceId=iid, Name="Skill", Values={"StringList": ["Billing"]},
+                                      Purposes=["Routing"])
+        c.update_user_config(InstanceId=iid, UserId=lead["UserId"], AutoAcceptConfigs=[
+            {"Channel": "CHAT", "AutoAccept": True}])
+        parked = c.create_contact_flow_module(InstanceId=iid, Name="Parked", Content=module_content("parked"))
+        c.update_contact_flow_module_metadata(InstanceId=iid, ContactFlowModuleId=parked["Id"], State="ARCHIVED")
         c.update_user_config(InstanceId=iid, UserId=lead["UserId"], AfterContactWorkConfigs=[
             {"Channel": "CHAT", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 20}}])
 
@@ -221,6 +233,11 @@ class BackupRestoreRoundTrip(ConnectTestCase):
                                                       if u["Username"] == "lead.agent"][0])
         self.assertIn("<queue-arn:Support>", json.dumps(expected["ContactFlows"]))
         self.assertIn("<number:US/DID/main line>", json.dumps(expected["Queues"]))
+        restricted = next(p for p in expected["SecurityProfiles"] if p["SecurityProfileName"] == "Restricted")
+        self.assertEqual(([{"FlowModuleId": "<module:Greeting>", "Type": "MCP"}], {"team": "a"}),
+                         (restricted["AllowedFlowModules"], restricted["AllowedAccessControlTags"]))
+        self.assertEqual(["archived"], [m["State"] for m in actual["ContactFlowModules"] if m["Name"] == "Parked"])
+        self.assertEqual([1], [len(f["Versions"]) for f in actual["ContactFlows"] if f["Name"] == "Route to support"])
         for family in expected:
             with self.subTest(family=family):
                 self.assertEqual(expected[family], actual[family])
