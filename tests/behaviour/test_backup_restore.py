@@ -214,6 +214,15 @@ class BackupRestoreRoundTrip(ConnectTestCase):
                                       Purposes=["Routing"])
         c.update_user_config(InstanceId=iid, UserId=lead["UserId"], AutoAcceptConfigs=[
             {"Channel": "CHAT", "AutoAccept": True}])
+        # more than a 60-item page of flows and of users
+        for i in range(45):
+            c.create_contact_flow(InstanceId=iid, Name=f"Branch {i:02d}", Type="CONTACT_FLOW",
+                                  Content=flow(action("bye", "DisconnectParticipant")))
+        for i in range(60):
+            c.create_user(InstanceId=iid, Username=f"agent.{i:02d}", Password="Passw0rd-Example1",
+                          PhoneConfig={"PhoneType": "SOFT_PHONE"}, SecurityProfileIds=[agent_profile["Id"]],
+                          IdentityInfo={"FirstName": "Agent", "LastName": f"{i:02d}"},
+                          RoutingProfileId=basic_profile["Id"])
         parked = c.create_contact_flow_module(InstanceId=iid, Name="Parked", Content=module_content("parked"))
         c.update_contact_flow_module_metadata(InstanceId=iid, ContactFlowModuleId=parked["Id"], State="ARCHIVED")
         c.update_user_config(InstanceId=iid, UserId=lead["UserId"], AfterContactWorkConfigs=[
@@ -224,6 +233,8 @@ class BackupRestoreRoundTrip(ConnectTestCase):
         source = connect_backup.backup(self.connect, self.instance_id)
         self.assertEqual(27, len(source["LambdaFunctions"]))
         self.assertEqual(61, len(source["Queues"]))
+        self.assertEqual(61, len(source["Users"]))
+        self.assertGreater(len(source["ContactFlows"]), 60)
         restored_id, _ = connect_backup.restore(self.connect, json.loads(json.dumps(source, default=str)))
         self.assertNotEqual(self.instance_id, restored_id)
         target = connect_backup.backup(self.connect, restored_id)
