@@ -84,9 +84,13 @@ def backup(connect, instance_id):
     doc["LexBots"] = pages(c.list_lex_bots, "ListLexBots", page_size=25, InstanceId=iid)
     doc["BotsV2"] = pages(c.list_bots, "ListBots", page_size=25, InstanceId=iid, LexVersion="V2")
     doc["SecurityKeys"] = pages(c.list_security_keys, "ListSecurityKeys", InstanceId=iid)
+    # Integration associations and use cases have no describe: their tags are read by ARN.
+    tags = lambda arn: c.list_tags_for_resource(resourceArn=arn).get("tags") or {}  # noqa: E731
     doc["IntegrationAssociations"] = [
-        dict(a, UseCases=pages(c.list_use_cases, "ListUseCases", InstanceId=iid,
-                               IntegrationAssociationId=a["IntegrationAssociationId"]))
+        dict(a, Tags=tags(a["IntegrationAssociationArn"]), UseCases=[
+            dict(u, Tags=tags(u["UseCaseArn"]))
+            for u in pages(c.list_use_cases, "ListUseCases", InstanceId=iid,
+                           IntegrationAssociationId=a["IntegrationAssociationId"])])
         for a in pages(c.list_integration_associations, "ListIntegrationAssociations", InstanceId=iid)]
     doc["HierarchyStructure"] = c.describe_user_hierarchy_structure(InstanceId=iid)["HierarchyStructure"]
 
@@ -247,7 +251,7 @@ def restore(connect, doc, target_instance_id=None, password=None):
         remap.add(assoc["IntegrationAssociationArn"], new["IntegrationAssociationArn"])
         for use_case in assoc["UseCases"]:
             made = c.create_use_case(InstanceId=iid, IntegrationAssociationId=new["IntegrationAssociationId"],
-                                     UseCaseType=use_case["UseCaseType"])
+                                     UseCaseType=use_case["UseCaseType"], **_tags(use_case))
             remap.add(use_case["UseCaseId"], made["UseCaseId"])
             remap.add(use_case["UseCaseArn"], made["UseCaseArn"])
     structure = {level: {"Name": v["Name"]} for level, v in doc["HierarchyStructure"].items() if v}

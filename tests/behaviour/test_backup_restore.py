@@ -52,7 +52,7 @@ class BackupRestoreRoundTrip(ConnectTestCase):
             InstanceId=iid, IntegrationType="EVENT", IntegrationArn=event, SourceApplicationUrl="https://example.com",
             SourceApplicationName="Example app", SourceType="SALESFORCE", Tags={"team": "crm"})
         c.create_use_case(InstanceId=iid, IntegrationAssociationId=association["IntegrationAssociationId"],
-                          UseCaseType="RULES_EVALUATION")
+                          UseCaseType="RULES_EVALUATION", Tags={"use": "rules"})
         c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={
             "LevelOne": {"Name": "Region"}, "LevelTwo": {"Name": "Site"}, "LevelThree": {"Name": "Team"}})
 
@@ -243,6 +243,8 @@ class BackupRestoreRoundTrip(ConnectTestCase):
         self.assertEqual(["<security:Supervisors>"], [u["SecurityProfileIds"] for u in expected["Users"]
                                                       if u["Username"] == "lead.agent"][0])
         self.assertIn("<queue-arn:Support>", json.dumps(expected["ContactFlows"]))
+        self.assertEqual(({"team": "crm"}, {"use": "rules"}), (expected["IntegrationAssociations"][0]["Tags"],
+                                                              expected["IntegrationAssociations"][0]["UseCases"][0]["Tags"]))
         self.assertIn("<number:US/DID/main line>", json.dumps(expected["Queues"]))
         restricted = next(p for p in expected["SecurityProfiles"] if p["SecurityProfileName"] == "Restricted")
         self.assertEqual(([{"FlowModuleId": "<module:Greeting>", "Type": "MCP"}], {"team": "a"}),
