@@ -1107,6 +1107,15 @@ class AccountIsolationTests(unittest.TestCase):
                 InstanceId=r["iid"], ContactFlowModuleId=r["mid"], ContactFlowModuleVersion=1)),
             ("DeleteContactFlowModuleVersion", "by ARN in B's instance", lambda r: b.delete_contact_flow_module_version(
                 InstanceId=mine.iid, ContactFlowModuleId=r["marn"], ContactFlowModuleVersion=1)),
+            # backup-restore (issue 15): ImportPhoneNumber and DeleteContactFlowVersion
+            ("ImportPhoneNumber", "to A's instance", lambda r: b.import_phone_number(
+                InstanceId=r["iid"], SourcePhoneNumberArn=f"arn:aws:sms-voice:{EAST}:{mine.account}:phone-number/phone-{'ab' * 16}")),
+            ("ImportPhoneNumber", "A's source number", lambda r: b.import_phone_number(
+                InstanceId=mine.iid, SourcePhoneNumberArn=f"arn:aws:sms-voice:{EAST}:{r['iarn'].split(':')[4]}:phone-number/phone-{'cd' * 16}")),
+            ("DeleteContactFlowVersion", "", lambda r: b.delete_contact_flow_version(
+                InstanceId=r["iid"], ContactFlowId=r["fid"], ContactFlowVersion=1)),
+            ("DeleteContactFlowVersion", "by ARN in B's instance", lambda r: b.delete_contact_flow_version(
+                InstanceId=mine.iid, ContactFlowId=r["farn"], ContactFlowVersion=1)),
             ("DeleteContactFlowModule", "", lambda r: b.delete_contact_flow_module(InstanceId=r["iid"], ContactFlowModuleId=r["mid"])),
             ("DeleteContactFlowModule", "in B's instance", lambda r: b.delete_contact_flow_module(InstanceId=mine.iid, ContactFlowModuleId=r["mid"])),
             ("DeleteContactFlow", "", lambda r: b.delete_contact_flow(InstanceId=r["iid"], ContactFlowId=r["fid"])),

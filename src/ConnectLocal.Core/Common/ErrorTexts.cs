@@ -482,4 +482,13 @@ public static class ErrorTexts
         $"Invalid parameter: {member} is not supported by this emulator's SearchEvaluationForms; use StringCondition";
 
     public static string EvaluationVersionActiveNotDeleted(int version) => $"Evaluation form version {version} is active; deactivate it before deleting it";
+    // ImportPhoneNumber and DeleteContactFlowVersion (issue 15, backup-restore)
+    public const string ContactFlowVersionNoun = "Contact flow version";
+
+    public static string NotAnImportablePhoneNumberArn(string arn) =>
+        $"Invalid parameter: '{arn}' is not the ARN of an AWS End User Messaging phone number (arn:aws:sms-voice:<region>:<account>:phone-number/phone-<32 hexadecimal digits>)";
+
+    public static string PhoneNumberAlreadyImported(string arn) => $"The phone number {arn} has already been imported.";
+
+    public const string NoPhoneNumberToImport = "No phone number of the import range is free.";
 }

@@ -43,6 +43,9 @@ public sealed record ContactFlow : InstanceResource, IResource<ContactFlow>, ITa
     /// <summary>The versions made so far, oldest first.</summary>
     public IReadOnlyList<FlowVersion> Versions { get; init; } = [];
 
+    /// <summary>The highest version number given out so far (DeleteContactFlowVersion keeps it; 0: read Versions).</summary>
+    public long VersionsMade { get; init; }
+
     public ContactFlow WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }
 
@@ -111,17 +114,20 @@ public static class ContactFlowRules
         FlowVersion? made = null;
         var flow = flows.Update(caller, instanceIdOrArn, idOrArn, (_, current) =>
         {
-            var latest = current.Versions.Count == 0 ? 0 : current.Versions[^1].Version;
+            var latest = LatestVersion(current);
             if ((sha256 is not null && sha256 != current.FlowContentSha256) || (expectedLatest is { } expected && expected != latest))
             {
                 throw Errors.InvalidRequest(ErrorTexts.FlowChangedSince);
             }
 
             made = new FlowVersion(latest + 1, description, current.Content);
-            return current with { Versions = [.. current.Versions, made] };
+            return current with { Versions = [.. current.Versions, made], VersionsMade = latest + 1 };
         });
         return (flow, made!);
     }
+
+    /// <summary>The number of the latest version made, deleted or not ([choice] numbers are never given out again).</summary>
+    public static long LatestVersion(ContactFlow flow) => Math.Max(flow.VersionsMade, flow.Versions.Count == 0 ? 0 : flow.Versions[^1].Version);
 
     /// <summary>A flow's versions, a page at a time, oldest first.</summary>
     public static Page<FlowVersion> ListVersions(IConnectStore store, Caller caller, string instanceIdOrArn, string idOrArn, string? nextToken, int pageSize) =>

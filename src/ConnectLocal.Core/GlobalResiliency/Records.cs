@@ -112,6 +112,9 @@ public sealed record ClaimedPhoneNumber : IResource<ClaimedPhoneNumber>, ITaggab
 
     public required DateTimeOffset ClaimedTime { get; init; }
 
+    /// <summary>The End User Messaging number's ARN when the number was imported (ImportPhoneNumber); null when claimed.</summary>
+    public string? SourcePhoneNumberArn { get; init; }
+
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     public string? Name => PhoneNumber;

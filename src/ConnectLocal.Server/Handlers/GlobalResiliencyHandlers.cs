@@ -8,8 +8,7 @@ namespace ConnectLocal.Server.Handlers;
 // phone-number operations Global Resiliency needs. Rules live in Core/GlobalResiliency; see
 // docs/global-resiliency.md.
 // LIMITATIONS: one replica per instance; phone number claims complete at once and released numbers have no
-// cooldown; numbers exist only for a few countries (PhoneNumberPool); no ImportPhoneNumber, no flow association
-// of numbers; the replica does not copy the source's non-default resources.
+// cooldown; numbers exist only for a few countries (PhoneNumberPool); ImportPhoneNumber is in BackupRestoreHandlers.cs; the replica does not copy the source's non-default resources.
 public sealed partial class ConnectApi
 {
     private ReplicationService Replication => new(Store, Settings);
@@ -163,6 +162,7 @@ public sealed partial class ConnectApi
                 InstanceId = n.InstanceId,
                 Tags = TagsOut(n.Tags),
                 PhoneNumberStatus = new PhoneNumberStatus { Status = n.Status },
+                SourcePhoneNumberArn = n.SourcePhoneNumberArn,
             },
         });
     }
@@ -183,6 +183,7 @@ public sealed partial class ConnectApi
                 TargetArn = n.TargetArn,
                 InstanceId = n.InstanceId,
                 PhoneNumberDescription = n.Description,
+                SourcePhoneNumberArn = n.SourcePhoneNumberArn,
             }).ToList(),
             NextToken = page.NextToken,
         });

@@ -1,0 +1,304 @@
+"""A backup → restore round trip with boto3, as open-source Connect backup/copy tools do it (connect_backup.py):
+an instance that uses every implemented family is listed and described into one document, recreated in a new
+instance by names (ids, ARNs and flow-content references remapped), backed up again, and both documents compared
+with ids, ARNs and timestamps normalised."""
+import json
+import time
+import unittest
+
+import connect_backup
+from support import ConnectTestCase, unique
+
+ACCOUNT = "000000000000"
+
+
+def slot(day, start, end):
+    return {"Day": day, "StartTime": {"Hours": start[0], "Minutes": start[1]},
+            "EndTime": {"Hours": end[0], "Minutes": end[1]}}
+
+
+def action(identifier, type_, parameters=None, next_action=None, errors=()):
+    transitions = {}
+    if next_action:
+        transitions["NextAction"] = next_action
+    if errors:
+        transitions["Errors"] = [{"NextAction": e, "ErrorType": "NoMatchingError"} for e in errors]
+    return {"Identifier": identifier, "Type": type_, "Parameters": parameters or {}, "Transitions": transitions}
+
+
+def flow(*actions):
+    return json.dumps({"Version": "2019-10-30", "StartAction": actions[0]["Identifier"], "Metadata": {},
+                       "Actions": list(actions)})
+
+
+class BackupRestoreRoundTrip(ConnectTestCase):
+    def build(self):
+        """One of everything in self.instance_id; returns nothing (the backup is what the test reads)."""
+        c, iid = self.connect, self.instance_id
+        arn = c.describe_instance(InstanceId=iid)["Instance"]["Arn"]
+        # instance settings and integrations
+        c.update_instance_attribute(InstanceId=iid, AttributeType="CONTACTFLOW_LOGS", Value="true")
+        c.associate_instance_storage_config(InstanceId=iid, ResourceType="CALL_RECORDINGS", StorageConfig={
+            "StorageType": "S3", "S3Config": {"BucketName": "recordings-bucket", "BucketPrefix": "calls"}})
+        c.associate_approved_origin(InstanceId=iid, Origin="https://agents.example.com")
+        for i in range(27):  # more than a 25-item page
+            c.associate_lambda_function(InstanceId=iid,
+                                        FunctionArn=f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:backup-fn-{i:02d}")
+        c.associate_lex_bot(InstanceId=iid, LexBot={"Name": "OrderBot", "LexRegion": "us-east-1"})
+        c.associate_bot(InstanceId=iid, LexV2Bot={
+            "AliasArn": f"arn:aws:lex:us-east-1:{ACCOUNT}:bot-alias/ABCDEFGHIJ/TSTALIASID"})
+        event = f"arn:aws:app-integrations:us-east-1:{ACCOUNT}:event-integration/backup-events"
+        association = c.create_integration_association(
+            InstanceId=iid, IntegrationType="EVENT", IntegrationArn=event, SourceApplicationUrl="https://example.com",
+            SourceApplicationName="Example app", SourceType="SALESFORCE", Tags={"team": "crm"})
+        c.create_use_case(InstanceId=iid, IntegrationAssociationId=association["IntegrationAssociationId"],
+                          UseCaseType="RULES_EVALUATION", Tags={"use": "rules"})
+        c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={
+            "LevelOne": {"Name": "Region"}, "LevelTwo": {"Name": "Site"}, "LevelThree": {"Name": "Team"}})
+
+        # hours with an override and a parent
+        parent = c.create_hours_of_operation(InstanceId=iid, Name="Holiday hours", TimeZone="Europe/Paris",
+                                             Config=[slot("MONDAY", (10, 0), (12, 0))], Tags={"k": "v"})
+        hours = c.create_hours_of_operation(InstanceId=iid, Name="Support hours", Description="weekdays",
+                                            TimeZone="America/New_York",
+                                            Config=[slot(d, (9, 0), (17, 30)) for d in ("MONDAY", "TUESDAY")])
+        c.create_hours_of_operation_override(
+            InstanceId=iid, HoursOfOperationId=hours["HoursOfOperationId"], Name="Lunch", Description="closed",
+            EffectiveFrom="2026-12-24", EffectiveTill="2026-12-26", Config=[
+                {"Day": "MONDAY", "StartTime": {"Hours": 12, "Minutes": 0}, "EndTime": {"Hours": 13, "Minutes": 0}}])
+        c.associate_hours_of_operations(InstanceId=iid, HoursOfOperationId=hours["HoursOfOperationId"],
+                                        ParentHoursOfOperationConfigs=[{"HoursOfOperationId": parent["HoursOfOperationArn"]}])
+        c.create_agent_status(InstanceId=iid, Name="Training", Description="in class", State="ENABLED",
+                              DisplayOrder=3, Tags={"k": "v"})
+        prompt = c.create_prompt(InstanceId=iid, Name="Welcome", Description="hello",
+                                 S3Uri="s3://prompts-bucket/welcome.wav", Tags={"k": "v"})
+
+        # a phone number, email addresses
+        number = c.search_available_phone_numbers(InstanceId=iid, PhoneNumberCountryCode="US",
+                                                  PhoneNumberType="DID", MaxResults=1)["AvailableNumbersList"][0]
+        claimed = c.claim_phone_number(InstanceId=iid, PhoneNumber=number["PhoneNumber"],
+                                       PhoneNumberDescription="main line", Tags={"line": "main"})
+        domain = unique("d") + ".example.com"
+        support_email = c.create_email_address(InstanceId=iid, EmailAddress=f"support@{domain}",
+                                               DisplayName="Support", Description="inbound", Tags={"k": "v"})
+        sales_email = c.create_email_address(InstanceId=iid, EmailAddress=f"sales@{domain}")
+
+        flows = {f["Name"]: f for f in connect_backup.pages(c.list_contact_flows, "ListContactFlows", InstanceId=iid)}
+        outbound = flows["Default outbound"]
+
+        # queues, 61 of them in all (more than a 60-item page)
+        queue = c.create_queue(
+            InstanceId=iid, Name="Support", Description="first line", HoursOfOperationId=hours["HoursOfOperationId"],
+            MaxContacts=50, OutboundCallerConfig={"OutboundCallerIdName": "Support",
+                                                  "OutboundCallerIdNumberId": claimed["PhoneNumberId"],
+                                                  "OutboundFlowId": outbound["Arn"]},
+            OutboundEmailConfig={"OutboundEmailAddressId": support_email["EmailAddressId"]}, Tags={"tier": "1"})
+        c.associate_queue_email_addresses(InstanceId=iid, QueueId=queue["QueueId"],
+                                          EmailAddressesConfig=[{"EmailAddressId": sales_email["EmailAddressId"]}])
+        extra = [c.create_queue(InstanceId=iid, Name=f"Overflow {i:02d}", HoursOfOperationId=parent["HoursOfOperationId"])
+                 for i in range(59)]
+        c.update_queue_status(InstanceId=iid, QueueId=extra[0]["QueueId"], Status="DISABLED")
+
+        # routing profile with queues and a manual-assignment queue
+        profile = c.create_routing_profile(
+            InstanceId=iid, Name="Support agents", Description="tier 1", DefaultOutboundQueueId=queue["QueueId"],
+            MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}, {"Channel": "CHAT", "Concurrency": 3}],
+            QueueConfigs=[{"QueueReference": {"QueueId": queue["QueueId"], "Channel": "VOICE"}, "Priority": 1, "Delay": 0},
+                          {"QueueReference": {"QueueId": extra[1]["QueueId"], "Channel": "CHAT"}, "Priority": 2, "Delay": 5}],
+            Tags={"k": "v"})
+        c.associate_routing_profile_queues(InstanceId=iid, RoutingProfileId=profile["RoutingProfileId"],
+                                           ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": queue["QueueId"], "Channel": "CHAT"}}])
+
+        # security profile, hierarchy, predefined attribute, users
+        security = c.create_security_profile(InstanceId=iid, SecurityProfileName="Supervisors", Description="leads",
+                                             Permissions=["BasicAgentAccess", "OutboundCallAccess"], Tags={"k": "v"})
+        region = c.create_user_hierarchy_group(InstanceId=iid, Name="EMEA", Tags={"k": "v"})
+        site = c.create_user_hierarchy_group(InstanceId=iid, Name="Paris", ParentGroupId=region["HierarchyGroupId"])
+        c.create_predefined_attribute(InstanceId=iid, Name="Language", Values={"StringList": ["French", "German"]})
+        lead = c.create_user(
+            InstanceId=iid, Username="lead.agent", Password="Passw0rd-Example1",
+            IdentityInfo={"FirstName": "Lea", "LastName": "Lead", "Email": "lea@example.com"},
+            PhoneConfig={"PhoneType": "SOFT_PHONE", "AutoAccept": True, "AfterContactWorkTimeLimit": 30},
+            SecurityProfileIds=[security["SecurityProfileId"]], RoutingProfileId=profile["RoutingProfileId"],
+            HierarchyGroupId=site["HierarchyGroupId"], Tags={"k": "v"})
+        c.associate_user_proficiencies(InstanceId=iid, UserId=lead["UserId"], UserProficiencies=[
+            {"AttributeName": "Language", "AttributeValue": "French", "Level": 4.0}])
+
+        # quick connects on the queue
+        qc_queue = c.create_quick_connect(InstanceId=iid, Name="To support", Description="queue transfer",
+                                          QuickConnectConfig={"QuickConnectType": "QUEUE", "QueueConfig": {
+                                              "QueueId": queue["QueueId"], "ContactFlowId": flows["Default queue transfer"]["Id"]}},
+                                          Tags={"k": "v"})
+        qc_user = c.create_quick_connect(InstanceId=iid, Name="To lead", QuickConnectConfig={
+            "QuickConnectType": "USER", "UserConfig": {"UserId": lead["UserId"],
+                                                      "ContactFlowId": flows["Default agent transfer"]["Arn"]}})
+        qc_phone = c.create_quick_connect(InstanceId=iid, Name="To desk", QuickConnectConfig={
+            "QuickConnectType": "PHONE_NUMBER", "PhoneConfig": {"PhoneNumber": "+12065550123"}})
+        c.associate_queue_quick_connects(InstanceId=iid, QueueId=queue["QueueId"], QuickConnectIds=[
+            qc_queue["QuickConnectId"], qc_user["QuickConnectId"], qc_phone["QuickConnectId"]])
+
+        # flow module with versions and an alias; flows that refer to queues, prompts, hours, the module and
+        # each other, with versions
+        module_content = lambda text: json.dumps({  # noqa: E731
+            "Version": "2019-10-30", "StartAction": "hello", "Settings": {"InputParameters": []},
+            "Actions": [action("hello", "MessageParticipant", {"Text": text}, "done", ["done"]),
+                        action("done", "EndFlowModuleExecution")]})
+        module = c.create_contact_flow_module(InstanceId=iid, Name="Greeting", Description="says hello",
+                                              Content=module_content("v1"), Tags={"k": "v"})
+        c.create_contact_flow_module_version(InstanceId=iid, ContactFlowModuleId=module["Id"], Description="first")
+        c.update_contact_flow_module_content(InstanceId=iid, ContactFlowModuleId=module["Id"], Content=module_content("v2"))
+        c.create_contact_flow_module_alias(InstanceId=iid, ContactFlowModuleId=module["Id"], AliasName="live",
+                                           Description="production", ContactFlowModuleVersion=1)
+        transfer = c.create_contact_flow(
+            InstanceId=iid, Name="Route to support", Type="CONTACT_FLOW", Description="routes",
+            Content=flow(action("hours", "CheckHoursOfOperation", {"HoursOfOperationId": hours["HoursOfOperationArn"]},
+                                "greet", ["greet"]),
+                         action("greet", "MessageParticipant", {"PromptId": prompt["PromptARN"]}, "queue", ["queue"]),
+                         action("queue", "UpdateContactTargetQueue", {"QueueId": queue["QueueArn"]}, "go", ["bye"]),
+                         action("go", "TransferContactToQueue", None, None, ["bye"]),
+                         action("bye", "DisconnectParticipant")),
+            Tags={"k": "v"})
+        c.create_contact_flow_version(InstanceId=iid, ContactFlowId=transfer["ContactFlowId"], Description="v1")
+        entry = c.create_contact_flow(
+            InstanceId=iid, Name="Main entry", Type="CONTACT_FLOW",
+            Content=flow(action("module", "InvokeFlowModule", {"FlowModuleId": module["Id"]}, "next", ["next"]),
+                         action("next", "TransferToFlow", {"ContactFlowId": transfer["ContactFlowArn"]}, None, ["bye"]),
+                         action("bye", "DisconnectParticipant")))
+        c.create_contact_flow(InstanceId=iid, Name="Draft", Type="CONTACT_FLOW", Status="SAVED",
+                              Content=json.dumps({"Version": "2019-10-30", "StartAction": "x", "Actions": []}))
+        c.associate_phone_number_contact_flow(PhoneNumberId=claimed["PhoneNumberId"], InstanceId=iid,
+                                              ContactFlowId=entry["ContactFlowId"])
+        c.associate_flow(InstanceId=iid, ResourceId=support_email["EmailAddressArn"], FlowId=entry["ContactFlowArn"],
+                         ResourceType="INBOUND_EMAIL")
+
+        vocabulary = c.create_vocabulary(
+            InstanceId=iid, VocabularyName="products", LanguageCode="en-US",
+            Content="Phrase\tIPA\tSoundsLike\tDisplayAs\nConnectLocal\t\t\tConnectLocal\n", Tags={"k": "v"})
+        for _ in range(120):  # creation is asynchronous
+            if c.describe_vocabulary(InstanceId=iid, VocabularyId=vocabulary["VocabularyId"])["Vocabulary"]["State"] == "ACTIVE":
+                break
+            time.sleep(0.5)
+        c.associate_default_vocabulary(InstanceId=iid, LanguageCode="en-US", VocabularyId=vocabulary["VocabularyId"])
+        c.tag_resource(resourceArn=extra[2]["QueueArn"], tags={"late": "tag"})
+        # default resources changed: the restore finds them by name and updates them
+        defaults = {q["Name"]: q for q in c.list_queues(InstanceId=iid, QueueTypes=["STANDARD"], MaxResults=100)["QueueSummaryList"]}
+        c.update_queue_max_contacts(InstanceId=iid, QueueId=defaults["BasicQueue"]["Id"], MaxContacts=7)
+        c.update_queue_name(InstanceId=iid, QueueId=defaults["BasicQueue"]["Id"], Description="the default")
+        basic_hours = next(h for h in c.list_hours_of_operations(InstanceId=iid)["HoursOfOperationSummaryList"]
+                           if h["Name"] == "Basic Hours")
+        c.update_hours_of_operation(InstanceId=iid, HoursOfOperationId=basic_hours["Id"], TimeZone="Europe/Berlin",
+                                    Config=[slot("FRIDAY", (8, 0), (12, 0))])
+        basic_profile = next(p for p in c.list_routing_profiles(InstanceId=iid)["RoutingProfileSummaryList"]
+                             if p["Name"] == "Basic Routing Profile")
+        c.update_routing_profile_concurrency(InstanceId=iid, RoutingProfileId=basic_profile["Id"], MediaConcurrencies=[
+            {"Channel": "VOICE", "Concurrency": 1}, {"Channel": "TASK", "Concurrency": 5}])
+        agent_profile = next(p for p in c.list_security_profiles(InstanceId=iid)["SecurityProfileSummaryList"]
+                             if p["Name"] == "Agent")
+        c.update_security_profile(InstanceId=iid, SecurityProfileId=agent_profile["Id"], Description="agents",
+                                  Permissions=["BasicAgentAccess"])
+        # states other than the defaults
+        c.update_agent_status(InstanceId=iid, AgentStatusId=c.create_agent_status(
+            InstanceId=iid, Name="Lunch", State="ENABLED")["AgentStatusId"], State="DISABLED")
+        archived = c.create_contact_flow(InstanceId=iid, Name="Old entry", Type="CONTACT_FLOW",
+                                         Content=flow(action("bye", "DisconnectParticipant")))
+        c.update_contact_flow_metadata(InstanceId=iid, ContactFlowId=archived["ContactFlowId"], ContactFlowState="ARCHIVED")
+        team = c.create_user_hierarchy_group(InstanceId=iid, Name="Team A", ParentGroupId=site["HierarchyGroupId"])
+        c.update_user_hierarchy(InstanceId=iid, UserId=lead["UserId"], HierarchyGroupId=team["HierarchyGroupId"])
+        # the less common members
+        c.create_security_profile(
+            InstanceId=iid, SecurityProfileName="Restricted", Permissions=["BasicAgentAccess"],
+            AllowedAccessControlTags={"team": "a"}, TagRestrictedResources=["User"],
+            Applications=[{"Namespace": "Connect", "ApplicationPermissions": ["ACCESS"]}],
+            AllowedFlowModules=[{"Type": "MCP", "FlowModuleId": module["Id"]}])
+        c.create_predefined_attribute(InstanceId=iid, Name="Skill", Values={"StringList": ["Billing"]},
+                                      Purposes=["Routing"])
+        c.update_user_config(InstanceId=iid, UserId=lead["UserId"], AutoAcceptConfigs=[
+            {"Channel": "CHAT", "AutoAccept": True}])
+        # more than a 60-item page of flows and of users
+        for i in range(45):
+            c.create_contact_flow(InstanceId=iid, Name=f"Branch {i:02d}", Type="CONTACT_FLOW",
+                                  Content=flow(action("bye", "DisconnectParticipant")))
+        for i in range(60):
+            c.create_user(InstanceId=iid, Username=f"agent.{i:02d}", Password="Passw0rd-Example1",
+                          PhoneConfig={"PhoneType": "SOFT_PHONE"}, SecurityProfileIds=[agent_profile["Id"]],
+                          IdentityInfo={"FirstName": "Agent", "LastName": f"{i:02d}"},
+                          RoutingProfileId=basic_profile["Id"])
+        parked = c.create_contact_flow_module(InstanceId=iid, Name="Parked", Content=module_content("parked"))
+        c.update_contact_flow_module_metadata(InstanceId=iid, ContactFlowModuleId=parked["Id"], State="ARCHIVED")
+        c.update_user_config(InstanceId=iid, UserId=lead["UserId"], AfterContactWorkConfigs=[
+            {"Channel": "CHAT", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 20}}])
+
+    def test_a_backup_restores_into_a_new_instance_that_backs_up_the_same(self):
+        self.build()
+        source = connect_backup.backup(self.connect, self.instance_id)
+        self.assertEqual(27, len(source["LambdaFunctions"]))
+        self.assertEqual(61, len(source["Queues"]))
+        self.assertEqual(61, len(source["Users"]))
+        self.assertGreater(len(source["ContactFlows"]), 60)
+        restored_id, _ = connect_backup.restore(self.connect, json.loads(json.dumps(source, default=str)))
+        self.assertNotEqual(self.instance_id, restored_id)
+        target = connect_backup.backup(self.connect, restored_id)
+        expected, actual = connect_backup.normalise(source), connect_backup.normalise(target)
+        # what the comparison covers: the things built above, under their names
+        self.assertEqual(["<security:Supervisors>"], [u["SecurityProfileIds"] for u in expected["Users"]
+                                                      if u["Username"] == "lead.agent"][0])
+        self.assertIn("<queue-arn:Support>", json.dumps(expected["ContactFlows"]))
+        self.assertEqual(({"team": "crm"}, {"use": "rules"}), (expected["IntegrationAssociations"][0]["Tags"],
+                                                              expected["IntegrationAssociations"][0]["UseCases"][0]["Tags"]))
+        self.assertIn("<number:US/DID/main line>", json.dumps(expected["Queues"]))
+        restricted = next(p for p in expected["SecurityProfiles"] if p["SecurityProfileName"] == "Restricted")
+        self.assertEqual(([{"FlowModuleId": "<module:Greeting>", "Type": "MCP"}], {"team": "a"}),
+                         (restricted["AllowedFlowModules"], restricted["AllowedAccessControlTags"]))
+        self.assertEqual(["archived"], [m["State"] for m in actual["ContactFlowModules"] if m["Name"] == "Parked"])
+        self.assertEqual([1], [len(f["Versions"]) for f in actual["ContactFlows"] if f["Name"] == "Route to support"])
+        for family in expected:
+            with self.subTest(family=family):
+                self.assertEqual(expected[family], actual[family])
+
+
+class ImportAndVersionDeletion(ConnectTestCase):
+    """ImportPhoneNumber and DeleteContactFlowVersion through boto3 (docs/global-resiliency.md, docs/flows.md)."""
+
+    def test_an_end_user_messaging_number_imports_as_a_claimed_toll_free_number(self):
+        source = f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:phone-number/phone-{unique('x')[-10:].rjust(32, '0')}"
+        imported = self.connect.import_phone_number(InstanceId=self.instance_id, SourcePhoneNumberArn=source,
+                                                    PhoneNumberDescription="imported", Tags={"k": "v"})
+        summary = self.connect.describe_phone_number(PhoneNumberId=imported["PhoneNumberId"])["ClaimedPhoneNumberSummary"]
+        self.assertEqual((source, "US", "TOLL_FREE", "CLAIMED", self.instance_id, "imported", {"k": "v"}),
+                         (summary["SourcePhoneNumberArn"], summary["PhoneNumberCountryCode"], summary["PhoneNumberType"],
+                          summary["PhoneNumberStatus"]["Status"], summary["InstanceId"], summary["PhoneNumberDescription"],
+                          summary["Tags"]))
+        self.assertRegex(summary["PhoneNumber"], r"^\+183355501[0-9]{2}$")
+        listed = self.connect.list_phone_numbers_v2(InstanceId=self.instance_id)["ListPhoneNumbersSummaryList"]
+        self.assertIn(source, [n.get("SourcePhoneNumberArn") for n in listed])
+        self.assertError("InvalidParameterException", self.connect.import_phone_number, InstanceId=self.instance_id,
+                         SourcePhoneNumberArn=source)
+        self.assertError("InvalidParameterException", self.connect.import_phone_number, InstanceId=self.instance_id,
+                         SourcePhoneNumberArn=f"arn:aws:connect:us-east-1:{ACCOUNT}:phone-number/x")
+        self.assertError("ResourceNotFoundException", self.connect.import_phone_number, InstanceId=self.instance_id,
+                         SourcePhoneNumberArn=source.replace("us-east-1", "eu-west-1"), status=404)
+        self.connect.release_phone_number(PhoneNumberId=imported["PhoneNumberArn"])
+
+    def test_a_flow_version_is_deleted_unless_a_flow_names_it(self):
+        c, iid = self.connect, self.instance_id
+        made = c.create_contact_flow(InstanceId=iid, Name=unique("versioned"), Type="CONTACT_FLOW",
+                                     Content=flow(action("bye", "DisconnectParticipant")))
+        for _ in range(2):
+            c.create_contact_flow_version(InstanceId=iid, ContactFlowId=made["ContactFlowId"])
+        user = c.create_contact_flow(InstanceId=iid, Name=unique("caller"), Type="CONTACT_FLOW", Content=flow(
+            action("go", "TransferToFlow", {"ContactFlowId": made["ContactFlowArn"] + ":1"}, None, ["bye"]),
+            action("bye", "DisconnectParticipant")))
+        self.assertError("InvalidRequestException", c.delete_contact_flow_version, InstanceId=iid,
+                         ContactFlowId=made["ContactFlowId"], ContactFlowVersion=1)
+        c.delete_contact_flow_version(InstanceId=iid, ContactFlowId=made["ContactFlowArn"], ContactFlowVersion=2)
+        self.assertError("ResourceNotFoundException", c.delete_contact_flow_version, InstanceId=iid,
+                         ContactFlowId=made["ContactFlowId"], ContactFlowVersion=2, status=404)
+        self.assertEqual(3, c.create_contact_flow_version(InstanceId=iid, ContactFlowId=made["ContactFlowId"])["Version"])
+        c.delete_contact_flow(InstanceId=iid, ContactFlowId=user["ContactFlowId"])
+        c.delete_contact_flow_version(InstanceId=iid, ContactFlowId=made["ContactFlowId"], ContactFlowVersion=1)
+        versions = c.list_contact_flow_versions(InstanceId=iid, ContactFlowId=made["ContactFlowId"])
+        self.assertEqual([3], [v["Version"] for v in versions["ContactFlowVersionSummaryList"]])
+
+
+if __name__ == "__main__":
+    unittest.main()
