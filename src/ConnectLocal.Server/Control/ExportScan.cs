@@ -140,6 +140,13 @@ internal sealed class ExportScan
             }
         }
 
+        // Nothing may follow the document (the reader refuses anything but white space after it).
+        if (Step(() => !reader.Read()) != true)
+        {
+            Error ??= "the export has more after its end";
+            yield break;
+        }
+
         if (!_resourcesSeen)
         {
             Error = HeaderProblem() ?? "\"resources\" must be a list";
