@@ -45,7 +45,8 @@ public static class ImportCheck
         return null;
     }
 
-    private static string? Problem(StoredRecord record, bool wholeStore)
+    /// <summary>What keeps one record from being imported; null when it can be read back.</summary>
+    public static string? Problem(StoredRecord record, bool wholeStore)
     {
         if (record.AccountId == SystemAccount)
         {

@@ -93,7 +93,14 @@ public interface IStoreArchive
     /// In one transaction: removes every record of each account in <paramref name="replaceAccounts"/> (every record
     /// of the store when it is null), then stores the snapshot's records with their versions and its secrets.
     /// </summary>
-    void Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts);
+    void Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts) => Import(snapshot.Records, snapshot.Secrets, replaceAccounts);
+
+    /// <summary>
+    /// As <see cref="Import(StoreSnapshot, IReadOnlyList{string})"/>, with the records enumerated one by one inside the
+    /// transaction (an import read as it streams holds one record at a time); an exception thrown by the enumeration
+    /// rolls the whole import back. Answers the number of records stored.
+    /// </summary>
+    int Import(IEnumerable<StoredRecord> records, IReadOnlyDictionary<string, byte[]> secrets, IReadOnlyList<string>? replaceAccounts);
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Server.Composition;
 using ConnectLocal.Server.Control;
@@ -78,29 +77,34 @@ internal static class TransferCommands
             return 0;
         }
 
-        JsonDocument document;
+        // Read one record at a time, twice (check, then store): standard input is first copied to a temporary file.
+        string? importError;
+        int imported;
+        IReadOnlyList<string>? accounts;
         try
         {
-            await using var input = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
-            document = await JsonDocument.ParseAsync(input);
+            await using var input = file == "-" ? StateTransfer.CreateSpool() : File.OpenRead(file);
+            if (file == "-")
+            {
+                await using var stdin = Console.OpenStandardInput();
+                await stdin.CopyToAsync(input);
+            }
+
+            importError = StateTransfer.Import(input, archive, out imported, out accounts);
         }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync($"connectlocal: cannot read {file}: {e.Message}");
             return 1;
         }
 
-        using (document)
+        if (importError is not null)
         {
-            if (StateTransfer.Parse(document.RootElement, out var accounts, out var parseError) is not { } parsed)
-            {
-                await Console.Error.WriteLineAsync($"connectlocal: {file}: {parseError}");
-                return 1;
-            }
-
-            archive.Import(parsed, accounts);
-            Console.WriteLine($"imported {parsed.Records.Count} resources from {file} ({(accounts is null ? "whole store replaced" : "replaced accounts " + string.Join(", ", accounts))})");
-            return 0;
+            await Console.Error.WriteLineAsync($"connectlocal: {file}: {importError}");
+            return 1;
         }
+
+        Console.WriteLine($"imported {imported} resources from {file} ({(accounts is null ? "whole store replaced" : "replaced accounts " + string.Join(", ", accounts))})");
+        return 0;
     }
 }

@@ -54,66 +54,101 @@ internal static class StateTransfer
     {
         var archive = http.RequestServices.GetRequiredService<IStoreArchive>();
         var limit = http.RequestServices.GetRequiredService<ServerOptions>().Limits.ImportBytes;
-        if (await ReadBoundedAsync(http.Request.Body, http.Request.ContentLength, limit, http.RequestAborted) is not { } body)
+        await using var spool = CreateSpool();
+        if (!await SpoolBoundedAsync(http.Request.Body, http.Request.ContentLength, limit, spool, http.RequestAborted))
         {
             await ConnectEndpoint.WriteErrorAsync(http, 413, "RequestEntityTooLargeException",
                 $"An import body may be at most {limit.ToString(CultureInfo.InvariantCulture)} bytes (--limits import-bytes=N).");
             return;
         }
 
-        JsonDocument document;
-        try
+        if (Import(spool, archive, out var imported, out _) is { } error)
         {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            await ConnectEndpoint.WriteErrorAsync(http, 400, "InvalidRequestException", $"The body is not a ConnectLocal export: {e.Message}");
+            await ConnectEndpoint.WriteErrorAsync(http, 400, "InvalidRequestException", error);
             return;
         }
 
-        using (document)
-        {
-            if (Parse(document.RootElement, out var accounts, out var error) is not { } snapshot)
-            {
-                await ConnectEndpoint.WriteErrorAsync(http, 400, "InvalidRequestException", error!);
-                return;
-            }
-
-            archive.Import(snapshot, accounts);
-            http.Response.ContentType = "application/json";
-            await using var writer = new Utf8JsonWriter(http.Response.Body);
-            writer.WriteStartObject();
-            writer.WriteNumber("imported", snapshot.Records.Count);
-            writer.WriteEndObject();
-        }
+        http.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(http.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteNumber("imported", imported);
+        writer.WriteEndObject();
     }
 
     /// <summary>
-    /// The body, read as it streams and given up on as soon as it passes <paramref name="limit"/> (a declared length
-    /// past it is refused before reading), so an oversized import costs at most the limit; null when too large.
+    /// [choice] Where an import waits to be read: a temporary file (deleted when it is closed), so that the body costs
+    /// disk, never memory, and the store's write transaction is held only while a local file is read, not while a
+    /// slow client sends.
     /// </summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, long? declared, long limit, CancellationToken cancel)
+    public static FileStream CreateSpool() =>
+        new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"connectlocal-import-{Guid.NewGuid():N}.json"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+
+    /// <summary>
+    /// Copies the body into <paramref name="spool"/> as it streams and gives up as soon as it passes
+    /// <paramref name="limit"/> (a declared length past it is refused before reading), so an oversized import costs
+    /// at most the limit, on disk; false when too large.
+    /// </summary>
+    public static async Task<bool> SpoolBoundedAsync(Stream body, long? declared, long limit, Stream spool, CancellationToken cancel)
     {
         if (declared > limit)
         {
-            return null;
+            return false;
         }
 
-        using var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
+        long total = 0;
         int read;
         while ((read = await body.ReadAsync(chunk, cancel)) > 0)
         {
-            if (buffer.Length + read > limit)
+            total += read;
+            if (total > limit)
             {
-                return null;
+                return false;
             }
 
-            buffer.Write(chunk, 0, read);
+            await spool.WriteAsync(chunk.AsMemory(0, read), cancel);
         }
 
-        return buffer.ToArray();
+        await spool.FlushAsync(cancel);
+        return true;
+    }
+
+    /// <summary>
+    /// Imports the export in <paramref name="export"/> (a seekable stream, read twice, one record at a time): a first
+    /// pass checks every record and the document, and only when nothing is wrong a second pass stores the records
+    /// in one transaction (checking them again; anything different rolls it back). Answers what is wrong, or null.
+    /// </summary>
+    public static string? Import(Stream export, IStoreArchive archive, out int imported, out IReadOnlyList<string>? accounts)
+    {
+        imported = 0;
+        export.Position = 0;
+        var check = new ExportScan();
+        accounts = null;
+        if (check.CheckAll(export) is { } error)
+        {
+            return error;
+        }
+
+        accounts = check.Accounts;
+        export.Position = 0;
+        imported = archive.Import(Again(new ExportScan(), export, check), check.Secrets, check.Accounts);
+        return null;
+    }
+
+    /// <summary>The records of the second pass; throws (rolling the import back) when they are not what the first pass read.</summary>
+    private static IEnumerable<StoredRecord> Again(ExportScan scan, Stream export, ExportScan first)
+    {
+        foreach (var record in scan.Records(export))
+        {
+            yield return record;
+        }
+
+        if (scan.Error is not null || scan.Count != first.Count
+            || (scan.Accounts is null) != (first.Accounts is null) || !(scan.Accounts ?? []).SequenceEqual(first.Accounts ?? []))
+        {
+            throw new InvalidDataException($"the export changed while it was imported: {scan.Error ?? "its records differ"}");
+        }
     }
 
     public static async Task WriteAsync(Stream output, StoreSnapshot snapshot, IReadOnlyList<string>? accounts, bool partial)
@@ -181,135 +216,5 @@ internal static class StateTransfer
 
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static bool IsAccountId(string account) => account.Length == 12 && account.All(char.IsAsciiDigit);
-
-    private static string Compact(JsonElement element)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            element.WriteTo(writer);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>Reads an export; returns null and says what is wrong when it is not one that can be imported.</summary>
-    public static StoreSnapshot? Parse(JsonElement root, out IReadOnlyList<string>? accounts, out string? error)
-    {
-        accounts = null;
-        error = null;
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
-        {
-            error = $"not a ConnectLocal export (\"format\": \"{Format}\" is missing)";
-            return null;
-        }
-
-        if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v is < 1 or > FormatVersion)
-        {
-            error = $"the export's formatVersion is missing or newer than {FormatVersion}; upgrade ConnectLocal";
-            return null;
-        }
-
-        if (root.TryGetProperty("partial", out var partial) && partial.ValueKind == JsonValueKind.True)
-        {
-            error = "a partial export (filtered by region, kind, parent or id) cannot be imported; export a whole account or the whole store";
-            return null;
-        }
-
-        if (root.TryGetProperty("accounts", out var list) && list.ValueKind == JsonValueKind.Array)
-        {
-            var names = new List<string>();
-            foreach (var a in list.EnumerateArray())
-            {
-                if (a.ValueKind != JsonValueKind.String)
-                {
-                    error = "\"accounts\" must be a list of account ids or null";
-                    return null;
-                }
-
-                if (!IsAccountId(a.GetString()!))
-                {
-                    error = $"\"accounts\" lists '{a.GetString()}', which is not a 12-digit AWS account id";
-                    return null;
-                }
-
-                names.Add(a.GetString()!);
-            }
-
-            accounts = names;
-        }
-        else if (!root.TryGetProperty("accounts", out var none) || none.ValueKind != JsonValueKind.Null)
-        {
-            error = "\"accounts\" must be a list of account ids, or null for a whole-store export";
-            return null;
-        }
-
-        var secrets = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        if (root.TryGetProperty("secrets", out var secretsElement) && secretsElement.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var s in secretsElement.EnumerateObject())
-            {
-                if (s.Value.ValueKind != JsonValueKind.String || !s.Value.TryGetBytesFromBase64(out var bytes))
-                {
-                    error = $"secret '{s.Name}' is not base64";
-                    return null;
-                }
-
-                secrets[s.Name] = bytes;
-            }
-        }
-
-        if (!root.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array)
-        {
-            error = "\"resources\" must be a list";
-            return null;
-        }
-
-        var records = new List<StoredRecord>();
-        var index = 0;
-        foreach (var r in resources.EnumerateArray())
-        {
-            string? Text(string name) =>
-                r.ValueKind == JsonValueKind.Object && r.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-
-            var (account, region, kind, parent, id) = (Text("account"), Text("region"), Text("kind"), Text("parent"), Text("id"));
-            if (account is null || region is null || kind is null || parent is null || id is null
-                || !r.TryGetProperty("version", out var ver) || !ver.TryGetInt64(out var recordVersion) || recordVersion < 1
-                || !r.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
-            {
-                error = $"resources[{index.ToString(CultureInfo.InvariantCulture)}] needs account, region, kind, parent and id (strings), version (1 or more) and data (an object)";
-                return null;
-            }
-
-            if (accounts is not null && !accounts.Contains(account))
-            {
-                error = $"resources[{index.ToString(CultureInfo.InvariantCulture)}] belongs to account {account}, which the export's \"accounts\" does not list";
-                return null;
-            }
-
-            records.Add(new StoredRecord(account, region, kind, parent, id, Text("name"), recordVersion, Compact(data)));
-            index++;
-        }
-
-        var duplicate = records.GroupBy(r => (r.AccountId, r.Region, r.Kind, r.Parent, r.Id)).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            error = $"the resource {duplicate.Key} appears more than once";
-            return null;
-        }
-
-        // Every record is checked before any is written: the kind, that its data reads back as that kind's record, its
-        // id, its account (12 digits; the store's own "~system" records only in a whole-store export) and its Region.
-        if (ImportCheck.Problem(records, wholeStore: accounts is null) is { } problem)
-        {
-            error = problem;
-            return null;
-        }
-
-        return new StoreSnapshot(records, secrets);
     }
 }

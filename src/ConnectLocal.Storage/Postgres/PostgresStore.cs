@@ -128,8 +128,8 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
 
     public StoreSnapshot Export(RecordFilter filter, bool withSecrets) => Read(session => ((Session)session).Export(filter, withSecrets));
 
-    public void Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts) =>
-        Write(session => ((Session)session).Import(snapshot, replaceAccounts));
+    public int Import(IEnumerable<StoredRecord> records, IReadOnlyDictionary<string, byte[]> secrets, IReadOnlyList<string>? replaceAccounts) =>
+        Write(session => ((Session)session).Import(records, secrets, replaceAccounts));
 
     private static void Execute(NpgsqlConnection connection, string sql)
     {
@@ -253,7 +253,7 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
             return StoreArchive.ReadSnapshot(records, secrets);
         }
 
-        public int Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts)
+        public int Import(IEnumerable<StoredRecord> records, IReadOnlyDictionary<string, byte[]> secrets, IReadOnlyList<string>? replaceAccounts)
         {
             if (replaceAccounts is null)
             {
@@ -266,10 +266,14 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
                 delete.ExecuteNonQuery();
             }
 
-            // COPY would be faster; a snapshot is a fixture or a backup of a test organisation, so a batch of inserts suffices.
-            using (var batch = new NpgsqlBatch(connection))
+            // COPY would be faster; a snapshot is a fixture or a backup of a test organisation, so batches of inserts
+            // suffice. Batches of a bounded size, so that an import read as it streams never holds all its records.
+            const int BatchSize = 500;
+            var count = 0;
+            var batch = new NpgsqlBatch(connection);
+            try
             {
-                foreach (var r in snapshot.Records)
+                foreach (var r in records)
                 {
                     var insert = new NpgsqlBatchCommand(
                         "INSERT INTO connectlocal_resources (" + StoreArchive.ImportColumns + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
@@ -279,6 +283,13 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
                     }
 
                     batch.BatchCommands.Add(insert);
+                    count++;
+                    if (batch.BatchCommands.Count == BatchSize)
+                    {
+                        batch.ExecuteNonQuery();
+                        batch.Dispose();
+                        batch = new NpgsqlBatch(connection);
+                    }
                 }
 
                 if (batch.BatchCommands.Count > 0)
@@ -286,10 +297,14 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
                     batch.ExecuteNonQuery();
                 }
             }
+            finally
+            {
+                batch.Dispose();
+            }
 
             StoreArchive.WriteSecrets(connection,
-                "INSERT INTO connectlocal_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value", null, null, snapshot.Secrets);
-            return snapshot.Records.Count;
+                "INSERT INTO connectlocal_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value", null, null, secrets);
+            return count;
         }
 
         private NpgsqlCommand Command<T>(ResourceScope scope, string sql, params object[] extra)

@@ -162,7 +162,7 @@ internal sealed class SqliteSession(StatementCache statements, GroupCommit? writ
         return StoreArchive.ReadSnapshot(records, secrets);
     }
 
-    public int Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts)
+    public int Import(IEnumerable<StoredRecord> records, IReadOnlyDictionary<string, byte[]> secrets, IReadOnlyList<string>? replaceAccounts)
     {
         // Anything may have changed: readers of the feed read everything again.
         Changes?.Add(new StoreChange(0, string.Empty, string.Empty, "*", string.Empty, null));
@@ -181,22 +181,25 @@ internal sealed class SqliteSession(StatementCache statements, GroupCommit? writ
             }
         }
 
-        foreach (var record in snapshot.Records)
+        // One prepared insert for every record; the records are read one at a time from the caller's enumeration.
+        using var insert = statements.Connection.CreateCommand();
+        insert.CommandText = "INSERT INTO resources (" + StoreArchive.ImportColumns + ") VALUES ($a, $r, $k, $p, $id, $name, $data, $version)";
+        var count = 0;
+        foreach (var record in records)
         {
-            using var insert = statements.Connection.CreateCommand();
-            insert.CommandText = "INSERT INTO resources (" + StoreArchive.ImportColumns + ") VALUES ($a, $r, $k, $p, $id, $name, $data, $version)";
             var values = StoreArchive.ImportValues(record);
             for (var i = 0; i < values.Length; i++)
             {
-                insert.Parameters.AddWithValue(RecordParameters[i], values[i]);
+                Set(insert, RecordParameters[i], values[i]);
             }
 
             insert.ExecuteNonQuery();
+            count++;
         }
 
         StoreArchive.WriteSecrets(statements.Connection,
-            "INSERT INTO secrets (name, value) VALUES ($n, $v) ON CONFLICT (name) DO UPDATE SET value = excluded.value", "$n", "$v", snapshot.Secrets);
-        return snapshot.Records.Count;
+            "INSERT INTO secrets (name, value) VALUES ($n, $v) ON CONFLICT (name) DO UPDATE SET value = excluded.value", "$n", "$v", secrets);
+        return count;
     }
 
     private static void AddResource<T>(SqliteCommand command, T resource)

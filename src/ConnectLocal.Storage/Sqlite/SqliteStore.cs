@@ -105,8 +105,8 @@ public sealed class SqliteStore : IConnectStore, IStoreArchive, IStoreChangeFeed
 
     public StoreSnapshot Export(RecordFilter filter, bool withSecrets) => Read(session => ((SqliteSession)session).Export(filter, withSecrets));
 
-    public void Import(StoreSnapshot snapshot, IReadOnlyList<string>? replaceAccounts) =>
-        Write(session => ((SqliteSession)session).Import(snapshot, replaceAccounts));
+    public int Import(IEnumerable<StoredRecord> records, IReadOnlyDictionary<string, byte[]> secrets, IReadOnlyList<string>? replaceAccounts) =>
+        Write(session => ((SqliteSession)session).Import(records, secrets, replaceAccounts));
 
     public void Dispose()
     {

@@ -48,6 +48,45 @@ public sealed class RoutingCostTests : IDisposable
         Assert.True(large.PutUserStatus < 20 && large.GetCurrentUserData < 20, $"{large}");
     }
 
+    [Fact]
+    public void DescribeContact_reads_as_many_records_at_400_contacts_as_at_10()
+    {
+        // issue 13 asks for 100,000 contacts (the load harness's RoutingScaling point); here the same property is
+        // counted in stored records, at a size the test command can afford.
+        SetUp();
+        AddUsers(2);
+        var flowId = Call("ListContactFlows", new() { ["InstanceId"] = _instanceId, ["ContactFlowTypes"] = new[] { "CONTACT_FLOW" }, ["MaxResults"] = 100 })
+            .GetProperty("ContactFlowSummaryList").EnumerateArray()
+            .First(f => f.GetProperty("Name").GetString() == "Sample inbound flow (first contact experience)").GetProperty("Id").GetString()!;
+        var contacts = new List<string>();
+        void StartTasks(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                contacts.Add(Call("StartTaskContact", new() { ["InstanceId"] = _instanceId, ["ContactFlowId"] = flowId, ["Name"] = $"task {contacts.Count}" })
+                    .GetProperty("ContactId").GetString()!);
+            }
+        }
+
+        long ReadsToDescribe(string contactId)
+        {
+            Call("DescribeContact", new() { ["InstanceId"] = _instanceId, ["ContactId"] = contactId });
+            var before = _store.Reads;
+            var contact = Call("DescribeContact", new() { ["InstanceId"] = _instanceId, ["ContactId"] = contactId });
+            Assert.Equal(contactId, contact.GetProperty("Contact").GetProperty("Id").GetString());
+            return _store.Reads - before;
+        }
+
+        StartTasks(10);
+        var small = ReadsToDescribe(contacts[^1]);
+
+        StartTasks(390);
+        var large = ReadsToDescribe(contacts[^1]);
+
+        Assert.Equal(small, large);
+        Assert.True(large < 20, $"{large} records read");
+    }
+
     private (long PutUserStatus, long GetCurrentUserData) ReadsPerAgentCall(int index)
     {
         var user = $"u-{index:D5}";

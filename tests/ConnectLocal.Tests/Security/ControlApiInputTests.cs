@@ -73,6 +73,10 @@ public sealed class ControlApiInputTests(SmallImportServer server) : IClassFixtu
     [InlineData("POST", "/_connectlocal/routing/calls", """{"instanceId": "i", "region": "us-east-1", "patienceSeconds": 1e300}""")]
     [InlineData("POST", "/_connectlocal/routing/calls", "[]")]
     [InlineData("POST", "/_connectlocal/state", """{"format": "connectlocal-state", "formatVersion": "1", "accounts": null, "resources": []}""")]
+    [InlineData("POST", "/_connectlocal/state", """{"resources": [], "format": "connectlocal-state", "formatVersion": 1, "accounts": null}""")]
+    [InlineData("POST", "/_connectlocal/state", """{"format": "connectlocal-state", "formatVersion": 1, "accounts": null, "resources": [], "resources": []}""")]
+    [InlineData("POST", "/_connectlocal/state", """{"format": "connectlocal-state", "formatVersion": 1, "accounts": null, "resources": [""")]
+    [InlineData("POST", "/_connectlocal/state", """{"format": "connectlocal-state", "formatVersion": 1, "accounts": null, "resources": []} {}""")]
     [InlineData("POST", "/_connectlocal/faults", "[]")]
     [InlineData("POST", "/_connectlocal/transitions/hold", "7")]
     public async Task A_malformed_control_body_answers_a_json_400(string method, string path, string body) =>
@@ -109,6 +113,27 @@ public sealed class ControlApiInputTests(SmallImportServer server) : IClassFixtu
 
         // Nothing was replaced: the store still answers as before.
         Assert.Equal(200, (await server.SendAsync("GET", "/_connectlocal/transitions")).Status);
+    }
+
+    [Fact]
+    public async Task An_import_listing_one_resource_twice_is_refused_and_changes_nothing()
+    {
+        var record = """{"account": "333333333333", "region": "us-east-1", "kind": "no-such-kind", "parent": "", "id": "x", "name": null, "version": 1, "data": {}}""";
+        var body = $$"""{"format": "connectlocal-state", "formatVersion": 1, "accounts": ["333333333333"], "resources": [{{record}}, {{record}}]}""";
+
+        var response = await server.SendAsync("POST", "/_connectlocal/state", body);
+
+        AssertBadRequest(response);
+        Assert.Contains("resources[0]", response.Message, StringComparison.Ordinal); // the first bad record is named
+        var valid = """{"account": "333333333333", "region": "us-east-1", "kind": "instance", "parent": "", "id": "00000000-0000-4000-8000-000000000001", "name": null, "version": 1, "data": {"Id": "00000000-0000-4000-8000-000000000001", "AccountId": "333333333333", "Region": "us-east-1", "IdentityManagementType": "CONNECT_MANAGED", "CreatedTime": "2026-01-01T00:00:00+00:00", "Status": "ACTIVE", "InboundCallsEnabled": true, "OutboundCallsEnabled": true}}""";
+        var twice = $$"""{"format": "connectlocal-state", "formatVersion": 1, "accounts": ["333333333333"], "resources": [{{valid}}, {{valid}}]}""";
+
+        var duplicate = await server.SendAsync("POST", "/_connectlocal/state", twice);
+
+        AssertBadRequest(duplicate);
+        Assert.Contains("appears more than once", duplicate.Message, StringComparison.Ordinal);
+        var stored = await server.SendAsync("GET", "/_connectlocal/state?account=333333333333");
+        Assert.Empty(JsonDocument.Parse(stored.Body).RootElement.GetProperty("resources").EnumerateArray());
     }
 
     [Fact]

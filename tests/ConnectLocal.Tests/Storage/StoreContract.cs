@@ -561,6 +561,30 @@ public abstract class StoreContract : IDisposable
     }
 
     [BackendFact]
+    public void An_import_whose_records_fail_part_way_changes_nothing()
+    {
+        Put(P("p-1"), P("p-2"));
+        var records = Archive.Export(new RecordFilter(AccountId: Account), withSecrets: false).Records;
+        var target = Track(OpenFreshStore());
+        target.Write(s =>
+        {
+            s.Put(Scope, P("kept"));
+            return 0;
+        });
+
+        // Records read as they stream: the second is refused after the first was inserted (and the account emptied).
+        IEnumerable<StoredRecord> FailingAtTheSecond()
+        {
+            yield return records[0];
+            throw new InvalidDataException("refused part-way");
+        }
+
+        Assert.Throws<InvalidDataException>(() => ((IStoreArchive)target).Import(FailingAtTheSecond(), new Dictionary<string, byte[]>(), [Account]));
+
+        Assert.Equal(["kept"], target.Read(s => s.All<Probe>(Scope)).Select(p => p.Id));
+    }
+
+    [BackendFact]
     public void Export_filter_reads_one_record_with_its_version()
     {
         Put(P("p-1"), P("p-2"));
