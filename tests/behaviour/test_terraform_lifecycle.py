@@ -552,20 +552,82 @@ class TerraformLifecycle(ConnectTestCase):
         c.associate_phone_number_contact_flow(PhoneNumberId=pid, InstanceId=iid, ContactFlowId=fid)
 
         def read(phone_id, instance_id, flow_id):
-            c.describe_phone_number(PhoneNumberId=phone_id)
-            c.describe_contact_flow(InstanceId=instance_id, ContactFlowId=flow_id)
+            """The provider's find: DescribePhoneNumber, DescribeContactFlow, then the VOICE_PHONE_NUMBER flow
+            associations whose ResourceId is the number's ARN and FlowId the flow's ARN."""
+            phone_arn = c.describe_phone_number(PhoneNumberId=phone_id)["ClaimedPhoneNumberSummary"]["PhoneNumberArn"]
+            flow_arn = c.describe_contact_flow(InstanceId=instance_id, ContactFlowId=flow_id)["ContactFlow"]["Arn"]
             found = pages(c.list_flow_associations, "FlowAssociationSummaryList", InstanceId=instance_id,
                           ResourceType="VOICE_PHONE_NUMBER")
-            return [(a["ResourceId"], a["FlowId"]) for a in found if a["ResourceId"] == made["PhoneNumberArn"]
-                    or a["ResourceId"] == phone_id]
+            return [a for a in found if a["ResourceId"] == phone_arn and a["FlowId"] == flow_arn]
 
         associated = read(pid, iid, fid)
-        self.assertEqual(1, len(associated), associated)
-        self.assertIn(associated[0][1], (fid, flow["ContactFlowArn"]))
+        self.assertEqual([(made["PhoneNumberArn"], flow["ContactFlowArn"])],
+                         [(a["ResourceId"], a["FlowId"]) for a in associated])
         phone_id, inst, flow_id = self.split_import(f"{pid},{iid},{fid}", sep=",", parts=3)
         self.assertEqual(associated, read(phone_id, inst, flow_id))
         c.disassociate_phone_number_contact_flow(PhoneNumberId=pid, InstanceId=iid)
         self.assertEqual([], read(pid, iid, fid))
+
+
+class CloudFormationArnReads(ConnectTestCase):
+    """CloudFormation's handlers pass ARNs where the API says Id: the instance ARN in the path, and resource ARNs in
+    bodies (hours in a queue, queues in routing-profile configs, ...). Every read must resolve them."""
+
+    def test_create_and_describe_with_arns(self):
+        c = self.connect
+        inst = c.describe_instance(InstanceId=self.instance_id)["Instance"]["Arn"]
+        self.assertEqual(self.instance_id, c.describe_instance(InstanceId=inst)["Instance"]["Id"])
+        hours = c.create_hours_of_operation(InstanceId=inst, Name=unique("cfnhours"), TimeZone="UTC",
+                                            Config=[slot("FRIDAY", (9, 0), (12, 0))])
+        harn = hours["HoursOfOperationArn"]
+        self.assertEqual(hours["HoursOfOperationId"], c.describe_hours_of_operation(
+            InstanceId=inst, HoursOfOperationId=harn)["HoursOfOperation"]["HoursOfOperationId"])
+        qc = c.create_quick_connect(InstanceId=inst, Name=unique("cfnqc"), QuickConnectConfig={
+            "QuickConnectType": "PHONE_NUMBER", "PhoneConfig": {"PhoneNumber": "+12345678901"}})
+        self.assertEqual(qc["QuickConnectId"], c.describe_quick_connect(
+            InstanceId=inst, QuickConnectId=qc["QuickConnectARN"])["QuickConnect"]["QuickConnectId"])
+        queue = c.create_queue(InstanceId=inst, Name=unique("cfnq"), HoursOfOperationId=harn,
+                               QuickConnectIds=[qc["QuickConnectARN"]])
+        qarn = queue["QueueArn"]
+        got = c.describe_queue(InstanceId=inst, QueueId=qarn)["Queue"]
+        self.assertEqual((queue["QueueId"], hours["HoursOfOperationId"]), (got["QueueId"], got["HoursOfOperationId"]))
+        self.assertEqual([qc["QuickConnectId"]], [q["Id"] for q in c.list_queue_quick_connects(
+            InstanceId=inst, QueueId=qarn)["QuickConnectSummaryList"]])
+        profile = c.create_routing_profile(
+            InstanceId=inst, Name=unique("cfnrp"), Description="cfn", DefaultOutboundQueueId=qarn,
+            MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}],
+            QueueConfigs=[{"QueueReference": {"QueueId": qarn, "Channel": "VOICE"}, "Priority": 1, "Delay": 0}])
+        parn = profile["RoutingProfileArn"]
+        got = c.describe_routing_profile(InstanceId=inst, RoutingProfileId=parn)["RoutingProfile"]
+        self.assertEqual(queue["QueueId"], got["DefaultOutboundQueueId"])
+        self.assertEqual([queue["QueueId"]], [q["QueueId"] for q in c.list_routing_profile_queues(
+            InstanceId=inst, RoutingProfileId=parn)["RoutingProfileQueueConfigSummaryList"]])
+        sp = c.create_security_profile(InstanceId=inst, SecurityProfileName=unique("cfnsp"), Permissions=["BasicAgentAccess"])
+        self.assertEqual(["BasicAgentAccess"], c.list_security_profile_permissions(
+            InstanceId=inst, SecurityProfileId=sp["SecurityProfileArn"])["Permissions"])
+        c.update_user_hierarchy_structure(InstanceId=inst, HierarchyStructure={"LevelOne": {"Name": "Division"}})
+        self.assertEqual("Division", c.describe_user_hierarchy_structure(
+            InstanceId=inst)["HierarchyStructure"]["LevelOne"]["Name"])
+        group = c.create_user_hierarchy_group(InstanceId=inst, Name=unique("cfng"))
+        self.assertEqual(group["HierarchyGroupId"], c.describe_user_hierarchy_group(
+            InstanceId=inst, HierarchyGroupId=group["HierarchyGroupArn"])["HierarchyGroup"]["Id"])
+        user = c.create_user(InstanceId=inst, Username=unique("cfnuser"), Password="Password123",
+                             IdentityInfo={"FirstName": "Cfn", "LastName": "User"}, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                             RoutingProfileId=parn, SecurityProfileIds=[sp["SecurityProfileArn"]],
+                             HierarchyGroupId=group["HierarchyGroupArn"])
+        got = c.describe_user(InstanceId=inst, UserId=user["UserArn"])["User"]
+        self.assertEqual((profile["RoutingProfileId"], [sp["SecurityProfileId"]], group["HierarchyGroupId"]),
+                         (got["RoutingProfileId"], got["SecurityProfileIds"], got["HierarchyGroupId"]))
+        flow = c.create_contact_flow(InstanceId=inst, Name=unique("cfnflow"), Type="CONTACT_FLOW",
+                                     Content=flow_content("From CloudFormation"))
+        self.assertEqual(flow["ContactFlowId"], c.describe_contact_flow(
+            InstanceId=inst, ContactFlowId=flow["ContactFlowArn"])["ContactFlow"]["Id"])
+        module = c.create_contact_flow_module(InstanceId=inst, Name=unique("cfnmod"), Content=module_content("cfn"))
+        self.assertEqual(module["Id"], c.describe_contact_flow_module(
+            InstanceId=inst, ContactFlowModuleId=module["Arn"])["ContactFlowModule"]["Id"])
+        prompt = c.create_prompt(InstanceId=inst, Name=unique("cfnprompt"), S3Uri="s3://cfn-prompts/p.wav")
+        self.assertEqual(prompt["PromptId"], c.describe_prompt(
+            InstanceId=inst, PromptId=prompt["PromptARN"])["Prompt"]["PromptId"])
 
 
 def c_qc(connect, instance_id):
