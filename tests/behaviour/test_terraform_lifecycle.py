@@ -511,6 +511,63 @@ class TerraformLifecycle(ConnectTestCase):
         c.disassociate_instance_storage_config(InstanceId=iid, AssociationId=aid, ResourceType="CHAT_TRANSCRIPTS")
         self.gone(c.describe_instance_storage_config, InstanceId=iid, AssociationId=aid, ResourceType="CHAT_TRANSCRIPTS")
 
+    # -- aws_connect_prompt (resource) -----------------------------------------------------------------------------
+
+    def test_prompt(self):
+        c, iid = self.connect, self.instance_id
+        name = unique("tfprompt")
+        made = c.create_prompt(InstanceId=iid, Name=name, Description="greeting", S3Uri="s3://tf-prompts/greeting.wav",
+                               Tags={"Name": "p"})
+        pid, arn = made["PromptId"], made["PromptARN"]
+        got = c.describe_prompt(InstanceId=iid, PromptId=pid)["Prompt"]
+        self.assertEqual((name, "greeting", arn, {"Name": "p"}), (got["Name"], got["Description"], got["PromptARN"], got["Tags"]))
+        # the provider's update sends only the changed fields
+        c.update_prompt(InstanceId=iid, PromptId=pid, Name=name + "-2")
+        c.update_prompt(InstanceId=iid, PromptId=pid, Description="farewell", S3Uri="s3://tf-prompts/farewell.wav")
+        self.update_tags(arn, {"Name": "p"}, {"Env": "e"})
+        got = c.describe_prompt(InstanceId=iid, PromptId=pid)["Prompt"]
+        self.assertEqual((name + "-2", "farewell", {"Env": "e"}), (got["Name"], got["Description"], got["Tags"]))
+        inst, prompt_id = self.split_import(f"{iid}:{pid}")
+        self.assertEqual(got, c.describe_prompt(InstanceId=inst, PromptId=prompt_id)["Prompt"])
+        c.delete_prompt(InstanceId=iid, PromptId=pid)
+        self.gone(c.describe_prompt, InstanceId=iid, PromptId=pid)
+
+    # -- aws_connect_approved_origin -------------------------------------------------------------------------------
+
+    def test_approved_origin(self):
+        c, iid = self.connect, self.instance_id
+        origin = f"https://{unique('tforigin')}.example.com"
+        c.associate_approved_origin(InstanceId=iid, Origin=origin)
+
+        def read(instance_id, wanted):
+            return [o for o in pages(c.list_approved_origins, "Origins", InstanceId=instance_id) if o == wanted]
+
+        self.assertEqual([origin], read(iid, origin))
+        inst, imported = self.split_import(f"{iid},{origin}", sep=",")  # the provider's import id: instanceId,origin
+        self.assertEqual([origin], read(inst, imported))
+        c.disassociate_approved_origin(InstanceId=iid, Origin=origin)
+        self.assertEqual([], read(iid, origin))
+
+    # -- aws_connect_user with a hierarchy group (UpdateUserHierarchy) ---------------------------------------------
+
+    def test_user_hierarchy_update(self):
+        c, iid = self.connect, create_fresh(self.connect)
+        c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={"LevelOne": {"Name": "Site"}})
+        g1 = c.create_user_hierarchy_group(InstanceId=iid, Name=unique("tfug"))["HierarchyGroupId"]
+        g2 = c.create_user_hierarchy_group(InstanceId=iid, Name=unique("tfug"))["HierarchyGroupId"]
+        rp = pages(c.list_routing_profiles, "RoutingProfileSummaryList", InstanceId=iid)[0]["Id"]
+        sp = pages(c.list_security_profiles, "SecurityProfileSummaryList", InstanceId=iid)[0]["Id"]
+        uid = c.create_user(InstanceId=iid, Username=unique("tfhu"), Password="Password123",
+                            IdentityInfo={"FirstName": "Hu", "LastName": "User"}, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                            RoutingProfileId=rp, SecurityProfileIds=[sp], HierarchyGroupId=g1)["UserId"]
+        self.assertEqual(g1, c.describe_user(InstanceId=iid, UserId=uid)["User"]["HierarchyGroupId"])
+        c.update_user_hierarchy(InstanceId=iid, UserId=uid, HierarchyGroupId=g2)
+        self.assertEqual(g2, c.describe_user(InstanceId=iid, UserId=uid)["User"]["HierarchyGroupId"])
+        c.update_user_hierarchy(InstanceId=iid, UserId=uid)  # removing hierarchy_group_id from the config
+        self.assertNotIn("HierarchyGroupId", c.describe_user(InstanceId=iid, UserId=uid)["User"])
+        c.delete_user(InstanceId=iid, UserId=uid)
+        self.gone(c.describe_user, InstanceId=iid, UserId=uid)
+
     # -- aws_connect_phone_number / aws_connect_phone_number_contact_flow_association ------------------------------
 
     def claim(self):
