@@ -78,7 +78,7 @@ class TerraformLifecycle(ConnectTestCase):
             InstanceId=self.instance_id, Name=unique("hours"), TimeZone="UTC",
             Config=[slot("MONDAY", (8, 0), (17, 0))])
 
-    # -- aws_connect_instance --------------------------------------------------------------------------------------
+    # -- aws_connect_instance ------------------------------------------------------------------------------------------
 
     def test_instance(self):
         c = self.connect
@@ -112,7 +112,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.delete_instance(InstanceId=iid)
         self.gone(c.describe_instance, InstanceId=iid)
 
-    # -- aws_connect_hours_of_operation ----------------------------------------------------------------------------
+    # -- aws_connect_hours_of_operation --------------------------------------------------------------------------------
 
     def test_hours_of_operation(self):
         c, iid = self.connect, self.instance_id
@@ -137,7 +137,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.delete_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid)
         self.gone(c.describe_hours_of_operation, InstanceId=iid, HoursOfOperationId=hid)
 
-    # -- aws_connect_quick_connect ---------------------------------------------------------------------------------
+    # -- aws_connect_quick_connect -------------------------------------------------------------------------------------
 
     def test_quick_connect(self):
         c, iid = self.connect, self.instance_id
@@ -160,7 +160,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.delete_quick_connect(InstanceId=iid, QuickConnectId=qid)
         self.gone(c.describe_quick_connect, InstanceId=iid, QuickConnectId=qid)
 
-    # -- aws_connect_queue (and aws_connect_queue_quick_connects) ---------------------------------------------------
+    # -- aws_connect_queue (and aws_connect_queue_quick_connects) ------------------------------------------------------
 
     def quick_connect(self):
         return c_qc(self.connect, self.instance_id)
@@ -222,7 +222,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.disassociate_queue_quick_connects(InstanceId=iid, QueueId=qid, QuickConnectIds=[qc2, qc3])
         self.assertEqual([], read(iid, qid))
 
-    # -- aws_connect_routing_profile -------------------------------------------------------------------------------
+    # -- aws_connect_routing_profile -----------------------------------------------------------------------------------
 
     def test_routing_profile(self):
         c, iid = self.connect, self.instance_id
@@ -266,7 +266,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.delete_routing_profile(InstanceId=iid, RoutingProfileId=rid)
         self.gone(c.describe_routing_profile, InstanceId=iid, RoutingProfileId=rid)
 
-    # -- aws_connect_contact_flow / aws_connect_contact_flow_module ------------------------------------------------
+    # -- aws_connect_contact_flow / aws_connect_contact_flow_module ----------------------------------------------------
 
     def test_contact_flow(self):
         c, iid = self.connect, self.instance_id
@@ -308,7 +308,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.delete_contact_flow_module(InstanceId=iid, ContactFlowModuleId=mid)
         self.gone(c.describe_contact_flow_module, InstanceId=iid, ContactFlowModuleId=mid)
 
-    # -- aws_connect_prompt (data source; the resource's own lifecycle) --------------------------------------------
+    # -- aws_connect_prompt data source (ListPrompts by name) ----------------------------------------------------------
 
     def test_prompt_data_source_reads_by_name(self):
         c, iid = self.connect, self.instance_id
@@ -320,7 +320,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.delete_prompt(InstanceId=iid, PromptId=made["PromptId"])
         self.gone(c.describe_prompt, InstanceId=iid, PromptId=made["PromptId"])
 
-    # -- aws_connect_security_profile ------------------------------------------------------------------------------
+    # -- aws_connect_security_profile ----------------------------------------------------------------------------------
 
     def test_security_profile(self):
         c, iid = self.connect, self.instance_id
@@ -347,7 +347,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.delete_security_profile(InstanceId=iid, SecurityProfileId=sid)
         self.gone(c.describe_security_profile, InstanceId=iid, SecurityProfileId=sid)
 
-    # -- aws_connect_user_hierarchy_structure / aws_connect_user_hierarchy_group -----------------------------------
+    # -- aws_connect_user_hierarchy_structure / aws_connect_user_hierarchy_group ---------------------------------------
 
     def test_user_hierarchy_structure_and_group(self):
         c, iid = self.connect, create_fresh(self.connect)
@@ -379,7 +379,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={})
         self.assertEqual({}, c.describe_user_hierarchy_structure(InstanceId=iid)["HierarchyStructure"])
 
-    # -- aws_connect_user ------------------------------------------------------------------------------------------
+    # -- aws_connect_user ----------------------------------------------------------------------------------------------
 
     def test_user(self):
         c, iid = self.connect, self.instance_id
@@ -418,7 +418,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.delete_user(InstanceId=iid, UserId=uid)
         self.gone(c.describe_user, InstanceId=iid, UserId=uid)
 
-    # -- aws_connect_vocabulary ------------------------------------------------------------------------------------
+    # -- aws_connect_vocabulary ----------------------------------------------------------------------------------------
 
     def test_vocabulary(self):
         c, iid = self.connect, self.instance_id
@@ -454,7 +454,7 @@ class TerraformLifecycle(ConnectTestCase):
             self.assertLess(time.monotonic(), deadline, f"vocabulary still {got['State']}")
             time.sleep(0.1)
 
-    # -- aws_connect_lambda_function_association -------------------------------------------------------------------
+    # -- aws_connect_lambda_function_association -----------------------------------------------------------------------
 
     def test_lambda_function_association(self):
         c, iid = self.connect, self.instance_id
@@ -471,7 +471,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.disassociate_lambda_function(InstanceId=iid, FunctionArn=fn)
         self.assertFalse(read(iid))
 
-    # -- aws_connect_bot_association -------------------------------------------------------------------------------
+    # -- aws_connect_bot_association -----------------------------------------------------------------------------------
 
     def test_bot_association(self):
         c, iid = self.connect, self.instance_id
@@ -488,7 +488,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.disassociate_bot(InstanceId=iid, LexBot={"Name": name, "LexRegion": "us-east-1"})
         self.assertFalse(read(iid, name, "us-east-1"))
 
-    # -- aws_connect_instance_storage_config -----------------------------------------------------------------------
+    # -- aws_connect_instance_storage_config ---------------------------------------------------------------------------
 
     def test_instance_storage_config(self):
         c, iid = self.connect, create_fresh(self.connect)
@@ -511,7 +511,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.disassociate_instance_storage_config(InstanceId=iid, AssociationId=aid, ResourceType="CHAT_TRANSCRIPTS")
         self.gone(c.describe_instance_storage_config, InstanceId=iid, AssociationId=aid, ResourceType="CHAT_TRANSCRIPTS")
 
-    # -- aws_connect_prompt (resource) -----------------------------------------------------------------------------
+    # -- aws_connect_prompt (resource) ---------------------------------------------------------------------------------
 
     def test_prompt(self):
         c, iid = self.connect, self.instance_id
@@ -532,7 +532,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.delete_prompt(InstanceId=iid, PromptId=pid)
         self.gone(c.describe_prompt, InstanceId=iid, PromptId=pid)
 
-    # -- aws_connect_approved_origin -------------------------------------------------------------------------------
+    # -- aws_connect_approved_origin -----------------------------------------------------------------------------------
 
     def test_approved_origin(self):
         c, iid = self.connect, self.instance_id
@@ -548,7 +548,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.disassociate_approved_origin(InstanceId=iid, Origin=origin)
         self.assertEqual([], read(iid, origin))
 
-    # -- aws_connect_user with a hierarchy group (UpdateUserHierarchy) ---------------------------------------------
+    # -- aws_connect_user with a hierarchy group (UpdateUserHierarchy) -------------------------------------------------
 
     def test_user_hierarchy_update(self):
         c, iid = self.connect, create_fresh(self.connect)
@@ -568,7 +568,7 @@ class TerraformLifecycle(ConnectTestCase):
         c.delete_user(InstanceId=iid, UserId=uid)
         self.gone(c.describe_user, InstanceId=iid, UserId=uid)
 
-    # -- aws_connect_phone_number / aws_connect_phone_number_contact_flow_association ------------------------------
+    # -- aws_connect_phone_number / aws_connect_phone_number_contact_flow_association ----------------------------------
 
     def claim(self):
         c, iid = self.connect, self.instance_id
