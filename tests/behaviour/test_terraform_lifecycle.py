@@ -686,6 +686,57 @@ class CloudFormationArnReads(ConnectTestCase):
         self.assertEqual(prompt["PromptId"], c.describe_prompt(
             InstanceId=inst, PromptId=prompt["PromptARN"])["Prompt"]["PromptId"])
 
+        # updates through ARNs, as CloudFormation's update handlers send them
+        qc2 = c.create_quick_connect(InstanceId=inst, Name=unique("cfnqc"), QuickConnectConfig={
+            "QuickConnectType": "QUEUE", "QueueConfig": {"QueueId": qarn, "ContactFlowId": self.transfer_flow_arn(inst)}})
+        # [choice] in docs/choices.md: a quick connect's queue is stored as sent (here its ARN)
+        self.assertEqual(qarn, c.describe_quick_connect(InstanceId=inst, QuickConnectId=qc2["QuickConnectARN"])[
+            "QuickConnect"]["QuickConnectConfig"]["QueueConfig"]["QueueId"])
+        c.associate_queue_quick_connects(InstanceId=inst, QueueId=qarn, QuickConnectIds=[qc2["QuickConnectARN"]])
+        c.disassociate_queue_quick_connects(InstanceId=inst, QueueId=qarn, QuickConnectIds=[qc["QuickConnectARN"]])
+        self.assertEqual([qc2["QuickConnectId"]], [q["Id"] for q in c.list_queue_quick_connects(
+            InstanceId=inst, QueueId=qarn)["QuickConnectSummaryList"]])
+        c.update_queue_name(InstanceId=inst, QueueId=qarn, Name="cfn-renamed-" + queue["QueueId"][:8])
+        self.assertEqual("cfn-renamed-" + queue["QueueId"][:8], c.describe_queue(InstanceId=inst, QueueId=qarn)["Queue"]["Name"])
+        sp2 = c.create_security_profile(InstanceId=inst, SecurityProfileName=unique("cfnsp"))
+        c.update_user_security_profiles(InstanceId=inst, UserId=user["UserArn"],
+                                        SecurityProfileIds=[sp["SecurityProfileArn"], sp2["SecurityProfileArn"]])
+        self.assertEqual(sorted([sp["SecurityProfileId"], sp2["SecurityProfileId"]]),
+                         sorted(c.describe_user(InstanceId=inst, UserId=user["UserArn"])["User"]["SecurityProfileIds"]))
+        c.update_routing_profile_queues(InstanceId=inst, RoutingProfileId=parn, QueueConfigs=[
+            {"QueueReference": {"QueueId": qarn, "Channel": "VOICE"}, "Priority": 3, "Delay": 15}])
+        self.assertEqual([(queue["QueueId"], 3, 15)], [(q["QueueId"], q["Priority"], q["Delay"]) for q in c.list_routing_profile_queues(
+            InstanceId=inst, RoutingProfileId=parn)["RoutingProfileQueueConfigSummaryList"]])
+
+        # deletes through ARNs, then the reads are ResourceNotFoundException
+        c.delete_user(InstanceId=inst, UserId=user["UserArn"])
+        self.assertError("ResourceNotFoundException", c.describe_user, InstanceId=inst, UserId=user["UserArn"])
+        c.delete_routing_profile(InstanceId=inst, RoutingProfileId=parn)
+        self.assertError("ResourceNotFoundException", c.describe_routing_profile, InstanceId=inst, RoutingProfileId=parn)
+        c.delete_quick_connect(InstanceId=inst, QuickConnectId=qc2["QuickConnectARN"])
+        c.delete_queue(InstanceId=inst, QueueId=qarn)
+        self.assertError("ResourceNotFoundException", c.describe_queue, InstanceId=inst, QueueId=qarn)
+        c.delete_hours_of_operation(InstanceId=inst, HoursOfOperationId=harn)
+        self.assertError("ResourceNotFoundException", c.describe_hours_of_operation, InstanceId=inst, HoursOfOperationId=harn)
+        c.delete_contact_flow(InstanceId=inst, ContactFlowId=flow["ContactFlowArn"])
+        self.assertError("ResourceNotFoundException", c.describe_contact_flow, InstanceId=inst, ContactFlowId=flow["ContactFlowArn"])
+        c.delete_contact_flow_module(InstanceId=inst, ContactFlowModuleId=module["Arn"])
+        self.assertError("ResourceNotFoundException", c.describe_contact_flow_module, InstanceId=inst,
+                         ContactFlowModuleId=module["Arn"])
+        c.delete_prompt(InstanceId=inst, PromptId=prompt["PromptARN"])
+        self.assertError("ResourceNotFoundException", c.describe_prompt, InstanceId=inst, PromptId=prompt["PromptARN"])
+        c.delete_security_profile(InstanceId=inst, SecurityProfileId=sp2["SecurityProfileArn"])
+        self.assertError("ResourceNotFoundException", c.describe_security_profile, InstanceId=inst,
+                         SecurityProfileId=sp2["SecurityProfileArn"])
+        c.delete_user_hierarchy_group(InstanceId=inst, HierarchyGroupId=group["HierarchyGroupArn"])
+        self.assertError("ResourceNotFoundException", c.describe_user_hierarchy_group, InstanceId=inst,
+                         HierarchyGroupId=group["HierarchyGroupArn"])
+
+    def transfer_flow_arn(self, instance):
+        flows = pages(self.connect.list_contact_flows, "ContactFlowSummaryList", InstanceId=instance,
+                      ContactFlowTypes=["QUEUE_TRANSFER"])
+        return flows[0]["Arn"]
+
 
 def c_qc(connect, instance_id):
     return connect.create_quick_connect(InstanceId=instance_id, Name=unique("tfqc"), QuickConnectConfig={
