@@ -54,15 +54,17 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     /// <summary>[choice] Names are unique per instance, compared case-sensitively (as the store's name index does).</summary>
     public RoutingProfile Create(Caller caller, string instanceIdOrArn, CreateRoutingProfileCommand command) => _profiles.Create(caller, instanceIdOrArn, context =>
     {
+        var queueConfigs = QueueIdsOf(caller, context.Instance.Id, command.QueueConfigs);
+        var defaultOutboundQueueId = QueueIdOf(caller, context.Instance.Id, command.DefaultOutboundQueueId);
         CheckConcurrencies(command.MediaConcurrencies);
-        CheckNoRepeats(command.QueueConfigs.Select(c => new ProfileQueueReference(c.QueueId, c.Channel)));
-        RequireStandardQueue(context.Session, context.Scope, command.DefaultOutboundQueueId);
-        foreach (var config in command.QueueConfigs)
+        CheckNoRepeats(queueConfigs.Select(c => new ProfileQueueReference(c.QueueId, c.Channel)));
+        RequireStandardQueue(context.Session, context.Scope, defaultOutboundQueueId);
+        foreach (var config in queueConfigs)
         {
             RequireStandardQueue(context.Session, context.Scope, config.QueueId);
         }
 
-        if (DistinctPairs(command.QueueConfigs) > settings.QueuesPerRoutingProfile)
+        if (DistinctPairs(queueConfigs) > settings.QueuesPerRoutingProfile)
         {
             // CreateRoutingProfile lists LimitExceededException; the other queue operations do not.
             throw Errors.Limit(ErrorTexts.QueueConfigsPerRoutingProfile(settings.QueuesPerRoutingProfile));
@@ -72,9 +74,9 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
         {
             Name = command.Name,
             Description = command.Description,
-            DefaultOutboundQueueId = command.DefaultOutboundQueueId,
+            DefaultOutboundQueueId = defaultOutboundQueueId,
             MediaConcurrencies = command.MediaConcurrencies,
-            Queues = command.QueueConfigs,
+            Queues = queueConfigs,
             AgentAvailabilityTimer = command.AgentAvailabilityTimer ?? DefaultAgentAvailabilityTimer,
             Tags = command.Tags,
         }, command.ManualAssignmentQueues ?? []);
@@ -116,6 +118,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     public void UpdateDefaultOutboundQueue(Caller caller, string instanceIdOrArn, string profileIdOrArn, string queueId) =>
         Modify(caller, instanceIdOrArn, profileIdOrArn, (session, scope, profile) =>
         {
+            queueId = QueueIdOf(caller, scope.Parent, queueId);
             RequireStandardQueue(session, scope, queueId);
             return profile with { DefaultOutboundQueueId = queueId };
         });
@@ -139,7 +142,9 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
 
             // Manual-assignment queues first (ManualAssignmentQueues.cs), then the routed ones as before.
             profile = manual is { Count: > 0 } ? ManualAssignmentQueues.Associate(context, profile, manual) : profile;
-            return configs.Count == 0 ? profile : AddQueueConfigs(context.Session, context.Scope, profile, configs);
+            return configs.Count == 0
+                ? profile
+                : AddQueueConfigs(context.Session, context.Scope, profile, QueueIdsOf(caller, context.Instance.Id, configs));
         });
 
     private RoutingProfile AddQueueConfigs(IStoreSession session, ResourceScope scope, RoutingProfile profile, IReadOnlyList<RoutingProfileQueue> configs)
@@ -191,6 +196,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
             }
 
             profile = manual is { Count: > 0 } ? ManualAssignmentQueues.Disassociate(context, profile, manual) : profile;
+            references = references.Select(r => r with { QueueId = QueueIdOf(caller, context.Instance.Id, r.QueueId) }).ToList();
             CheckNoRepeats(references);
             RequireAssociated(profile, references);
             return profile with { Queues = profile.Queues.Where(q => !references.Any(r => Same(q, r))).ToList() };
@@ -203,6 +209,7 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     public void UpdateQueues(Caller caller, string instanceIdOrArn, string profileIdOrArn, IReadOnlyList<RoutingProfileQueue> configs) =>
         Modify(caller, instanceIdOrArn, profileIdOrArn, (session, scope, profile) =>
         {
+            configs = QueueIdsOf(caller, scope.Parent, configs);
             var references = configs.Select(c => new ProfileQueueReference(c.QueueId, c.Channel)).ToList();
             CheckNoRepeats(references);
             foreach (var config in configs)
@@ -305,6 +312,16 @@ public sealed class RoutingProfileService(IConnectStore store, ConnectSettings s
     /// [choice] A queue config's channel need not be enabled in the profile: it is stored and takes effect when the
     /// channel is enabled, so UpdateRoutingProfileConcurrency and the queue operations can be called in any order.
     /// </summary>
+    private static string QueueIdOf(Caller caller, string instanceId, string queueIdOrArn) =>
+        ResourceTypes.Queue.IdFrom(queueIdOrArn, caller, instanceId) ?? queueIdOrArn;
+
+    /// <summary>
+    /// The configs with each queue named by its id: the operations take a queue's ARN where they say QueueId
+    /// (CloudFormation passes ARNs), and the profile stores and compares ids.
+    /// </summary>
+    private static IReadOnlyList<RoutingProfileQueue> QueueIdsOf(Caller caller, string instanceId, IReadOnlyList<RoutingProfileQueue> configs) =>
+        configs.Select(c => c with { QueueId = QueueIdOf(caller, instanceId, c.QueueId) }).ToList();
+
     private static void RequireStandardQueue(IStoreSession session, ResourceScope scope, string queueId)
     {
         var queue = session.Get<Queue>(scope, queueId);

@@ -226,6 +226,71 @@ public sealed class QueueAndRoutingProfileSpecs : IDisposable
         Assert.Null(_client.Invoke<DescribeInstanceResponse>(new DescribeInstanceRequest { InstanceId = instanceId }).ReplicationConfiguration);
     }
 
+    [Fact]
+    public void Routing_profile_queue_operations_take_a_queue_ARN_where_they_say_QueueId_and_store_the_id()
+    {
+        // CloudFormation passes queue ARNs in QueueConfigs and DefaultOutboundQueueId; the profile stores the ids.
+        var instanceId = CreateInstance("queue-arns");
+        var first = _client.Invoke<CreateQueueResponse>(new CreateQueueRequest { InstanceId = instanceId, Name = "first", HoursOfOperationId = BasicHoursId(instanceId) });
+        var second = _client.Invoke<CreateQueueResponse>(new CreateQueueRequest { InstanceId = instanceId, Name = "second", HoursOfOperationId = BasicHoursId(instanceId) });
+
+        var profileId = _client.Invoke<CreateRoutingProfileResponse>(new CreateRoutingProfileRequest
+        {
+            InstanceId = instanceId,
+            Name = "by-arn",
+            Description = "queues named by ARN",
+            DefaultOutboundQueueId = first.QueueArn,
+            MediaConcurrencies = [new MediaConcurrency { Channel = "VOICE", Concurrency = 1 }],
+            QueueConfigs = [Config(first.QueueArn!, "VOICE", 1)],
+        }).RoutingProfileId!;
+        Assert.Equal(first.QueueId, DescribeProfile(instanceId, profileId).DefaultOutboundQueueId);
+        Assert.Equal([$"{first.QueueId} VOICE"], ProfileQueues(instanceId, profileId));
+
+        _client.Invoke(new AssociateRoutingProfileQueuesRequest { InstanceId = instanceId, RoutingProfileId = profileId, QueueConfigs = [Config(second.QueueArn!, "CHAT", 2)] });
+        _client.Invoke(new DisassociateRoutingProfileQueuesRequest
+        {
+            InstanceId = instanceId,
+            RoutingProfileId = profileId,
+            QueueReferences = [new RoutingProfileQueueReference { QueueId = first.QueueArn, Channel = "VOICE" }],
+        });
+        _client.Invoke(new UpdateRoutingProfileDefaultOutboundQueueRequest { InstanceId = instanceId, RoutingProfileId = profileId, DefaultOutboundQueueId = second.QueueArn });
+
+        Assert.Equal(second.QueueId, DescribeProfile(instanceId, profileId).DefaultOutboundQueueId);
+        Assert.Equal([$"{second.QueueId} CHAT"], ProfileQueues(instanceId, profileId));
+    }
+
+    [Fact]
+    public void A_queue_ARN_of_another_instance_in_a_routing_profile_is_ResourceNotFoundException_and_creates_nothing()
+    {
+        var instanceId = CreateInstance("queue-arn-home");
+        var otherInstanceId = CreateInstance("queue-arn-other");
+        var foreignArn = AllQueues(otherInstanceId).Single(q => q.Name == "BasicQueue").Arn!;
+
+        _client.Fails(new CreateRoutingProfileRequest
+        {
+            InstanceId = instanceId,
+            Name = "foreign",
+            Description = "a queue of another instance",
+            DefaultOutboundQueueId = BasicQueueId(instanceId),
+            MediaConcurrencies = [new MediaConcurrency { Channel = "VOICE", Concurrency = 1 }],
+            QueueConfigs = [Config(foreignArn, "VOICE", 1)],
+        }, "ResourceNotFoundException");
+
+        Assert.DoesNotContain(_client.Invoke<ListRoutingProfilesResponse>(new ListRoutingProfilesRequest { InstanceId = instanceId }).RoutingProfileSummaryList!,
+            p => p.Name == "foreign");
+    }
+
+    private static RoutingProfileQueueConfig Config(string queueIdOrArn, string channel, int priority) => new()
+    {
+        QueueReference = new RoutingProfileQueueReference { QueueId = queueIdOrArn, Channel = channel },
+        Priority = priority,
+        Delay = 0,
+    };
+
+    private List<string> ProfileQueues(string instanceId, string profileId) =>
+        _client.Invoke<ListRoutingProfileQueuesResponse>(new ListRoutingProfileQueuesRequest { InstanceId = instanceId, RoutingProfileId = profileId })
+            .RoutingProfileQueueConfigSummaryList!.Select(q => $"{q.QueueId} {q.Channel}").ToList();
+
     private string CreateInstance(string alias) =>
         _client.Invoke<CreateInstanceResponse>(new CreateInstanceRequest
         {
