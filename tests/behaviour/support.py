@@ -73,7 +73,20 @@ class ConnectTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.connect = client()
-        cls.instance_id = create_instance(cls.connect)
+        cls.instance_id = cls._instance_made = create_instance(cls.connect)
+
+    @classmethod
+    def tearDownClass(cls):
+        # Clean-up, not a check: the suites share one account, whose instances count against the per-Region instance
+        # quota (100), so each class removes the instance this setUpClass made for it (classes that set up their own,
+        # e.g. replicated instances, keep theirs). An instance a test already deleted is gone.
+        made = cls.__dict__.get("_instance_made")
+        if made is None:
+            return
+        try:
+            cls.connect.delete_instance(InstanceId=made)
+        except cls.connect.exceptions.ResourceNotFoundException:
+            pass
 
     def assertError(self, code, call, *args, status=None, message=None, **kwargs):
         """Asserts the call fails with the AWS error `code` (and status/message when given); returns the error."""

@@ -11,9 +11,18 @@ import json
 import time
 import unittest
 
-from support import ConnectTestCase, unique
+from support import ConnectTestCase, client, create_instance, unique
 
+# The suite runs in an account of its own: it creates instances of its own, and the instances of the account every
+# other suite shares count against the per-Region instance quota (100).
 ACCOUNT = "123456789012"
+
+
+class OwnAccountTestCase(ConnectTestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.connect = client(account=ACCOUNT)
+        cls.instance_id = create_instance(cls.connect)
 
 
 def flow_content(text):
@@ -48,7 +57,7 @@ def pages(call, key, **kwargs):
             return items
 
 
-class TerraformLifecycle(ConnectTestCase):
+class TerraformLifecycle(OwnAccountTestCase):
     """One test per aws_connect_* resource, in the order the provider calls the API."""
 
     def update_tags(self, arn, old, new):
@@ -626,7 +635,7 @@ class TerraformLifecycle(ConnectTestCase):
         self.assertEqual([], read(pid, iid, fid))
 
 
-class CloudFormationArnReads(ConnectTestCase):
+class CloudFormationArnReads(OwnAccountTestCase):
     """CloudFormation's handlers pass ARNs where the API says Id: the instance ARN in the path, and resource ARNs in
     bodies (hours in a queue, queues in routing-profile configs, ...). Every read must resolve them."""
 
