@@ -17,6 +17,12 @@ namespace ConnectLocal.Core.Routing;
 /// </summary>
 public sealed record RoutingSnapshot(IReadOnlyList<string> Regions, IReadOnlyList<RoutingProfile> Profiles, IReadOnlyList<AgentSettings> Agents)
 {
+    /// <summary>
+    /// Where each user of a replicated instance was placed and from what (its username and the Region of its record):
+    /// a later change to the user that keeps both can be applied alone (<see cref="ApplyReplicatedChanges"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, AgentPlace> Places { get; init; } = new Dictionary<string, AgentPlace>(StringComparer.Ordinal);
+
     /// <summary>The instance as stored in any of its Regions (the records of both Regions are read).</summary>
     public static RoutingSnapshot Read(IStoreSession session, Instance instance)
     {
@@ -57,6 +63,7 @@ public sealed record RoutingSnapshot(IReadOnlyList<string> Regions, IReadOnlyLis
             }
         }
 
+        var places = new Dictionary<string, AgentPlace>(StringComparer.Ordinal);
         var agents = users.Select(u =>
         {
             var grouped = placed.TryGetValue(u.User.Id, out var region);
@@ -66,9 +73,51 @@ public sealed record RoutingSnapshot(IReadOnlyList<string> Regions, IReadOnlyLis
                 region = grouped ? regions.FirstOrDefault(r => r != region && SignInEnabled(signIn, r)) : null;
             }
 
+            places[u.User.Id] = new AgentPlace(u.User.Username, u.Home, region);
             return SettingsOf(u.User, u.Status, region);
         }).ToList();
-        return new RoutingSnapshot(regions, profiles, agents);
+        return new RoutingSnapshot(regions, profiles, agents) { Places = places };
+    }
+
+    /// <summary>
+    /// Applies changed users and routing profiles of a replicated instance, reading only those records, when the
+    /// changes cannot move any agent between Regions: every changed user still exists in the Region of its record,
+    /// under the username it was placed by, and every changed profile still exists (placement depends on the set
+    /// of usernames, the groups and the sign-in distribution, none of which changed). Answers false, having changed
+    /// nothing, when a full <see cref="Read"/> is needed.
+    /// </summary>
+    public static bool ApplyReplicatedChanges(
+        IStoreSession session, Instance instance, IReadOnlyCollection<(string Region, string Id)> profileIds,
+        IReadOnlyCollection<(string Region, string Id)> userIds, IReadOnlyDictionary<string, AgentPlace> places, RoutingEngine engine)
+    {
+        var profiles = new List<RoutingProfile>();
+        foreach (var (region, id) in profileIds)
+        {
+            if (session.Get<RoutingProfile>(new ResourceScope(instance.AccountId, region, instance.Id), id) is not { } profile)
+            {
+                return false;
+            }
+
+            profiles.Add(profile);
+        }
+
+        var agents = new List<AgentSettings>();
+        foreach (var (region, id) in userIds)
+        {
+            var scope = new ResourceScope(instance.AccountId, region, instance.Id);
+            if (session.Get<User>(scope, id) is not { } user || !places.TryGetValue(id, out var place)
+                || place.Username != user.Username || place.Home != region)
+            {
+                return false;
+            }
+
+            var status = user.AgentStatusId is { } statusId ? session.Get<AgentStatus>(scope, statusId) : null;
+            agents.Add(SettingsOf(user, status, place.Region));
+        }
+
+        profiles.ForEach(engine.SetRoutingProfile);
+        agents.ForEach(engine.SetAgent);
+        return true;
     }
 
     /// <summary>
@@ -160,3 +209,6 @@ public sealed record RoutingSnapshot(IReadOnlyList<string> Regions, IReadOnlyLis
     private static bool SignInEnabled(IReadOnlyList<RegionSignIn> signIn, string region) =>
         signIn.FirstOrDefault(s => s.Region == region)?.Enabled ?? true;
 }
+
+/// <summary>Where a user of a replicated instance works (null: signed in nowhere) and the facts that placed it there.</summary>
+public sealed record AgentPlace(string Username, string Home, string? Region);

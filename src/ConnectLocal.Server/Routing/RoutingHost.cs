@@ -35,16 +35,21 @@ public sealed class InstanceRouting(string accountId, string instanceId, string 
 
     /// <summary>The store's change sequence the engine's configuration is up to date with; -1: read it all next time.</summary>
     public long ConfigurationSeen { get; set; } = -1;
+
+    /// <summary>For a replicated instance: where the last full read placed each user (<see cref="RoutingSnapshot.Places"/>).</summary>
+    public IReadOnlyDictionary<string, AgentPlace> Places { get; set; } = new Dictionary<string, AgentPlace>(StringComparer.Ordinal);
 }
 
 /// <summary>
 /// The server's routing: an engine per instance, in memory, on real time. Before every use the engine is brought up
 /// to date with the instance's routing configuration in the stored records, so routing profile, user, agent status
 /// and traffic distribution changes made through the API apply to the next decision; the engine changes only what
-/// differs. Where the store has a change feed (<see cref="IStoreChangeFeed"/>: SQLite) and the instance no Global
-/// Resiliency, only the users and routing profiles changed since the last use are read, so a call costs its answer
-/// and the changes, not the size of the instance; otherwise the whole configuration is read
-/// (<see cref="RoutingSnapshot"/>). Timers (queue delays, after-contact work limits) run when the engine is next
+/// differs. With the store's change feed (<see cref="IStoreChangeFeed"/>: SQLite, and PostgreSQL where it also
+/// carries the other nodes' writes) only the users and routing profiles changed since the last use are read, so a
+/// call costs its answer and the changes, not the size of the instance; the whole configuration is read
+/// (<see cref="RoutingSnapshot"/>) after a change to the instance, its agent statuses or an import, and for a
+/// replicated instance also after a change that can move agents between Regions (a user created, deleted or
+/// renamed, a traffic distribution group changed). Timers (queue delays, after-contact work limits) run when the engine is next
 /// used, each at its own time.
 /// [choice] An ended contact stays describable for <see cref="ContactRetention.Period"/> (default one hour), and each
 /// instance keeps at most <see cref="ContactRetention.MaxEnded"/> ended contacts (default 10,000, the oldest forgotten
@@ -136,40 +141,51 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
     {
         routing.Engine.RunDue();
         var feed = store as IStoreChangeFeed;
-        if (feed is not null && routing.ConfigurationSeen >= 0 && RoutingSnapshot.ChangesApplyOneByOne(instance)
+        if (feed is not null && routing.ConfigurationSeen >= 0
             && feed.Since(routing.ConfigurationSeen) is { } changes
-            && ChangedConfiguration(changes, instance) is var (profileIds, userIds))
+            && ChangedConfiguration(changes, instance) is var (profileIds, userIds)
+            && (profileIds.Count + userIds.Count == 0 || store.Read(session => ApplyChanges(session, instance, profileIds, userIds, routing))))
         {
-            if (profileIds.Count > 0 || userIds.Count > 0)
-            {
-                store.Read(session =>
-                {
-                    RoutingSnapshot.ApplyChanges(session, instance, profileIds, userIds, routing.Engine);
-                    return true;
-                });
-            }
-
             routing.ConfigurationSeen = changes.Count > 0 ? changes[^1].Sequence : routing.ConfigurationSeen;
             return;
         }
 
         // Taken before reading: a change committed meanwhile is applied again next time, which changes nothing.
         var seen = feed?.Latest ?? -1;
-        store.Read(session => RoutingSnapshot.Read(session, instance)).ApplyTo(routing.Engine);
+        var snapshot = store.Read(session => RoutingSnapshot.Read(session, instance));
+        snapshot.ApplyTo(routing.Engine);
+        routing.Places = snapshot.Places;
         routing.ConfigurationSeen = seen;
     }
 
-    /// <summary>
-    /// The users and routing profiles of the instance that changed; null when something else the snapshot reads
-    /// changed (the instance record, its agent statuses, all its records, an import), which needs a full read.
-    /// </summary>
-    private static (HashSet<string> Profiles, HashSet<string> Users)? ChangedConfiguration(IReadOnlyList<StoreChange> changes, Instance instance)
+    private static bool ApplyChanges(IStoreSession session, Instance instance, HashSet<(string Region, string Id)> profileIds, HashSet<(string Region, string Id)> userIds, InstanceRouting routing)
     {
-        var profiles = new HashSet<string>(StringComparer.Ordinal);
-        var users = new HashSet<string>(StringComparer.Ordinal);
+        if (RoutingSnapshot.ChangesApplyOneByOne(instance))
+        {
+            RoutingSnapshot.ApplyChanges(session, instance, profileIds.Select(p => p.Id).ToList(), userIds.Select(u => u.Id).ToList(), routing.Engine);
+            return true;
+        }
+
+        return RoutingSnapshot.ApplyReplicatedChanges(session, instance, profileIds, userIds, routing.Places, routing.Engine);
+    }
+
+    /// <summary>
+    /// The users and routing profiles of the instance (in either of its Regions) that changed; null when something
+    /// else the snapshot reads changed (the instance record, its agent statuses, all its records, a traffic
+    /// distribution group of a replicated instance, an import), which needs a full read.
+    /// </summary>
+    private static (HashSet<(string Region, string Id)> Profiles, HashSet<(string Region, string Id)> Users)? ChangedConfiguration(IReadOnlyList<StoreChange> changes, Instance instance)
+    {
+        var profiles = new HashSet<(string, string)>();
+        var users = new HashSet<(string, string)>();
         foreach (var change in changes)
         {
             if (change.Kind == "*" || (change.Kind == Instance.Kind && change.Id == instance.Id && change.AccountId == instance.AccountId))
+            {
+                return null;
+            }
+
+            if (instance.Replication is not null && change.Kind == TrafficDistributionGroup.Kind && change.AccountId == instance.AccountId)
             {
                 return null;
             }
@@ -186,11 +202,11 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
 
             if (change.Kind == RoutingProfile.Kind)
             {
-                profiles.Add(change.Id);
+                profiles.Add((change.Region, change.Id));
             }
             else if (change.Kind == User.Kind)
             {
-                users.Add(change.Id);
+                users.Add((change.Region, change.Id));
             }
         }
 

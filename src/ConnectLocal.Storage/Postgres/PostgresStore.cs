@@ -14,12 +14,20 @@ namespace ConnectLocal.Storage.Postgres;
 /// concurrent writers exhausted 20 retries (docs/storage.md). Serialization failures and deadlocks are still
 /// retried from the start; the work given to <see cref="Write{T}"/> only touches the session, so running it again
 /// is safe.
+/// The change feed (<see cref="IStoreChangeFeed"/>) is a table every write transaction appends to: its sequence
+/// numbers are taken while the writer lock is held, so they are in commit order across all nodes, and a node's
+/// routing engine sees the other nodes' writes as well as its own. Rolled-back writes leave gaps, which readers
+/// skip; the oldest changes are pruned past <see cref="StoreChangeLog.Capacity"/> and a floor says how far back the
+/// table still reaches.
 /// </summary>
-public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
+public sealed class PostgresStore : IConnectStore, IStoreArchive, IStoreChangeFeed, IDisposable
 {
-    /// <summary>1: resources, secrets, meta. 2: a version per resource, the writer lock table.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>1: resources, secrets, meta. 2: a version per resource, the writer lock table. 3: the change feed.</summary>
+    public const int SchemaVersion = 3;
     private const int MaxAttempts = 20;
+
+    /// <summary>Every this many changes a write prunes the feed down to <see cref="StoreChangeLog.Capacity"/>.</summary>
+    private const int PruneEvery = 4_096;
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -108,7 +116,20 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
         """
         ALTER TABLE connectlocal_resources ADD COLUMN IF NOT EXISTS version BIGINT NOT NULL DEFAULT 1;
         CREATE TABLE IF NOT EXISTS connectlocal_writer (holder INT);
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS connectlocal_changes (
+            seq BIGSERIAL PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, kind TEXT NOT NULL,
+            parent TEXT NOT NULL, id TEXT);
+        CREATE TABLE IF NOT EXISTS connectlocal_changes_floor (floor BIGINT NOT NULL);
+        INSERT INTO connectlocal_changes_floor (floor) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM connectlocal_changes_floor);
         """);
+
+    /// <summary>The sequence of the last committed change, as this node can see it now.</summary>
+    public long Latest => Read(session => ((Session)session).LatestChange());
+
+    /// <summary>The committed changes after <paramref name="after"/>; null when the table no longer reaches back that far.</summary>
+    public IReadOnlyList<StoreChange>? Since(long after) => Read(session => ((Session)session).ChangesSince(after));
 
     /// <summary>Brings the schema up to <see cref="SchemaVersion"/>; refuses, changing nothing, a database written by a newer version.</summary>
     private static void Migrate(NpgsqlDataSource dataSource)
@@ -184,6 +205,7 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
                 "ON CONFLICT (account, region, kind, parent, id) DO UPDATE SET name = excluded.name, data = excluded.data, version = connectlocal_resources.version + 1",
                 resource.Id, (object?)resource.Name ?? DBNull.Value, ResourceSerializer.Serialize(resource));
             command.ExecuteNonQuery();
+            Changed(scope.AccountId, scope.Region, T.Kind, scope.Parent, resource.Id);
         }
 
         public long Version<T>(ResourceScope scope, string id)
@@ -203,7 +225,13 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
                 : Command<T>(scope,
                     $"UPDATE connectlocal_resources SET name = $6, data = $7, version = version + 1 WHERE {Where} AND id = $5 AND version = $8",
                     resource.Id, (object?)resource.Name ?? DBNull.Value, ResourceSerializer.Serialize(resource), expectedVersion);
-            return command.ExecuteNonQuery() == 1;
+            if (command.ExecuteNonQuery() != 1)
+            {
+                return false;
+            }
+
+            Changed(scope.AccountId, scope.Region, T.Kind, scope.Parent, resource.Id);
+            return true;
         }
 
         public void Delete<T>(ResourceScope scope, string id)
@@ -211,6 +239,7 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
         {
             using var command = Command<T>(scope, $"DELETE FROM connectlocal_resources WHERE {Where} AND id=$5", id);
             command.ExecuteNonQuery();
+            Changed(scope.AccountId, scope.Region, T.Kind, scope.Parent, id);
         }
 
         public void DeleteChildren(string accountId, string region, string parent)
@@ -220,6 +249,7 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
             command.Parameters.Add(new NpgsqlParameter { Value = region });
             command.Parameters.Add(new NpgsqlParameter { Value = parent });
             command.ExecuteNonQuery();
+            Changed(accountId, region, string.Empty, parent, null);
         }
 
         public byte[] Secret(string name)
@@ -255,6 +285,8 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
 
         public int Import(IEnumerable<StoredRecord> records, IReadOnlyDictionary<string, byte[]> secrets, IReadOnlyList<string>? replaceAccounts)
         {
+            // Anything may have changed: readers of the feed read everything again.
+            Changed(string.Empty, string.Empty, "*", string.Empty, null);
             if (replaceAccounts is null)
             {
                 Execute(connection, "DELETE FROM connectlocal_resources");
@@ -305,6 +337,65 @@ public sealed class PostgresStore : IConnectStore, IStoreArchive, IDisposable
             StoreArchive.WriteSecrets(connection,
                 "INSERT INTO connectlocal_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value", null, null, secrets);
             return count;
+        }
+
+        /// <summary>Appends a change to the feed (inside the write transaction, under the writer lock), pruning now and then.</summary>
+        private void Changed(string accountId, string region, string kind, string parent, string? id)
+        {
+            using var insert = new NpgsqlCommand(
+                "INSERT INTO connectlocal_changes (account, region, kind, parent, id) VALUES ($1, $2, $3, $4, $5) RETURNING seq", connection);
+            insert.Parameters.Add(new NpgsqlParameter { Value = accountId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = region });
+            insert.Parameters.Add(new NpgsqlParameter { Value = kind });
+            insert.Parameters.Add(new NpgsqlParameter { Value = parent });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            var sequence = (long)insert.ExecuteScalar()!;
+            if (sequence % PruneEvery != 0 || sequence <= StoreChangeLog.Capacity)
+            {
+                return;
+            }
+
+            var floor = sequence - StoreChangeLog.Capacity;
+            using var prune = new NpgsqlCommand(
+                "DELETE FROM connectlocal_changes WHERE seq <= $1; UPDATE connectlocal_changes_floor SET floor = GREATEST(floor, $1)", connection);
+            prune.Parameters.Add(new NpgsqlParameter { Value = floor });
+            prune.ExecuteNonQuery();
+        }
+
+        public long LatestChange()
+        {
+            using var command = new NpgsqlCommand(
+                "SELECT GREATEST((SELECT floor FROM connectlocal_changes_floor), COALESCE((SELECT MAX(seq) FROM connectlocal_changes), 0))", connection);
+            return (long)command.ExecuteScalar()!;
+        }
+
+        public IReadOnlyList<StoreChange>? ChangesSince(long after)
+        {
+            if (after < Floor() || after > LatestChange())
+            {
+                return null;
+            }
+
+            using var command = new NpgsqlCommand(
+                "SELECT seq, account, region, kind, parent, id FROM connectlocal_changes WHERE seq > $1 ORDER BY seq LIMIT $2", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = after });
+            command.Parameters.Add(new NpgsqlParameter { Value = StoreChangeLog.Capacity + 1 });
+            using var reader = command.ExecuteReader();
+            var changes = new List<StoreChange>();
+            while (reader.Read())
+            {
+                changes.Add(new StoreChange(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5)));
+            }
+
+            // More than the feed keeps: the reader is too far behind to catch up change by change.
+            return changes.Count > StoreChangeLog.Capacity ? null : changes;
+        }
+
+        private long Floor()
+        {
+            using var command = new NpgsqlCommand("SELECT floor FROM connectlocal_changes_floor", connection);
+            return (long)command.ExecuteScalar()!;
         }
 
         private NpgsqlCommand Command<T>(ResourceScope scope, string sql, params object[] extra)

@@ -6,7 +6,9 @@ using ConnectLocal.Model.Metadata;
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Handlers;
 using ConnectLocal.Server.Routing;
+using ConnectLocal.Storage.Postgres;
 using ConnectLocal.Storage.Sqlite;
+using ConnectLocal.Tests.Storage;
 
 namespace ConnectLocal.Tests.Routing;
 
@@ -15,9 +17,9 @@ namespace ConnectLocal.Tests.Routing;
 /// the store per call (a timing-free measure). At 8,001 users GetCurrentUserData once took 209–385 ms and
 /// PutUserStatus 106–161 ms, because every call read the instance's whole routing configuration.
 /// </summary>
-public sealed class RoutingCostTests : IDisposable
+public abstract class RoutingCostTests : IDisposable
 {
-    private readonly SqliteStore _sqlite = SqliteStore.OpenInMemory();
+    private readonly IConnectStore _inner;
     private readonly CountingStore _store;
     private readonly InProcessInvoker _api;
     private string _instanceId = string.Empty;
@@ -25,16 +27,27 @@ public sealed class RoutingCostTests : IDisposable
     private string _securityId = string.Empty;
     private string _available = string.Empty;
     private int _users;
+    private readonly List<string> _userIds = [];
 
-    public RoutingCostTests()
+    protected RoutingCostTests(IConnectStore inner)
     {
-        _store = new CountingStore(_sqlite);
+        _inner = inner;
+        _store = new CountingStore(inner);
         _api = new InProcessInvoker(new ConnectApi(_store, new ConnectSettings(), new RoutingHost(_store, TimeProvider.System)), new DomainErrorTranslator());
     }
 
-    public void Dispose() => _sqlite.Dispose();
+    public void Dispose()
+    {
+        (_inner as IDisposable)?.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
 
-    [Fact]
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    [BackendFact]
     public void PutUserStatus_and_GetCurrentUserData_read_as_many_records_at_500_users_as_at_20()
     {
         SetUp();
@@ -48,7 +61,76 @@ public sealed class RoutingCostTests : IDisposable
         Assert.True(large.PutUserStatus < 20 && large.GetCurrentUserData < 20, $"{large}");
     }
 
-    [Fact]
+    [BackendFact]
+    public void On_a_replicated_instance_PutUserStatus_and_GetCurrentUserData_read_as_many_records_at_500_users_as_at_20()
+    {
+        // A replicated instance used to read its whole routing configuration (both Regions) before every call.
+        SetUp();
+        Call("ReplicateInstance", new() { ["InstanceId"] = _instanceId, ["ReplicaRegion"] = "us-west-2", ["ReplicaAlias"] = "cost-west" });
+        Assert.Equal("us-west-2", Call("DescribeInstance", new() { ["InstanceId"] = _instanceId })
+            .GetProperty("ReplicationConfiguration").GetProperty("ReplicationStatusSummaryList")
+            .EnumerateArray().Select(r => r.GetProperty("Region").GetString()).Single(r => r != "us-east-1"));
+        AddUsers(20);
+        var small = ReadsPerAgentCall(_users - 1);
+
+        AddUsers(480);
+        var large = ReadsPerAgentCall(_users - 1);
+
+        Assert.Equal(small, large);
+        Assert.True(large.PutUserStatus < 20 && large.GetCurrentUserData < 20, $"{large}");
+    }
+
+    [BackendFact]
+    public void Control_operations_read_as_many_records_at_500_users_as_at_20()
+    {
+        // Control operations too must cost what their answer costs: each is counted at both sizes, on its own user.
+        SetUp();
+        var queueId = Call("ListQueues", new() { ["InstanceId"] = _instanceId, ["QueueTypes"] = new[] { "STANDARD" } })
+            .GetProperty("QueueSummaryList")[0].GetProperty("Id").GetString()!;
+        var calls = new (string Name, Func<string, Dictionary<string, object?>> Input)[]
+        {
+            ("DescribeUser", user => new() { ["InstanceId"] = _instanceId, ["UserId"] = user }),
+            ("UpdateUserRoutingProfile", user => new() { ["InstanceId"] = _instanceId, ["UserId"] = user, ["RoutingProfileId"] = _profileId }),
+            ("UpdateUserIdentityInfo", user => new() { ["InstanceId"] = _instanceId, ["UserId"] = user, ["IdentityInfo"] = new Dictionary<string, object?> { ["FirstName"] = "Renamed", ["LastName"] = "Cost" } }),
+            ("UpdateUserPhoneConfig", user => new() { ["InstanceId"] = _instanceId, ["UserId"] = user, ["PhoneConfig"] = new Dictionary<string, object?> { ["PhoneType"] = "SOFT_PHONE", ["AutoAccept"] = true } }),
+            ("ListUsers", _ => new() { ["InstanceId"] = _instanceId, ["MaxResults"] = 10 }),
+            ("DescribeRoutingProfile", _ => new() { ["InstanceId"] = _instanceId, ["RoutingProfileId"] = _profileId }),
+            ("UpdateRoutingProfileConcurrency", _ => new() { ["InstanceId"] = _instanceId, ["RoutingProfileId"] = _profileId, ["MediaConcurrencies"] = new[] { new Dictionary<string, object?> { ["Channel"] = "VOICE", ["Concurrency"] = 1 } } }),
+            ("DescribeQueue", _ => new() { ["InstanceId"] = _instanceId, ["QueueId"] = queueId }),
+            ("DescribeInstance", _ => new() { ["InstanceId"] = _instanceId }),
+            ("GetCurrentMetricData", _ => new()
+            {
+                ["InstanceId"] = _instanceId,
+                ["Filters"] = new Dictionary<string, object?> { ["Queues"] = new[] { queueId }, ["Channels"] = new[] { "VOICE" } },
+                ["CurrentMetrics"] = new[] { new Dictionary<string, object?> { ["Name"] = "CONTACTS_IN_QUEUE", ["Unit"] = "COUNT" } },
+            }),
+        };
+
+        Dictionary<string, long> ReadsPerCall()
+        {
+            var userId = UserId(_users - 1);
+            var reads = new Dictionary<string, long>();
+            foreach (var (name, input) in calls)
+            {
+                Call(name, input(userId));
+                var before = _store.Reads;
+                Call(name, input(userId));
+                reads[name] = _store.Reads - before;
+            }
+
+            return reads;
+        }
+
+        AddUsers(20);
+        var small = ReadsPerCall();
+        AddUsers(480);
+        var large = ReadsPerCall();
+
+        Assert.Equal(small, large);
+        Assert.All(large, r => Assert.True(r.Value < 20, $"{r.Key} read {r.Value} records"));
+    }
+
+    [BackendFact]
     public void DescribeContact_reads_as_many_records_at_400_contacts_as_at_10()
     {
         // issue 13 asks for 100,000 contacts (the load harness's RoutingScaling point); here the same property is
@@ -87,11 +169,11 @@ public sealed class RoutingCostTests : IDisposable
         Assert.True(large < 20, $"{large} records read");
     }
 
+    private string UserId(int index) => _userIds[index];
+
     private (long PutUserStatus, long GetCurrentUserData) ReadsPerAgentCall(int index)
     {
-        var user = $"u-{index:D5}";
-        var userId = Call("ListUsers", new() { ["InstanceId"] = _instanceId, ["MaxResults"] = 1000 })
-            .GetProperty("UserSummaryList").EnumerateArray().Single(u => u.GetProperty("Username").GetString() == user).GetProperty("Id").GetString()!;
+        var userId = UserId(index);
         Call("GetCurrentUserData", new() { ["InstanceId"] = _instanceId, ["Filters"] = new Dictionary<string, object?> { ["Agents"] = new[] { userId } } });
 
         var before = _store.Reads;
@@ -130,6 +212,7 @@ public sealed class RoutingCostTests : IDisposable
                 ["SecurityProfileIds"] = new[] { _securityId },
                 ["RoutingProfileId"] = _profileId,
             }).GetProperty("UserId").GetString()!;
+            _userIds.Add(id);
             Call("PutUserStatus", new() { ["InstanceId"] = _instanceId, ["UserId"] = id, ["AgentStatusId"] = _available });
         }
     }
@@ -147,15 +230,15 @@ public sealed class RoutingCostTests : IDisposable
     }
 
     /// <summary>The store, counting every resource its sessions hand out; its change feed passes through.</summary>
-    private sealed class CountingStore(SqliteStore inner) : IConnectStore, IStoreChangeFeed
+    private sealed class CountingStore(IConnectStore inner) : IConnectStore, IStoreChangeFeed
     {
         private long _reads;
 
         public long Reads => Interlocked.Read(ref _reads);
 
-        public long Latest => inner.Latest;
+        public long Latest => ((IStoreChangeFeed)inner).Latest;
 
-        public IReadOnlyList<StoreChange>? Since(long after) => inner.Since(after);
+        public IReadOnlyList<StoreChange>? Since(long after) => ((IStoreChangeFeed)inner).Since(after);
 
         public T Read<T>(Func<IStoreSession, T> work) => inner.Read(session => work(new Counting(session, this)));
 
@@ -212,4 +295,30 @@ public sealed class RoutingCostTests : IDisposable
             }
         }
     }
+}
+
+/// <summary>The counts on SQLite in memory, whose change feed is the process's own commits.</summary>
+public sealed class SqliteRoutingCostTests() : RoutingCostTests(SqliteStore.OpenInMemory());
+
+/// <summary>
+/// The counts on PostgreSQL, whose change feed is a table every node appends to (CONNECTLOCAL_TEST_POSTGRES; a
+/// database of its own). Before the feed, routing there read the whole configuration before every call.
+/// </summary>
+[RequiresEnvironment(TestDatabase.Variable)]
+public sealed class PostgresRoutingCostTests : RoutingCostTests
+{
+    private readonly TestDatabase _database;
+
+    public PostgresRoutingCostTests()
+        : this(new TestDatabase())
+    {
+    }
+
+    private PostgresRoutingCostTests(TestDatabase database)
+        : base(PostgresStore.Open(database.ConnectionString))
+    {
+        _database = database;
+    }
+
+    protected override void Dispose(bool disposing) => _database.Dispose();
 }

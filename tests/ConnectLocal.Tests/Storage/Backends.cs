@@ -125,6 +125,28 @@ public sealed class PostgresStoreTests : SharedStoreContract
 
     protected override int CurrentSchemaVersion => PostgresStore.SchemaVersion;
 
+    /// <summary>Several nodes write one database, so each node's routing engine must see the others' changes.</summary>
+    [BackendFact]
+    public void Change_feed_of_one_node_shows_the_writes_of_another_node()
+    {
+        var feed = (IStoreChangeFeed)Store;
+        var start = feed.Latest;
+        var second = Track(OpenSecondNode());
+        second.Write(s =>
+        {
+            s.Put(Scope, P("from-second"));
+            return 0;
+        });
+        Store.Write(s =>
+        {
+            s.Put(Scope, P("from-first"));
+            return 0;
+        });
+
+        Assert.Equal("from-second from-first", string.Join(" ", feed.Since(start)!.Select(c => c.Id)));
+        Assert.Equal(feed.Latest, ((IStoreChangeFeed)second).Latest);
+    }
+
     protected override IConnectStore OpenStore() => PostgresStore.Open(Main.ConnectionString);
 
     protected override IConnectStore OpenFreshStore() => PostgresStore.Open(NewDatabase().ConnectionString);

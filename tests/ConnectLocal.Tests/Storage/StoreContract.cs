@@ -86,6 +86,40 @@ public abstract class StoreContract : IDisposable
     });
 
     [BackendFact]
+    public void Change_feed_lists_committed_writes_in_commit_order_and_nothing_of_a_rolled_back_one()
+    {
+        var feed = Assert.IsAssignableFrom<IStoreChangeFeed>(Store);
+        var start = feed.Latest;
+        Put(P("p-1"));
+        Put(P("p-2"));
+        Assert.Throws<InvalidOperationException>(() => Store.Write<int>(s =>
+        {
+            s.Put(Scope, P("p-3"));
+            throw new InvalidOperationException("rolled back");
+        }));
+        Store.Write(s =>
+        {
+            s.Delete<Probe>(Scope, "p-1");
+            s.DeleteChildren(Account, Region, "instance-9");
+            return 0;
+        });
+
+        var changes = feed.Since(start)!;
+
+        Assert.Equal("p-1 p-2 p-1 (all)", Ids(changes));
+        Assert.Equal([Probe.Kind, Probe.Kind, Probe.Kind, string.Empty], changes.Select(c => c.Kind).ToArray());
+        Assert.Equal("instance-9", changes[^1].Parent);
+        Assert.All(changes.Take(3), c => Assert.Equal((Account, Region, "instance-1"), (c.AccountId, c.Region, c.Parent)));
+        Assert.True(changes.Zip(changes.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence), "sequences increase");
+        Assert.Equal(changes[^1].Sequence, feed.Latest);
+        Assert.Empty(feed.Since(feed.Latest)!);
+        Assert.Equal("p-2 p-1 (all)", Ids(feed.Since(changes[0].Sequence)!));
+        Assert.Null(feed.Since(feed.Latest + 1));
+    }
+
+    private static string Ids(IEnumerable<StoreChange> changes) => string.Join(" ", changes.Select(c => c.Id ?? "(all)"));
+
+    [BackendFact]
     public void Stored_resource_reads_back_exactly_as_put()
     {
         var probe = new Probe
