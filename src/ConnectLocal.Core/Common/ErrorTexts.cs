@@ -491,4 +491,13 @@ public static class ErrorTexts
     public static string PhoneNumberAlreadyImported(string arn) => $"The phone number {arn} has already been imported.";
 
     public const string NoPhoneNumberToImport = "No phone number of the import range is free.";
+
+    // StartTaskContact: where a task starts (docs/routing.md, "Tasks").
+    public const string TaskFlowSourceCount = "Provide exactly one of ContactFlowId, QuickConnectId or TaskTemplateId.";
+    public const string TaskOfTemplateWithoutFlow = "The task template has no flow to run the task: give a template with a ContactFlowId.";
+    public const string TaskTemplateInactive = "The task template is INACTIVE: tasks can be created only from an ACTIVE template.";
+    public static string TaskQuickConnectType(string type) => $"Tasks can be started only with a USER or QUEUE quick connect, not {type}.";
+    public const string ScheduledTimeInPast = "ScheduledTime cannot be in the past.";
+    public const string ScheduledTimeTooFar = "ScheduledTime must be at most 6 days in the future.";
+    public const string PreviousContactChainFull = "There are already 12 task contacts with this PreviousContactId.";
 }

@@ -8,6 +8,9 @@ public enum ContactState
     Connected,
     AfterContactWork,
     Ended,
+
+    /// <summary>Created with a start time in the future (a scheduled task): queued when the time comes.</summary>
+    Scheduled,
 }
 
 /// <summary>How a contact ended.</summary>
@@ -62,6 +65,8 @@ public sealed class RoutedContact
     internal long AfterContactWorkTicks;
     internal long EndedTicks;
     internal long StateTicks;
+    internal long ScheduledTicks;
+    internal long PatienceTicks = -1;
 
     internal RoutedContact(string? id, long sequence, int region, string regionName, RoutingChannel channel, ContactInitiation initiation, object? tag)
     {
@@ -111,6 +116,9 @@ public sealed class RoutedContact
     public DateTimeOffset? AfterContactWorkAt => At(AfterContactWorkTicks);
 
     public DateTimeOffset? EndedAt => At(EndedTicks);
+
+    /// <summary>When a scheduled contact starts (or started); null for a contact queued when it was made.</summary>
+    public DateTimeOffset? ScheduledAt => At(ScheduledTicks);
 
     /// <summary>When the contact entered its current state.</summary>
     public DateTimeOffset StateSince => At(StateTicks)!.Value;

@@ -93,6 +93,7 @@ public sealed class RoutingEngine
     private readonly Dictionary<string, RoutedAgent> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoutedContact> _contacts = new(StringComparer.Ordinal);
     private readonly EventHeap<Timer> _timers = new();
+    private readonly HashSet<RoutedContact> _scheduled = [];
     private readonly Queue<RoutedContact> _ended = new();
     private readonly long _endedRetentionTicks;
     private readonly int _maxEnded;
@@ -117,6 +118,7 @@ public sealed class RoutingEngine
         DelayReached,
         PatienceOut,
         AfterContactWorkOver,
+        ScheduledStart,
     }
 
     public EngineClock Clock => _clock;
@@ -320,14 +322,52 @@ public sealed class RoutingEngine
         Begin();
         var contact = NewContact(id, target.RegionIndex, target.Region, channel, initiation, tag);
         contact.QueueRef = target.Queue;
-        contact.EnqueuedTicks = _now;
-        if (TryMatchContact(contact))
+        Queue(contact, patienceTicks);
+        return contact;
+    }
+
+    /// <summary>
+    /// A contact that starts later (a task with a scheduled time): it exists from now, in
+    /// <see cref="ContactState.Scheduled"/>, and is queued in the request's queue at <paramref name="startTicks"/>
+    /// (at once when that time has come).
+    /// </summary>
+    public RoutedContact Schedule(ContactRequest request, long startTicks)
+    {
+        Begin();
+        var target = Target(request.Region, request.QueueId);
+        var contact = NewContact(request.Id, target.RegionIndex, target.Region, request.Channel, request.Initiation, request.Tag);
+        contact.QueueRef = target.Queue;
+        contact.ScheduledTicks = startTicks;
+        contact.PatienceTicks = request.Patience?.Ticks ?? -1;
+        if (startTicks <= _now)
         {
+            Queue(contact, contact.PatienceTicks);
             return contact;
         }
 
-        target.Queue.Waiting(target.RegionIndex, channel).Insert(contact);
-        foreach (var delay in target.Queue.Delays[(int)channel])
+        SetState(contact, ContactState.Scheduled);
+        _scheduled.Add(contact);
+        _timers.Push(startTicks, new Timer(TimerKind.ScheduledStart, contact, 0));
+        return contact;
+    }
+
+    /// <summary>The contacts of the queue, Region and channel waiting for their scheduled time (CONTACTS_SCHEDULED).</summary>
+    public int ScheduledCount(string region, string queueId, RoutingChannel channel) =>
+        _scheduled.Count(c => c.Region == region && c.QueueId == queueId && c.Channel == channel);
+
+    /// <summary>Puts a contact (its queue already set) in its queue now, or offers it at once if an agent can take it.</summary>
+    private void Queue(RoutedContact contact, long patienceTicks)
+    {
+        var queue = contact.QueueRef!;
+        SetState(contact, ContactState.Queued);
+        contact.EnqueuedTicks = _now;
+        if (TryMatchContact(contact))
+        {
+            return;
+        }
+
+        queue.Waiting(contact.RegionIndex, contact.Channel).Insert(contact);
+        foreach (var delay in queue.Delays[(int)contact.Channel])
         {
             _timers.Push(_now + delay, new Timer(TimerKind.DelayReached, contact, 0));
         }
@@ -336,8 +376,6 @@ public sealed class RoutingEngine
         {
             _timers.Push(_now + patienceTicks, new Timer(TimerKind.PatienceOut, contact, 0));
         }
-
-        return contact;
     }
 
     /// <summary>
@@ -677,6 +715,10 @@ public sealed class RoutingEngine
                 contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel).Remove(contact);
                 Finish(contact, reason);
                 return true;
+            case ContactState.Scheduled:
+                _scheduled.Remove(contact);
+                Finish(contact, reason);
+                return true;
             case ContactState.Offered:
                 EndContact(contact, reason, rematch: true);
                 return true;
@@ -927,6 +969,10 @@ public sealed class RoutingEngine
             case TimerKind.PatienceOut when contact.State == ContactState.Queued:
                 contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel).Remove(contact);
                 Finish(contact, ContactEnd.Abandoned);
+                break;
+            case TimerKind.ScheduledStart when contact.State == ContactState.Scheduled:
+                _scheduled.Remove(contact);
+                Queue(contact, contact.PatienceTicks);
                 break;
             case TimerKind.AfterContactWorkOver when contact.State == ContactState.AfterContactWork && contact.AfterContactWorkTicks == timer.Since:
                 EndContact(contact, ContactEnd.Completed, rematch: true);

@@ -162,6 +162,7 @@ internal static class RoutingControl
             ContactState.Offered => "OFFERED",
             ContactState.Connected => "CONNECTED",
             ContactState.AfterContactWork => "AFTER_CONTACT_WORK",
+            ContactState.Scheduled => "SCHEDULED",
             _ => "ENDED",
         },
         ["endReason"] = contact.EndReason == ContactEnd.None ? null : contact.EndReason.ToString().ToUpperInvariant(),

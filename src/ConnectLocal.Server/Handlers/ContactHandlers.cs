@@ -4,6 +4,7 @@ using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Routing;
+using ConnectLocal.Core.TaskTemplates;
 using ConnectLocal.Model.Shapes;
 using ConnectLocal.Server.Routing;
 using ContactShape = ConnectLocal.Model.Shapes.Contact;
@@ -53,38 +54,35 @@ public sealed partial class ConnectApi
         });
     }
 
+    /// <summary>
+    /// A task starts in its flow (the ContactFlowId, the flow of an agent or queue quick connect, or its template's
+    /// flow) and is queued in the quick connect's queue, or the flow's BasicQueue ([choice], flows are not run). A
+    /// ScheduledTime ahead makes it wait, SCHEDULED, until then (docs/routing.md, "Tasks").
+    /// </summary>
     public override ValueTask<StartTaskContactResponse> StartTaskContact(OperationContext context, StartTaskContactRequest request)
     {
-        var given = new[] { request.ContactFlowId, request.QuickConnectId, request.TaskTemplateId }.Count(x => x is not null);
-        if (given != 1)
-        {
-            throw Errors.InvalidParameter("Exactly one of ContactFlowId, QuickConnectId or TaskTemplateId must be provided.");
-        }
-
-        if (request.QuickConnectId is not null)
-        {
-            throw Errors.NotFound("Quick connect");
-        }
-
-        if (request.TaskTemplateId is not null)
-        {
-            throw Errors.NotFound("Task template");
-        }
-
         ContactAttributes.Check(request.Attributes);
         var caller = CallerOf(context);
-        if (request.ScheduledTime is { } scheduled && scheduled > caller.Now)
-        {
-            throw Errors.InvalidParameter("ConnectLocal does not schedule tasks yet: ScheduledTime must not be in the future.");
-        }
-
-        Core.Flows.FlowReferences.RequireForContact(Store, caller, request.InstanceId!, request.ContactFlowId!);
-
+        TaskStarts.CheckSchedule(request.ScheduledTime, caller.Now);
+        var start = TaskStarts.Resolve(Store, caller, request.InstanceId!, request.ContactFlowId, request.QuickConnectId, request.TaskTemplateId);
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
         {
-            var details = new ContactInfo(ContactArn(caller, instance, id), request.Name, request.Description, request.Attributes, request.PreviousContactId, request.RelatedContactId, null, caller.Region);
-            return Routing.Enqueue(routing, new ContactRequest(caller.Region, FlowQueue(instance), RoutingChannel.Task, ContactInitiation.Api, id, Tag: details));
+            if (request.PreviousContactId is { } previous && RoutingHost.CountLinked(routing, previous) >= TaskStarts.MaxLinkedTasks)
+            {
+                throw Errors.Quota(ErrorTexts.PreviousContactChainFull);
+            }
+
+            var template = start.Template is { } t ? (t.Name, TaskTemplateRules.Type.ArnOf(caller, instance.Id, t.Id)) : default((string, string)?);
+            var details = new ContactInfo(ContactArn(caller, instance, id), request.Name, request.Description, request.Attributes, request.PreviousContactId,
+                request.RelatedContactId, null, caller.Region, template?.Item1, template?.Item2);
+            var queueId = start.QueueId is { } named
+                ? Store.Read(session => session.Get<Queue>(new ResourceScope(caller.AccountId, caller.Region, instance.Id), named)?.Id) ?? throw Errors.NotFound("Queue")
+                : FlowQueue(instance);
+            var contactRequest = new ContactRequest(caller.Region, queueId, RoutingChannel.Task, ContactInitiation.Api, id, Tag: details);
+            return request.ScheduledTime is { } at && at > caller.Now
+                ? Routing.Schedule(routing, contactRequest, at)
+                : Routing.Enqueue(routing, contactRequest);
         });
         return ValueTask.FromResult(new StartTaskContactResponse { ContactId = id });
     }
@@ -225,6 +223,8 @@ public sealed partial class ConnectApi
                 AfterContactWorkEndTimestamp = contact.AfterContactWorkAt is null ? null : contact.EndedAt,
             },
             InitiationTimestamp = contact.InitiatedAt,
+            ScheduledTimestamp = contact.ScheduledAt,
+            TaskTemplateInfo = details?.TaskTemplateArn is null ? null : new TaskTemplateInfoV2 { Name = details.TaskTemplateName, Arn = details.TaskTemplateArn },
             DisconnectTimestamp = contact.AfterContactWorkAt ?? contact.EndedAt,
             LastUpdateTimestamp = contact.StateSince,
             Attributes = details?.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null,

@@ -13,7 +13,7 @@ namespace ConnectLocal.Server.Routing;
 /// OFFLINE one; AGENTS_AVAILABLE — routable with a free slot on one of the group's channels; AGENTS_ON_CONTACT (and
 /// the older AGENTS_ON_CALL) — connected to, or in after-contact work on, a contact of those channels;
 /// AGENTS_AFTER_CONTACT_WORK — in after-contact work; AGENTS_STAFFED — online and routable or working;
-/// AGENTS_NON_PRODUCTIVE — online in a custom status, with no contact; AGENTS_ERROR and CONTACTS_SCHEDULED — 0;
+/// AGENTS_NON_PRODUCTIVE — online in a custom status, with no contact; AGENTS_ERROR — 0; CONTACTS_SCHEDULED — tasks waiting for their scheduled time;
 /// SLOTS_ACTIVE / SLOTS_AVAILABLE — the agents' used and offerable slots on those channels; ESTIMATED_WAIT_TIME —
 /// no value. OLDEST_CONTACT_AGE is in seconds with groupings and, as AWS documents, in milliseconds without.
 /// </summary>
@@ -112,7 +112,8 @@ internal static class CurrentMetrics
             "AGENTS_AFTER_CONTACT_WORK" => agents.Count(a => a.Contacts.Any(c => c.State == ContactState.AfterContactWork)),
             "AGENTS_STAFFED" => agents.Count(a => a.IsOnline && (a.IsRoutable || a.Contacts.Count > 0)),
             "AGENTS_NON_PRODUCTIVE" => agents.Count(a => a.IsOnline && !a.IsRoutable && a.Contacts.Count == 0),
-            "AGENTS_ERROR" or "CONTACTS_SCHEDULED" => 0,
+            "AGENTS_ERROR" => 0,
+            "CONTACTS_SCHEDULED" => queues.Sum(q => channels.Sum(c => engine.ScheduledCount(region, q, c))),
             "CONTACTS_IN_QUEUE" => queues.Sum(q => channels.Sum(c => engine.WaitingCount(region, q, c))),
             "OLDEST_CONTACT_AGE" => queues.SelectMany(q => channels.Select(c => engine.OldestWaiting(region, q, c)))
                 .Where(c => c is not null)

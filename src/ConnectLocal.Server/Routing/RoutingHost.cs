@@ -16,7 +16,9 @@ public sealed record ContactInfo(
     string? PreviousContactId,
     string? RelatedContactId,
     string? TrafficDistributionGroupId,
-    string OriginRegion);
+    string OriginRegion,
+    string? TaskTemplateName = null,
+    string? TaskTemplateArn = null);
 
 /// <summary>One instance's routing engine (both Regions of a replicated instance) and what the server keeps beside it.</summary>
 public sealed class InstanceRouting(string accountId, string instanceId, string region, RoutingEngine engine)
@@ -35,6 +37,9 @@ public sealed class InstanceRouting(string accountId, string instanceId, string 
 
     /// <summary>The store's change sequence the engine's configuration is up to date with; -1: read it all next time.</summary>
     public long ConfigurationSeen { get; set; } = -1;
+
+    /// <summary>The contacts started with each PreviousContactId (StartTaskContact allows 12 per chain).</summary>
+    public Dictionary<string, List<string>> LinkedTasks { get; } = new(StringComparer.Ordinal);
 
     /// <summary>For a replicated instance: where the last full read placed each user (<see cref="RoutingSnapshot.Places"/>).</summary>
     public IReadOnlyDictionary<string, AgentPlace> Places { get; set; } = new Dictionary<string, AgentPlace>(StringComparer.Ordinal);
@@ -112,8 +117,38 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
     {
         var contact = routing.Engine.Enqueue(request);
         _contacts[request.Id!] = routing;
+        Link(routing, request);
         return contact;
     }
+
+    private static void Link(InstanceRouting routing, ContactRequest request)
+    {
+        if (request.Tag is ContactInfo { PreviousContactId: { } previous })
+        {
+            if (!routing.LinkedTasks.TryGetValue(previous, out var linked))
+            {
+                routing.LinkedTasks[previous] = linked = [];
+            }
+
+            linked.Add(request.Id!);
+        }
+    }
+
+    /// <summary>A contact that starts at <paramref name="start"/> (a scheduled task; inside <see cref="Use{T}"/>).</summary>
+    public RoutedContact Schedule(InstanceRouting routing, ContactRequest request, DateTimeOffset start)
+    {
+        var contact = routing.Engine.Schedule(request, start.UtcTicks);
+        _contacts[request.Id!] = routing;
+        Link(routing, request);
+        return contact;
+    }
+
+    /// <summary>
+    /// The contacts of the instance, still known to the engine, whose PreviousContactId is <paramref name="previousContactId"/>
+    /// (inside <see cref="Use{T}"/>). [choice] Contacts the engine has retired no longer count.
+    /// </summary>
+    public static int CountLinked(InstanceRouting routing, string previousContactId) =>
+        routing.LinkedTasks.TryGetValue(previousContactId, out var linked) ? linked.Count : 0;
 
     /// <summary>An agent's own outbound contact (inside <see cref="Use{T}"/>).</summary>
     public RoutedContact StartOutbound(InstanceRouting routing, string userId, string contactId, ContactInfo details)
@@ -135,7 +170,19 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
     }
 
     /// <summary>The engine forgot an ended contact: so does the map from contact ids to engines.</summary>
-    void IRoutingObserver.Retired(RoutedContact contact) => _contacts.TryRemove(contact.Id!, out _);
+    void IRoutingObserver.Retired(RoutedContact contact)
+    {
+        if (_contacts.TryRemove(contact.Id!, out var routing) && contact.Tag is ContactInfo { PreviousContactId: { } previous }
+            && routing.LinkedTasks.TryGetValue(previous, out var linked))
+        {
+            // Called by the engine, inside the instance's lock: the chain's list shrinks with its contacts.
+            linked.Remove(contact.Id!);
+            if (linked.Count == 0)
+            {
+                routing.LinkedTasks.Remove(previous);
+            }
+        }
+    }
 
     private void Refresh(InstanceRouting routing, Instance instance)
     {
