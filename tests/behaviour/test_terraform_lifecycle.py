@@ -10,6 +10,7 @@ resource back the way CloudFormation does, with ARNs wherever the API takes an i
 import json
 import time
 import unittest
+import uuid
 
 from support import ConnectTestCase, client, create_instance, unique
 
@@ -22,7 +23,24 @@ class OwnAccountTestCase(ConnectTestCase):
     @classmethod
     def setUpClass(cls):
         cls.connect = client(account=ACCOUNT)
-        cls.instance_id = create_instance(cls.connect)
+        cls.instance_id = cls._instance_made = create_instance(cls.connect)
+        cls.fresh_instances = []
+
+    @classmethod
+    def tearDownClass(cls):
+        # Clean-up, not a check: the instances the tests made besides the class's own (fresh instances, a phone
+        # number's second target) go too, so the account stays inside the per-Region instance quota.
+        for made in cls.fresh_instances:
+            try:
+                cls.connect.delete_instance(InstanceId=made)
+            except cls.connect.exceptions.ResourceNotFoundException:
+                pass
+        super().tearDownClass()
+
+    def fresh_instance(self):
+        made = create_fresh(self.connect)
+        type(self).fresh_instances.append(made)
+        return made
 
 
 def flow_content(text):
@@ -30,6 +48,17 @@ def flow_content(text):
         {"Identifier": "a1", "Type": "MessageParticipant", "Parameters": {"Text": text},
          "Transitions": {"NextAction": "a2", "Errors": [{"NextAction": "a2", "ErrorType": "NoMatchingError"}]}},
         {"Identifier": "a2", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]})
+
+
+def acceptance_flow_content(text):
+    """The shape of the provider's acceptance-test flow: two actions whose identifiers are not UUIDs, empty Errors and
+    Conditions lists, no Metadata."""
+    return json.dumps({"Version": "2019-10-30", "StartAction": "12345678-1234-1234-1234-123456789012", "Actions": [
+        {"Identifier": "12345678-1234-1234-1234-123456789012", "Type": "MessageParticipant",
+         "Transitions": {"NextAction": "abcdef-abcd-abcd-abcd-abcdefghijkl", "Errors": [], "Conditions": []},
+         "Parameters": {"Text": text}},
+        {"Identifier": "abcdef-abcd-abcd-abcd-abcdefghijkl", "Type": "DisconnectParticipant", "Transitions": {},
+         "Parameters": {}}]})
 
 
 def module_content(text):
@@ -77,6 +106,11 @@ class TerraformLifecycle(OwnAccountTestCase):
 
     def gone(self, call, **kwargs):
         self.assertError("ResourceNotFoundException", call, **kwargs)
+
+    def deleted_again(self, delete, **kwargs):
+        """The provider's delete ignores ResourceNotFoundException (a resource deleted outside Terraform): a second
+        delete must answer exactly that, not succeed and not fail otherwise."""
+        self.assertError("ResourceNotFoundException", delete, **kwargs)
 
     def default_flow(self, name="Default agent transfer"):
         flows = pages(self.connect.list_contact_flows, "ContactFlowSummaryList", InstanceId=self.instance_id)
@@ -145,6 +179,7 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual(got, c.describe_hours_of_operation(InstanceId=inst, HoursOfOperationId=hours_id)["HoursOfOperation"])
         c.delete_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid)
         self.gone(c.describe_hours_of_operation, InstanceId=iid, HoursOfOperationId=hid)
+        self.deleted_again(c.delete_hours_of_operation, InstanceId=iid, HoursOfOperationId=hid)
 
     # -- aws_connect_quick_connect -------------------------------------------------------------------------------------
 
@@ -168,8 +203,9 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual(got, c.describe_quick_connect(InstanceId=inst, QuickConnectId=qc_id)["QuickConnect"])
         c.delete_quick_connect(InstanceId=iid, QuickConnectId=qid)
         self.gone(c.describe_quick_connect, InstanceId=iid, QuickConnectId=qid)
+        self.deleted_again(c.delete_quick_connect, InstanceId=iid, QuickConnectId=qid)
 
-    # -- aws_connect_queue (and aws_connect_queue_quick_connects) ------------------------------------------------------
+    # -- aws_connect_queue ---------------------------------------------------------------------------------------------
 
     def quick_connect(self):
         return c_qc(self.connect, self.instance_id)
@@ -211,25 +247,7 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual((queue, qcs), read(inst, queue_id))
         c.delete_queue(InstanceId=iid, QueueId=qid)
         self.gone(c.describe_queue, InstanceId=iid, QueueId=qid)
-
-    def test_queue_quick_connects(self):
-        c, iid = self.connect, self.instance_id
-        qid = c.create_queue(InstanceId=iid, Name=unique("tfqq"), HoursOfOperationId=self.hours()["HoursOfOperationId"])["QueueId"]
-        qc1, qc2, qc3 = self.quick_connect(), self.quick_connect(), self.quick_connect()
-
-        def read(instance_id, queue_id):
-            return sorted(q["Id"] for q in pages(c.list_queue_quick_connects, "QuickConnectSummaryList",
-                                                InstanceId=instance_id, QueueId=queue_id, MaxResults=60))
-
-        c.associate_queue_quick_connects(InstanceId=iid, QueueId=qid, QuickConnectIds=[qc1, qc2])
-        self.assertEqual(sorted([qc1, qc2]), read(iid, qid))
-        c.associate_queue_quick_connects(InstanceId=iid, QueueId=qid, QuickConnectIds=[qc3])
-        c.disassociate_queue_quick_connects(InstanceId=iid, QueueId=qid, QuickConnectIds=[qc1])
-        self.assertEqual(sorted([qc2, qc3]), read(iid, qid))
-        inst, queue_id = self.split_import(f"{iid}:{qid}")
-        self.assertEqual(sorted([qc2, qc3]), read(inst, queue_id))
-        c.disassociate_queue_quick_connects(InstanceId=iid, QueueId=qid, QuickConnectIds=[qc2, qc3])
-        self.assertEqual([], read(iid, qid))
+        self.deleted_again(c.delete_queue, InstanceId=iid, QueueId=qid)
 
     # -- aws_connect_routing_profile -----------------------------------------------------------------------------------
 
@@ -249,7 +267,7 @@ class TerraformLifecycle(OwnAccountTestCase):
         def read(instance_id, profile_id):
             profile = c.describe_routing_profile(InstanceId=instance_id, RoutingProfileId=profile_id)["RoutingProfile"]
             queues = pages(c.list_routing_profile_queues, "RoutingProfileQueueConfigSummaryList",
-                           InstanceId=instance_id, RoutingProfileId=profile_id, MaxResults=1)
+                           InstanceId=instance_id, RoutingProfileId=profile_id, MaxResults=60)
             return profile, sorted((q["QueueId"], q["Channel"], q["Priority"], q["Delay"]) for q in queues)
 
         profile, queues = read(iid, rid)
@@ -274,28 +292,31 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual((profile, queues), read(inst, profile_id))
         c.delete_routing_profile(InstanceId=iid, RoutingProfileId=rid)
         self.gone(c.describe_routing_profile, InstanceId=iid, RoutingProfileId=rid)
+        self.deleted_again(c.delete_routing_profile, InstanceId=iid, RoutingProfileId=rid)
 
     # -- aws_connect_contact_flow / aws_connect_contact_flow_module ----------------------------------------------------
 
     def test_contact_flow(self):
         c, iid = self.connect, self.instance_id
         name = unique("tfflow")
-        made = c.create_contact_flow(InstanceId=iid, Name=name, Description="flow", Type="CONTACT_FLOW",
-                                     Content=flow_content("Hello"), Tags={"Name": "f"})
+        made = c.create_contact_flow(InstanceId=iid, Name=name, Description="Created", Type="CONTACT_FLOW",
+                                     Content=acceptance_flow_content("Created"), Tags={"Name": "f"})
         fid, arn = made["ContactFlowId"], made["ContactFlowArn"]
         got = c.describe_contact_flow(InstanceId=iid, ContactFlowId=fid)["ContactFlow"]
         self.assertEqual((name, "CONTACT_FLOW", arn), (got["Name"], got["Type"], got["Arn"]))
-        self.assertEqual(json.loads(flow_content("Hello")), json.loads(got["Content"]))
-        c.update_contact_flow_metadata(InstanceId=iid, ContactFlowId=fid, Name=name + "-2", Description="flow2")
-        c.update_contact_flow_content(InstanceId=iid, ContactFlowId=fid, Content=flow_content("Bye"))
+        self.assertEqual(json.loads(acceptance_flow_content("Created")), json.loads(got["Content"]))
+        # the provider renames with UpdateContactFlowName (name and description together), then sends the content
+        c.update_contact_flow_name(InstanceId=iid, ContactFlowId=fid, Name=name + "-2", Description="Updated")
+        c.update_contact_flow_content(InstanceId=iid, ContactFlowId=fid, Content=acceptance_flow_content("Updated"))
         self.update_tags(arn, {"Name": "f"}, {"Name": "f2"})
         got = c.describe_contact_flow(InstanceId=iid, ContactFlowId=fid)["ContactFlow"]
-        self.assertEqual((name + "-2", "flow2", {"Name": "f2"}), (got["Name"], got["Description"], got["Tags"]))
-        self.assertEqual(json.loads(flow_content("Bye")), json.loads(got["Content"]))
+        self.assertEqual((name + "-2", "Updated", {"Name": "f2"}), (got["Name"], got["Description"], got["Tags"]))
+        self.assertEqual(json.loads(acceptance_flow_content("Updated")), json.loads(got["Content"]))
         inst, flow_id = self.split_import(f"{iid}:{fid}")
         self.assertEqual(got, c.describe_contact_flow(InstanceId=inst, ContactFlowId=flow_id)["ContactFlow"])
         c.delete_contact_flow(InstanceId=iid, ContactFlowId=fid)
         self.gone(c.describe_contact_flow, InstanceId=iid, ContactFlowId=fid)
+        self.deleted_again(c.delete_contact_flow, InstanceId=iid, ContactFlowId=fid)
 
     def test_contact_flow_module(self):
         c, iid = self.connect, self.instance_id
@@ -316,6 +337,7 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual(got, c.describe_contact_flow_module(InstanceId=inst, ContactFlowModuleId=module_id)["ContactFlowModule"])
         c.delete_contact_flow_module(InstanceId=iid, ContactFlowModuleId=mid)
         self.gone(c.describe_contact_flow_module, InstanceId=iid, ContactFlowModuleId=mid)
+        self.deleted_again(c.delete_contact_flow_module, InstanceId=iid, ContactFlowModuleId=mid)
 
     # -- aws_connect_prompt data source (ListPrompts by name) ----------------------------------------------------------
 
@@ -341,7 +363,7 @@ class TerraformLifecycle(OwnAccountTestCase):
         def read(instance_id, profile_id):
             profile = c.describe_security_profile(InstanceId=instance_id, SecurityProfileId=profile_id)["SecurityProfile"]
             perms = pages(c.list_security_profile_permissions, "Permissions", InstanceId=instance_id,
-                          SecurityProfileId=profile_id)
+                          SecurityProfileId=profile_id, MaxResults=60)
             return profile, sorted(perms)
 
         profile, perms = read(iid, sid)
@@ -355,11 +377,12 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual((profile, perms), read(inst, profile_id))
         c.delete_security_profile(InstanceId=iid, SecurityProfileId=sid)
         self.gone(c.describe_security_profile, InstanceId=iid, SecurityProfileId=sid)
+        self.deleted_again(c.delete_security_profile, InstanceId=iid, SecurityProfileId=sid)
 
     # -- aws_connect_user_hierarchy_structure / aws_connect_user_hierarchy_group ---------------------------------------
 
     def test_user_hierarchy_structure_and_group(self):
-        c, iid = self.connect, create_fresh(self.connect)
+        c, iid = self.connect, self.fresh_instance()
         c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={"LevelOne": {"Name": "Region"}})
         got = c.describe_user_hierarchy_structure(InstanceId=iid)["HierarchyStructure"]
         self.assertEqual("Region", got["LevelOne"]["Name"])
@@ -384,6 +407,7 @@ class TerraformLifecycle(OwnAccountTestCase):
         c.delete_user_hierarchy_group(InstanceId=iid, HierarchyGroupId=child["HierarchyGroupId"])
         c.delete_user_hierarchy_group(InstanceId=iid, HierarchyGroupId=gid)
         self.gone(c.describe_user_hierarchy_group, InstanceId=iid, HierarchyGroupId=gid)
+        self.deleted_again(c.delete_user_hierarchy_group, InstanceId=iid, HierarchyGroupId=gid)
         # the structure resource's delete: an empty structure
         c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={})
         self.assertEqual({}, c.describe_user_hierarchy_structure(InstanceId=iid)["HierarchyStructure"])
@@ -426,6 +450,7 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual(got, c.describe_user(InstanceId=inst, UserId=user_id)["User"])
         c.delete_user(InstanceId=iid, UserId=uid)
         self.gone(c.describe_user, InstanceId=iid, UserId=uid)
+        self.deleted_again(c.delete_user, InstanceId=iid, UserId=uid)
 
     # -- aws_connect_vocabulary ----------------------------------------------------------------------------------------
 
@@ -488,7 +513,7 @@ class TerraformLifecycle(OwnAccountTestCase):
         c.associate_bot(InstanceId=iid, LexBot={"Name": name, "LexRegion": "us-east-1"})
 
         def read(instance_id, bot_name, region):
-            bots = pages(c.list_bots, "LexBots", InstanceId=instance_id, LexVersion="V1")
+            bots = pages(c.list_bots, "LexBots", InstanceId=instance_id, LexVersion="V1", MaxResults=25)
             return {"Name": bot_name, "LexRegion": region} in [b.get("LexBot") for b in bots]
 
         self.assertTrue(read(iid, name, "us-east-1"))
@@ -500,7 +525,7 @@ class TerraformLifecycle(OwnAccountTestCase):
     # -- aws_connect_instance_storage_config ---------------------------------------------------------------------------
 
     def test_instance_storage_config(self):
-        c, iid = self.connect, create_fresh(self.connect)
+        c, iid = self.connect, self.fresh_instance()
         made = c.associate_instance_storage_config(InstanceId=iid, ResourceType="CHAT_TRANSCRIPTS", StorageConfig={
             "StorageType": "S3", "S3Config": {"BucketName": "tf-transcripts", "BucketPrefix": "chats"}})
         aid = made["AssociationId"]
@@ -530,9 +555,13 @@ class TerraformLifecycle(OwnAccountTestCase):
         pid, arn = made["PromptId"], made["PromptARN"]
         got = c.describe_prompt(InstanceId=iid, PromptId=pid)["Prompt"]
         self.assertEqual((name, "greeting", arn, {"Name": "p"}), (got["Name"], got["Description"], got["PromptARN"], got["Tags"]))
-        # the provider's update sends only the changed fields
-        c.update_prompt(InstanceId=iid, PromptId=pid, Name=name + "-2")
-        c.update_prompt(InstanceId=iid, PromptId=pid, Description="farewell", S3Uri="s3://tf-prompts/farewell.wav")
+        # the provider's update is one UpdatePrompt carrying only the changed fields
+        c.update_prompt(InstanceId=iid, PromptId=pid, Name=name + "-2", Description="farewell",
+                        S3Uri="s3://tf-prompts/farewell.wav")
+        c.update_prompt(InstanceId=iid, PromptId=pid, Description="farewell!")  # a later change of one field
+        self.assertEqual((name + "-2", "farewell!"), tuple(
+            c.describe_prompt(InstanceId=iid, PromptId=pid)["Prompt"][k] for k in ("Name", "Description")))
+        c.update_prompt(InstanceId=iid, PromptId=pid, Description="farewell")
         self.update_tags(arn, {"Name": "p"}, {"Env": "e"})
         got = c.describe_prompt(InstanceId=iid, PromptId=pid)["Prompt"]
         self.assertEqual((name + "-2", "farewell", {"Env": "e"}), (got["Name"], got["Description"], got["Tags"]))
@@ -560,7 +589,7 @@ class TerraformLifecycle(OwnAccountTestCase):
     # -- aws_connect_user with a hierarchy group (UpdateUserHierarchy) -------------------------------------------------
 
     def test_user_hierarchy_update(self):
-        c, iid = self.connect, create_fresh(self.connect)
+        c, iid = self.connect, self.fresh_instance()
         c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={"LevelOne": {"Name": "Site"}})
         g1 = c.create_user_hierarchy_group(InstanceId=iid, Name=unique("tfug"))["HierarchyGroupId"]
         g2 = c.create_user_hierarchy_group(InstanceId=iid, Name=unique("tfug"))["HierarchyGroupId"]
@@ -585,8 +614,26 @@ class TerraformLifecycle(OwnAccountTestCase):
         number = c.search_available_phone_numbers(TargetArn=arn, PhoneNumberCountryCode="US", PhoneNumberType="DID",
                                                   MaxResults=1)["AvailableNumbersList"][0]["PhoneNumber"]
         made = c.claim_phone_number(TargetArn=arn, PhoneNumber=number, PhoneNumberDescription="tf number",
-                                    Tags={"Name": "pn"})
+                                    Tags={"Name": "pn"}, ClientToken=str(uuid.uuid4()))
+        self.wait_phone_number(made["PhoneNumberId"], "CLAIMED")  # the provider's create waiter
         return arn, number, made
+
+    def wait_phone_number(self, phone_id, wanted, timeout=10):
+        """The provider's waiter: DescribePhoneNumber while IN_PROGRESS, until `wanted` (None: until not found)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                got = self.connect.describe_phone_number(PhoneNumberId=phone_id)["ClaimedPhoneNumberSummary"]
+            except self.connect.exceptions.ResourceNotFoundException:
+                if wanted is None:
+                    return None
+                raise
+            status = got["PhoneNumberStatus"]["Status"]
+            if status == wanted:
+                return got
+            self.assertEqual("IN_PROGRESS", status, got["PhoneNumberStatus"])
+            self.assertLess(time.monotonic(), deadline, "phone number still IN_PROGRESS")
+            time.sleep(0.1)
 
     def test_phone_number(self):
         c = self.connect
@@ -596,17 +643,19 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual((number, "US", "DID", arn, "CLAIMED"),
                          (got["PhoneNumber"], got["PhoneNumberCountryCode"], got["PhoneNumberType"], got["TargetArn"],
                           got["PhoneNumberStatus"]["Status"]))
-        other = c.create_instance(IdentityManagementType="CONNECT_MANAGED", InstanceAlias=unique("tfpn"),
-                                  InboundCallsEnabled=True, OutboundCallsEnabled=True)["Id"]
+        other = self.fresh_instance()
         other_arn = c.describe_instance(InstanceId=other)["Instance"]["Arn"]
-        c.update_phone_number(PhoneNumberId=pid, TargetArn=other_arn)
+        c.update_phone_number(PhoneNumberId=pid, TargetArn=other_arn, ClientToken=str(uuid.uuid4()))
+        self.wait_phone_number(pid, "CLAIMED")  # the provider's update waiter
         self.update_tags(parn, {"Name": "pn"}, {"Name": "pn2"})
-        got = c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"]  # the update waits on this
+        got = c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"]
         self.assertEqual((other_arn, "CLAIMED", {"Name": "pn2"}),
                          (got["TargetArn"], got["PhoneNumberStatus"]["Status"], got["Tags"]))
         self.assertEqual(got, c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"])  # import: id
-        c.release_phone_number(PhoneNumberId=pid)
+        c.release_phone_number(PhoneNumberId=pid, ClientToken=str(uuid.uuid4()))
+        self.wait_phone_number(pid, None)  # the provider's delete waiter: IN_PROGRESS until not found
         self.gone(c.describe_phone_number, PhoneNumberId=pid)
+        self.deleted_again(c.release_phone_number, PhoneNumberId=pid, ClientToken=str(uuid.uuid4()))
 
     def test_phone_number_contact_flow_association(self):
         c, iid = self.connect, self.instance_id
