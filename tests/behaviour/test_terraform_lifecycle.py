@@ -158,22 +158,28 @@ class TerraformLifecycle(OwnAccountTestCase):
     # -- aws_connect_hours_of_operation --------------------------------------------------------------------------------
 
     def test_hours_of_operation(self):
+        # the acceptance tests' inputs: time zone EST, Monday 08:00-23:08, then a second day, description Created/Updated
         c, iid = self.connect, self.instance_id
         name = unique("tfhours")
-        made = c.create_hours_of_operation(InstanceId=iid, Name=name, Description="weekday hours",
-                                           TimeZone="America/New_York",
-                                           Config=[slot("MONDAY", (8, 0), (17, 30))], Tags={"Name": "h", "Env": "test"})
+        made = c.create_hours_of_operation(InstanceId=iid, Name=name, Description="Created", TimeZone="EST",
+                                           Config=[slot("MONDAY", (8, 0), (23, 8))],
+                                           Tags={"Name": "Test Hours of Operation"})
         hid, arn = made["HoursOfOperationId"], made["HoursOfOperationArn"]
         got = c.describe_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid)["HoursOfOperation"]
-        self.assertEqual((name, "America/New_York", arn), (got["Name"], got["TimeZone"], got["HoursOfOperationArn"]))
-        self.assertEqual({"Name": "h", "Env": "test"}, got["Tags"])
-        c.update_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid, Name=name + "-2", Description="changed",
-                                    TimeZone="Europe/London",
-                                    Config=[slot("MONDAY", (9, 0), (17, 0)), slot("TUESDAY", (9, 0), (17, 0))])
-        self.update_tags(arn, {"Name": "h", "Env": "test"}, {"Name": "h2", "Team": "ops"})
+        self.assertEqual((name, "Created", "EST", arn), (got["Name"], got["Description"], got["TimeZone"],
+                                                         got["HoursOfOperationArn"]))
+        self.assertEqual([slot("MONDAY", (8, 0), (23, 8))], got["Config"])
+        self.assertEqual({"Name": "Test Hours of Operation"}, got["Tags"])
+        # one UpdateHoursOfOperation carrying every field, as the provider sends it
+        c.update_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid, Name=name + "-2", Description="Updated",
+                                    TimeZone="EST",
+                                    Config=[slot("MONDAY", (8, 0), (23, 8)), slot("TUESDAY", (9, 0), (21, 0))])
+        self.update_tags(arn, {"Name": "Test Hours of Operation"}, {"Name": "h2", "Team": "ops"})
         got = c.describe_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid)["HoursOfOperation"]
-        self.assertEqual((name + "-2", "changed", "Europe/London"), (got["Name"], got["Description"], got["TimeZone"]))
-        self.assertEqual({"MONDAY", "TUESDAY"}, {s["Day"] for s in got["Config"]})
+        self.assertEqual((name + "-2", "Updated", "EST"), (got["Name"], got["Description"], got["TimeZone"]))
+        self.assertEqual({("MONDAY", 8, 0, 23, 8), ("TUESDAY", 9, 0, 21, 0)},
+                         {(s["Day"], s["StartTime"]["Hours"], s["StartTime"]["Minutes"], s["EndTime"]["Hours"],
+                           s["EndTime"]["Minutes"]) for s in got["Config"]})
         self.assertEqual({"Name": "h2", "Team": "ops"}, got["Tags"])
         inst, hours_id = self.split_import(f"{iid}:{hid}")
         self.assertEqual(got, c.describe_hours_of_operation(InstanceId=inst, HoursOfOperationId=hours_id)["HoursOfOperation"])
@@ -414,38 +420,52 @@ class TerraformLifecycle(OwnAccountTestCase):
 
     # -- aws_connect_user ----------------------------------------------------------------------------------------------
 
+    def named(self, list_call, key, name):
+        """A data source's lookup by name (the acceptance tests read the default profiles this way)."""
+        found = [x for x in pages(list_call, key, InstanceId=self.instance_id, MaxResults=60) if x["Name"] == name]
+        self.assertEqual(1, len(found), name)
+        return found[0]["Id"]
+
     def test_user(self):
+        # the acceptance tests' inputs: the default routing profile and the default security profiles looked up by
+        # name, identity "example"/"example2", a soft phone with no after-contact work, tag Key2 changed and Key3 added
         c, iid = self.connect, self.instance_id
-        profiles = pages(c.list_routing_profiles, "RoutingProfileSummaryList", InstanceId=iid)
-        rp = profiles[0]["Id"]
-        sp1 = c.create_security_profile(InstanceId=iid, SecurityProfileName=unique("tfusp"))["SecurityProfileId"]
-        sp2 = c.create_security_profile(InstanceId=iid, SecurityProfileName=unique("tfusp"))["SecurityProfileId"]
-        hq = c.create_queue(InstanceId=iid, Name=unique("tfuq"), HoursOfOperationId=self.hours()["HoursOfOperationId"])["QueueId"]
-        rp2 = c.create_routing_profile(InstanceId=iid, Name=unique("tfurp"), Description="d", DefaultOutboundQueueId=hq,
+        basic_rp = self.named(c.list_routing_profiles, "RoutingProfileSummaryList", "Basic Routing Profile")
+        agent, manager, admin = (self.named(c.list_security_profiles, "SecurityProfileSummaryList", n)
+                                 for n in ("Agent", "CallCenterManager", "Admin"))
+        basic_queue = self.named(c.list_queues, "QueueSummaryList", "BasicQueue")
+        rp2 = c.create_routing_profile(InstanceId=iid, Name=unique("tfurp"), Description="test routing profile",
+                                       DefaultOutboundQueueId=basic_queue,
                                        MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}])["RoutingProfileId"]
         username = unique("tfuser")
         made = c.create_user(InstanceId=iid, Username=username, Password="Password123",
-                             IdentityInfo={"FirstName": "Ada", "LastName": "Lovelace"},
-                             PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 0},
-                             RoutingProfileId=rp, SecurityProfileIds=[sp1], Tags={"Name": "u"})
+                             IdentityInfo={"FirstName": "example", "LastName": "example2"},
+                             PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 0, "AutoAccept": False},
+                             RoutingProfileId=basic_rp, SecurityProfileIds=[agent],
+                             Tags={"Key1": "Value1", "Key2": "Value2a"})
         uid, arn = made["UserId"], made["UserArn"]
         got = c.describe_user(InstanceId=iid, UserId=uid)["User"]
-        self.assertEqual((username, "Ada", rp, [sp1]), (got["Username"], got["IdentityInfo"]["FirstName"],
-                                                       got["RoutingProfileId"], got["SecurityProfileIds"]))
+        self.assertEqual((username, "example", basic_rp, [agent], {"Key1": "Value1", "Key2": "Value2a"}),
+                         (got["Username"], got["IdentityInfo"]["FirstName"], got["RoutingProfileId"],
+                          got["SecurityProfileIds"], got["Tags"]))
+        self.assertEqual({"PhoneType": "SOFT_PHONE", "AutoAccept": False, "AfterContactWorkTimeLimit": 0},
+                         {k: got["PhoneConfig"][k] for k in ("PhoneType", "AutoAccept", "AfterContactWorkTimeLimit")})
+        # the provider's update order: identity info, phone config, routing profile, security profiles
         c.update_user_identity_info(InstanceId=iid, UserId=uid, IdentityInfo={
             "FirstName": "Grace", "LastName": "Hopper", "Email": "grace@example.com"})
         c.update_user_phone_config(InstanceId=iid, UserId=uid, PhoneConfig={
-            "PhoneType": "DESK_PHONE", "DeskPhoneNumber": "+12345678902", "AutoAccept": True,
-            "AfterContactWorkTimeLimit": 30})
+            "PhoneType": "DESK_PHONE", "DeskPhoneNumber": "+112345678912", "AutoAccept": True,
+            "AfterContactWorkTimeLimit": 1})
         c.update_user_routing_profile(InstanceId=iid, UserId=uid, RoutingProfileId=rp2)
-        c.update_user_security_profiles(InstanceId=iid, UserId=uid, SecurityProfileIds=[sp1, sp2])
-        self.update_tags(arn, {"Name": "u"}, {"Name": "u2"})
+        c.update_user_security_profiles(InstanceId=iid, UserId=uid, SecurityProfileIds=[agent, manager, admin])
+        self.update_tags(arn, {"Key1": "Value1", "Key2": "Value2a"}, {"Key1": "Value1", "Key2": "Value2b", "Key3": "Value3"})
         got = c.describe_user(InstanceId=iid, UserId=uid)["User"]
-        self.assertEqual(("Grace", "grace@example.com", "DESK_PHONE", "+12345678902", True, 30, rp2, {"Name": "u2"}),
+        self.assertEqual(("Grace", "grace@example.com", "DESK_PHONE", "+112345678912", True, 1, rp2,
+                          {"Key1": "Value1", "Key2": "Value2b", "Key3": "Value3"}),
                          (got["IdentityInfo"]["FirstName"], got["IdentityInfo"]["Email"], got["PhoneConfig"]["PhoneType"],
                           got["PhoneConfig"]["DeskPhoneNumber"], got["PhoneConfig"]["AutoAccept"],
                           got["PhoneConfig"]["AfterContactWorkTimeLimit"], got["RoutingProfileId"], got["Tags"]))
-        self.assertEqual(sorted([sp1, sp2]), sorted(got["SecurityProfileIds"]))
+        self.assertEqual(sorted([agent, manager, admin]), sorted(got["SecurityProfileIds"]))
         inst, user_id = self.split_import(f"{iid}:{uid}")
         self.assertEqual(got, c.describe_user(InstanceId=inst, UserId=user_id)["User"])
         c.delete_user(InstanceId=iid, UserId=uid)
