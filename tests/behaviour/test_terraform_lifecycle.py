@@ -61,6 +61,16 @@ def acceptance_flow_content(text):
          "Parameters": {}}]})
 
 
+def acceptance_module_content(text):
+    """The shape of the provider's acceptance-test module: the acceptance flow's two actions (a module may end in
+    DisconnectParticipant) with the Settings block of input/output parameters and the Success/Error transitions."""
+    content = json.loads(acceptance_flow_content(text))
+    content["Settings"] = {"InputParameters": [], "OutputParameters": [], "Transitions": [
+        {"DisplayName": "Success", "ReferenceName": "Success", "Description": ""},
+        {"DisplayName": "Error", "ReferenceName": "Error", "Description": ""}]}
+    return json.dumps(content)
+
+
 def module_content(text):
     return json.dumps({"Version": "2019-10-30", "StartAction": "m1", "Metadata": {}, "Settings": {
         "InputParameters": [], "OutputParameters": [], "Transitions": [
@@ -327,18 +337,18 @@ class TerraformLifecycle(OwnAccountTestCase):
     def test_contact_flow_module(self):
         c, iid = self.connect, self.instance_id
         name = unique("tfmod")
-        made = c.create_contact_flow_module(InstanceId=iid, Name=name, Description="module",
-                                            Content=module_content("Hi"), Tags={"Name": "m"})
+        made = c.create_contact_flow_module(InstanceId=iid, Name=name, Description="Created",
+                                            Content=acceptance_module_content("Created"), Tags={"Name": "m"})
         mid, arn = made["Id"], made["Arn"]
         got = c.describe_contact_flow_module(InstanceId=iid, ContactFlowModuleId=mid)["ContactFlowModule"]
         self.assertEqual((name, arn), (got["Name"], got["Arn"]))
         c.update_contact_flow_module_metadata(InstanceId=iid, ContactFlowModuleId=mid, Name=name + "-2",
-                                              Description="module2")
-        c.update_contact_flow_module_content(InstanceId=iid, ContactFlowModuleId=mid, Content=module_content("Yo"))
+                                              Description="Updated")
+        c.update_contact_flow_module_content(InstanceId=iid, ContactFlowModuleId=mid, Content=acceptance_module_content("Updated"))
         self.update_tags(arn, {"Name": "m"}, {"Other": "o"})
         got = c.describe_contact_flow_module(InstanceId=iid, ContactFlowModuleId=mid)["ContactFlowModule"]
-        self.assertEqual((name + "-2", "module2", {"Other": "o"}), (got["Name"], got["Description"], got["Tags"]))
-        self.assertEqual(json.loads(module_content("Yo")), json.loads(got["Content"]))
+        self.assertEqual((name + "-2", "Updated", {"Other": "o"}), (got["Name"], got["Description"], got["Tags"]))
+        self.assertEqual(json.loads(acceptance_module_content("Updated")), json.loads(got["Content"]))
         inst, module_id = self.split_import(f"{iid}:{mid}")
         self.assertEqual(got, c.describe_contact_flow_module(InstanceId=inst, ContactFlowModuleId=module_id)["ContactFlowModule"])
         c.delete_contact_flow_module(InstanceId=iid, ContactFlowModuleId=mid)
@@ -564,6 +574,39 @@ class TerraformLifecycle(OwnAccountTestCase):
                                                                  ResourceType=rtype)["StorageConfig"])
         c.disassociate_instance_storage_config(InstanceId=iid, AssociationId=aid, ResourceType="CHAT_TRANSCRIPTS")
         self.gone(c.describe_instance_storage_config, InstanceId=iid, AssociationId=aid, ResourceType="CHAT_TRANSCRIPTS")
+
+    def test_instance_storage_config_media_streams(self):
+        """The acceptance tests' Kinesis Video Streams case: the config sends the plain prefix on create and on every
+        update, while the service answers the prefix it formed (<prefix>-connect-<alias>-contact-), which the
+        provider's diff suppression accepts; changing the retention alone must not form the prefix twice."""
+        c, iid = self.connect, self.fresh_instance()
+        alias = c.describe_instance(InstanceId=iid)["Instance"]["InstanceAlias"]
+        encryption = {"EncryptionType": "KMS", "KeyId": f"arn:aws:kms:us-east-1:{ACCOUNT}:key/{unique('tfkey')}"}
+
+        def config(prefix, hours):
+            return {"StorageType": "KINESIS_VIDEO_STREAM", "KinesisVideoStreamConfig": {
+                "Prefix": prefix, "RetentionPeriodHours": hours, "EncryptionConfig": encryption}}
+
+        def read():
+            return c.describe_instance_storage_config(InstanceId=iid, AssociationId=aid,
+                                                      ResourceType="MEDIA_STREAMS")["StorageConfig"]
+
+        aid = c.associate_instance_storage_config(InstanceId=iid, ResourceType="MEDIA_STREAMS",
+                                                  StorageConfig=config("prefix", 1))["AssociationId"]
+        got = read()["KinesisVideoStreamConfig"]
+        self.assertEqual((f"prefix-connect-{alias}-contact-", 1, encryption),
+                         (got["Prefix"], got["RetentionPeriodHours"], got["EncryptionConfig"]))
+        c.update_instance_storage_config(InstanceId=iid, AssociationId=aid, ResourceType="MEDIA_STREAMS",
+                                         StorageConfig=config("prefix", 3))
+        got = read()["KinesisVideoStreamConfig"]
+        self.assertEqual((f"prefix-connect-{alias}-contact-", 3), (got["Prefix"], got["RetentionPeriodHours"]))
+        c.update_instance_storage_config(InstanceId=iid, AssociationId=aid, ResourceType="MEDIA_STREAMS",
+                                         StorageConfig=config("updated", 3))
+        self.assertEqual(f"updated-connect-{alias}-contact-", read()["KinesisVideoStreamConfig"]["Prefix"])
+        c.disassociate_instance_storage_config(InstanceId=iid, AssociationId=aid, ResourceType="MEDIA_STREAMS")
+        self.gone(c.describe_instance_storage_config, InstanceId=iid, AssociationId=aid, ResourceType="MEDIA_STREAMS")
+        self.deleted_again(c.disassociate_instance_storage_config, InstanceId=iid, AssociationId=aid,
+                           ResourceType="MEDIA_STREAMS")
 
     # -- aws_connect_prompt (resource) ---------------------------------------------------------------------------------
 
