@@ -213,6 +213,28 @@ class TerraformDataSources(ConnectTestCase):
         self.assertEqual("Basic Routing Profile", profile["Name"])
         self.assertTrue(queues)  # the default profile routes BasicQueue
         self.assertEqual((profile, queues), read(profile["RoutingProfileId"]))
+        # the data-source acceptance test's profile: VOICE 1 and CHAT 2, a VOICE queue config (delay 1, priority 2) and
+        # a CHAT one (delay 1, priority 1) on a second queue
+        hours = self.by_name(c.list_hours_of_operations, "HoursOfOperationSummaryList", "Basic Hours")["Id"]
+        outbound = c.create_queue(InstanceId=iid, Name=unique("dsoutq"), HoursOfOperationId=hours,
+                                  Description="Default Outbound Queue for Routing Profiles")["QueueId"]
+        second = c.create_queue(InstanceId=iid, Name=unique("dsq2"), HoursOfOperationId=hours,
+                                Description="Additional queue to routing profile queue config")["QueueId"]
+        name = unique("dsrp")
+        made = c.create_routing_profile(
+            InstanceId=iid, Name=name, Description="Test Routing Profile Data Source", DefaultOutboundQueueId=outbound,
+            MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}, {"Channel": "CHAT", "Concurrency": 2}],
+            QueueConfigs=[{"QueueReference": {"QueueId": outbound, "Channel": "VOICE"}, "Delay": 1, "Priority": 2},
+                          {"QueueReference": {"QueueId": second, "Channel": "CHAT"}, "Delay": 1, "Priority": 1}],
+            Tags={"Name": "Test Routing Profile"})
+        summary = self.by_name(c.list_routing_profiles, "RoutingProfileSummaryList", name)
+        profile, queues = read(summary["Id"])
+        self.assertEqual((profile, queues), read(made["RoutingProfileId"]))
+        self.assertEqual({("VOICE", 1), ("CHAT", 2)},
+                         {(m["Channel"], m["Concurrency"]) for m in profile["MediaConcurrencies"]})
+        self.assertEqual(2, len(profile["MediaConcurrencies"]))  # only the channels configured
+        self.assertEqual(sorted([(outbound, "VOICE", 2, 1), (second, "CHAT", 1, 1)]), queues)
+        self.assertEqual((outbound, {"Name": "Test Routing Profile"}), (profile["DefaultOutboundQueueId"], profile["Tags"]))
 
     # -- aws_connect_security_profile ----------------------------------------------------------------------------------
 

@@ -370,10 +370,12 @@ class TerraformLifecycle(OwnAccountTestCase):
     # -- aws_connect_security_profile ----------------------------------------------------------------------------------
 
     def test_security_profile(self):
+        # the acceptance tests' sequence: a profile without permissions, then permissions added with a new
+        # description; here also permissions removed again (the provider then sends an empty list)
         c, iid = self.connect, self.instance_id
         name = unique("tfsp")
-        made = c.create_security_profile(InstanceId=iid, SecurityProfileName=name, Description="sp",
-                                         Permissions=["BasicAgentAccess", "OutboundCallAccess"], Tags={"Name": "sp"})
+        made = c.create_security_profile(InstanceId=iid, SecurityProfileName=name, Description="Created",
+                                         Tags={"Name": "Test Security Profile"})
         sid, arn = made["SecurityProfileId"], made["SecurityProfileArn"]
 
         def read(instance_id, profile_id):
@@ -383,12 +385,16 @@ class TerraformLifecycle(OwnAccountTestCase):
             return profile, sorted(perms)
 
         profile, perms = read(iid, sid)
-        self.assertEqual((name, ["BasicAgentAccess", "OutboundCallAccess"]), (profile["SecurityProfileName"], perms))
-        c.update_security_profile(InstanceId=iid, SecurityProfileId=sid, Description="sp2",
-                                  Permissions=["BasicAgentAccess"])
-        self.update_tags(arn, {"Name": "sp"}, {"Name": "sp2"})
+        self.assertEqual((name, "Created", []), (profile["SecurityProfileName"], profile["Description"], perms))
+        c.update_security_profile(InstanceId=iid, SecurityProfileId=sid, Description="Updated",
+                                  Permissions=["BasicAgentAccess", "OutboundCallAccess"])
+        self.assertEqual(["BasicAgentAccess", "OutboundCallAccess"], read(iid, sid)[1])
+        c.update_security_profile(InstanceId=iid, SecurityProfileId=sid, Permissions=[])
+        self.assertEqual([], read(iid, sid)[1])
+        c.update_security_profile(InstanceId=iid, SecurityProfileId=sid, Permissions=["BasicAgentAccess"])
+        self.update_tags(arn, {"Name": "Test Security Profile"}, {"Name": "sp2"})
         profile, perms = read(iid, sid)
-        self.assertEqual(("sp2", ["BasicAgentAccess"], {"Name": "sp2"}), (profile["Description"], perms, profile["Tags"]))
+        self.assertEqual(("Updated", ["BasicAgentAccess"], {"Name": "sp2"}), (profile["Description"], perms, profile["Tags"]))
         inst, profile_id = self.split_import(f"{iid}:{sid}")
         self.assertEqual((profile, perms), read(inst, profile_id))
         c.delete_security_profile(InstanceId=iid, SecurityProfileId=sid)
