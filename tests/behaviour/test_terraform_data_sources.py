@@ -299,7 +299,10 @@ class TerraformDataSources(ConnectTestCase):
     def test_vocabulary(self):
         c, iid = self.connect, self.instance_id
         name = unique("dsvocab")
-        content = "Phrase\tIPA\tSoundsLike\tDisplayAs\nLos-Angeles\t\t\tLos Angeles\n"
+        # the data-source acceptance test's content: an IPA column with non-ASCII symbols, a row ending in a tab, no
+        # final newline; it comes back byte for byte
+        content = ("Phrase\tIPA\tSoundsLike\tDisplayAs\nLos-Angeles\t\t\tLos Angeles\n"
+                   "F.B.I.\t\u025b f b i a\u026a\t\tFBI\nEtienne\t\teh-tee-en\t")
         made = c.create_vocabulary(InstanceId=iid, VocabularyName=name, LanguageCode="en-US", Content=content)
         # a second vocabulary whose name starts with the first's: the exact-name filter keeps one
         c.create_vocabulary(InstanceId=iid, VocabularyName=name + "-longer", LanguageCode="en-US", Content=content)
