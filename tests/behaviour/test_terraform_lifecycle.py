@@ -859,6 +859,29 @@ class CloudFormationArnReads(OwnAccountTestCase):
         self.assertError("ResourceNotFoundException", c.describe_user_hierarchy_group, InstanceId=inst,
                          HierarchyGroupId=group["HierarchyGroupArn"])
 
+    def test_instance_storage_config_handlers_with_the_instance_arn(self):
+        """AWS::Connect::InstanceStorageConfig's handlers: one call per path, the instance ARN as InstanceId, the
+        identifier (instance ARN, association id, resource type) from the model; a delete then read is not found."""
+        c = self.connect
+        inst = c.describe_instance(InstanceId=self.instance_id)["Instance"]["Arn"]
+        stream = f"arn:aws:kinesis:us-east-1:{ACCOUNT}:stream/{unique('cfnagents')}"
+        aid = c.associate_instance_storage_config(InstanceId=inst, ResourceType="AGENT_EVENTS", StorageConfig={
+            "StorageType": "KINESIS_STREAM", "KinesisStreamConfig": {"StreamArn": stream}})["AssociationId"]
+        got = c.describe_instance_storage_config(InstanceId=inst, AssociationId=aid, ResourceType="AGENT_EVENTS")
+        self.assertEqual(("KINESIS_STREAM", stream), (got["StorageConfig"]["StorageType"],
+                                                      got["StorageConfig"]["KinesisStreamConfig"]["StreamArn"]))
+        c.update_instance_storage_config(InstanceId=inst, AssociationId=aid, ResourceType="AGENT_EVENTS", StorageConfig={
+            "StorageType": "KINESIS_STREAM", "KinesisStreamConfig": {"StreamArn": stream + "-2"}})
+        self.assertEqual(stream + "-2", c.describe_instance_storage_config(
+            InstanceId=inst, AssociationId=aid, ResourceType="AGENT_EVENTS")["StorageConfig"]["KinesisStreamConfig"]["StreamArn"])
+        # an instance ARN of another account is not found
+        self.assertError("ResourceNotFoundException", c.describe_instance_storage_config,
+                         InstanceId=inst.replace(f":{ACCOUNT}:", ":210987654321:"), AssociationId=aid,
+                         ResourceType="AGENT_EVENTS")
+        c.disassociate_instance_storage_config(InstanceId=inst, AssociationId=aid, ResourceType="AGENT_EVENTS")
+        self.assertError("ResourceNotFoundException", c.describe_instance_storage_config, InstanceId=inst,
+                         AssociationId=aid, ResourceType="AGENT_EVENTS")
+
     def transfer_flow_arn(self, instance):
         flows = pages(self.connect.list_contact_flows, "ContactFlowSummaryList", InstanceId=instance,
                       ContactFlowTypes=["QUEUE_TRANSFER"])
