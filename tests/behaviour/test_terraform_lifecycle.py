@@ -10,6 +10,7 @@ resource back the way CloudFormation does, with ARNs wherever the API takes an i
 import json
 import time
 import unittest
+import uuid
 
 from support import ConnectTestCase, client, create_instance, unique
 
@@ -22,7 +23,24 @@ class OwnAccountTestCase(ConnectTestCase):
     @classmethod
     def setUpClass(cls):
         cls.connect = client(account=ACCOUNT)
-        cls.instance_id = create_instance(cls.connect)
+        cls.instance_id = cls._instance_made = create_instance(cls.connect)
+        cls.fresh_instances = []
+
+    @classmethod
+    def tearDownClass(cls):
+        # Clean-up, not a check: the instances the tests made besides the class's own (fresh instances, a phone
+        # number's second target) go too, so the account stays inside the per-Region instance quota.
+        for made in cls.fresh_instances:
+            try:
+                cls.connect.delete_instance(InstanceId=made)
+            except cls.connect.exceptions.ResourceNotFoundException:
+                pass
+        super().tearDownClass()
+
+    def fresh_instance(self):
+        made = create_fresh(self.connect)
+        type(self).fresh_instances.append(made)
+        return made
 
 
 def flow_content(text):
@@ -30,6 +48,27 @@ def flow_content(text):
         {"Identifier": "a1", "Type": "MessageParticipant", "Parameters": {"Text": text},
          "Transitions": {"NextAction": "a2", "Errors": [{"NextAction": "a2", "ErrorType": "NoMatchingError"}]}},
         {"Identifier": "a2", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]})
+
+
+def acceptance_flow_content(text):
+    """The shape of the provider's acceptance-test flow: two actions whose identifiers are not UUIDs, empty Errors and
+    Conditions lists, no Metadata."""
+    return json.dumps({"Version": "2019-10-30", "StartAction": "12345678-1234-1234-1234-123456789012", "Actions": [
+        {"Identifier": "12345678-1234-1234-1234-123456789012", "Type": "MessageParticipant",
+         "Transitions": {"NextAction": "abcdef-abcd-abcd-abcd-abcdefghijkl", "Errors": [], "Conditions": []},
+         "Parameters": {"Text": text}},
+        {"Identifier": "abcdef-abcd-abcd-abcd-abcdefghijkl", "Type": "DisconnectParticipant", "Transitions": {},
+         "Parameters": {}}]})
+
+
+def acceptance_module_content(text):
+    """The shape of the provider's acceptance-test module: the acceptance flow's two actions (a module may end in
+    DisconnectParticipant) with the Settings block of input/output parameters and the Success/Error transitions."""
+    content = json.loads(acceptance_flow_content(text))
+    content["Settings"] = {"InputParameters": [], "OutputParameters": [], "Transitions": [
+        {"DisplayName": "Success", "ReferenceName": "Success", "Description": ""},
+        {"DisplayName": "Error", "ReferenceName": "Error", "Description": ""}]}
+    return json.dumps(content)
 
 
 def module_content(text):
@@ -78,6 +117,11 @@ class TerraformLifecycle(OwnAccountTestCase):
     def gone(self, call, **kwargs):
         self.assertError("ResourceNotFoundException", call, **kwargs)
 
+    def deleted_again(self, delete, **kwargs):
+        """The provider's delete ignores ResourceNotFoundException (a resource deleted outside Terraform): a second
+        delete must answer exactly that, not succeed and not fail otherwise."""
+        self.assertError("ResourceNotFoundException", delete, **kwargs)
+
     def default_flow(self, name="Default agent transfer"):
         flows = pages(self.connect.list_contact_flows, "ContactFlowSummaryList", InstanceId=self.instance_id)
         return next(f for f in flows if f["Name"] == name)
@@ -124,27 +168,34 @@ class TerraformLifecycle(OwnAccountTestCase):
     # -- aws_connect_hours_of_operation --------------------------------------------------------------------------------
 
     def test_hours_of_operation(self):
+        # the acceptance tests' inputs: time zone EST, Monday 08:00-23:08, then a second day, description Created/Updated
         c, iid = self.connect, self.instance_id
         name = unique("tfhours")
-        made = c.create_hours_of_operation(InstanceId=iid, Name=name, Description="weekday hours",
-                                           TimeZone="America/New_York",
-                                           Config=[slot("MONDAY", (8, 0), (17, 30))], Tags={"Name": "h", "Env": "test"})
+        made = c.create_hours_of_operation(InstanceId=iid, Name=name, Description="Created", TimeZone="EST",
+                                           Config=[slot("MONDAY", (8, 0), (23, 8))],
+                                           Tags={"Name": "Test Hours of Operation"})
         hid, arn = made["HoursOfOperationId"], made["HoursOfOperationArn"]
         got = c.describe_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid)["HoursOfOperation"]
-        self.assertEqual((name, "America/New_York", arn), (got["Name"], got["TimeZone"], got["HoursOfOperationArn"]))
-        self.assertEqual({"Name": "h", "Env": "test"}, got["Tags"])
-        c.update_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid, Name=name + "-2", Description="changed",
-                                    TimeZone="Europe/London",
-                                    Config=[slot("MONDAY", (9, 0), (17, 0)), slot("TUESDAY", (9, 0), (17, 0))])
-        self.update_tags(arn, {"Name": "h", "Env": "test"}, {"Name": "h2", "Team": "ops"})
+        self.assertEqual((name, "Created", "EST", arn), (got["Name"], got["Description"], got["TimeZone"],
+                                                         got["HoursOfOperationArn"]))
+        self.assertEqual([slot("MONDAY", (8, 0), (23, 8))], got["Config"])
+        self.assertEqual({"Name": "Test Hours of Operation"}, got["Tags"])
+        # one UpdateHoursOfOperation carrying every field, as the provider sends it
+        c.update_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid, Name=name + "-2", Description="Updated",
+                                    TimeZone="EST",
+                                    Config=[slot("MONDAY", (8, 0), (23, 8)), slot("TUESDAY", (9, 0), (21, 0))])
+        self.update_tags(arn, {"Name": "Test Hours of Operation"}, {"Name": "h2", "Team": "ops"})
         got = c.describe_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid)["HoursOfOperation"]
-        self.assertEqual((name + "-2", "changed", "Europe/London"), (got["Name"], got["Description"], got["TimeZone"]))
-        self.assertEqual({"MONDAY", "TUESDAY"}, {s["Day"] for s in got["Config"]})
+        self.assertEqual((name + "-2", "Updated", "EST"), (got["Name"], got["Description"], got["TimeZone"]))
+        self.assertEqual({("MONDAY", 8, 0, 23, 8), ("TUESDAY", 9, 0, 21, 0)},
+                         {(s["Day"], s["StartTime"]["Hours"], s["StartTime"]["Minutes"], s["EndTime"]["Hours"],
+                           s["EndTime"]["Minutes"]) for s in got["Config"]})
         self.assertEqual({"Name": "h2", "Team": "ops"}, got["Tags"])
         inst, hours_id = self.split_import(f"{iid}:{hid}")
         self.assertEqual(got, c.describe_hours_of_operation(InstanceId=inst, HoursOfOperationId=hours_id)["HoursOfOperation"])
         c.delete_hours_of_operation(InstanceId=iid, HoursOfOperationId=hid)
         self.gone(c.describe_hours_of_operation, InstanceId=iid, HoursOfOperationId=hid)
+        self.deleted_again(c.delete_hours_of_operation, InstanceId=iid, HoursOfOperationId=hid)
 
     # -- aws_connect_quick_connect -------------------------------------------------------------------------------------
 
@@ -168,8 +219,9 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual(got, c.describe_quick_connect(InstanceId=inst, QuickConnectId=qc_id)["QuickConnect"])
         c.delete_quick_connect(InstanceId=iid, QuickConnectId=qid)
         self.gone(c.describe_quick_connect, InstanceId=iid, QuickConnectId=qid)
+        self.deleted_again(c.delete_quick_connect, InstanceId=iid, QuickConnectId=qid)
 
-    # -- aws_connect_queue (and aws_connect_queue_quick_connects) ------------------------------------------------------
+    # -- aws_connect_queue ---------------------------------------------------------------------------------------------
 
     def quick_connect(self):
         return c_qc(self.connect, self.instance_id)
@@ -211,25 +263,7 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual((queue, qcs), read(inst, queue_id))
         c.delete_queue(InstanceId=iid, QueueId=qid)
         self.gone(c.describe_queue, InstanceId=iid, QueueId=qid)
-
-    def test_queue_quick_connects(self):
-        c, iid = self.connect, self.instance_id
-        qid = c.create_queue(InstanceId=iid, Name=unique("tfqq"), HoursOfOperationId=self.hours()["HoursOfOperationId"])["QueueId"]
-        qc1, qc2, qc3 = self.quick_connect(), self.quick_connect(), self.quick_connect()
-
-        def read(instance_id, queue_id):
-            return sorted(q["Id"] for q in pages(c.list_queue_quick_connects, "QuickConnectSummaryList",
-                                                InstanceId=instance_id, QueueId=queue_id, MaxResults=60))
-
-        c.associate_queue_quick_connects(InstanceId=iid, QueueId=qid, QuickConnectIds=[qc1, qc2])
-        self.assertEqual(sorted([qc1, qc2]), read(iid, qid))
-        c.associate_queue_quick_connects(InstanceId=iid, QueueId=qid, QuickConnectIds=[qc3])
-        c.disassociate_queue_quick_connects(InstanceId=iid, QueueId=qid, QuickConnectIds=[qc1])
-        self.assertEqual(sorted([qc2, qc3]), read(iid, qid))
-        inst, queue_id = self.split_import(f"{iid}:{qid}")
-        self.assertEqual(sorted([qc2, qc3]), read(inst, queue_id))
-        c.disassociate_queue_quick_connects(InstanceId=iid, QueueId=qid, QuickConnectIds=[qc2, qc3])
-        self.assertEqual([], read(iid, qid))
+        self.deleted_again(c.delete_queue, InstanceId=iid, QueueId=qid)
 
     # -- aws_connect_routing_profile -----------------------------------------------------------------------------------
 
@@ -249,7 +283,7 @@ class TerraformLifecycle(OwnAccountTestCase):
         def read(instance_id, profile_id):
             profile = c.describe_routing_profile(InstanceId=instance_id, RoutingProfileId=profile_id)["RoutingProfile"]
             queues = pages(c.list_routing_profile_queues, "RoutingProfileQueueConfigSummaryList",
-                           InstanceId=instance_id, RoutingProfileId=profile_id, MaxResults=1)
+                           InstanceId=instance_id, RoutingProfileId=profile_id, MaxResults=60)
             return profile, sorted((q["QueueId"], q["Channel"], q["Priority"], q["Delay"]) for q in queues)
 
         profile, queues = read(iid, rid)
@@ -274,48 +308,52 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual((profile, queues), read(inst, profile_id))
         c.delete_routing_profile(InstanceId=iid, RoutingProfileId=rid)
         self.gone(c.describe_routing_profile, InstanceId=iid, RoutingProfileId=rid)
+        self.deleted_again(c.delete_routing_profile, InstanceId=iid, RoutingProfileId=rid)
 
     # -- aws_connect_contact_flow / aws_connect_contact_flow_module ----------------------------------------------------
 
     def test_contact_flow(self):
         c, iid = self.connect, self.instance_id
         name = unique("tfflow")
-        made = c.create_contact_flow(InstanceId=iid, Name=name, Description="flow", Type="CONTACT_FLOW",
-                                     Content=flow_content("Hello"), Tags={"Name": "f"})
+        made = c.create_contact_flow(InstanceId=iid, Name=name, Description="Created", Type="CONTACT_FLOW",
+                                     Content=acceptance_flow_content("Created"), Tags={"Name": "f"})
         fid, arn = made["ContactFlowId"], made["ContactFlowArn"]
         got = c.describe_contact_flow(InstanceId=iid, ContactFlowId=fid)["ContactFlow"]
         self.assertEqual((name, "CONTACT_FLOW", arn), (got["Name"], got["Type"], got["Arn"]))
-        self.assertEqual(json.loads(flow_content("Hello")), json.loads(got["Content"]))
-        c.update_contact_flow_metadata(InstanceId=iid, ContactFlowId=fid, Name=name + "-2", Description="flow2")
-        c.update_contact_flow_content(InstanceId=iid, ContactFlowId=fid, Content=flow_content("Bye"))
+        self.assertEqual(json.loads(acceptance_flow_content("Created")), json.loads(got["Content"]))
+        # the provider renames with UpdateContactFlowName (name and description together), then sends the content
+        c.update_contact_flow_name(InstanceId=iid, ContactFlowId=fid, Name=name + "-2", Description="Updated")
+        c.update_contact_flow_content(InstanceId=iid, ContactFlowId=fid, Content=acceptance_flow_content("Updated"))
         self.update_tags(arn, {"Name": "f"}, {"Name": "f2"})
         got = c.describe_contact_flow(InstanceId=iid, ContactFlowId=fid)["ContactFlow"]
-        self.assertEqual((name + "-2", "flow2", {"Name": "f2"}), (got["Name"], got["Description"], got["Tags"]))
-        self.assertEqual(json.loads(flow_content("Bye")), json.loads(got["Content"]))
+        self.assertEqual((name + "-2", "Updated", {"Name": "f2"}), (got["Name"], got["Description"], got["Tags"]))
+        self.assertEqual(json.loads(acceptance_flow_content("Updated")), json.loads(got["Content"]))
         inst, flow_id = self.split_import(f"{iid}:{fid}")
         self.assertEqual(got, c.describe_contact_flow(InstanceId=inst, ContactFlowId=flow_id)["ContactFlow"])
         c.delete_contact_flow(InstanceId=iid, ContactFlowId=fid)
         self.gone(c.describe_contact_flow, InstanceId=iid, ContactFlowId=fid)
+        self.deleted_again(c.delete_contact_flow, InstanceId=iid, ContactFlowId=fid)
 
     def test_contact_flow_module(self):
         c, iid = self.connect, self.instance_id
         name = unique("tfmod")
-        made = c.create_contact_flow_module(InstanceId=iid, Name=name, Description="module",
-                                            Content=module_content("Hi"), Tags={"Name": "m"})
+        made = c.create_contact_flow_module(InstanceId=iid, Name=name, Description="Created",
+                                            Content=acceptance_module_content("Created"), Tags={"Name": "m"})
         mid, arn = made["Id"], made["Arn"]
         got = c.describe_contact_flow_module(InstanceId=iid, ContactFlowModuleId=mid)["ContactFlowModule"]
         self.assertEqual((name, arn), (got["Name"], got["Arn"]))
         c.update_contact_flow_module_metadata(InstanceId=iid, ContactFlowModuleId=mid, Name=name + "-2",
-                                              Description="module2")
-        c.update_contact_flow_module_content(InstanceId=iid, ContactFlowModuleId=mid, Content=module_content("Yo"))
+                                              Description="Updated")
+        c.update_contact_flow_module_content(InstanceId=iid, ContactFlowModuleId=mid, Content=acceptance_module_content("Updated"))
         self.update_tags(arn, {"Name": "m"}, {"Other": "o"})
         got = c.describe_contact_flow_module(InstanceId=iid, ContactFlowModuleId=mid)["ContactFlowModule"]
-        self.assertEqual((name + "-2", "module2", {"Other": "o"}), (got["Name"], got["Description"], got["Tags"]))
-        self.assertEqual(json.loads(module_content("Yo")), json.loads(got["Content"]))
+        self.assertEqual((name + "-2", "Updated", {"Other": "o"}), (got["Name"], got["Description"], got["Tags"]))
+        self.assertEqual(json.loads(acceptance_module_content("Updated")), json.loads(got["Content"]))
         inst, module_id = self.split_import(f"{iid}:{mid}")
         self.assertEqual(got, c.describe_contact_flow_module(InstanceId=inst, ContactFlowModuleId=module_id)["ContactFlowModule"])
         c.delete_contact_flow_module(InstanceId=iid, ContactFlowModuleId=mid)
         self.gone(c.describe_contact_flow_module, InstanceId=iid, ContactFlowModuleId=mid)
+        self.deleted_again(c.delete_contact_flow_module, InstanceId=iid, ContactFlowModuleId=mid)
 
     # -- aws_connect_prompt data source (ListPrompts by name) ----------------------------------------------------------
 
@@ -332,34 +370,41 @@ class TerraformLifecycle(OwnAccountTestCase):
     # -- aws_connect_security_profile ----------------------------------------------------------------------------------
 
     def test_security_profile(self):
+        # the acceptance tests' sequence: a profile without permissions, then permissions added with a new
+        # description; here also permissions removed again (the provider then sends an empty list)
         c, iid = self.connect, self.instance_id
         name = unique("tfsp")
-        made = c.create_security_profile(InstanceId=iid, SecurityProfileName=name, Description="sp",
-                                         Permissions=["BasicAgentAccess", "OutboundCallAccess"], Tags={"Name": "sp"})
+        made = c.create_security_profile(InstanceId=iid, SecurityProfileName=name, Description="Created",
+                                         Tags={"Name": "Test Security Profile"})
         sid, arn = made["SecurityProfileId"], made["SecurityProfileArn"]
 
         def read(instance_id, profile_id):
             profile = c.describe_security_profile(InstanceId=instance_id, SecurityProfileId=profile_id)["SecurityProfile"]
             perms = pages(c.list_security_profile_permissions, "Permissions", InstanceId=instance_id,
-                          SecurityProfileId=profile_id)
+                          SecurityProfileId=profile_id, MaxResults=60)
             return profile, sorted(perms)
 
         profile, perms = read(iid, sid)
-        self.assertEqual((name, ["BasicAgentAccess", "OutboundCallAccess"]), (profile["SecurityProfileName"], perms))
-        c.update_security_profile(InstanceId=iid, SecurityProfileId=sid, Description="sp2",
-                                  Permissions=["BasicAgentAccess"])
-        self.update_tags(arn, {"Name": "sp"}, {"Name": "sp2"})
+        self.assertEqual((name, "Created", []), (profile["SecurityProfileName"], profile["Description"], perms))
+        c.update_security_profile(InstanceId=iid, SecurityProfileId=sid, Description="Updated",
+                                  Permissions=["BasicAgentAccess", "OutboundCallAccess"])
+        self.assertEqual(["BasicAgentAccess", "OutboundCallAccess"], read(iid, sid)[1])
+        c.update_security_profile(InstanceId=iid, SecurityProfileId=sid, Permissions=[])
+        self.assertEqual([], read(iid, sid)[1])
+        c.update_security_profile(InstanceId=iid, SecurityProfileId=sid, Permissions=["BasicAgentAccess"])
+        self.update_tags(arn, {"Name": "Test Security Profile"}, {"Name": "sp2"})
         profile, perms = read(iid, sid)
-        self.assertEqual(("sp2", ["BasicAgentAccess"], {"Name": "sp2"}), (profile["Description"], perms, profile["Tags"]))
+        self.assertEqual(("Updated", ["BasicAgentAccess"], {"Name": "sp2"}), (profile["Description"], perms, profile["Tags"]))
         inst, profile_id = self.split_import(f"{iid}:{sid}")
         self.assertEqual((profile, perms), read(inst, profile_id))
         c.delete_security_profile(InstanceId=iid, SecurityProfileId=sid)
         self.gone(c.describe_security_profile, InstanceId=iid, SecurityProfileId=sid)
+        self.deleted_again(c.delete_security_profile, InstanceId=iid, SecurityProfileId=sid)
 
     # -- aws_connect_user_hierarchy_structure / aws_connect_user_hierarchy_group ---------------------------------------
 
     def test_user_hierarchy_structure_and_group(self):
-        c, iid = self.connect, create_fresh(self.connect)
+        c, iid = self.connect, self.fresh_instance()
         c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={"LevelOne": {"Name": "Region"}})
         got = c.describe_user_hierarchy_structure(InstanceId=iid)["HierarchyStructure"]
         self.assertEqual("Region", got["LevelOne"]["Name"])
@@ -384,48 +429,64 @@ class TerraformLifecycle(OwnAccountTestCase):
         c.delete_user_hierarchy_group(InstanceId=iid, HierarchyGroupId=child["HierarchyGroupId"])
         c.delete_user_hierarchy_group(InstanceId=iid, HierarchyGroupId=gid)
         self.gone(c.describe_user_hierarchy_group, InstanceId=iid, HierarchyGroupId=gid)
+        self.deleted_again(c.delete_user_hierarchy_group, InstanceId=iid, HierarchyGroupId=gid)
         # the structure resource's delete: an empty structure
         c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={})
         self.assertEqual({}, c.describe_user_hierarchy_structure(InstanceId=iid)["HierarchyStructure"])
 
     # -- aws_connect_user ----------------------------------------------------------------------------------------------
 
+    def named(self, list_call, key, name):
+        """A data source's lookup by name (the acceptance tests read the default profiles this way)."""
+        found = [x for x in pages(list_call, key, InstanceId=self.instance_id, MaxResults=60) if x["Name"] == name]
+        self.assertEqual(1, len(found), name)
+        return found[0]["Id"]
+
     def test_user(self):
+        # the acceptance tests' inputs: the default routing profile and the default security profiles looked up by
+        # name, identity "example"/"example2", a soft phone with no after-contact work, tag Key2 changed and Key3 added
         c, iid = self.connect, self.instance_id
-        profiles = pages(c.list_routing_profiles, "RoutingProfileSummaryList", InstanceId=iid)
-        rp = profiles[0]["Id"]
-        sp1 = c.create_security_profile(InstanceId=iid, SecurityProfileName=unique("tfusp"))["SecurityProfileId"]
-        sp2 = c.create_security_profile(InstanceId=iid, SecurityProfileName=unique("tfusp"))["SecurityProfileId"]
-        hq = c.create_queue(InstanceId=iid, Name=unique("tfuq"), HoursOfOperationId=self.hours()["HoursOfOperationId"])["QueueId"]
-        rp2 = c.create_routing_profile(InstanceId=iid, Name=unique("tfurp"), Description="d", DefaultOutboundQueueId=hq,
+        basic_rp = self.named(c.list_routing_profiles, "RoutingProfileSummaryList", "Basic Routing Profile")
+        agent, manager, admin = (self.named(c.list_security_profiles, "SecurityProfileSummaryList", n)
+                                 for n in ("Agent", "CallCenterManager", "Admin"))
+        basic_queue = self.named(c.list_queues, "QueueSummaryList", "BasicQueue")
+        rp2 = c.create_routing_profile(InstanceId=iid, Name=unique("tfurp"), Description="test routing profile",
+                                       DefaultOutboundQueueId=basic_queue,
                                        MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}])["RoutingProfileId"]
         username = unique("tfuser")
         made = c.create_user(InstanceId=iid, Username=username, Password="Password123",
-                             IdentityInfo={"FirstName": "Ada", "LastName": "Lovelace"},
-                             PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 0},
-                             RoutingProfileId=rp, SecurityProfileIds=[sp1], Tags={"Name": "u"})
+                             IdentityInfo={"FirstName": "example", "LastName": "example2"},
+                             PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 0, "AutoAccept": False},
+                             RoutingProfileId=basic_rp, SecurityProfileIds=[agent],
+                             Tags={"Key1": "Value1", "Key2": "Value2a"})
         uid, arn = made["UserId"], made["UserArn"]
         got = c.describe_user(InstanceId=iid, UserId=uid)["User"]
-        self.assertEqual((username, "Ada", rp, [sp1]), (got["Username"], got["IdentityInfo"]["FirstName"],
-                                                       got["RoutingProfileId"], got["SecurityProfileIds"]))
+        self.assertEqual((username, "example", basic_rp, [agent], {"Key1": "Value1", "Key2": "Value2a"}),
+                         (got["Username"], got["IdentityInfo"]["FirstName"], got["RoutingProfileId"],
+                          got["SecurityProfileIds"], got["Tags"]))
+        self.assertEqual({"PhoneType": "SOFT_PHONE", "AutoAccept": False, "AfterContactWorkTimeLimit": 0},
+                         {k: got["PhoneConfig"][k] for k in ("PhoneType", "AutoAccept", "AfterContactWorkTimeLimit")})
+        # the provider's update order: identity info, phone config, routing profile, security profiles
         c.update_user_identity_info(InstanceId=iid, UserId=uid, IdentityInfo={
             "FirstName": "Grace", "LastName": "Hopper", "Email": "grace@example.com"})
         c.update_user_phone_config(InstanceId=iid, UserId=uid, PhoneConfig={
-            "PhoneType": "DESK_PHONE", "DeskPhoneNumber": "+12345678902", "AutoAccept": True,
-            "AfterContactWorkTimeLimit": 30})
+            "PhoneType": "DESK_PHONE", "DeskPhoneNumber": "+112345678912", "AutoAccept": True,
+            "AfterContactWorkTimeLimit": 1})
         c.update_user_routing_profile(InstanceId=iid, UserId=uid, RoutingProfileId=rp2)
-        c.update_user_security_profiles(InstanceId=iid, UserId=uid, SecurityProfileIds=[sp1, sp2])
-        self.update_tags(arn, {"Name": "u"}, {"Name": "u2"})
+        c.update_user_security_profiles(InstanceId=iid, UserId=uid, SecurityProfileIds=[agent, manager, admin])
+        self.update_tags(arn, {"Key1": "Value1", "Key2": "Value2a"}, {"Key1": "Value1", "Key2": "Value2b", "Key3": "Value3"})
         got = c.describe_user(InstanceId=iid, UserId=uid)["User"]
-        self.assertEqual(("Grace", "grace@example.com", "DESK_PHONE", "+12345678902", True, 30, rp2, {"Name": "u2"}),
+        self.assertEqual(("Grace", "grace@example.com", "DESK_PHONE", "+112345678912", True, 1, rp2,
+                          {"Key1": "Value1", "Key2": "Value2b", "Key3": "Value3"}),
                          (got["IdentityInfo"]["FirstName"], got["IdentityInfo"]["Email"], got["PhoneConfig"]["PhoneType"],
                           got["PhoneConfig"]["DeskPhoneNumber"], got["PhoneConfig"]["AutoAccept"],
                           got["PhoneConfig"]["AfterContactWorkTimeLimit"], got["RoutingProfileId"], got["Tags"]))
-        self.assertEqual(sorted([sp1, sp2]), sorted(got["SecurityProfileIds"]))
+        self.assertEqual(sorted([agent, manager, admin]), sorted(got["SecurityProfileIds"]))
         inst, user_id = self.split_import(f"{iid}:{uid}")
         self.assertEqual(got, c.describe_user(InstanceId=inst, UserId=user_id)["User"])
         c.delete_user(InstanceId=iid, UserId=uid)
         self.gone(c.describe_user, InstanceId=iid, UserId=uid)
+        self.deleted_again(c.delete_user, InstanceId=iid, UserId=uid)
 
     # -- aws_connect_vocabulary ----------------------------------------------------------------------------------------
 
@@ -488,7 +549,7 @@ class TerraformLifecycle(OwnAccountTestCase):
         c.associate_bot(InstanceId=iid, LexBot={"Name": name, "LexRegion": "us-east-1"})
 
         def read(instance_id, bot_name, region):
-            bots = pages(c.list_bots, "LexBots", InstanceId=instance_id, LexVersion="V1")
+            bots = pages(c.list_bots, "LexBots", InstanceId=instance_id, LexVersion="V1", MaxResults=25)
             return {"Name": bot_name, "LexRegion": region} in [b.get("LexBot") for b in bots]
 
         self.assertTrue(read(iid, name, "us-east-1"))
@@ -500,7 +561,7 @@ class TerraformLifecycle(OwnAccountTestCase):
     # -- aws_connect_instance_storage_config ---------------------------------------------------------------------------
 
     def test_instance_storage_config(self):
-        c, iid = self.connect, create_fresh(self.connect)
+        c, iid = self.connect, self.fresh_instance()
         made = c.associate_instance_storage_config(InstanceId=iid, ResourceType="CHAT_TRANSCRIPTS", StorageConfig={
             "StorageType": "S3", "S3Config": {"BucketName": "tf-transcripts", "BucketPrefix": "chats"}})
         aid = made["AssociationId"]
@@ -520,6 +581,39 @@ class TerraformLifecycle(OwnAccountTestCase):
         c.disassociate_instance_storage_config(InstanceId=iid, AssociationId=aid, ResourceType="CHAT_TRANSCRIPTS")
         self.gone(c.describe_instance_storage_config, InstanceId=iid, AssociationId=aid, ResourceType="CHAT_TRANSCRIPTS")
 
+    def test_instance_storage_config_media_streams(self):
+        """The acceptance tests' Kinesis Video Streams case: the config sends the plain prefix on create and on every
+        update, while the service answers the prefix it formed (<prefix>-connect-<alias>-contact-), which the
+        provider's diff suppression accepts; changing the retention alone must not form the prefix twice."""
+        c, iid = self.connect, self.fresh_instance()
+        alias = c.describe_instance(InstanceId=iid)["Instance"]["InstanceAlias"]
+        encryption = {"EncryptionType": "KMS", "KeyId": f"arn:aws:kms:us-east-1:{ACCOUNT}:key/{unique('tfkey')}"}
+
+        def config(prefix, hours):
+            return {"StorageType": "KINESIS_VIDEO_STREAM", "KinesisVideoStreamConfig": {
+                "Prefix": prefix, "RetentionPeriodHours": hours, "EncryptionConfig": encryption}}
+
+        def read():
+            return c.describe_instance_storage_config(InstanceId=iid, AssociationId=aid,
+                                                      ResourceType="MEDIA_STREAMS")["StorageConfig"]
+
+        aid = c.associate_instance_storage_config(InstanceId=iid, ResourceType="MEDIA_STREAMS",
+                                                  StorageConfig=config("prefix", 1))["AssociationId"]
+        got = read()["KinesisVideoStreamConfig"]
+        self.assertEqual((f"prefix-connect-{alias}-contact-", 1, encryption),
+                         (got["Prefix"], got["RetentionPeriodHours"], got["EncryptionConfig"]))
+        c.update_instance_storage_config(InstanceId=iid, AssociationId=aid, ResourceType="MEDIA_STREAMS",
+                                         StorageConfig=config("prefix", 3))
+        got = read()["KinesisVideoStreamConfig"]
+        self.assertEqual((f"prefix-connect-{alias}-contact-", 3), (got["Prefix"], got["RetentionPeriodHours"]))
+        c.update_instance_storage_config(InstanceId=iid, AssociationId=aid, ResourceType="MEDIA_STREAMS",
+                                         StorageConfig=config("updated", 3))
+        self.assertEqual(f"updated-connect-{alias}-contact-", read()["KinesisVideoStreamConfig"]["Prefix"])
+        c.disassociate_instance_storage_config(InstanceId=iid, AssociationId=aid, ResourceType="MEDIA_STREAMS")
+        self.gone(c.describe_instance_storage_config, InstanceId=iid, AssociationId=aid, ResourceType="MEDIA_STREAMS")
+        self.deleted_again(c.disassociate_instance_storage_config, InstanceId=iid, AssociationId=aid,
+                           ResourceType="MEDIA_STREAMS")
+
     # -- aws_connect_prompt (resource) ---------------------------------------------------------------------------------
 
     def test_prompt(self):
@@ -530,9 +624,13 @@ class TerraformLifecycle(OwnAccountTestCase):
         pid, arn = made["PromptId"], made["PromptARN"]
         got = c.describe_prompt(InstanceId=iid, PromptId=pid)["Prompt"]
         self.assertEqual((name, "greeting", arn, {"Name": "p"}), (got["Name"], got["Description"], got["PromptARN"], got["Tags"]))
-        # the provider's update sends only the changed fields
-        c.update_prompt(InstanceId=iid, PromptId=pid, Name=name + "-2")
-        c.update_prompt(InstanceId=iid, PromptId=pid, Description="farewell", S3Uri="s3://tf-prompts/farewell.wav")
+        # the provider's update is one UpdatePrompt carrying only the changed fields
+        c.update_prompt(InstanceId=iid, PromptId=pid, Name=name + "-2", Description="farewell",
+                        S3Uri="s3://tf-prompts/farewell.wav")
+        c.update_prompt(InstanceId=iid, PromptId=pid, Description="farewell!")  # a later change of one field
+        self.assertEqual((name + "-2", "farewell!"), tuple(
+            c.describe_prompt(InstanceId=iid, PromptId=pid)["Prompt"][k] for k in ("Name", "Description")))
+        c.update_prompt(InstanceId=iid, PromptId=pid, Description="farewell")
         self.update_tags(arn, {"Name": "p"}, {"Env": "e"})
         got = c.describe_prompt(InstanceId=iid, PromptId=pid)["Prompt"]
         self.assertEqual((name + "-2", "farewell", {"Env": "e"}), (got["Name"], got["Description"], got["Tags"]))
@@ -560,7 +658,7 @@ class TerraformLifecycle(OwnAccountTestCase):
     # -- aws_connect_user with a hierarchy group (UpdateUserHierarchy) -------------------------------------------------
 
     def test_user_hierarchy_update(self):
-        c, iid = self.connect, create_fresh(self.connect)
+        c, iid = self.connect, self.fresh_instance()
         c.update_user_hierarchy_structure(InstanceId=iid, HierarchyStructure={"LevelOne": {"Name": "Site"}})
         g1 = c.create_user_hierarchy_group(InstanceId=iid, Name=unique("tfug"))["HierarchyGroupId"]
         g2 = c.create_user_hierarchy_group(InstanceId=iid, Name=unique("tfug"))["HierarchyGroupId"]
@@ -585,8 +683,26 @@ class TerraformLifecycle(OwnAccountTestCase):
         number = c.search_available_phone_numbers(TargetArn=arn, PhoneNumberCountryCode="US", PhoneNumberType="DID",
                                                   MaxResults=1)["AvailableNumbersList"][0]["PhoneNumber"]
         made = c.claim_phone_number(TargetArn=arn, PhoneNumber=number, PhoneNumberDescription="tf number",
-                                    Tags={"Name": "pn"})
+                                    Tags={"Name": "pn"}, ClientToken=str(uuid.uuid4()))
+        self.wait_phone_number(made["PhoneNumberId"], "CLAIMED")  # the provider's create waiter
         return arn, number, made
+
+    def wait_phone_number(self, phone_id, wanted, timeout=10):
+        """The provider's waiter: DescribePhoneNumber while IN_PROGRESS, until `wanted` (None: until not found)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                got = self.connect.describe_phone_number(PhoneNumberId=phone_id)["ClaimedPhoneNumberSummary"]
+            except self.connect.exceptions.ResourceNotFoundException:
+                if wanted is None:
+                    return None
+                raise
+            status = got["PhoneNumberStatus"]["Status"]
+            if status == wanted:
+                return got
+            self.assertEqual("IN_PROGRESS", status, got["PhoneNumberStatus"])
+            self.assertLess(time.monotonic(), deadline, "phone number still IN_PROGRESS")
+            time.sleep(0.1)
 
     def test_phone_number(self):
         c = self.connect
@@ -596,17 +712,19 @@ class TerraformLifecycle(OwnAccountTestCase):
         self.assertEqual((number, "US", "DID", arn, "CLAIMED"),
                          (got["PhoneNumber"], got["PhoneNumberCountryCode"], got["PhoneNumberType"], got["TargetArn"],
                           got["PhoneNumberStatus"]["Status"]))
-        other = c.create_instance(IdentityManagementType="CONNECT_MANAGED", InstanceAlias=unique("tfpn"),
-                                  InboundCallsEnabled=True, OutboundCallsEnabled=True)["Id"]
+        other = self.fresh_instance()
         other_arn = c.describe_instance(InstanceId=other)["Instance"]["Arn"]
-        c.update_phone_number(PhoneNumberId=pid, TargetArn=other_arn)
+        c.update_phone_number(PhoneNumberId=pid, TargetArn=other_arn, ClientToken=str(uuid.uuid4()))
+        self.wait_phone_number(pid, "CLAIMED")  # the provider's update waiter
         self.update_tags(parn, {"Name": "pn"}, {"Name": "pn2"})
-        got = c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"]  # the update waits on this
+        got = c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"]
         self.assertEqual((other_arn, "CLAIMED", {"Name": "pn2"}),
                          (got["TargetArn"], got["PhoneNumberStatus"]["Status"], got["Tags"]))
         self.assertEqual(got, c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"])  # import: id
-        c.release_phone_number(PhoneNumberId=pid)
+        c.release_phone_number(PhoneNumberId=pid, ClientToken=str(uuid.uuid4()))
+        self.wait_phone_number(pid, None)  # the provider's delete waiter: IN_PROGRESS until not found
         self.gone(c.describe_phone_number, PhoneNumberId=pid)
+        self.deleted_again(c.release_phone_number, PhoneNumberId=pid, ClientToken=str(uuid.uuid4()))
 
     def test_phone_number_contact_flow_association(self):
         c, iid = self.connect, self.instance_id
@@ -740,6 +858,29 @@ class CloudFormationArnReads(OwnAccountTestCase):
         c.delete_user_hierarchy_group(InstanceId=inst, HierarchyGroupId=group["HierarchyGroupArn"])
         self.assertError("ResourceNotFoundException", c.describe_user_hierarchy_group, InstanceId=inst,
                          HierarchyGroupId=group["HierarchyGroupArn"])
+
+    def test_instance_storage_config_handlers_with_the_instance_arn(self):
+        """AWS::Connect::InstanceStorageConfig's handlers: one call per path, the instance ARN as InstanceId, the
+        identifier (instance ARN, association id, resource type) from the model; a delete then read is not found."""
+        c = self.connect
+        inst = c.describe_instance(InstanceId=self.instance_id)["Instance"]["Arn"]
+        stream = f"arn:aws:kinesis:us-east-1:{ACCOUNT}:stream/{unique('cfnagents')}"
+        aid = c.associate_instance_storage_config(InstanceId=inst, ResourceType="AGENT_EVENTS", StorageConfig={
+            "StorageType": "KINESIS_STREAM", "KinesisStreamConfig": {"StreamArn": stream}})["AssociationId"]
+        got = c.describe_instance_storage_config(InstanceId=inst, AssociationId=aid, ResourceType="AGENT_EVENTS")
+        self.assertEqual(("KINESIS_STREAM", stream), (got["StorageConfig"]["StorageType"],
+                                                      got["StorageConfig"]["KinesisStreamConfig"]["StreamArn"]))
+        c.update_instance_storage_config(InstanceId=inst, AssociationId=aid, ResourceType="AGENT_EVENTS", StorageConfig={
+            "StorageType": "KINESIS_STREAM", "KinesisStreamConfig": {"StreamArn": stream + "-2"}})
+        self.assertEqual(stream + "-2", c.describe_instance_storage_config(
+            InstanceId=inst, AssociationId=aid, ResourceType="AGENT_EVENTS")["StorageConfig"]["KinesisStreamConfig"]["StreamArn"])
+        # an instance ARN of another account is not found
+        self.assertError("ResourceNotFoundException", c.describe_instance_storage_config,
+                         InstanceId=inst.replace(f":{ACCOUNT}:", ":210987654321:"), AssociationId=aid,
+                         ResourceType="AGENT_EVENTS")
+        c.disassociate_instance_storage_config(InstanceId=inst, AssociationId=aid, ResourceType="AGENT_EVENTS")
+        self.assertError("ResourceNotFoundException", c.describe_instance_storage_config, InstanceId=inst,
+                         AssociationId=aid, ResourceType="AGENT_EVENTS")
 
     def transfer_flow_arn(self, instance):
         flows = pages(self.connect.list_contact_flows, "ContactFlowSummaryList", InstanceId=instance,

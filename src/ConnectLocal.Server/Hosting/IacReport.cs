@@ -14,7 +14,10 @@ public static class IacReport
 {
     public static readonly IReadOnlyList<string> Paths = ["create", "read", "update", "delete", "list"];
 
-    public sealed record Entry(string Tool, string Kind, string Name, string Source, IReadOnlyDictionary<string, IReadOnlyList<string>> Operations)
+    /// <summary>The mark a row not yet compared with the tool's own code carries in docs/iac.md (driven by <c>checked</c>).</summary>
+    public const string NotYetCheckedMark = "**not yet checked** against the tool's code";
+
+    public sealed record Entry(string Tool, string Kind, string Name, bool Checked, string Source, IReadOnlyDictionary<string, IReadOnlyList<string>> Operations)
     {
         public IReadOnlyList<string> AllOperations => Paths.SelectMany(p => Operations.GetValueOrDefault(p) ?? []).Distinct(StringComparer.Ordinal).ToList();
     }
@@ -28,6 +31,7 @@ public static class IacReport
             e.GetProperty("tool").GetString()!,
             e.GetProperty("kind").GetString()!,
             e.GetProperty("name").GetString()!,
+            e.GetProperty("checked").GetBoolean(),
             e.GetProperty("source").GetString()!,
             e.GetProperty("operations").EnumerateObject().ToDictionary(
                 p => p.Name,
@@ -48,7 +52,14 @@ public static class IacReport
         sb.Append("`AWS::Connect::*` resource handlers' permissions) and the code (which operations are implemented, as in ");
         sb.Append("docs/compatibility.md); a test fails when this file is out of date. An operation marked **not yet** answers ");
         sb.Append("HTTP 501 `NotImplementedException`, so the path that calls it fails.\n\n");
-        sb.Append($"Every operation implemented: **{complete}** of {entries.Count} resources, data sources and types.\n\n");
+        sb.Append("The Terraform rows were read from the stored copies of `hashicorp/terraform-provider-aws` ");
+        sb.Append("`internal/service/connect` in their AWS SDK for Go v2 form (the search index names a commit only for some files; ");
+        sb.Append("each row names its file, and its commit where known); the CloudFormation rows from the handlers' `permissions` in ");
+        sb.Append("the registry schemas of `aws-cloudformation/aws-cloudformation-resource-providers-connect` (snapshot 41031384) ");
+        sb.Append("and of `aws-cloudformation/cfn-lint` at the commits each row names. A row marked ").Append(NotYetCheckedMark);
+        sb.Append(" below was not compared with a stored copy of the tool's code.\n\n");
+        sb.Append($"Every operation implemented: **{complete}** of {entries.Count} resources, data sources and types. ");
+        sb.Append($"Checked against the tool's code: **{entries.Count(e => e.Checked)}** of {entries.Count}.\n\n");
         foreach (var (title, tool) in new[] { ("Terraform AWS provider", "terraform"), ("CloudFormation", "cloudformation") })
         {
             sb.Append("## ").Append(title).Append("\n\n");
@@ -71,7 +82,8 @@ public static class IacReport
                 var missing = all.Where(o => !implemented.Contains(o)).ToList();
                 sb.Append(" | ").Append(missing.Count == 0
                     ? $"all {all.Count} implemented"
-                    : $"{all.Count - missing.Count} of {all.Count} implemented; not yet: {string.Join(", ", missing)}").Append(" |\n");
+                    : $"{all.Count - missing.Count} of {all.Count} implemented; not yet: {string.Join(", ", missing)}")
+                    .Append(entry.Checked ? string.Empty : "; " + NotYetCheckedMark).Append(" |\n");
             }
 
             sb.Append('\n');
@@ -81,7 +93,7 @@ public static class IacReport
         foreach (var entry in entries)
         {
             sb.Append("- `").Append(entry.Name).Append('`').Append(entry.Kind == "data source" ? " (data source)" : string.Empty)
-                .Append(": ").Append(entry.Source).Append('\n');
+                .Append(": ").Append(entry.Checked ? string.Empty : NotYetCheckedMark + "; to read: ").Append(entry.Source).Append('\n');
         }
 
         return sb.ToString().TrimEnd('\n') + "\n";

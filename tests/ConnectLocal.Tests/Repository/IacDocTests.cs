@@ -55,4 +55,21 @@ public sealed class IacDocTests
             }
         }
     }
+
+    [Fact]
+    public void A_row_not_checked_against_the_tools_code_carries_the_mark_and_a_checked_row_does_not()
+    {
+        var lines = IacReport.Markdown().Split('\n');
+
+        foreach (var entry in IacReport.Entries())
+        {
+            Assert.DoesNotContain("not yet checked", entry.Source, StringComparison.OrdinalIgnoreCase);
+            var prefix = $"`{entry.Name}`" + (entry.Kind == "data source" ? " (data source)" : string.Empty);
+            var row = Assert.Single(lines, l => l.StartsWith("| " + prefix + " |", StringComparison.Ordinal));
+            var where = Assert.Single(lines, l => l.StartsWith("- " + prefix + ": ", StringComparison.Ordinal));
+            Assert.Equal(!entry.Checked, row.Contains(IacReport.NotYetCheckedMark, StringComparison.Ordinal));
+            Assert.Equal(!entry.Checked, where.Contains(IacReport.NotYetCheckedMark, StringComparison.Ordinal));
+            Assert.EndsWith(entry.Source, where, StringComparison.Ordinal);
+        }
+    }
 }
