@@ -271,6 +271,18 @@ class WorkspaceTests(ConnectTestCase):
         self.assertEqual("404", out["FailedList"][0]["ErrorCode"])
         self.assertEqual([self.profile["Arn"]], [a["ResourceArn"] for a in self.associations(ws)])
 
+    def test_a_deleted_user_is_no_longer_an_association(self):
+        security = self.connect.list_security_profiles(InstanceId=self.instance_id)["SecurityProfileSummaryList"]
+        user = self.connect.create_user(
+            Username=unique("leaver"), Password="Passw0rd!Passw0rd", InstanceId=self.instance_id,
+            IdentityInfo={"FirstName": "L", "LastName": "L"}, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+            SecurityProfileIds=[security[0]["Id"]], RoutingProfileId=self.profile["Id"])
+        ws = self.create()["WorkspaceId"]
+        self.connect.associate_workspace(InstanceId=self.instance_id, WorkspaceId=ws, ResourceArns=[user["UserArn"], self.profile["Arn"]])
+        self.assertEqual(2, len(self.associations(ws)))
+        self.connect.delete_user(InstanceId=self.instance_id, UserId=user["UserId"])
+        self.assertEqual([self.profile["Arn"]], [a["ResourceArn"] for a in self.associations(ws)])
+
     def test_delete_removes_pages_media_and_associations(self):
         out = self.create()
         ws = out["WorkspaceId"]

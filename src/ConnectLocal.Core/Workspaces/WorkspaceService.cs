@@ -107,7 +107,10 @@ public static class WorkspaceRules
     }
 }
 
-/// <summary>The hand-written workspace operations: create, the theme, pages, media and assignments.</summary>
+/// <summary>
+/// The hand-written workspace operations: create, the theme, pages, media and assignments. [choice] The page
+/// operations model ResourceConflictException; AWS documents no case for it and none is raised here.
+/// </summary>
 public sealed class WorkspaceService(IConnectStore store, ConnectSettings settings)
 {
     private readonly ResourceOperations<Workspace> _workspaces = new(store, settings, WorkspaceRules.Type);
