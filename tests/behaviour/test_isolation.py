@@ -238,6 +238,12 @@ class World:
                                 TriggerEventSource={"EventSourceName": "OnPostCallAnalysisAvailable"}, Actions=[
                                     {"ActionType": "CREATE_TASK", "TaskAction": {"Name": "t", "ContactFlowId": self.inflow}}])
         self.rlid, self.rlarn = rule["RuleId"], rule["RuleArn"]
+        # Workspaces (issue 15, workspaces): a workspace with a page showing A's view, a logo, and A's user assigned.
+        workspace = east.create_workspace(InstanceId=self.iid, Name=unique(f"{tag}-workspace"), Tags={"owner": tag})
+        self.wsid, self.wsarn = workspace["WorkspaceId"], workspace["WorkspaceArn"]
+        east.create_workspace_page(InstanceId=self.iid, WorkspaceId=self.wsid, ResourceArn=self.viewarn, Page="HOME", Slug=f"{tag}-home")
+        east.import_workspace_media(InstanceId=self.iid, WorkspaceId=self.wsid, MediaType="IMAGE_LOGO_LIGHT_FAVICON", MediaSource="aGVsbG8=")
+        east.associate_workspace(InstanceId=self.iid, WorkspaceId=self.wsid, ResourceArns=[self.uarn])
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
@@ -246,7 +252,7 @@ class World:
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
                 self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname, self.ttid, self.viewid,
-                self.efid, self.rlid]
+                self.efid, self.rlid, self.wsid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -383,6 +389,15 @@ class World:
             "ListTagsForResource rule": lambda: e.list_tags_for_resource(resourceArn=self.rlarn),
             "ListTagsForResource evaluation form": lambda: e.list_tags_for_resource(resourceArn=self.efarn),
         })
+        calls.update({  # workspaces (issue 15, workspaces)
+            "DescribeWorkspace": lambda: e.describe_workspace(InstanceId=self.iid, WorkspaceId=self.wsid),
+            "ListWorkspaces": lambda: e.list_workspaces(InstanceId=self.iid),
+            "SearchWorkspaces": lambda: e.search_workspaces(InstanceId=self.iid),
+            "ListWorkspacePages": lambda: e.list_workspace_pages(InstanceId=self.iid, WorkspaceId=self.wsid),
+            "ListWorkspaceMedia": lambda: e.list_workspace_media(InstanceId=self.iid, WorkspaceId=self.wsid),
+            "SearchWorkspaceAssociations": lambda: e.search_workspace_associations(InstanceId=self.iid),
+            "ListTagsForResource workspace": lambda: e.list_tags_for_resource(resourceArn=self.wsarn),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
                           ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
@@ -397,7 +412,8 @@ def refs_of(world):
                                           "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid",
                                           "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
                                           "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn",
-                                          "ttid", "ttarn", "viewid", "viewarn", "rlid", "rlarn", "efid", "efarn")}
+                                          "ttid", "ttarn", "viewid", "viewarn", "rlid", "rlarn", "efid", "efarn",
+                                          "wsid", "wsarn")}
 
 
 def missing_like(refs):
@@ -405,7 +421,8 @@ def missing_like(refs):
     fake = {}
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
                                                 "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid",
-                                                "smsid", "inflow", "qtflow", "atflow", "vid", "ttid", "viewid", "rlid", "efid")}
+                                                "smsid", "inflow", "qtflow", "atflow", "vid", "ttid", "viewid", "rlid", "efid",
+                                                "wsid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -1141,6 +1158,48 @@ class AccountIsolationTests(unittest.TestCase):
             ("DeleteInstance", "", lambda r: b.delete_instance(InstanceId=r["iid"])),
             ("DeleteInstance", "in the replica Region", lambda r: bw.delete_instance(InstanceId=r["iarn"])),
         ]
+        # Workspaces (issue 15, workspaces): A's workspace in A's instance and by ARN from B's; A's view and user from B's workspace.
+        theme = {"Light": {"Palette": {"Primary": {"Default": "#112233"}}}}
+        attacks += [
+            ("CreateWorkspace", "in A's instance", lambda r: b.create_workspace(InstanceId=r["iid"], Name=unique("ws"))),
+            ("DescribeWorkspace", "", lambda r: b.describe_workspace(InstanceId=r["iid"], WorkspaceId=r["wsid"])),
+            ("DescribeWorkspace", "by ARN from B's instance", lambda r: b.describe_workspace(InstanceId=mine.iid, WorkspaceId=r["wsarn"])),
+            ("ListWorkspaces", "", lambda r: b.list_workspaces(InstanceId=r["iid"])),
+            ("SearchWorkspaces", "", lambda r: b.search_workspaces(InstanceId=r["iid"])),
+            ("UpdateWorkspaceMetadata", "", lambda r: b.update_workspace_metadata(InstanceId=r["iid"], WorkspaceId=r["wsid"], Title="x")),
+            ("UpdateWorkspaceMetadata", "by ARN in B's instance", lambda r: b.update_workspace_metadata(InstanceId=mine.iid, WorkspaceId=r["wsarn"], Name=unique("ws"))),
+            ("UpdateWorkspaceTheme", "", lambda r: b.update_workspace_theme(InstanceId=r["iid"], WorkspaceId=r["wsid"], Theme=theme)),
+            ("UpdateWorkspaceTheme", "by ARN in B's instance", lambda r: b.update_workspace_theme(InstanceId=mine.iid, WorkspaceId=r["wsarn"], Theme=theme)),
+            ("UpdateWorkspaceVisibility", "", lambda r: b.update_workspace_visibility(InstanceId=r["iid"], WorkspaceId=r["wsid"], Visibility="NONE")),
+            ("UpdateWorkspaceVisibility", "by ARN in B's instance", lambda r: b.update_workspace_visibility(InstanceId=mine.iid, WorkspaceId=r["wsarn"], Visibility="ALL")),
+            ("AssociateWorkspace", "", lambda r: b.associate_workspace(InstanceId=r["iid"], WorkspaceId=r["wsid"], ResourceArns=[r["uarn"]])),
+            ("AssociateWorkspace", "by ARN in B's instance", lambda r: b.associate_workspace(InstanceId=mine.iid, WorkspaceId=r["wsarn"], ResourceArns=[mine.uarn])),
+            ("DisassociateWorkspace", "", lambda r: b.disassociate_workspace(InstanceId=r["iid"], WorkspaceId=r["wsid"], ResourceArns=[r["uarn"]])),
+            ("DisassociateWorkspace", "by ARN in B's instance", lambda r: b.disassociate_workspace(InstanceId=mine.iid, WorkspaceId=r["wsarn"], ResourceArns=[mine.uarn])),
+            ("SearchWorkspaceAssociations", "", lambda r: b.search_workspace_associations(InstanceId=r["iid"])),
+            ("CreateWorkspacePage", "", lambda r: b.create_workspace_page(InstanceId=r["iid"], WorkspaceId=r["wsid"], ResourceArn=r["viewarn"], Page="custom")),
+            ("CreateWorkspacePage", "A's view on B's workspace", lambda r: b.create_workspace_page(
+                InstanceId=mine.iid, WorkspaceId=mine.wsid, ResourceArn=r["viewarn"], Page="AGENT_EXPERIENCE")),
+            ("UpdateWorkspacePage", "", lambda r: b.update_workspace_page(InstanceId=r["iid"], WorkspaceId=r["wsid"], Page="HOME", InputData="{}")),
+            ("UpdateWorkspacePage", "by ARN in B's instance", lambda r: b.update_workspace_page(InstanceId=mine.iid, WorkspaceId=r["wsarn"], Page="HOME", Slug="xyz")),
+            ("UpdateWorkspacePage", "A's view on B's page", lambda r: b.update_workspace_page(
+                InstanceId=mine.iid, WorkspaceId=mine.wsid, Page="HOME", ResourceArn=r["viewarn"])),
+            ("ListWorkspacePages", "", lambda r: b.list_workspace_pages(InstanceId=r["iid"], WorkspaceId=r["wsid"])),
+            ("ListWorkspacePages", "by ARN from B's instance", lambda r: b.list_workspace_pages(InstanceId=mine.iid, WorkspaceId=r["wsarn"])),
+            ("ImportWorkspaceMedia", "", lambda r: b.import_workspace_media(
+                InstanceId=r["iid"], WorkspaceId=r["wsid"], MediaType="IMAGE_LOGO_DARK_FAVICON", MediaSource="aGVsbG8=")),
+            ("ImportWorkspaceMedia", "by ARN in B's instance", lambda r: b.import_workspace_media(
+                InstanceId=mine.iid, WorkspaceId=r["wsarn"], MediaType="IMAGE_LOGO_LIGHT_FAVICON", MediaSource="https://example.com/logo.png")),
+            ("ListWorkspaceMedia", "", lambda r: b.list_workspace_media(InstanceId=r["iid"], WorkspaceId=r["wsid"])),
+            ("ListWorkspaceMedia", "by ARN from B's instance", lambda r: b.list_workspace_media(InstanceId=mine.iid, WorkspaceId=r["wsarn"])),
+            ("DeleteWorkspaceMedia", "", lambda r: b.delete_workspace_media(InstanceId=r["iid"], WorkspaceId=r["wsid"], MediaType="IMAGE_LOGO_LIGHT_FAVICON")),
+            ("DeleteWorkspaceMedia", "by ARN in B's instance", lambda r: b.delete_workspace_media(
+                InstanceId=mine.iid, WorkspaceId=r["wsarn"], MediaType="IMAGE_LOGO_LIGHT_FAVICON")),
+            ("DeleteWorkspacePage", "", lambda r: b.delete_workspace_page(InstanceId=r["iid"], WorkspaceId=r["wsid"], Page="HOME")),
+            ("DeleteWorkspacePage", "by ARN in B's instance", lambda r: b.delete_workspace_page(InstanceId=mine.iid, WorkspaceId=r["wsarn"], Page="HOME")),
+            ("DeleteWorkspace", "", lambda r: b.delete_workspace(InstanceId=r["iid"], WorkspaceId=r["wsid"])),
+            ("DeleteWorkspace", "by ARN in B's instance", lambda r: b.delete_workspace(InstanceId=mine.iid, WorkspaceId=r["wsarn"])),
+        ]
         return attacks
 
     def assert_no_leak(self, label, result):
@@ -1201,6 +1260,10 @@ class AccountIsolationTests(unittest.TestCase):
             "ListRules": lambda: b.list_rules(InstanceId=mine.iid),
             "ListEvaluationForms": lambda: b.list_evaluation_forms(InstanceId=mine.iid),
             "SearchEvaluationForms": lambda: b.search_evaluation_forms(InstanceId=mine.iid),
+            # workspaces (issue 15, workspaces)
+            "ListWorkspaces": lambda: b.list_workspaces(InstanceId=mine.iid),
+            "SearchWorkspaces": lambda: b.search_workspaces(InstanceId=mine.iid),
+            "SearchWorkspaceAssociations": lambda: b.search_workspace_associations(InstanceId=mine.iid),
             "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
                 "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }

@@ -500,4 +500,26 @@ public static class ErrorTexts
     public const string ScheduledTimeInPast = "ScheduledTime cannot be in the past.";
     public const string ScheduledTimeTooFar = "ScheduledTime must be at most 6 days in the future.";
     public const string PreviousContactChainFull = "There are already 12 task contacts with this PreviousContactId.";
+
+    // Workspaces (issue 15, workspaces): docs/workspaces.md.
+    public const string WorkspacePageNoun = "Workspace page";
+    public const string WorkspaceMediaNoun = "Workspace media";
+
+    public static string WorkspaceDescriptionTooLong(int max) => $"Invalid parameter: a workspace description can have at most {max} characters";
+
+    public static string WorkspacePageReservedPrefix(string page) => $"Invalid parameter: page '{page}' uses a reserved prefix (aws: or connect:)";
+
+    public static string WorkspacePagesQuota(int max) => $"The workspace already has {max} pages.";
+
+    public static string WorkspaceSlugTaken(string slug) => $"A page of the workspace already has the slug '{slug}'";
+
+    public const string WorkspaceMediaSourceInvalid = "Invalid parameter: MediaSource must be an https URL or base64-encoded data";
+
+    public const string WorkspaceInputDataNotJson = "Invalid parameter: InputData must be a JSON object";
+
+    public static string WorkspaceAssociationNotUserOrProfile(string arn) => $"'{arn}' is not the ARN of a user or a routing profile";
+
+    public static string WorkspaceAssociationNotFound(string arn) => $"No user or routing profile '{arn}' in the instance";
+
+    public static string WorkspaceNotAssociated(string arn) => $"'{arn}' is not associated with the workspace";
 }

@@ -110,6 +110,16 @@ internal static class DeclaredOperations
         new ResourceApi<Core.Rules.Rule>(Core.Rules.RuleService.Type) { Describe = "DescribeRule", Delete = "DeleteRule" },
         new EvaluationFormApi(),
         new ResourceApi<Core.Evaluations.EvaluationForm>(Core.Evaluations.EvaluationFormService.Type) { List = "ListEvaluationForms" },
+
+        // Workspaces (issue 15): create, the theme, pages, media and associations are written by hand (Handlers/WorkspaceHandlers.cs).
+        new ResourceApi<Core.Workspaces.Workspace>(Core.Workspaces.WorkspaceRules.Type)
+        {
+            Describe = "DescribeWorkspace",
+            List = "ListWorkspaces",
+            Search = "SearchWorkspaces",
+            Updates = ["UpdateWorkspaceMetadata", "UpdateWorkspaceVisibility"],
+            Delete = "DeleteWorkspace",
+        },
     ];
 
     /// <summary>The declared operations' names.</summary>
