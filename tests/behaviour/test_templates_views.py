@@ -252,6 +252,31 @@ class ViewTests(ConnectTestCase):
         self.assertEqual(first["Id"], self.create(name=name, ClientToken=token)["Id"])
         self.assertError("InvalidRequestException", self.create, name=unique("other"), ClientToken=token)
 
+    def test_search_views_by_name_status_and_tags(self):
+        prefix = unique("srch")
+        saved = self.create(name=prefix + "-saved", view_status="SAVED", Tags={"team": prefix})
+        live = self.create(name=prefix + "-live")
+        contains = {"StringCondition": {"FieldName": "name", "Value": prefix, "ComparisonType": "CONTAINS"}}
+        found = self.connect.search_views(InstanceId=self.instance_id, SearchCriteria=contains)
+        self.assertEqual(sorted([saved["Id"], live["Id"]]), sorted(v["Id"] for v in found["Views"]))
+        self.assertEqual(2, found["ApproximateTotalCount"])
+        shown = next(v for v in found["Views"] if v["Id"] == saved["Id"])
+        self.assertEqual(("SAVED", "CUSTOMER_MANAGED", TEMPLATE), (shown["Status"], shown["Type"], json.loads(shown["Content"]["Template"])))
+        only_saved = self.connect.search_views(InstanceId=self.instance_id,
+                                               SearchCriteria={"AndConditions": [contains, {"ViewStatusCondition": "SAVED"}]})["Views"]
+        self.assertEqual([saved["Id"]], [v["Id"] for v in only_saved])
+        tagged = self.connect.search_views(InstanceId=self.instance_id,
+                                           SearchFilter={"AttributeFilter": {"TagCondition": {"TagKey": "team", "TagValue": prefix}}})["Views"]
+        self.assertEqual([saved["Id"]], [v["Id"] for v in tagged])
+        first = self.connect.search_views(InstanceId=self.instance_id, SearchCriteria=contains, MaxResults=1)
+        second = self.connect.search_views(InstanceId=self.instance_id, SearchCriteria=contains, MaxResults=1, NextToken=first["NextToken"])
+        self.assertEqual(2, len({first["Views"][0]["Id"], second["Views"][0]["Id"]}))
+        self.assertError("InvalidParameterException", self.connect.search_views, InstanceId=self.instance_id,
+                         SearchCriteria={"StringCondition": {"FieldName": "template", "Value": "x", "ComparisonType": "EXACT"}})
+        self.assertError("ResourceNotFoundException", self.connect.search_views, InstanceId=FAKE_ID)
+        out = json.loads(cli("search-views", "--instance-id", self.instance_id, "--search-criteria", json.dumps(contains)).stdout)
+        self.assertEqual(2, len(out["Views"]))
+
     def test_the_aws_cli(self):
         name = unique("cli-view")
         out = json.loads(cli("create-view", "--instance-id", self.instance_id, "--name", name, "--status", "PUBLISHED",

@@ -491,4 +491,8 @@ public static class ErrorTexts
     public static string PhoneNumberAlreadyImported(string arn) => $"The phone number {arn} has already been imported.";
 
     public const string NoPhoneNumberToImport = "No phone number of the import range is free.";
+
+    // config-rest (issue 15): search date conditions, evaluation form validation, contact task templates, authentication profiles
+    public const string IncompleteDateCondition = "Invalid parameter: a DateCondition requires FieldName, Value and ComparisonType";
+    public const string EvaluationValidationNoun = "Evaluation form validation";
 }

@@ -107,7 +107,7 @@ internal static class DeclaredOperations
         // Rules and evaluation forms (issue 15, rules-evals): create, update and list of rules and the versioned
         // operations of evaluation forms are RuleApi and EvaluationFormApi (docs/rules-evaluations.md).
         new RuleApi(),
-        new ResourceApi<Core.Rules.Rule>(Core.Rules.RuleService.Type) { Describe = "DescribeRule", Delete = "DeleteRule" },
+        new ResourceApi<Core.Rules.Rule>(Core.Rules.RuleService.Type) { Describe = "DescribeRule", Search = "SearchRules", Delete = "DeleteRule" },
         new EvaluationFormApi(),
         new ResourceApi<Core.Evaluations.EvaluationForm>(Core.Evaluations.EvaluationFormService.Type) { List = "ListEvaluationForms" },
     ];
