@@ -23,6 +23,7 @@ import boto3
 from botocore.config import Config
 
 import support
+from pinned_model import pinned_client
 from support import ENDPOINT, unique
 
 EAST, WEST = "us-east-1", "us-west-2"
@@ -1033,6 +1034,28 @@ class AccountIsolationTests(unittest.TestCase):
             ("ListViewVersions", "", lambda r: b.list_view_versions(InstanceId=r["iid"], ViewId=r["viewid"])),
             ("ListViewVersions", "by ARN from B's instance", lambda r: b.list_view_versions(InstanceId=mine.iid, ViewId=r["viewarn"])),
         ]
+        # config-rest (issue 15): the searches of views, overrides and rules, evaluation form validation, CreateUser's lists
+        # and hierarchy group; operations newer than the installed boto3 go through the pinned model's client.
+        pb = pinned_client(account=mine.account)
+        attacks += [
+            ("SearchViews", "", lambda r: b.search_views(InstanceId=r["iid"])),
+            ("SearchViews", "by ARN", lambda r: b.search_views(InstanceId=r["iarn"])),
+            ("SearchHoursOfOperationOverrides", "", lambda r: b.search_hours_of_operation_overrides(InstanceId=r["iid"])),
+            ("SearchRules", "", lambda r: pb.search_rules(InstanceId=r["iid"])),
+            ("StartEvaluationFormValidation", "", lambda r: pb.start_evaluation_form_validation(
+                InstanceId=r["iid"], EvaluationFormId=r["efid"], EvaluationFormVersion=1)),
+            ("StartEvaluationFormValidation", "by ARN in B's instance", lambda r: pb.start_evaluation_form_validation(
+                InstanceId=mine.iid, EvaluationFormId=r["efarn"], EvaluationFormVersion=1)),
+            ("GetEvaluationFormValidation", "", lambda r: pb.get_evaluation_form_validation(InstanceId=r["iid"], EvaluationFormId=r["efid"])),
+            ("GetEvaluationFormValidation", "from B's instance", lambda r: pb.get_evaluation_form_validation(
+                InstanceId=mine.iid, EvaluationFormId=r["efid"], EvaluationFormVersion=1)),
+            ("CreateUser", "with A's hierarchy group", lambda r: b.create_user(
+                Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"}, HierarchyGroupId=r["hgarn"],
+                IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[mine.spid], RoutingProfileId=mine.rpid)),
+            ("CreateUser", "with per-channel lists in A's instance", lambda r: b.create_user(
+                Username=unique("u"), Password=PASSWORD, InstanceId=r["iid"], PhoneNumberConfigs=[{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}],
+                IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[r["spid"]], RoutingProfileId=r["rpid"])),
+        ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above
         attacks += [
             # task templates and views (templates-views)
@@ -1201,6 +1224,10 @@ class AccountIsolationTests(unittest.TestCase):
             "ListRules": lambda: b.list_rules(InstanceId=mine.iid),
             "ListEvaluationForms": lambda: b.list_evaluation_forms(InstanceId=mine.iid),
             "SearchEvaluationForms": lambda: b.search_evaluation_forms(InstanceId=mine.iid),
+            # config-rest (issue 15)
+            "SearchViews": lambda: b.search_views(InstanceId=mine.iid),
+            "SearchHoursOfOperationOverrides": lambda: b.search_hours_of_operation_overrides(InstanceId=mine.iid),
+            "SearchRules": lambda: pinned_client(account=mine.account).search_rules(InstanceId=mine.iid),
             "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
                 "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }
