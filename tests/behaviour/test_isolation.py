@@ -239,6 +239,10 @@ class World:
                                 TriggerEventSource={"EventSourceName": "OnPostCallAnalysisAvailable"}, Actions=[
                                     {"ActionType": "CREATE_TASK", "TaskAction": {"Name": "t", "ContactFlowId": self.inflow}}])
         self.rlid, self.rlarn = rule["RuleId"], rule["RuleArn"]
+        # config-rest: the instance's default authentication profile, renamed so that its name is A's own
+        profile = east.list_authentication_profiles(InstanceId=self.iid)["AuthenticationProfileSummaryList"][0]
+        self.apid, self.aparn = profile["Id"], profile["Arn"]
+        east.update_authentication_profile(InstanceId=self.iid, AuthenticationProfileId=self.apid, Name=unique(f"{tag}-auth"))
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
@@ -247,7 +251,7 @@ class World:
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
                 self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname, self.ttid, self.viewid,
-                self.efid, self.rlid]
+                self.efid, self.rlid, self.apid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -384,6 +388,10 @@ class World:
             "ListTagsForResource rule": lambda: e.list_tags_for_resource(resourceArn=self.rlarn),
             "ListTagsForResource evaluation form": lambda: e.list_tags_for_resource(resourceArn=self.efarn),
         })
+        calls.update({  # authentication profiles (config-rest)
+            "DescribeAuthenticationProfile": lambda: e.describe_authentication_profile(InstanceId=self.iid, AuthenticationProfileId=self.apid),
+            "ListAuthenticationProfiles": lambda: e.list_authentication_profiles(InstanceId=self.iid),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
                           ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
@@ -398,7 +406,7 @@ def refs_of(world):
                                           "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid",
                                           "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
                                           "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn",
-                                          "ttid", "ttarn", "viewid", "viewarn", "rlid", "rlarn", "efid", "efarn")}
+                                          "ttid", "ttarn", "viewid", "viewarn", "rlid", "rlarn", "efid", "efarn", "apid", "aparn")}
 
 
 def missing_like(refs):
@@ -406,7 +414,7 @@ def missing_like(refs):
     fake = {}
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
                                                 "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid",
-                                                "smsid", "inflow", "qtflow", "atflow", "vid", "ttid", "viewid", "rlid", "efid")}
+                                                "smsid", "inflow", "qtflow", "atflow", "vid", "ttid", "viewid", "rlid", "efid", "apid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -1052,6 +1060,13 @@ class AccountIsolationTests(unittest.TestCase):
             ("CreateUser", "with A's hierarchy group", lambda r: b.create_user(
                 Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"}, HierarchyGroupId=r["hgarn"],
                 IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[mine.spid], RoutingProfileId=mine.rpid)),
+            ("DescribeAuthenticationProfile", "", lambda r: b.describe_authentication_profile(InstanceId=r["iid"], AuthenticationProfileId=r["apid"])),
+            ("DescribeAuthenticationProfile", "from B's instance", lambda r: b.describe_authentication_profile(
+                InstanceId=mine.iid, AuthenticationProfileId=r["apid"])),
+            ("ListAuthenticationProfiles", "", lambda r: b.list_authentication_profiles(InstanceId=r["iid"])),
+            ("UpdateAuthenticationProfile", "", lambda r: b.update_authentication_profile(InstanceId=r["iid"], AuthenticationProfileId=r["apid"], Description="x")),
+            ("UpdateAuthenticationProfile", "in B's instance", lambda r: b.update_authentication_profile(
+                InstanceId=mine.iid, AuthenticationProfileId=r["apid"], SessionInactivityHandlingEnabled=True)),
             ("CreateUser", "with per-channel lists in A's instance", lambda r: b.create_user(
                 Username=unique("u"), Password=PASSWORD, InstanceId=r["iid"], PhoneNumberConfigs=[{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}],
                 IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[r["spid"]], RoutingProfileId=r["rpid"])),
@@ -1228,6 +1243,7 @@ class AccountIsolationTests(unittest.TestCase):
             "SearchViews": lambda: b.search_views(InstanceId=mine.iid),
             "SearchHoursOfOperationOverrides": lambda: b.search_hours_of_operation_overrides(InstanceId=mine.iid),
             "SearchRules": lambda: pinned_client(account=mine.account).search_rules(InstanceId=mine.iid),
+            "ListAuthenticationProfiles": lambda: b.list_authentication_profiles(InstanceId=mine.iid),
             "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
                 "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }

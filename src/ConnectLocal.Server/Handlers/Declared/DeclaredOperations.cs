@@ -110,6 +110,14 @@ internal static class DeclaredOperations
         new ResourceApi<Core.Rules.Rule>(Core.Rules.RuleService.Type) { Describe = "DescribeRule", Search = "SearchRules", Delete = "DeleteRule" },
         new EvaluationFormApi(),
         new ResourceApi<Core.Evaluations.EvaluationForm>(Core.Evaluations.EvaluationFormService.Type) { List = "ListEvaluationForms" },
+        // Authentication profiles (issue 15, config-rest): the default profile every instance is created with; AWS has no
+        // operation that creates or deletes one.
+        new ResourceApi<Core.AuthenticationProfiles.AuthenticationProfile>(Core.AuthenticationProfiles.AuthenticationProfileRules.Type)
+        {
+            Describe = "DescribeAuthenticationProfile",
+            List = "ListAuthenticationProfiles",
+            Updates = ["UpdateAuthenticationProfile"],
+        },
     ];
 
     /// <summary>The declared operations' names.</summary>
