@@ -1067,6 +1067,11 @@ class AccountIsolationTests(unittest.TestCase):
             ("UpdateAuthenticationProfile", "", lambda r: b.update_authentication_profile(InstanceId=r["iid"], AuthenticationProfileId=r["apid"], Description="x")),
             ("UpdateAuthenticationProfile", "in B's instance", lambda r: b.update_authentication_profile(
                 InstanceId=mine.iid, AuthenticationProfileId=r["apid"], SessionInactivityHandlingEnabled=True)),
+            ("UpdateContactTaskTemplate", "", lambda r: pb.update_contact_task_template(InstanceId=r["iid"], ContactId=r["cid"], TaskTemplateId=r["ttid"])),
+            ("UpdateContactTaskTemplate", "A's template in B's instance", lambda r: pb.update_contact_task_template(
+                InstanceId=mine.iid, ContactId=mine.cid, TaskTemplateId=r["ttarn"])),
+            ("UpdateContactTaskTemplate", "A's contact in B's instance", lambda r: pb.update_contact_task_template(
+                InstanceId=mine.iid, ContactId=r["cid"], TaskTemplateId=mine.ttid)),
             ("CreateUser", "with per-channel lists in A's instance", lambda r: b.create_user(
                 Username=unique("u"), Password=PASSWORD, InstanceId=r["iid"], PhoneNumberConfigs=[{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}],
                 IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[r["spid"]], RoutingProfileId=r["rpid"])),

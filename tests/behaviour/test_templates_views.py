@@ -5,6 +5,7 @@ unique names and content checks (docs/templates-views.md).
 """
 import json
 
+from pinned_model import pinned_client
 from support import ConnectTestCase, cli, unique
 
 FAKE_ID = "00000000-0000-4000-8000-000000000000"
@@ -151,6 +152,23 @@ class TaskTemplateTests(ConnectTestCase):
         arn = self.create()["Arn"]
         self.connect.tag_resource(resourceArn=arn, tags={"k": "v"})
         self.assertEqual({"k": "v"}, self.connect.list_tags_for_resource(resourceArn=arn)["tags"])
+
+    def test_a_queued_task_takes_a_template_through_the_pinned_model(self):
+        # UpdateContactTaskTemplate is newer than the installed boto3: the client is built from the repository's model.
+        pinned = pinned_client()
+        template = self.create(Fields=[field("Title", "NAME"), field("Amount", "NUMBER")], Constraints=required("Title", "Amount"))
+        task = self.connect.start_task_contact(InstanceId=self.instance_id, ContactFlowId=self.inbound["Id"], Name="refund",
+                                               References={"Amount": {"Type": "NUMBER", "Value": "12"}})["ContactId"]
+        pinned.update_contact_task_template(InstanceId=self.instance_id, ContactId=task, TaskTemplateId=template["Arn"])
+        info = self.connect.describe_contact(InstanceId=self.instance_id, ContactId=task)["Contact"]["TaskTemplateInfo"]
+        self.assertEqual(template["Arn"], info["Arn"])
+        self.assertError("InvalidRequestException", pinned.update_contact_task_template, InstanceId=self.instance_id, ContactId=task,
+                         TaskTemplateId=template["Id"])
+        bare = self.connect.start_task_contact(InstanceId=self.instance_id, ContactFlowId=self.inbound["Id"], Name="bare")["ContactId"]
+        self.assertError("PropertyValidationException", pinned.update_contact_task_template, InstanceId=self.instance_id, ContactId=bare,
+                         TaskTemplateId=template["Id"])
+        self.assertError("ResourceNotFoundException", pinned.update_contact_task_template, InstanceId=self.instance_id,
+                         ContactId=FAKE_ID, TaskTemplateId=template["Id"])
 
     def test_the_aws_cli(self):
         name = unique("cli-tt")

@@ -83,7 +83,9 @@ public sealed partial class ConnectApi
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
         {
-            var details = new ContactInfo(ContactArn(caller, instance, id), request.Name, request.Description, request.Attributes, request.PreviousContactId, request.RelatedContactId, null, caller.Region);
+            // The task's references are kept for UpdateContactTaskTemplate (config-rest), which checks them against a template.
+            var details = new ContactInfo(ContactArn(caller, instance, id), request.Name, request.Description, request.Attributes, request.PreviousContactId, request.RelatedContactId, null, caller.Region,
+                request.References?.ToDictionary(r => r.Key, r => new Core.TaskTemplates.ContactReference(r.Value.Value, r.Value.Type!), StringComparer.Ordinal));
             return Routing.Enqueue(routing, new ContactRequest(caller.Region, FlowQueue(instance), RoutingChannel.Task, ContactInitiation.Api, id, Tag: details));
         });
         return ValueTask.FromResult(new StartTaskContactResponse { ContactId = id });
@@ -228,6 +230,7 @@ public sealed partial class ConnectApi
             DisconnectTimestamp = contact.AfterContactWorkAt ?? contact.EndedAt,
             LastUpdateTimestamp = contact.StateSince,
             Attributes = details?.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null,
+            TaskTemplateInfo = details?.TaskTemplateArn is { } templateArn ? new TaskTemplateInfoV2 { Arn = templateArn, Name = details.TaskTemplateName } : null,
             GlobalResiliencyMetadata = details?.TrafficDistributionGroupId is null ? null : new GlobalResiliencyMetadata
             {
                 ActiveRegion = contact.Region,

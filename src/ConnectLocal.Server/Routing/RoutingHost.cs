@@ -16,7 +16,12 @@ public sealed record ContactInfo(
     string? PreviousContactId,
     string? RelatedContactId,
     string? TrafficDistributionGroupId,
-    string OriginRegion);
+    string OriginRegion,
+    IReadOnlyDictionary<string, ConnectLocal.Core.TaskTemplates.ContactReference>? References = null,
+    string? TaskTemplateId = null,
+    string? TaskTemplateArn = null,
+    string? TaskTemplateName = null,
+    int TaskTemplateUpdates = 0);
 
 /// <summary>One instance's routing engine (both Regions of a replicated instance) and what the server keeps beside it.</summary>
 public sealed class InstanceRouting(string accountId, string instanceId, string region, RoutingEngine engine)
