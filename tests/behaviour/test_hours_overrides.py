@@ -105,6 +105,36 @@ class HoursOverrideTests(ConnectTestCase):
         self.connect.delete_hours_of_operation(InstanceId=self.instance_id, HoursOfOperationId=hours_id)
         self.assertError("ResourceNotFoundException", self.connect.list_hours_of_operation_overrides, InstanceId=self.instance_id, HoursOfOperationId=hours_id)
 
+    def test_search_overrides_of_every_hours_by_name_hours_and_dates(self):
+        first_id, first_arn = self.new_hours()
+        second_id, _ = self.new_hours()
+        prefix = unique("srch")
+        spring = self.override(first_id, name=prefix + "-spring", frm="2031-03-01", till="2031-03-31")
+        summer = self.override(second_id, name=prefix + "-summer", frm="2031-07-01", till="2031-08-31")
+        self.connect.tag_resource(resourceArn=first_arn, tags={"site": prefix})
+        named = {"StringCondition": {"FieldName": "name", "Value": prefix, "ComparisonType": "STARTS_WITH"}}
+        found = self.connect.search_hours_of_operation_overrides(InstanceId=self.instance_id, SearchCriteria=named)
+        self.assertEqual(sorted([spring, summer]), sorted(o["HoursOfOperationOverrideId"] for o in found["HoursOfOperationOverrides"]))
+        self.assertEqual(2, found["ApproximateTotalCount"])
+        shown = next(o for o in found["HoursOfOperationOverrides"] if o["HoursOfOperationOverrideId"] == spring)
+        self.assertEqual((first_id, first_arn, "2031-03-01", "2031-03-31"),
+                         (shown["HoursOfOperationId"], shown["HoursOfOperationArn"], shown["EffectiveFrom"], shown["EffectiveTill"]))
+        from_june = {"AndConditions": [named, {"DateCondition": {"FieldName": "effectiveFrom", "Value": "2031-06-01", "ComparisonType": "GREATER_THAN"}}]}
+        self.assertEqual([summer], [o["HoursOfOperationOverrideId"] for o in self.connect.search_hours_of_operation_overrides(
+            InstanceId=self.instance_id, SearchCriteria=from_june)["HoursOfOperationOverrides"]])
+        tagged = self.connect.search_hours_of_operation_overrides(
+            InstanceId=self.instance_id, SearchFilter={"TagFilter": {"TagCondition": {"TagKey": "site", "TagValue": prefix}}})
+        self.assertEqual([spring], [o["HoursOfOperationOverrideId"] for o in tagged["HoursOfOperationOverrides"]])
+        page = self.connect.search_hours_of_operation_overrides(InstanceId=self.instance_id, SearchCriteria=named, MaxResults=1)
+        rest = self.connect.search_hours_of_operation_overrides(InstanceId=self.instance_id, SearchCriteria=named, MaxResults=1, NextToken=page["NextToken"])
+        self.assertNotEqual(page["HoursOfOperationOverrides"][0]["HoursOfOperationOverrideId"], rest["HoursOfOperationOverrides"][0]["HoursOfOperationOverrideId"])
+        self.assertError("InvalidParameterException", self.connect.search_hours_of_operation_overrides, InstanceId=self.instance_id,
+                         SearchCriteria={"DateCondition": {"FieldName": "name", "Value": "2031-01-01", "ComparisonType": "EQUAL_TO"}})
+        self.assertError("InvalidParameterException", self.connect.search_hours_of_operation_overrides, InstanceId=self.instance_id,
+                         SearchCriteria={"DateCondition": {"FieldName": "effectiveFrom", "Value": "31-01-2031", "ComparisonType": "EQUAL_TO"}})
+        out = json.loads(cli("search-hours-of-operation-overrides", "--instance-id", self.instance_id, "--search-criteria", json.dumps(named)).stdout)
+        self.assertEqual(2, len(out["HoursOfOperationOverrides"]))
+
     def test_the_cli_creates_and_reads_overrides(self):
         hours_id, _ = self.new_hours()
         created = json.loads(cli("create-hours-of-operation-override", "--instance-id", self.instance_id, "--hours-of-operation-id", hours_id,

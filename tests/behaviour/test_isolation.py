@@ -23,6 +23,7 @@ import boto3
 from botocore.config import Config
 
 import support
+from pinned_model import pinned_client
 from support import ENDPOINT, unique
 
 EAST, WEST = "us-east-1", "us-west-2"
@@ -244,6 +245,10 @@ class World:
         east.create_workspace_page(InstanceId=self.iid, WorkspaceId=self.wsid, ResourceArn=self.viewarn, Page="HOME", Slug=f"{tag}-home")
         east.import_workspace_media(InstanceId=self.iid, WorkspaceId=self.wsid, MediaType="IMAGE_LOGO_LIGHT_FAVICON", MediaSource="aGVsbG8=")
         east.associate_workspace(InstanceId=self.iid, WorkspaceId=self.wsid, ResourceArns=[self.uarn])
+        # config-rest: the instance's default authentication profile, renamed so that its name is A's own
+        profile = east.list_authentication_profiles(InstanceId=self.iid)["AuthenticationProfileSummaryList"][0]
+        self.apid, self.aparn = profile["Id"], profile["Arn"]
+        east.update_authentication_profile(InstanceId=self.iid, AuthenticationProfileId=self.apid, Name=unique(f"{tag}-auth"))
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
@@ -252,7 +257,7 @@ class World:
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
                 self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname, self.ttid, self.viewid,
-                self.efid, self.rlid, self.wsid]
+                self.efid, self.rlid, self.wsid, self.apid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -398,6 +403,10 @@ class World:
             "SearchWorkspaceAssociations": lambda: e.search_workspace_associations(InstanceId=self.iid),
             "ListTagsForResource workspace": lambda: e.list_tags_for_resource(resourceArn=self.wsarn),
         })
+        calls.update({  # authentication profiles (config-rest)
+            "DescribeAuthenticationProfile": lambda: e.describe_authentication_profile(InstanceId=self.iid, AuthenticationProfileId=self.apid),
+            "ListAuthenticationProfiles": lambda: e.list_authentication_profiles(InstanceId=self.iid),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
                           ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
@@ -413,7 +422,7 @@ def refs_of(world):
                                           "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
                                           "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn",
                                           "ttid", "ttarn", "viewid", "viewarn", "rlid", "rlarn", "efid", "efarn",
-                                          "wsid", "wsarn")}
+                                          "wsid", "wsarn", "apid", "aparn")}
 
 
 def missing_like(refs):
@@ -422,7 +431,7 @@ def missing_like(refs):
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
                                                 "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid",
                                                 "smsid", "inflow", "qtflow", "atflow", "vid", "ttid", "viewid", "rlid", "efid",
-                                                "wsid")}
+                                                "wsid", "apid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -1050,6 +1059,40 @@ class AccountIsolationTests(unittest.TestCase):
             ("ListViewVersions", "", lambda r: b.list_view_versions(InstanceId=r["iid"], ViewId=r["viewid"])),
             ("ListViewVersions", "by ARN from B's instance", lambda r: b.list_view_versions(InstanceId=mine.iid, ViewId=r["viewarn"])),
         ]
+        # config-rest (issue 15): the searches of views, overrides and rules, evaluation form validation, CreateUser's lists
+        # and hierarchy group; operations newer than the installed boto3 go through the pinned model's client.
+        pb = pinned_client(account=mine.account)
+        attacks += [
+            ("SearchViews", "", lambda r: b.search_views(InstanceId=r["iid"])),
+            ("SearchViews", "by ARN", lambda r: b.search_views(InstanceId=r["iarn"])),
+            ("SearchHoursOfOperationOverrides", "", lambda r: b.search_hours_of_operation_overrides(InstanceId=r["iid"])),
+            ("SearchRules", "", lambda r: pb.search_rules(InstanceId=r["iid"])),
+            ("StartEvaluationFormValidation", "", lambda r: pb.start_evaluation_form_validation(
+                InstanceId=r["iid"], EvaluationFormId=r["efid"], EvaluationFormVersion=1)),
+            ("StartEvaluationFormValidation", "by ARN in B's instance", lambda r: pb.start_evaluation_form_validation(
+                InstanceId=mine.iid, EvaluationFormId=r["efarn"], EvaluationFormVersion=1)),
+            ("GetEvaluationFormValidation", "", lambda r: pb.get_evaluation_form_validation(InstanceId=r["iid"], EvaluationFormId=r["efid"])),
+            ("GetEvaluationFormValidation", "from B's instance", lambda r: pb.get_evaluation_form_validation(
+                InstanceId=mine.iid, EvaluationFormId=r["efid"], EvaluationFormVersion=1)),
+            ("CreateUser", "with A's hierarchy group", lambda r: b.create_user(
+                Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"}, HierarchyGroupId=r["hgarn"],
+                IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[mine.spid], RoutingProfileId=mine.rpid)),
+            ("DescribeAuthenticationProfile", "", lambda r: b.describe_authentication_profile(InstanceId=r["iid"], AuthenticationProfileId=r["apid"])),
+            ("DescribeAuthenticationProfile", "from B's instance", lambda r: b.describe_authentication_profile(
+                InstanceId=mine.iid, AuthenticationProfileId=r["apid"])),
+            ("ListAuthenticationProfiles", "", lambda r: b.list_authentication_profiles(InstanceId=r["iid"])),
+            ("UpdateAuthenticationProfile", "", lambda r: b.update_authentication_profile(InstanceId=r["iid"], AuthenticationProfileId=r["apid"], Description="x")),
+            ("UpdateAuthenticationProfile", "in B's instance", lambda r: b.update_authentication_profile(
+                InstanceId=mine.iid, AuthenticationProfileId=r["apid"], SessionInactivityHandlingEnabled=True)),
+            ("UpdateContactTaskTemplate", "", lambda r: pb.update_contact_task_template(InstanceId=r["iid"], ContactId=r["cid"], TaskTemplateId=r["ttid"])),
+            ("UpdateContactTaskTemplate", "A's template in B's instance", lambda r: pb.update_contact_task_template(
+                InstanceId=mine.iid, ContactId=mine.cid, TaskTemplateId=r["ttarn"])),
+            ("UpdateContactTaskTemplate", "A's contact in B's instance", lambda r: pb.update_contact_task_template(
+                InstanceId=mine.iid, ContactId=r["cid"], TaskTemplateId=mine.ttid)),
+            ("CreateUser", "with per-channel lists in A's instance", lambda r: b.create_user(
+                Username=unique("u"), Password=PASSWORD, InstanceId=r["iid"], PhoneNumberConfigs=[{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}],
+                IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[r["spid"]], RoutingProfileId=r["rpid"])),
+        ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above
         attacks += [
             # task templates and views (templates-views)
@@ -1264,6 +1307,11 @@ class AccountIsolationTests(unittest.TestCase):
             "ListWorkspaces": lambda: b.list_workspaces(InstanceId=mine.iid),
             "SearchWorkspaces": lambda: b.search_workspaces(InstanceId=mine.iid),
             "SearchWorkspaceAssociations": lambda: b.search_workspace_associations(InstanceId=mine.iid),
+            # config-rest (issue 15)
+            "SearchViews": lambda: b.search_views(InstanceId=mine.iid),
+            "SearchHoursOfOperationOverrides": lambda: b.search_hours_of_operation_overrides(InstanceId=mine.iid),
+            "SearchRules": lambda: pinned_client(account=mine.account).search_rules(InstanceId=mine.iid),
+            "ListAuthenticationProfiles": lambda: b.list_authentication_profiles(InstanceId=mine.iid),
             "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
                 "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }

@@ -1,6 +1,7 @@
 """Rules and evaluation forms through boto3 and the aws CLI (issue 15, rules-evals; docs/rules-evaluations.md)."""
 import json
 
+from pinned_model import pinned_client
 from support import ConnectTestCase, cli, unique
 
 FUNCTION = "$.ContactLens.PostCall.Sentiment.Overall.Customer < 0"
@@ -130,6 +131,34 @@ class RuleTests(ConnectTestCase):
         self.assertIn((out["RuleId"], name), [(r["RuleId"], r["Name"]) for r in listed])
 
 
+    def test_search_rules_through_the_pinned_model(self):
+        # SearchRules is newer than the installed boto3: the client is built from the repository's model.
+        pinned = pinned_client()
+        prefix = unique("srch")
+        draft = self.create(name=prefix + "-draft")
+        live = self.create(name=prefix + "-live", source="OnRealTimeChatAnalysisAvailable",
+                           actions=[{"ActionType": "ASSIGN_CONTACT_CATEGORY", "AssignContactCategoryAction": {}}], status="PUBLISHED")
+        self.connect.tag_resource(resourceArn=live["RuleArn"], tags={"team": prefix})
+        named = {"StringCondition": {"FieldName": "Name", "Value": prefix, "ComparisonType": "CONTAINS"}}
+        found = pinned.search_rules(InstanceId=self.instance_id, SearchCriteria=named)
+        self.assertEqual(sorted([draft["RuleId"], live["RuleId"]]), sorted(r["RuleId"] for r in found["Rules"]))
+        self.assertEqual(2, found["ApproximateTotalCount"])
+        shown = next(r for r in found["Rules"] if r["RuleId"] == live["RuleId"])
+        self.assertEqual(("PUBLISHED", "OnRealTimeChatAnalysisAvailable", [{"ActionType": "ASSIGN_CONTACT_CATEGORY"}], {"team": prefix}),
+                         (shown["PublishStatus"], shown["TriggerEventSource"]["EventSourceName"], shown["ActionSummaries"], shown["Tags"]))
+        published = pinned.search_rules(InstanceId=self.instance_id, SearchCriteria={"AndConditions": [named, {"StringCondition": {
+            "FieldName": "PublishStatus", "Value": "PUBLISHED", "ComparisonType": "EXACT"}}]})["Rules"]
+        self.assertEqual([live["RuleId"]], [r["RuleId"] for r in published])
+        tagged = pinned.search_rules(InstanceId=self.instance_id, SearchFilter={"AttributeFilter": {"AndCondition": {
+            "TagConditions": [{"TagKey": "team", "TagValue": prefix}]}}})["Rules"]
+        self.assertEqual([live["RuleId"]], [r["RuleId"] for r in tagged])
+        page = pinned.search_rules(InstanceId=self.instance_id, SearchCriteria=named, MaxResults=1)
+        rest = pinned.search_rules(InstanceId=self.instance_id, SearchCriteria=named, MaxResults=1, NextToken=page["NextToken"])
+        self.assertNotEqual(page["Rules"][0]["RuleId"], rest["Rules"][0]["RuleId"])
+        self.assertError("InvalidParameterException", pinned.search_rules, InstanceId=self.instance_id,
+                         SearchCriteria={"StringCondition": {"FieldName": "Function", "Value": "x", "ComparisonType": "EXACT"}})
+
+
 class EvaluationFormTests(ConnectTestCase):
     def create(self, items=None, **kwargs):
         return self.connect.create_evaluation_form(InstanceId=self.instance_id, Title=kwargs.pop("Title", unique("form")),
@@ -208,6 +237,25 @@ class EvaluationFormTests(ConnectTestCase):
         self.assertEqual([form_id], [f["EvaluationFormId"] for f in tagged])
         self.assertError("InvalidParameterException", self.connect.search_evaluation_forms, InstanceId=self.instance_id,
                          SearchCriteria={"NumberCondition": {"FieldName": "limit", "MinValue": 1, "ComparisonType": "GREATER"}})
+
+    def test_validation_through_the_pinned_model(self):
+        # StartEvaluationFormValidation and GetEvaluationFormValidation are newer than the installed boto3.
+        pinned = pinned_client()
+        scoring = {"Mode": "SECTION_ONLY", "Status": "ENABLED"}
+        form_id = self.create([section("a", question("qa"), weight=30), section("b", question("qb"), weight=20)], ScoringStrategy=scoring, AsDraft=True)
+        started = pinned.start_evaluation_form_validation(InstanceId=self.instance_id, EvaluationFormId=form_id, EvaluationFormVersion=1)
+        self.assertEqual((form_id, 1), (started["EvaluationFormId"], started["EvaluationFormVersion"]))
+        result = pinned.get_evaluation_form_validation(InstanceId=self.instance_id, EvaluationFormId=form_id, EvaluationFormVersion=1)
+        self.assertEqual(("COMPLETED", 1), (result["Status"], result["EvaluationFormVersion"]))
+        self.assertEqual([("STRUCTURAL_ERROR", "ERROR")], [(f["IssueCode"], f["Severity"]) for f in result["Findings"]])
+        self.assertIn("StartedTime", result)
+        good = self.create(ScoringStrategy=scoring, items=[section("a", question("qa"), weight=100)])
+        pinned.start_evaluation_form_validation(InstanceId=self.instance_id, EvaluationFormId=good, EvaluationFormVersion=1)
+        self.assertEqual([], pinned.get_evaluation_form_validation(InstanceId=self.instance_id, EvaluationFormId=good).get("Findings", []))
+        self.assertError("ResourceNotFoundException", pinned.start_evaluation_form_validation, InstanceId=self.instance_id,
+                         EvaluationFormId=form_id, EvaluationFormVersion=7)
+        fresh = self.create()
+        self.assertError("ResourceNotFoundException", pinned.get_evaluation_form_validation, InstanceId=self.instance_id, EvaluationFormId=fresh)
 
     def test_aws_cli_creates_and_describes_a_form(self):
         out = json.loads(cli("create-evaluation-form", "--instance-id", self.instance_id, "--title", "CLI form",

@@ -5,6 +5,7 @@ unique names and content checks (docs/templates-views.md).
 """
 import json
 
+from pinned_model import pinned_client
 from support import ConnectTestCase, cli, unique
 
 FAKE_ID = "00000000-0000-4000-8000-000000000000"
@@ -152,6 +153,23 @@ class TaskTemplateTests(ConnectTestCase):
         self.connect.tag_resource(resourceArn=arn, tags={"k": "v"})
         self.assertEqual({"k": "v"}, self.connect.list_tags_for_resource(resourceArn=arn)["tags"])
 
+    def test_a_queued_task_takes_a_template_through_the_pinned_model(self):
+        # UpdateContactTaskTemplate is newer than the installed boto3: the client is built from the repository's model.
+        pinned = pinned_client()
+        template = self.create(Fields=[field("Title", "NAME"), field("Amount", "NUMBER")], Constraints=required("Title", "Amount"))
+        task = self.connect.start_task_contact(InstanceId=self.instance_id, ContactFlowId=self.inbound["Id"], Name="refund",
+                                               References={"Amount": {"Type": "NUMBER", "Value": "12"}})["ContactId"]
+        pinned.update_contact_task_template(InstanceId=self.instance_id, ContactId=task, TaskTemplateId=template["Arn"])
+        info = self.connect.describe_contact(InstanceId=self.instance_id, ContactId=task)["Contact"]["TaskTemplateInfo"]
+        self.assertEqual(template["Arn"], info["Arn"])
+        self.assertError("InvalidRequestException", pinned.update_contact_task_template, InstanceId=self.instance_id, ContactId=task,
+                         TaskTemplateId=template["Id"])
+        bare = self.connect.start_task_contact(InstanceId=self.instance_id, ContactFlowId=self.inbound["Id"], Name="bare")["ContactId"]
+        self.assertError("PropertyValidationException", pinned.update_contact_task_template, InstanceId=self.instance_id, ContactId=bare,
+                         TaskTemplateId=template["Id"])
+        self.assertError("ResourceNotFoundException", pinned.update_contact_task_template, InstanceId=self.instance_id,
+                         ContactId=FAKE_ID, TaskTemplateId=template["Id"])
+
     def test_the_aws_cli(self):
         name = unique("cli-tt")
         out = json.loads(cli("create-task-template", "--instance-id", self.instance_id, "--name", name,
@@ -251,6 +269,31 @@ class ViewTests(ConnectTestCase):
         first = self.create(name=name, ClientToken=token)
         self.assertEqual(first["Id"], self.create(name=name, ClientToken=token)["Id"])
         self.assertError("InvalidRequestException", self.create, name=unique("other"), ClientToken=token)
+
+    def test_search_views_by_name_status_and_tags(self):
+        prefix = unique("srch")
+        saved = self.create(name=prefix + "-saved", view_status="SAVED", Tags={"team": prefix})
+        live = self.create(name=prefix + "-live")
+        contains = {"StringCondition": {"FieldName": "name", "Value": prefix, "ComparisonType": "CONTAINS"}}
+        found = self.connect.search_views(InstanceId=self.instance_id, SearchCriteria=contains)
+        self.assertEqual(sorted([saved["Id"], live["Id"]]), sorted(v["Id"] for v in found["Views"]))
+        self.assertEqual(2, found["ApproximateTotalCount"])
+        shown = next(v for v in found["Views"] if v["Id"] == saved["Id"])
+        self.assertEqual(("SAVED", "CUSTOMER_MANAGED", TEMPLATE), (shown["Status"], shown["Type"], json.loads(shown["Content"]["Template"])))
+        only_saved = self.connect.search_views(InstanceId=self.instance_id,
+                                               SearchCriteria={"AndConditions": [contains, {"ViewStatusCondition": "SAVED"}]})["Views"]
+        self.assertEqual([saved["Id"]], [v["Id"] for v in only_saved])
+        tagged = self.connect.search_views(InstanceId=self.instance_id,
+                                           SearchFilter={"AttributeFilter": {"TagCondition": {"TagKey": "team", "TagValue": prefix}}})["Views"]
+        self.assertEqual([saved["Id"]], [v["Id"] for v in tagged])
+        first = self.connect.search_views(InstanceId=self.instance_id, SearchCriteria=contains, MaxResults=1)
+        second = self.connect.search_views(InstanceId=self.instance_id, SearchCriteria=contains, MaxResults=1, NextToken=first["NextToken"])
+        self.assertEqual(2, len({first["Views"][0]["Id"], second["Views"][0]["Id"]}))
+        self.assertError("InvalidParameterException", self.connect.search_views, InstanceId=self.instance_id,
+                         SearchCriteria={"StringCondition": {"FieldName": "template", "Value": "x", "ComparisonType": "EXACT"}})
+        self.assertError("ResourceNotFoundException", self.connect.search_views, InstanceId=FAKE_ID)
+        out = json.loads(cli("search-views", "--instance-id", self.instance_id, "--search-criteria", json.dumps(contains)).stdout)
+        self.assertEqual(2, len(out["Views"]))
 
     def test_the_aws_cli(self):
         name = unique("cli-view")

@@ -197,7 +197,7 @@ class CreateUserTests(UserTestCase):
         self.assertError("InvalidParameterException", raw.create_user,
                          **self.user_args(SecurityProfileIds=[self.security_profile_ids["Agent"]] * 11), status=400)
 
-    def test_hierarchy_groups_are_unknown(self):
+    def test_a_hierarchy_group_that_does_not_exist_is_not_found(self):
         self.assertError("ResourceNotFoundException", self.connect.create_user,
                          **self.user_args(HierarchyGroupId=MISSING_ID), message="Hierarchy group not found")
 
@@ -239,9 +239,20 @@ class CreateUserTests(UserTestCase):
                          **self.user_args(PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 2_000_001}))
         self.create_user(PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 2_000_000})
 
-    def test_channel_specific_settings_are_refused(self):
+    def test_channel_specific_settings_are_taken_with_update_user_config_s_rules(self):
+        user_id = self.create_user(PhoneConfig=None, PhoneNumberConfigs=[{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}],
+                                   AutoAcceptConfigs=[{"Channel": "VOICE", "AutoAccept": True}, {"Channel": "CHAT", "AutoAccept": True}],
+                                   AfterContactWorkConfigs=[{"Channel": "CHAT", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 45}}])
+        user = self.connect.describe_user(InstanceId=self.instance_id, UserId=user_id)["User"]
+        self.assertEqual(("SOFT_PHONE", True), (user["PhoneConfig"]["PhoneType"], user["PhoneConfig"]["AutoAccept"]))
+        self.assertEqual({("VOICE", True), ("CHAT", True)}, {(c["Channel"], c["AutoAccept"]) for c in user["AutoAcceptConfigs"]})
+        self.assertIn(("CHAT", 45), [(c["Channel"], c["AfterContactWorkConfig"]["AfterContactWorkTimeLimit"]) for c in user["AfterContactWorkConfigs"]])
+        username = unique("chat-phone")
         self.assertError("InvalidParameterException", self.connect.create_user,
-                         **self.user_args(AutoAcceptConfigs=[{"Channel": "VOICE", "AutoAccept": True}]))
+                         **self.user_args(Username=username, PhoneNumberConfigs=[{"Channel": "CHAT", "PhoneType": "SOFT_PHONE"}]))
+        self.assertError("InvalidParameterException", self.connect.create_user,
+                         **self.user_args(Username=username, AutoAcceptConfigs=[{"Channel": "CHAT", "AutoAccept": True}] * 2))
+        self.assertNotIn(username, self.usernames())
 
     def test_username_length_is_checked(self):
         self.assertError("InvalidParameterException", self.connect.create_user, **self.user_args(Username="x" * 101))

@@ -522,4 +522,25 @@ public static class ErrorTexts
     public static string WorkspaceAssociationNotFound(string arn) => $"No user or routing profile '{arn}' in the instance";
 
     public static string WorkspaceNotAssociated(string arn) => $"'{arn}' is not associated with the workspace";
+    // config-rest (issue 15): search date conditions, evaluation form validation, contact task templates, authentication profiles
+    public const string IncompleteDateCondition = "Invalid parameter: a DateCondition requires FieldName, Value and ComparisonType";
+    public const string EvaluationValidationNoun = "Evaluation form validation";
+
+    // UpdateContactTaskTemplate (config-rest)
+    public const string ContactNotATask = "The contact is not a task contact.";
+
+    public const string TaskNotWaiting = "The task contact is connected to an agent or has ended.";
+
+    public const string TaskAlreadyUsesTemplate = "The task contact already uses this task template.";
+
+    public static string TaskTemplateUpdatesExhausted(int max) => $"The task template of a contact can be updated at most {max} times.";
+
+    public static string TaskReferenceMissing(string field) => $"The task has no reference for the required field '{field}'.";
+
+    public static string TaskReferenceType(string field, string fieldType, string referenceType) =>
+        $"The reference '{field}' must be of type {referenceType} for the template's {fieldType} field.";
+
+    public static string TaskReferenceTooLong(string field, int limit) => $"The reference '{field}' must be fewer than {limit} characters.";
+
+    public static string TaskReferenceNotBoolean(string field) => $"The reference '{field}' must be true or false.";
 }

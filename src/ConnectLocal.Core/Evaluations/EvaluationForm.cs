@@ -36,6 +36,9 @@ public sealed record FormVersion
     public DateTimeOffset LastModifiedTime { get; init; }
 
     public string LastModifiedBy { get; init; } = string.Empty;
+
+    /// <summary>The last StartEvaluationFormValidation of this version's content (an update of the content drops it).</summary>
+    public FormValidation? LastValidation { get; init; }
 }
 
 /// <summary>

@@ -121,7 +121,8 @@ internal static class SearchKey
     public static string Of(Criteria? c) => c is null
         ? "-"
         : $"(or[{string.Join(',', (c.OrConditions ?? []).Select(Of))}]and[{string.Join(',', (c.AndConditions ?? []).Select(Of))}]{Of(c.StringCondition)}"
-            + $"{string.Concat((c.Conditions ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Quote(p.Key) + Quote(p.Value)))})";
+            + $"{string.Concat((c.Conditions ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Quote(p.Key) + Quote(p.Value)))}"
+            + $"{(c.DateCondition is { } d ? "date" + Quote(d.FieldName) + Quote(d.ComparisonType) + Quote(d.Value) : string.Empty)})";
 
     public static string Of(TagFilter? f) => f is null
         ? "-"

@@ -3,12 +3,19 @@ namespace ConnectLocal.Core.Registry;
 /// <summary>A leaf string condition: FieldName, Value and ComparisonType (EXACT, CONTAINS, STARTS_WITH).</summary>
 public sealed record StringMatch(string? FieldName, string? Value, string? ComparisonType);
 
+/// <summary>A leaf date condition (DateCondition): FieldName, a yyyy-MM-dd Value and a DateComparisonType (GREATER_THAN, EQUAL_TO, …).</summary>
+public sealed record DateMatch(string? FieldName, string? Value, string? ComparisonType);
+
 /// <summary>
 /// A search criteria node: any of its members may be set, and all that are set must hold. <see cref="Conditions"/>
 /// are the node's other single-valued conditions by member name (TypeCondition: CONTACT_FLOW).
 /// </summary>
 public sealed record Criteria(
-    IReadOnlyList<Criteria>? OrConditions, IReadOnlyList<Criteria>? AndConditions, StringMatch? StringCondition, IReadOnlyDictionary<string, string>? Conditions = null);
+    IReadOnlyList<Criteria>? OrConditions,
+    IReadOnlyList<Criteria>? AndConditions,
+    StringMatch? StringCondition,
+    IReadOnlyDictionary<string, string>? Conditions = null,
+    DateMatch? DateCondition = null);
 
 /// <summary>A tag condition: the resource has the tag key with this value (any value when Value is null).</summary>
 public sealed record TagMatch(string? TagKey, string? TagValue);
@@ -21,11 +28,15 @@ public sealed record TagFilter(IReadOnlyList<IReadOnlyList<TagMatch>>? OrConditi
 /// [choice] Field names match case-insensitively (so "resourceId" works too). Text comparisons: EXACT is
 /// case-sensitive (as names are unique case-sensitively); CONTAINS and STARTS_WITH ignore case. Ids compare exactly.
 /// The documented 2–25 character range of "contains" values is not enforced. A criteria node with several members
-/// set requires all of them; an empty node matches everything. Tag keys and values compare exactly.
+/// set requires all of them; an empty node matches everything. Tag keys and values compare exactly. A DateCondition
+/// names one of <paramref name="dates"/> (yyyy-MM-dd values, compared as dates); a resource without that date fails it.
 /// </summary>
-public sealed class ResourceSearch<T>(IReadOnlyList<SearchField<T>> fields, IReadOnlyList<SearchField<T>>? conditions = null)
+public sealed class ResourceSearch<T>(
+    IReadOnlyList<SearchField<T>> fields, IReadOnlyList<SearchField<T>>? conditions = null, IReadOnlyList<SearchField<T>>? dates = null)
 {
     private static readonly string[] Comparisons = ["EXACT", "CONTAINS", "STARTS_WITH"];
+
+    private static readonly string[] DateComparisons = ["GREATER_THAN", "LESS_THAN", "GREATER_THAN_OR_EQUAL_TO", "LESS_THAN_OR_EQUAL_TO", "EQUAL_TO"];
 
     /// <summary>Refuses a malformed query before anything is searched, so the answer does not depend on the data.</summary>
     public void Validate(Criteria? criteria, TagFilter? filter)
@@ -76,12 +87,31 @@ public sealed class ResourceSearch<T>(IReadOnlyList<SearchField<T>> fields, IRea
                 throw Errors.InvalidParameter(ErrorTexts.UnsupportedComparison(s.ComparisonType));
             }
         }
+
+        if (node.DateCondition is { } d)
+        {
+            if (d.FieldName is null || d.Value is null || d.ComparisonType is null)
+            {
+                throw Errors.InvalidParameter(ErrorTexts.IncompleteDateCondition);
+            }
+
+            if (Date(d.FieldName) is null)
+            {
+                throw Errors.InvalidParameter(ErrorTexts.UnsupportedSearchField(d.FieldName, (dates ?? []).Select(f => f.Name)));
+            }
+
+            if (!DateComparisons.Contains(d.ComparisonType, StringComparer.Ordinal))
+            {
+                throw Errors.InvalidParameter(ErrorTexts.UnsupportedComparison(d.ComparisonType));
+            }
+        }
     }
 
     private bool Matches(T resource, Criteria node) =>
         (node.OrConditions is not { Count: > 0 } anyOf || anyOf.Any(c => Matches(resource, c)))
         && (node.AndConditions is null || node.AndConditions.All(c => Matches(resource, c)))
         && (node.StringCondition is null || Matches(resource, node.StringCondition))
+        && (node.DateCondition is null || Matches(resource, node.DateCondition))
         && (node.Conditions ?? new Dictionary<string, string>()).All(c => Condition(c.Key)!.Values(resource).Contains(c.Value, StringComparer.Ordinal));
 
     private bool Matches(T resource, StringMatch condition)
@@ -90,6 +120,17 @@ public sealed class ResourceSearch<T>(IReadOnlyList<SearchField<T>> fields, IRea
         var value = condition.Value!;
         return field.Values(resource).Any(v => v is not null && (field.IsId ? Id(v, value, condition.ComparisonType!) : Text(v, value, condition.ComparisonType!)));
     }
+
+    // yyyy-MM-dd values order as their dates when compared ordinally.
+    private bool Matches(T resource, DateMatch condition) =>
+        Date(condition.FieldName!)!.Values(resource).Any(v => v is not null && string.CompareOrdinal(v, condition.Value!) is var order && condition.ComparisonType switch
+        {
+            "GREATER_THAN" => order > 0,
+            "LESS_THAN" => order < 0,
+            "GREATER_THAN_OR_EQUAL_TO" => order >= 0,
+            "LESS_THAN_OR_EQUAL_TO" => order <= 0,
+            _ => order == 0,
+        });
 
     private static bool Text(string text, string value, string comparison) => comparison switch
     {
@@ -121,6 +162,8 @@ public sealed class ResourceSearch<T>(IReadOnlyList<SearchField<T>> fields, IRea
             .Concat(filter.TagCondition is null ? [] : [filter.TagCondition]);
 
     private SearchField<T>? Condition(string name) => (conditions ?? []).FirstOrDefault(f => f.Name == name);
+
+    private SearchField<T>? Date(string name) => (dates ?? []).FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private SearchField<T>? Field(string name) => fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -142,7 +142,9 @@ public static class ResourceTypes
          // Rules and evaluation forms (issue 15).
          Rules.RuleService.Type, Evaluations.EvaluationFormService.Type,
          // Workspaces (issue 15, workspaces).
-         Workspaces.WorkspaceRules.Type];
+         Workspaces.WorkspaceRules.Type,
+         // Authentication profiles (issue 15, config-rest): each instance's default one.
+         AuthenticationProfiles.AuthenticationProfileRules.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);

@@ -45,6 +45,8 @@ public sealed class RuleService(IConnectStore store, ConnectSettings settings)
     /// <summary>
     /// [choice] Rules carry no quota of their own here, and names are compared exactly; a second rule of the same name is
     /// a conflict (ResourceConflictException, which CreateRule and UpdateRule model; the model says names are unique).
+    /// SearchRules' fields are the ones RulesSearchCriteria's prose names; ActionSummaries matches any of the rule's
+    /// action types. [choice] Rules have no capability tiers here (no request sets them), so RuleCapabilityTiers matches none.
     /// </summary>
     public static readonly ResourceType<Rule> Type = new()
     {
@@ -52,6 +54,16 @@ public sealed class RuleService(IConnectStore store, ConnectSettings settings)
         Noun = "Rule",
         UniqueNames = false,
         Check = Check,
+        SearchFields =
+        [
+            SearchField<Rule>.Text("Name", r => r.Name),
+            SearchField<Rule>.Id("PublishStatus", r => r.PublishStatus),
+            SearchField<Rule>.Id("EventSourceName", r => r.EventSourceName),
+            SearchField<Rule>.Id("RuleId", r => r.Id),
+            SearchField<Rule>.Id("IntegrationAssociationId", r => r.TriggerEventSource.IntegrationAssociationId),
+            new SearchField<Rule>("ActionSummaries", r => r.Actions.Select(a => a.ActionType), IsId: true),
+            new SearchField<Rule>("RuleCapabilityTiers", _ => [], IsId: true),
+        ],
     };
 
     /// <summary>

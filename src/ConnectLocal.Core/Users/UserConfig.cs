@@ -27,7 +27,7 @@ public sealed record UserChannelConfig(
     IReadOnlyList<ChannelVoiceEnhancement>? VoiceEnhancementConfigs);
 
 /// <summary>
-/// UpdateUserConfig and the per-channel view of a user (users-search). The VOICE channel's auto-accept, ACW limit,
+/// UpdateUserConfig, CreateUser's channel-specific lists, and the per-channel view of a user (users-search). The VOICE channel's auto-accept, ACW limit,
 /// phone type and number and persistent connection are the user's PhoneConfig: UpdateUserConfig's VOICE entries change
 /// PhoneConfig, and UpdateUserPhoneConfig shows in the VOICE entries. The other channels' entries, the VOICE
 /// agent-first callback settings and voice enhancement are kept in <see cref="User.ChannelConfig"/>.
@@ -45,38 +45,44 @@ public sealed class UserConfigService(IConnectStore store, ConnectSettings setti
     public User Update(Caller caller, string instanceIdOrArn, string userIdOrArn, UserChannelConfig update)
     {
         Validate(update);
-        return _users.Update(caller, instanceIdOrArn, userIdOrArn, (_, user) =>
+        return _users.Update(caller, instanceIdOrArn, userIdOrArn, (_, user) => Apply(user, update));
+    }
+
+    /// <summary>
+    /// The user with <paramref name="update"/> applied: VOICE entries change PhoneConfig, the rest merge by channel into
+    /// the stored lists. UpdateUserConfig and CreateUser (its channel-specific lists) both apply settings this way.
+    /// </summary>
+    public static User Apply(User user, UserChannelConfig update)
+    {
+        var stored = user.ChannelConfig ?? new UserChannelConfig([], [], [], [], []);
+        var phone = user.PhoneConfig;
+        if (update.AutoAcceptConfigs?.FirstOrDefault(c => c.Channel == Voice) is { } autoAccept)
         {
-            var stored = user.ChannelConfig ?? new UserChannelConfig([], [], [], [], []);
-            var phone = user.PhoneConfig;
-            if (update.AutoAcceptConfigs?.FirstOrDefault(c => c.Channel == Voice) is { } autoAccept)
-            {
-                phone = phone with { AutoAccept = autoAccept.AutoAccept };
-            }
+            phone = phone with { AutoAccept = autoAccept.AutoAccept };
+        }
 
-            if (update.AfterContactWorkConfigs?.FirstOrDefault(c => c.Channel == Voice) is { AfterContactWorkTimeLimit: { } limit })
-            {
-                phone = phone with { AfterContactWorkTimeLimit = limit };
-            }
+        if (update.AfterContactWorkConfigs?.FirstOrDefault(c => c.Channel == Voice) is { AfterContactWorkTimeLimit: { } limit })
+        {
+            phone = phone with { AfterContactWorkTimeLimit = limit };
+        }
 
-            if (update.PhoneNumberConfigs?.FirstOrDefault(c => c.Channel == Voice) is { } number)
-            {
-                phone = phone with { PhoneType = number.PhoneType, DeskPhoneNumber = number.PhoneNumber };
-            }
+        if (update.PhoneNumberConfigs?.FirstOrDefault(c => c.Channel == Voice) is { } number)
+        {
+            phone = phone with { PhoneType = number.PhoneType, DeskPhoneNumber = number.PhoneNumber };
+        }
 
-            if (update.PersistentConnectionConfigs?.FirstOrDefault(c => c.Channel == Voice) is { } persistent)
-            {
-                phone = phone with { PersistentConnection = persistent.PersistentConnection };
-            }
+        if (update.PersistentConnectionConfigs?.FirstOrDefault(c => c.Channel == Voice) is { } persistent)
+        {
+            phone = phone with { PersistentConnection = persistent.PersistentConnection };
+        }
 
-            var merged = new UserChannelConfig(
-                Merge(stored.AutoAcceptConfigs, update.AutoAcceptConfigs, c => c.Channel),
-                Merge(stored.AfterContactWorkConfigs, update.AfterContactWorkConfigs, c => c.Channel),
-                [],
-                [],
-                Merge(stored.VoiceEnhancementConfigs, update.VoiceEnhancementConfigs, c => c.Channel));
-            return user with { PhoneConfig = phone, ChannelConfig = merged };
-        });
+        var merged = new UserChannelConfig(
+            Merge(stored.AutoAcceptConfigs, update.AutoAcceptConfigs, c => c.Channel),
+            Merge(stored.AfterContactWorkConfigs, update.AfterContactWorkConfigs, c => c.Channel),
+            [],
+            [],
+            Merge(stored.VoiceEnhancementConfigs, update.VoiceEnhancementConfigs, c => c.Channel));
+        return user with { PhoneConfig = phone, ChannelConfig = merged };
     }
 
     /// <summary>What DescribeUser and SearchUsers show: VOICE from PhoneConfig, the rest as stored.</summary>
@@ -107,8 +113,8 @@ public sealed class UserConfigService(IConnectStore store, ConnectSettings setti
         return result.OrderBy(channel, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The rules the model's documentation states for each list, checked before the user is looked up.</summary>
-    private static void Validate(UserChannelConfig update)
+    /// <summary>The rules the model's documentation states for each list, checked before the user is looked up (and by CreateUser).</summary>
+    public static void Validate(UserChannelConfig update)
     {
         // [choice] A channel named twice in one list is refused rather than letting the last entry win.
         Unique(update.AutoAcceptConfigs, c => c.Channel);

@@ -14,7 +14,8 @@ public sealed record CreateUserCommand(
     IReadOnlyList<string> SecurityProfileIds,
     string RoutingProfileId,
     string? HierarchyGroupId,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags,
+    UserChannelConfig? ChannelConfig = null);
 
 /// <summary>
 /// Users (agents): creation together with their agent queue, each routing profile's user count kept in step in the
@@ -40,7 +41,13 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         var scope = Scope(instance);
         CheckPassword(instance, command.Password);
         CheckIdentity(instance, command.IdentityInfo);
-        var phone = Phone(command.PhoneConfig);
+        var channels = command.ChannelConfig;
+        if (channels is not null)
+        {
+            UserConfigService.Validate(channels);
+        }
+
+        var phone = Phone(command.PhoneConfig ?? VoicePhone(channels));
 
         if (session.GetByName<User>(scope, command.Username) is not null)
         {
@@ -75,6 +82,7 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
             LastModifiedTime = caller.Now,
             LastModifiedRegion = caller.Region,
         };
+        user = channels is null ? user : UserConfigService.Apply(user, channels);
         session.Put(scope, user);
 
         // Every user has an agent queue (behaviour doc §2): same id as the user, no name, always in its routing.
@@ -240,10 +248,21 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         }
     }
 
+    /// <summary>
+    /// CreateUser without PhoneConfig: the model's prose lets the channel-specific lists configure the user instead.
+    /// The VOICE entry of PhoneNumberConfigs gives the phone type and number (the rest of the VOICE settings are applied
+    /// from their lists as UpdateUserConfig applies them); without one there is no phone type, and PhoneConfig is required.
+    /// </summary>
+    private static UserPhoneInput? VoicePhone(UserChannelConfig? channels) =>
+        channels?.PhoneNumberConfigs?.FirstOrDefault(c => c.Channel == UserConfigService.Voice) is { } voice
+            ? new UserPhoneInput(voice.PhoneType, null, null, voice.PhoneNumber, null)
+            : null;
+
     private static UserPhoneSettings Phone(UserPhoneInput? input)
     {
-        // [choice] The current model makes PhoneConfig and its PhoneType optional (channel-specific settings may
-        // replace them, which ConnectLocal does not support); older models and CloudFormation require both.
+        // [choice] The current model makes PhoneConfig and its PhoneType optional (the channel-specific lists may
+        // replace them); a user is created with a phone type all the same, from PhoneConfig or the VOICE entry of
+        // PhoneNumberConfigs (VoicePhone); older models and CloudFormation require PhoneConfig.
         if (input is null)
         {
             throw Errors.InvalidParameter(ErrorTexts.PhoneConfigRequired);

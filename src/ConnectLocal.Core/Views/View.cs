@@ -73,10 +73,22 @@ public static class ViewRules
     /// <summary>The model's prose: the total uncompressed content is at most 400 kB.</summary>
     public const int MaxContentBytes = 400 * 1024;
 
+    /// <summary>
+    /// SearchViews searches "by name, description, or tags" (the model's prose); [choice] as the other searches, the
+    /// view's id is searchable as resourceID. ViewTypeCondition and ViewStatusCondition compare the view's Type and the
+    /// Status its content was last written with.
+    /// </summary>
     public static readonly ResourceType<View> Type = new()
     {
         ArnSegment = "view",
         Noun = "View",
+        SearchFields =
+        [
+            SearchField<View>.Text("name", v => v.Name),
+            SearchField<View>.Text("description", v => v.Description),
+            SearchField<View>.Id("resourceID", v => v.Id),
+        ],
+        Conditions = [SearchField<View>.Id("ViewTypeCondition", v => v.Type), SearchField<View>.Id("ViewStatusCondition", v => v.Status)],
     };
 
     /// <summary>

@@ -39,6 +39,10 @@ public sealed class ViewService(IConnectStore store, ConnectSettings settings)
         return Paging.Slice(session, scope, Paging.Listing(listing, ["type", type]), views, SortKey, nextToken, pageSize);
     });
 
+    /// <summary>SearchViews: the declared fields and conditions (ViewRules.Type), the tag filter, then a page in id order.</summary>
+    public SearchResult<View> Search(Caller caller, string instanceIdOrArn, string listing, Criteria? criteria, TagFilter? filter, string? nextToken, int pageSize) =>
+        _views.Search(caller, instanceIdOrArn, listing, criteria, filter, nextToken, pageSize);
+
     /// <summary>UpdateViewContent: $SAVED always, $LATEST too when PUBLISHED (the model's prose). Answers the $SAVED view.</summary>
     public ViewSnapshot UpdateContent(Caller caller, string instanceIdOrArn, string viewId, string status, ViewBody content)
     {

@@ -73,9 +73,11 @@ public sealed partial class ConnectApi
                 throw Errors.Quota(ErrorTexts.PreviousContactChainFull);
             }
 
-            var template = start.Template is { } t ? (t.Name, TaskTemplateRules.Type.ArnOf(caller, instance.Id, t.Id)) : default((string, string)?);
+            // The task's references are kept for UpdateContactTaskTemplate, which checks them against a template.
             var details = new ContactInfo(ContactArn(caller, instance, id), request.Name, request.Description, request.Attributes, request.PreviousContactId,
-                request.RelatedContactId, null, caller.Region, template?.Item1, template?.Item2);
+                request.RelatedContactId, null, caller.Region,
+                request.References?.ToDictionary(r => r.Key, r => new Core.TaskTemplates.ContactReference(r.Value.Value, r.Value.Type!), StringComparer.Ordinal),
+                start.Template?.Id, start.Template is { } t ? TaskTemplateRules.Type.ArnOf(caller, instance.Id, t.Id) : null, start.Template?.Name);
             var queueId = start.QueueId is { } named
                 ? Store.Read(session => session.Get<Queue>(new ResourceScope(caller.AccountId, caller.Region, instance.Id), named)?.Id) ?? throw Errors.NotFound("Queue")
                 : FlowQueue(instance);
@@ -224,10 +226,10 @@ public sealed partial class ConnectApi
             },
             InitiationTimestamp = contact.InitiatedAt,
             ScheduledTimestamp = contact.ScheduledAt,
-            TaskTemplateInfo = details?.TaskTemplateArn is null ? null : new TaskTemplateInfoV2 { Name = details.TaskTemplateName, Arn = details.TaskTemplateArn },
             DisconnectTimestamp = contact.AfterContactWorkAt ?? contact.EndedAt,
             LastUpdateTimestamp = contact.StateSince,
             Attributes = details?.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null,
+            TaskTemplateInfo = details?.TaskTemplateArn is { } templateArn ? new TaskTemplateInfoV2 { Arn = templateArn, Name = details.TaskTemplateName } : null,
             GlobalResiliencyMetadata = details?.TrafficDistributionGroupId is null ? null : new GlobalResiliencyMetadata
             {
                 ActiveRegion = contact.Region,

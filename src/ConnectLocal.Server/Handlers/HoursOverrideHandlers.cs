@@ -1,4 +1,5 @@
 using ConnectLocal.Core.HoursOverrides;
+using ConnectLocal.Model.Metadata;
 using ConnectLocal.Model.Shapes;
 
 namespace ConnectLocal.Server.Handlers;
@@ -46,6 +47,19 @@ public sealed partial class ConnectApi
             NextToken = page.NextToken,
             LastModifiedTime = hours.LastModifiedTime,
             LastModifiedRegion = hours.LastModifiedRegion,
+        });
+    }
+
+    /// <summary>SearchHoursOfOperationOverrides: the overrides of every hours of operation of the instance (Core/HoursOverrides/HoursOverrideSearch.cs).</summary>
+    public override ValueTask<SearchHoursOfOperationOverridesResponse> SearchHoursOfOperationOverrides(OperationContext context, SearchHoursOfOperationOverridesRequest request)
+    {
+        var (criteria, filter) = SearchOf(request, ConnectJsonContext.Wire.SearchHoursOfOperationOverridesRequest);
+        var result = new HoursOverrideSearch(Store).Search(CallerOf(context), request.InstanceId!, context.OperationName, criteria, filter, request.NextToken, PageSize(context, request.MaxResults));
+        return ValueTask.FromResult(new SearchHoursOfOperationOverridesResponse
+        {
+            HoursOfOperationOverrides = result.Page.Items.Select(m => OverrideOut(m.Override, m.Hours)).ToList(),
+            NextToken = result.Page.NextToken,
+            ApproximateTotalCount = result.TotalCount,
         });
     }
 

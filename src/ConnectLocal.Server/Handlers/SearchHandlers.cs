@@ -1,14 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ConnectLocal.Core.Queues;
 using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Users;
+using ConnectLocal.Model.Metadata;
 using ConnectLocal.Model.Shapes;
+using ConnectLocal.Server.Handlers.Declared;
 
 namespace ConnectLocal.Server.Handlers;
 
 // SearchQueues and SearchHoursOfOperations (users-search): the registry's search over the fields ResourceTypes declares
 // for queues and hours, written by hand only because their results are the Queue and HoursOfOperation shapes that
 // DescribeQueue and DescribeHoursOfOperation answer (outbound caller config, parent hours), not the stored records.
+// Their criteria and filters are read by SearchOf, as SearchViews' and SearchHoursOfOperationOverrides' are.
 // SearchUsers: its criteria (hierarchy group and proficiency conditions) and UserAttributeFilter are Core/Users/UserSearch.cs.
 public sealed partial class ConnectApi
 {
@@ -89,13 +94,8 @@ public sealed partial class ConnectApi
 
     public override ValueTask<SearchQueuesResponse> SearchQueues(OperationContext context, SearchQueuesRequest request)
     {
-        var result = Queues.Search(
-            CallerOf(context),
-            request.InstanceId!,
-            QueueCriteriaIn(request.SearchCriteria),
-            TagFilterIn(request.SearchFilter?.TagFilter),
-            request.NextToken,
-            PageSize(context, request.MaxResults));
+        var (criteria, filter) = SearchOf(request, ConnectJsonContext.Wire.SearchQueuesRequest);
+        var result = Queues.Search(CallerOf(context), request.InstanceId!, criteria, filter, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new SearchQueuesResponse
         {
             Queues = result.Page.Items.Select(QueueOut).ToList(),
@@ -106,13 +106,8 @@ public sealed partial class ConnectApi
 
     public override ValueTask<SearchHoursOfOperationsResponse> SearchHoursOfOperations(OperationContext context, SearchHoursOfOperationsRequest request)
     {
-        var result = HoursOfOperations.Search(
-            CallerOf(context),
-            request.InstanceId!,
-            HoursCriteriaIn(request.SearchCriteria),
-            TagFilterIn(request.SearchFilter?.TagFilter),
-            request.NextToken,
-            PageSize(context, request.MaxResults));
+        var (criteria, filter) = SearchOf(request, ConnectJsonContext.Wire.SearchHoursOfOperationsRequest);
+        var result = HoursOfOperations.Search(CallerOf(context), request.InstanceId!, criteria, filter, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new SearchHoursOfOperationsResponse
         {
             HoursOfOperations = result.Page.Items.Select(HoursOut).ToList(),
@@ -121,20 +116,16 @@ public sealed partial class ConnectApi
         });
     }
 
-    private static Criteria? QueueCriteriaIn(QueueSearchCriteria? criteria) => criteria is null
-        ? null
-        : new Criteria(
-            criteria.OrConditions?.Select(c => QueueCriteriaIn(c)!).ToList(),
-            criteria.AndConditions?.Select(c => QueueCriteriaIn(c)!).ToList(),
-            StringMatchIn(criteria.StringCondition),
-            criteria.QueueTypeCondition is { } type ? new Dictionary<string, string> { ["QueueTypeCondition"] = type } : null);
-
-    private static Criteria? HoursCriteriaIn(HoursOfOperationSearchCriteria? criteria) => criteria is null
-        ? null
-        : new Criteria(
-            criteria.OrConditions?.Select(c => HoursCriteriaIn(c)!).ToList(),
-            criteria.AndConditions?.Select(c => HoursCriteriaIn(c)!).ToList(),
-            StringMatchIn(criteria.StringCondition));
+    /// <summary>
+    /// A hand-written SearchX's SearchCriteria and SearchFilter, read from the request's wire JSON as the declared
+    /// searches read theirs (Declared/SearchJson.cs): the criteria shapes differ only in their single-valued conditions,
+    /// so one reading serves SearchQueues, SearchHoursOfOperations, SearchViews and SearchHoursOfOperationOverrides.
+    /// </summary>
+    private static (Criteria? Criteria, TagFilter? Filter) SearchOf<TRequest>(TRequest request, JsonTypeInfo<TRequest> wire)
+    {
+        var json = JsonSerializer.SerializeToElement(request, wire);
+        return (SearchJson.Criteria(SearchJson.Member(json, "SearchCriteria")), SearchJson.Filter(SearchJson.Member(json, "SearchFilter")));
+    }
 
     private static StringMatch? StringMatchIn(StringCondition? condition) =>
         condition is null ? null : new StringMatch(condition.FieldName, condition.Value, condition.ComparisonType);

@@ -9,15 +9,24 @@ public sealed partial class ConnectApi
 {
     public override ValueTask UpdateUserConfig(OperationContext context, UpdateUserConfigRequest request)
     {
-        new UserConfigService(Store, Settings).Update(CallerOf(context), request.InstanceId!, request.UserId!, new UserChannelConfig(
-            request.AutoAcceptConfigs?.Select(c => new ChannelAutoAccept(c.Channel!, c.AutoAccept!.Value, c.AgentFirstCallbackAutoAccept)).ToList(),
-            request.AfterContactWorkConfigs?.Select(c => new ChannelAfterContactWork(
-                c.Channel!, c.AfterContactWorkConfig?.AfterContactWorkTimeLimit, c.AgentFirstCallbackAfterContactWorkConfig?.AfterContactWorkTimeLimit)).ToList(),
-            request.PhoneNumberConfigs?.Select(c => new ChannelPhoneNumber(c.Channel!, c.PhoneType!, c.PhoneNumber)).ToList(),
-            request.PersistentConnectionConfigs?.Select(c => new ChannelPersistentConnection(c.Channel!, c.PersistentConnection!.Value)).ToList(),
-            request.VoiceEnhancementConfigs?.Select(c => new ChannelVoiceEnhancement(c.Channel!, c.VoiceEnhancementMode!)).ToList()));
+        new UserConfigService(Store, Settings).Update(CallerOf(context), request.InstanceId!, request.UserId!, ChannelConfigIn(
+            request.AutoAcceptConfigs, request.AfterContactWorkConfigs, request.PhoneNumberConfigs, request.PersistentConnectionConfigs, request.VoiceEnhancementConfigs));
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The per-channel lists as UpdateUserConfig and CreateUser send them.</summary>
+    private static UserChannelConfig ChannelConfigIn(
+        List<AutoAcceptConfig>? autoAccept,
+        List<AfterContactWorkConfigPerChannel>? afterContactWork,
+        List<PhoneNumberConfig>? phoneNumbers,
+        List<PersistentConnectionConfig>? persistent,
+        List<VoiceEnhancementConfig>? voiceEnhancement) => new(
+        autoAccept?.Select(c => new ChannelAutoAccept(c.Channel!, c.AutoAccept!.Value, c.AgentFirstCallbackAutoAccept)).ToList(),
+        afterContactWork?.Select(c => new ChannelAfterContactWork(
+            c.Channel!, c.AfterContactWorkConfig?.AfterContactWorkTimeLimit, c.AgentFirstCallbackAfterContactWorkConfig?.AfterContactWorkTimeLimit)).ToList(),
+        phoneNumbers?.Select(c => new ChannelPhoneNumber(c.Channel!, c.PhoneType!, c.PhoneNumber)).ToList(),
+        persistent?.Select(c => new ChannelPersistentConnection(c.Channel!, c.PersistentConnection!.Value)).ToList(),
+        voiceEnhancement?.Select(c => new ChannelVoiceEnhancement(c.Channel!, c.VoiceEnhancementMode!)).ToList());
 
     private static List<AutoAcceptConfig> AutoAcceptOut(UserChannelConfig config) => (config.AutoAcceptConfigs ?? [])
         .Select(c => new AutoAcceptConfig { Channel = c.Channel, AutoAccept = c.AutoAccept, AgentFirstCallbackAutoAccept = c.AgentFirstCallbackAutoAccept }).ToList();

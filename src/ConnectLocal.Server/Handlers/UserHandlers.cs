@@ -7,9 +7,8 @@ using UserShape = ConnectLocal.Model.Shapes.User;
 namespace ConnectLocal.Server.Handlers;
 
 // Users (agents), security profiles and agent statuses.
-// LIMITATIONS: channel-specific user settings (AutoAcceptConfigs, AfterContactWorkConfigs, PhoneNumberConfigs,
-// PersistentConnectionConfigs, VoiceEnhancementConfigs) are refused; hierarchy groups do not exist, so any
-// HierarchyGroupId is unknown; passwords are not stored; security profile permissions are not enforced; agent
+// CreateUser takes the channel-specific lists (AutoAcceptConfigs, …) with UpdateUserConfig's rules (Core/Users/UserConfig.cs).
+// LIMITATIONS: passwords are not stored; security profile permissions are not enforced; agent
 // statuses and security profiles can only be listed and described, not created or changed.
 public sealed partial class ConnectApi
 {
@@ -19,7 +18,8 @@ public sealed partial class ConnectApi
 
     public override ValueTask<CreateUserResponse> CreateUser(OperationContext context, CreateUserRequest request)
     {
-        RefuseChannelConfigs(request);
+        var perChannel = request.AutoAcceptConfigs is not null || request.AfterContactWorkConfigs is not null || request.PhoneNumberConfigs is not null
+            || request.PersistentConnectionConfigs is not null || request.VoiceEnhancementConfigs is not null;
         var user = Users.Create(CallerOf(context), request.InstanceId!, new CreateUserCommand(
             request.Username!,
             request.Password,
@@ -29,7 +29,10 @@ public sealed partial class ConnectApi
             request.SecurityProfileIds!,
             request.RoutingProfileId!,
             request.HierarchyGroupId,
-            TagsIn(request.Tags)));
+            TagsIn(request.Tags),
+            !perChannel
+                ? null
+                : ChannelConfigIn(request.AutoAcceptConfigs, request.AfterContactWorkConfigs, request.PhoneNumberConfigs, request.PersistentConnectionConfigs, request.VoiceEnhancementConfigs)));
         return ValueTask.FromResult(new CreateUserResponse { UserId = user.Id, UserArn = user.Arn });
     }
 
@@ -98,26 +101,6 @@ public sealed partial class ConnectApi
         Users.PutStatus(CallerOf(context), request.InstanceId!, request.UserId!, request.AgentStatusId!);
         _routingHost?.Refresh(CallerOf(context), request.InstanceId!); // the agent may take a waiting contact now
         return ValueTask.FromResult(new PutUserStatusResponse());
-    }
-
-    /// <summary>
-    /// [choice] The channel-specific settings newer clients may send instead of PhoneConfig are refused rather than
-    /// silently dropped, so a client never believes a setting was stored when it was not.
-    /// </summary>
-    private static void RefuseChannelConfigs(CreateUserRequest request)
-    {
-        var sent = new (string Name, bool Present)[]
-        {
-            ("AutoAcceptConfigs", request.AutoAcceptConfigs is not null),
-            ("AfterContactWorkConfigs", request.AfterContactWorkConfigs is not null),
-            ("PhoneNumberConfigs", request.PhoneNumberConfigs is not null),
-            ("PersistentConnectionConfigs", request.PersistentConnectionConfigs is not null),
-            ("VoiceEnhancementConfigs", request.VoiceEnhancementConfigs is not null),
-        }.Where(c => c.Present).Select(c => c.Name).ToList();
-        if (sent.Count > 0)
-        {
-            throw Errors.InvalidParameter($"ConnectLocal does not support {string.Join(", ", sent)}; use PhoneConfig.");
-        }
     }
 
     private static UserIdentity? IdentityIn(UserIdentityInfo? info) =>

@@ -41,6 +41,22 @@ public sealed partial class ConnectApi
         });
     }
 
+    /// <summary>
+    /// SearchViews: each view as DescribeView shows its $SAVED content ([choice]: the content last written, with the
+    /// Status it was written with, so a view found by ViewStatusCondition shows that status).
+    /// </summary>
+    public override ValueTask<SearchViewsResponse> SearchViews(OperationContext context, SearchViewsRequest request)
+    {
+        var (criteria, filter) = SearchOf(request, ConnectJsonContext.Wire.SearchViewsRequest);
+        var result = Views.Search(CallerOf(context), request.InstanceId!, context.OperationName, criteria, filter, request.NextToken, PageSize(context, request.MaxResults));
+        return ValueTask.FromResult(new SearchViewsResponse
+        {
+            Views = result.Page.Items.Select(v => ViewOut(new ViewSnapshot(v, ViewRules.SavedQualifier, v.Status, v.SavedContent, null))).ToList(),
+            NextToken = result.Page.NextToken,
+            ApproximateTotalCount = result.TotalCount,
+        });
+    }
+
     public override ValueTask<UpdateViewContentResponse> UpdateViewContent(OperationContext context, UpdateViewContentRequest request)
     {
         var snapshot = Views.UpdateContent(CallerOf(context), request.InstanceId!, request.ViewId!, request.Status!, ViewBodyIn(request.Status!, request.Content!));

@@ -17,8 +17,11 @@ public sealed record ContactInfo(
     string? RelatedContactId,
     string? TrafficDistributionGroupId,
     string OriginRegion,
+    IReadOnlyDictionary<string, ConnectLocal.Core.TaskTemplates.ContactReference>? References = null,
+    string? TaskTemplateId = null,
+    string? TaskTemplateArn = null,
     string? TaskTemplateName = null,
-    string? TaskTemplateArn = null);
+    int TaskTemplateUpdates = 0);
 
 /// <summary>One instance's routing engine (both Regions of a replicated instance) and what the server keeps beside it.</summary>
 public sealed class InstanceRouting(string accountId, string instanceId, string region, RoutingEngine engine)

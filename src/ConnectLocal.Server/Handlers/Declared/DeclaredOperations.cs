@@ -107,10 +107,9 @@ internal static class DeclaredOperations
         // Rules and evaluation forms (issue 15, rules-evals): create, update and list of rules and the versioned
         // operations of evaluation forms are RuleApi and EvaluationFormApi (docs/rules-evaluations.md).
         new RuleApi(),
-        new ResourceApi<Core.Rules.Rule>(Core.Rules.RuleService.Type) { Describe = "DescribeRule", Delete = "DeleteRule" },
+        new ResourceApi<Core.Rules.Rule>(Core.Rules.RuleService.Type) { Describe = "DescribeRule", Search = "SearchRules", Delete = "DeleteRule" },
         new EvaluationFormApi(),
         new ResourceApi<Core.Evaluations.EvaluationForm>(Core.Evaluations.EvaluationFormService.Type) { List = "ListEvaluationForms" },
-
         // Workspaces (issue 15): create, the theme, pages, media and associations are written by hand (Handlers/WorkspaceHandlers.cs).
         new ResourceApi<Core.Workspaces.Workspace>(Core.Workspaces.WorkspaceRules.Type)
         {
@@ -119,6 +118,15 @@ internal static class DeclaredOperations
             Search = "SearchWorkspaces",
             Updates = ["UpdateWorkspaceMetadata", "UpdateWorkspaceVisibility"],
             Delete = "DeleteWorkspace",
+        },
+
+        // Authentication profiles (issue 15, config-rest): the default profile every instance is created with; AWS has no
+        // operation that creates or deletes one.
+        new ResourceApi<Core.AuthenticationProfiles.AuthenticationProfile>(Core.AuthenticationProfiles.AuthenticationProfileRules.Type)
+        {
+            Describe = "DescribeAuthenticationProfile",
+            List = "ListAuthenticationProfiles",
+            Updates = ["UpdateAuthenticationProfile"],
         },
     ];
 

@@ -75,6 +75,21 @@ internal sealed class EvaluationFormApi : IResourceApi
             forms.Delete(ConnectApi.CallerOf(context), Text(input, "InstanceId")!, Text(input, "EvaluationFormId")!, Number(input, "EvaluationFormVersion"));
             return ShapeJson.Write(op.Output, []);
         });
+        // Validation (config-rest): completes within the start (Core/Evaluations/EvaluationFormValidation.cs).
+        var validations = new EvaluationFormValidations(store);
+        yield return ("StartEvaluationFormValidation", (context, op, input) =>
+        {
+            var (form, version) = validations.Start(ConnectApi.CallerOf(context), Text(input, "InstanceId")!, Text(input, "EvaluationFormId")!, Number(input, "EvaluationFormVersion")!.Value);
+            return Identified(op, form, version);
+        });
+        yield return ("GetEvaluationFormValidation", (context, op, input) =>
+        {
+            var (form, version, validation) = validations.Get(ConnectApi.CallerOf(context), Text(input, "InstanceId")!, Text(input, "EvaluationFormId")!, Number(input, "EvaluationFormVersion"));
+            var node = ShapeJson.ToNode(validation);
+            node["EvaluationFormId"] = form.Id;
+            node["EvaluationFormVersion"] = version;
+            return ShapeJson.Write(op.Output, node);
+        });
         yield return ("ListEvaluationFormVersions", (context, op, input) =>
         {
             var size = Number(input, "MaxResults") ?? Math.Min(op.MaxPageSize ?? 100, 100);

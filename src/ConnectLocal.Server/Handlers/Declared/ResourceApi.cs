@@ -63,8 +63,8 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
                     ConnectApi.CallerOf(context),
                     Instance(input),
                     op.Name,
-                    CriteriaOf(Member(input, "SearchCriteria")),
-                    FilterOf(Member(input, "SearchFilter")),
+                    SearchJson.Criteria(Member(input, "SearchCriteria")),
+                    SearchJson.Filter(Member(input, "SearchFilter")),
                     Token(input),
                     PageSize(op, input));
                 return Paged(op, result.Page, result.TotalCount);
@@ -89,60 +89,7 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
     private static string Id(OperationDescriptor op, JsonElement input) =>
         input.GetProperty(op.Input.Members.First(m => m.Location == MemberLocation.Uri && m.Name != "InstanceId").Name).GetString()!;
 
-    private static JsonElement Member(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
-
-    /// <summary>
-    /// A search's criteria: OrConditions, AndConditions and StringCondition as such, and every other member whose value
-    /// is a string (SearchContactFlows' TypeCondition, StateCondition, StatusCondition) as a named condition.
-    /// </summary>
-    private static Criteria? CriteriaOf(JsonElement element)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        List<Criteria>? Nodes(string name) => Member(element, name) is { ValueKind: JsonValueKind.Array } list
-            ? list.EnumerateArray().Select(CriteriaOf).OfType<Criteria>().ToList()
-            : null;
-
-        var conditions = element.EnumerateObject()
-            .Where(m => m.Value.ValueKind == JsonValueKind.String)
-            .ToDictionary(m => m.Name, m => m.Value.GetString()!, StringComparer.Ordinal);
-        return new Criteria(
-            Nodes("OrConditions"),
-            Nodes("AndConditions"),
-            ShapeJson.FromElement<StringMatch>(Member(element, "StringCondition")),
-            conditions.Count == 0 ? null : conditions);
-    }
-
-    /// <summary>
-    /// A search's tag filter: its TagFilter, or its AttributeFilter (ControlPlaneAttributeFilter: OrConditions of
-    /// TagConditions lists, an AndCondition's TagConditions, a TagCondition) read as the same OR of ANDs.
-    /// </summary>
-    private static TagFilter? FilterOf(JsonElement searchFilter)
-    {
-        if (ShapeJson.FromElement<TagFilter>(Member(searchFilter, "TagFilter")) is { } tags)
-        {
-            return tags;
-        }
-
-        var attributes = Member(searchFilter, "AttributeFilter");
-        if (attributes.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        List<TagMatch>? Conditions(JsonElement and) => Member(and, "TagConditions") is { ValueKind: JsonValueKind.Array } list
-            ? list.EnumerateArray().Select(t => ShapeJson.FromElement<TagMatch>(t)).OfType<TagMatch>().ToList()
-            : null;
-
-        var or = Member(attributes, "OrConditions") is { ValueKind: JsonValueKind.Array } ors
-            ? ors.EnumerateArray().Select(a => (IReadOnlyList<TagMatch>)(Conditions(a) ?? [])).ToList()
-            : null;
-        return new TagFilter(or, Conditions(Member(attributes, "AndCondition")), ShapeJson.FromElement<TagMatch>(Member(attributes, "TagCondition")));
-    }
+    private static JsonElement Member(JsonElement element, string name) => SearchJson.Member(element, name);
 
     private static string? Token(JsonElement input) => Member(input, "NextToken") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null;
 
