@@ -180,6 +180,40 @@ class RulesThroughTheApiTest(RoutingCase):
         self.center.status(agent, self.center.available)
         self.assertEqual(("CONNECTED", agent), (lambda c: (c["state"], c["agentId"]))(control("GET", f"/contacts/{call}")[1]))
 
+    def test_put_user_status_while_handling_a_contact_sets_the_next_status_applied_when_the_contact_ends(self):
+        # PutUserStatus: "If the agent is currently handling a contact, this sets the agent's next status."
+        agent = self.center.agent()
+        first = self.center.call()["contactId"]
+        self.assertEqual("CONNECTED", control("GET", f"/contacts/{first}")[1]["state"])
+
+        self.center.status(agent, self.center.offline)
+        data = self.center.user_data(agent)
+        self.assertEqual("Available", data["Status"]["StatusName"])
+        self.assertEqual("Offline", data["NextStatus"])
+        second = self.center.call()["contactId"]  # a next status pending: no new contact, even with a free slot later
+        self.assertEqual("AFTER_CONTACT_WORK", act(first, "complete")["state"])
+        self.assertEqual("Offline", self.center.user_data(agent)["NextStatus"])
+
+        self.assertEqual("ENDED", act(first, "finish-after-contact-work")["state"])
+        self.assertIsNone(self.center.user_data(agent))  # offline now, with no contact: not in GetCurrentUserData
+        self.assertEqual("QUEUED", control("GET", f"/contacts/{second}")[1]["state"])
+
+        self.center.status(agent, self.center.available)
+        self.assertEqual(("CONNECTED", agent), (lambda c: (c["state"], c["agentId"]))(control("GET", f"/contacts/{second}")[1]))
+        self.assertNotIn("NextStatus", self.center.user_data(agent))
+
+    def test_asking_again_for_the_current_status_cancels_a_pending_next_status(self):
+        agent = self.center.agent()
+        call = self.center.call()["contactId"]
+        self.center.status(agent, self.center.offline)
+        self.assertEqual("Offline", self.center.user_data(agent)["NextStatus"])
+
+        self.center.status(agent, self.center.available)
+        self.assertNotIn("NextStatus", self.center.user_data(agent))
+        act(call, "complete")
+        act(call, "finish-after-contact-work")
+        self.assertEqual("Available", self.center.user_data(agent)["Status"]["StatusName"])
+
     def test_longest_idle_agent_gets_the_call(self):
         first = self.center.agent()
         second = self.center.agent()

@@ -213,6 +213,12 @@ public sealed record User : InstanceResource, IResource<User>, ITaggable<User>
 
     public DateTimeOffset? AgentStatusSince { get; init; }
 
+    /// <summary>
+    /// The status PutUserStatus asked for while the agent was handling contacts: applied when its last contact ends
+    /// (GetCurrentUserData's NextStatus). While it is set the agent is offered no new contact.
+    /// </summary>
+    public string? NextAgentStatusId { get; init; }
+
     /// <summary>The user's proficiencies (users-search): a predefined attribute's name, one of its values, a level 1–5.</summary>
     public IReadOnlyList<UserProficiencyEntry> Proficiencies { get; init; } = [];
 

@@ -19,6 +19,11 @@ public interface IRoutingObserver
     {
     }
 
+    /// <summary>An agent's last contact (after-contact work included) ended: it holds none now.</summary>
+    void AgentFree(RoutedAgent agent)
+    {
+    }
+
     /// <summary>An ended contact past its retention: the engine no longer finds it by id (<see cref="RoutingEngineOptions.EndedRetention"/>).</summary>
     void Retired(RoutedContact contact)
     {
@@ -739,6 +744,11 @@ public sealed class RoutingEngine
         if (agent.Moving && agent.ContactList.Count == 0)
         {
             Place(agent, agent.TargetRegion);
+        }
+
+        if (agent.ContactList.Count == 0)
+        {
+            _observer?.AgentFree(agent);
         }
 
         Refresh(agent);

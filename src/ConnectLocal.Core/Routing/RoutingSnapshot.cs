@@ -170,7 +170,8 @@ public sealed record RoutingSnapshot(IReadOnlyList<string> Regions, IReadOnlyLis
             user.Id,
             user.RoutingProfileId,
             Online: status is not null && status.Type != AgentStatus.Offline,
-            Routable: status?.Type == AgentStatus.Routable,
+            // An agent with a next status pending takes no new contact (PutUserStatus: the status it asked for comes next).
+            Routable: status?.Type == AgentStatus.Routable && user.NextAgentStatusId is null,
             Region: region,
             StatusSince: user.AgentStatusSince,
             StatusId: status?.Id,

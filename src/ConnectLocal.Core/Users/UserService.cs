@@ -148,8 +148,12 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
     /// <summary>
     /// Puts the agent in an agent status. The routing engine reads <see cref="User.AgentStatusId"/> and
     /// <see cref="User.AgentStatusSince"/>; DescribeUser never shows them (AWS's User shape has no status).
+    /// PutUserStatus: "If the agent is currently handling a contact, this sets the agent's next status":
+    /// <paramref name="handlingContacts"/> answers that for the user's id, and then the status is kept as
+    /// <see cref="User.NextAgentStatusId"/> until <see cref="ApplyNextStatuses"/>. [choice] Asking, while handling
+    /// contacts, for the status the agent is in cancels a pending next status.
     /// </summary>
-    public void PutStatus(Caller caller, string instanceIdOrArn, string userIdOrArn, string agentStatusIdOrArn) =>
+    public void PutStatus(Caller caller, string instanceIdOrArn, string userIdOrArn, string agentStatusIdOrArn, Func<string, bool>? handlingContacts = null) =>
         store.Write(session =>
         {
             var instance = InstanceService.Require(session, caller, instanceIdOrArn);
@@ -161,16 +165,61 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
                 throw Errors.InvalidRequest(ErrorTexts.AgentStatusDisabled);
             }
 
+            if (handlingContacts?.Invoke(user.Id) == true)
+            {
+                var next = user.AgentStatusId == status.Id ? null : status.Id;
+                if (next != user.NextAgentStatusId)
+                {
+                    session.Put(Scope(instance), user with { NextAgentStatusId = next });
+                }
+
+                return true;
+            }
+
             // [choice] Putting the agent in the status it is already in keeps the time it entered it, so that
             // re-asserting "Available" does not reset how long the agent has been idle.
             if (user.AgentStatusId == status.Id)
             {
+                if (user.NextAgentStatusId is not null)
+                {
+                    session.Put(Scope(instance), user with { NextAgentStatusId = null });
+                }
+
                 return true;
             }
 
-            session.Put(Scope(instance), user with { AgentStatusId = status.Id, AgentStatusSince = caller.Now });
+            session.Put(Scope(instance), user with { AgentStatusId = status.Id, AgentStatusSince = caller.Now, NextAgentStatusId = null });
             return true;
         });
+
+    /// <summary>
+    /// The agents whose last contact ended take the next status they asked for, if any (and if it still exists);
+    /// answers how many changed. Called by routing, in the session of its own write.
+    /// </summary>
+    public static int ApplyNextStatuses(IStoreSession session, Instance instance, IEnumerable<string> userIds, DateTimeOffset now)
+    {
+        // A replicated instance's users live in the Region where each was created.
+        var regions = instance.Replication is { } link ? new[] { link.SourceRegion, link.ReplicaRegion } : [instance.Region];
+        var changed = 0;
+        foreach (var id in userIds)
+        {
+            var found = regions.Select(r => (Scope: new ResourceScope(instance.AccountId, r, instance.Id), User: session.Get<User>(new ResourceScope(instance.AccountId, r, instance.Id), id)))
+                .FirstOrDefault(f => f.User is not null);
+            if (found.User is not { NextAgentStatusId: { } next } user)
+            {
+                continue;
+            }
+
+            var scope = found.Scope;
+
+            session.Put(scope, session.Get<AgentStatus>(scope, next) is null
+                ? user with { NextAgentStatusId = null }
+                : user with { AgentStatusId = next, AgentStatusSince = now, NextAgentStatusId = null });
+            changed++;
+        }
+
+        return changed;
+    }
 
     /// <summary>A user of the instance named by id or ARN (…/agent/{id}), or "User not found".</summary>
     public static User RequireUser(IStoreSession session, Caller caller, Instance instance, string userIdOrArn) =>

@@ -249,6 +249,7 @@ public sealed partial class ConnectApi
             User = new UserReference { Id = agent.UserId, Arn = user?.Arn },
             RoutingProfile = new RoutingProfileReference { Id = agent.RoutingProfileId, Arn = records.Profile(agent.RoutingProfileId)?.Arn },
             Status = status is null ? null : new AgentStatusReference { StatusArn = status.Arn, StatusName = status.Name, StatusStartTimestamp = agent.Settings.StatusSince },
+            NextStatus = user?.NextAgentStatusId is { } next ? records.Status(next)?.Name : null,
             MaxSlotsByChannel = channels.ToDictionary(RoutingChannels.Name, agent.MaxSlots),
             ActiveSlotsByChannel = channels.ToDictionary(RoutingChannels.Name, agent.ActiveSlots),
             AvailableSlotsByChannel = channels.ToDictionary(RoutingChannels.Name, agent.AvailableSlots),

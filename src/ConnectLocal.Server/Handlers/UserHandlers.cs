@@ -98,8 +98,22 @@ public sealed partial class ConnectApi
 
     public override ValueTask<PutUserStatusResponse> PutUserStatus(OperationContext context, PutUserStatusRequest request)
     {
-        Users.PutStatus(CallerOf(context), request.InstanceId!, request.UserId!, request.AgentStatusId!);
-        _routingHost?.Refresh(CallerOf(context), request.InstanceId!); // the agent may take a waiting contact now
+        var caller = CallerOf(context);
+        if (_routingHost is null)
+        {
+            Users.PutStatus(caller, request.InstanceId!, request.UserId!, request.AgentStatusId!);
+            return ValueTask.FromResult(new PutUserStatusResponse());
+        }
+
+        // Decided under the instance's routing lock, so no contact can end or start between the look and the write;
+        // the agent may take a waiting contact at once (the next use of the engine, inside Use, reads the change).
+        _routingHost.Use(caller, request.InstanceId!, (routing, _) =>
+        {
+            Users.PutStatus(caller, request.InstanceId!, request.UserId!, request.AgentStatusId!,
+                userId => routing.Engine.FindAgent(userId)?.Contacts.Count > 0);
+            return true;
+        });
+        _routingHost.Refresh(caller, request.InstanceId!);
         return ValueTask.FromResult(new PutUserStatusResponse());
     }
 

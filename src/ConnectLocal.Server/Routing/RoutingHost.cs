@@ -24,7 +24,7 @@ public sealed record ContactInfo(
     int TaskTemplateUpdates = 0);
 
 /// <summary>One instance's routing engine (both Regions of a replicated instance) and what the server keeps beside it.</summary>
-public sealed class InstanceRouting(string accountId, string instanceId, string region, RoutingEngine engine)
+public sealed class InstanceRouting(string accountId, string instanceId, string region, Func<InstanceRouting, RoutingEngine> engine)
 {
     public string AccountId { get; } = accountId;
 
@@ -33,7 +33,12 @@ public sealed class InstanceRouting(string accountId, string instanceId, string 
     /// <summary>A Region where the instance's record is (either of a replicated instance's: both lead to the same routing).</summary>
     public string Region { get; } = region;
 
-    public RoutingEngine Engine { get; } = engine;
+    public RoutingEngine Engine => _engine ??= engine(this);
+
+    private RoutingEngine? _engine;
+
+    /// <summary>Agents whose last contact ended since the instance's pending next statuses were last applied.</summary>
+    public HashSet<string> FreedAgents { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Inbound calls so far on numbers claimed to each traffic distribution group: the split's call counter.</summary>
     public Dictionary<string, long> CallsByGroup { get; } = new(StringComparer.Ordinal);
@@ -66,7 +71,7 @@ public sealed class InstanceRouting(string accountId, string instanceId, string 
 /// LIMITATIONS: contacts and the agents' routing state live in memory: a restart forgets them, and several server
 /// nodes over one PostgreSQL database each route their own contacts.
 /// </summary>
-public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactRetention? retention = null) : IRoutingObserver
+public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactRetention? retention = null)
 {
     private readonly ConcurrentDictionary<(string Account, string InstanceId), InstanceRouting> _instances = new();
     private readonly ConcurrentDictionary<string, InstanceRouting> _contacts = new(StringComparer.Ordinal);
@@ -83,11 +88,14 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
     public T Use<T>(Caller caller, string instanceIdOrArn, Func<InstanceRouting, Instance, T> work)
     {
         var instance = store.Read(session => InstanceService.Require(session, caller, instanceIdOrArn));
-        var routing = _instances.GetOrAdd((instance.AccountId, instance.Id), key => new InstanceRouting(key.Account, key.InstanceId, instance.Region, new RoutingEngine(new SystemEngineClock(time), _engineOptions, this)));
+        var routing = _instances.GetOrAdd((instance.AccountId, instance.Id), key => new InstanceRouting(key.Account, key.InstanceId, instance.Region,
+            r => new RoutingEngine(new SystemEngineClock(time), _engineOptions, new Observer(this, r))));
         lock (routing)
         {
             Refresh(routing, instance);
-            return work(routing, instance);
+            var result = work(routing, instance);
+            ApplyNextStatuses(routing, instance);
+            return result;
         }
     }
 
@@ -111,7 +119,13 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
                 Refresh(routing, instance);
             }
 
-            return routing.Engine.FindContact(contactId) is { } contact ? work(routing, contact) : null;
+            var result = routing.Engine.FindContact(contactId) is { } contact ? work(routing, contact) : null;
+            if (instance is not null)
+            {
+                ApplyNextStatuses(routing, instance);
+            }
+
+            return result;
         }
     }
 
@@ -173,7 +187,34 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
     }
 
     /// <summary>The engine forgot an ended contact: so does the map from contact ids to engines.</summary>
-    void IRoutingObserver.Retired(RoutedContact contact)
+    /// <summary>
+    /// Agents whose last contact ended take the next status they asked for (PutUserStatus while handling contacts),
+    /// and the engine reads them again; that may end nothing more, so this settles in one or two rounds.
+    /// </summary>
+    private void ApplyNextStatuses(InstanceRouting routing, Instance instance)
+    {
+        while (routing.FreedAgents.Count > 0)
+        {
+            var freed = routing.FreedAgents.ToList();
+            routing.FreedAgents.Clear();
+            if (store.Write(session => Core.Users.UserService.ApplyNextStatuses(session, instance, freed, time.GetUtcNow())) == 0)
+            {
+                return;
+            }
+
+            Refresh(routing, instance);
+        }
+    }
+
+    /// <summary>One instance's engine reports to the host, naming the instance.</summary>
+    private sealed class Observer(RoutingHost host, InstanceRouting routing) : IRoutingObserver
+    {
+        public void Retired(RoutedContact contact) => host.Retire(contact);
+
+        public void AgentFree(RoutedAgent agent) => routing.FreedAgents.Add(agent.UserId);
+    }
+
+    private void Retire(RoutedContact contact)
     {
         if (_contacts.TryRemove(contact.Id!, out var routing) && contact.Tag is ContactInfo { PreviousContactId: { } previous }
             && routing.LinkedTasks.TryGetValue(previous, out var linked))
