@@ -76,7 +76,7 @@ class FlowReferenceTests(ConnectTestCase):
         task = self.connect.start_task_contact(InstanceId=self.instance_id, ContactFlowId=self.inbound["Id"], Name="refund")
         self.assertIn("ContactId", task)
         call = self.connect.start_outbound_voice_contact(InstanceId=self.instance_id, ContactFlowId=self.inbound["Id"],
-                                                         DestinationPhoneNumber="+12065550123")
+                                                         DestinationPhoneNumber="+12065550123", QueueId=self.queue["Id"])
         contact = self.connect.describe_contact(InstanceId=self.instance_id, ContactId=call["ContactId"])["Contact"]
         self.assertEqual("OUTBOUND", contact["InitiationMethod"])
 
@@ -86,7 +86,7 @@ class FlowReferenceTests(ConnectTestCase):
         self.assertError("ResourceNotFoundException", self.connect.start_task_contact, InstanceId=self.instance_id,
                          ContactFlowId=MISSING, Name="t", status=404, message=message)
         self.assertError("ResourceNotFoundException", self.connect.start_outbound_voice_contact, InstanceId=self.instance_id,
-                         ContactFlowId=MISSING, DestinationPhoneNumber="+12065550123", status=404, message=message)
+                         ContactFlowId=MISSING, DestinationPhoneNumber="+12065550123", QueueId=self.queue["Id"], status=404, message=message)
         metrics = self.connect.get_current_metric_data(
             InstanceId=self.instance_id, Filters={"Queues": [self.queue["Id"]], "Channels": ["CHAT", "TASK", "VOICE"]},
             CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])

@@ -265,6 +265,35 @@ class RulesThroughTheApiTest(RoutingCase):
         self.assertEqual(waiting, control("GET", f"/contacts/{waiting}")[1]["contactId"])
         self.assertIsNotNone(idle)
 
+    def test_metric_filter_and_grouping_rules_of_the_reference_are_enforced(self):
+        def refused(filters, groupings=None, metrics=("AGENTS_ONLINE",), sort=None):
+            args = {"InstanceId": self.center.iid, "Filters": filters,
+                    "CurrentMetrics": [{"Name": n, "Unit": "SECONDS" if n == "OLDEST_CONTACT_AGE" else "COUNT"} for n in metrics]}
+            if groupings:
+                args["Groupings"] = groupings
+            if sort:
+                args["SortCriteria"] = sort
+            with self.assertRaises(self.connect.exceptions.InvalidParameterException):
+                self.connect.get_current_metric_data(**args)
+
+        queue, profile = self.center.basic_queue, self.center.basic_profile
+        refused({"Queues": [queue], "RoutingProfiles": [profile]})  # not both
+        refused({"RoutingProfiles": [profile], "AgentStatuses": [self.center.available]})  # needs Queues
+        refused({"Queues": [queue], "RoutingStepExpressions": ["{}"]}, ["QUEUE"])  # needs the grouping
+        refused({"Queues": [queue], "Channels": ["VOICE"]}, ["CHANNEL", "AGENT_STATUS"])  # QUEUE must come first
+        refused({"Queues": [queue]}, ["QUEUE", "AGENT_STATUS"], metrics=("AGENTS_AVAILABLE",))  # only AGENTS_ONLINE
+        refused({"Queues": [queue]}, ["ROUTING_PROFILE"], metrics=("CONTACTS_IN_QUEUE",))  # needs a profile filter
+        refused({"Queues": [queue]}, sort=[{"SortByMetric": "SLOTS_ACTIVE", "SortOrder": "ASCENDING"}])
+        # what the rules allow still answers
+        self.connect.get_current_metric_data(InstanceId=self.center.iid, Filters={"RoutingProfiles": [profile]}, Groupings=["ROUTING_PROFILE"],
+                                             CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])
+
+    def test_outbound_call_needs_a_source_number_or_a_queue(self):
+        with self.assertRaises(self.connect.exceptions.InvalidParameterException):
+            self.connect.start_outbound_voice_contact(InstanceId=self.center.iid, ContactFlowId=self.center.flow, DestinationPhoneNumber="+12065550123")
+        self.connect.start_outbound_voice_contact(InstanceId=self.center.iid, ContactFlowId=self.center.flow, DestinationPhoneNumber="+12065550123",
+                                                  SourcePhoneNumber="+12065550100")
+
     def test_metrics_without_a_queue_or_profile_filter_are_refused(self):
         with self.assertRaises(self.connect.exceptions.InvalidParameterException):
             self.connect.get_current_metric_data(InstanceId=self.center.iid, Filters={"Channels": ["VOICE"]},

@@ -543,4 +543,18 @@ public static class ErrorTexts
     public static string TaskReferenceTooLong(string field, int limit) => $"The reference '{field}' must be fewer than {limit} characters.";
 
     public static string TaskReferenceNotBoolean(string field) => $"The reference '{field}' must be true or false.";
+
+    // GetCurrentMetricData's documented filter and grouping rules (docs/routing.md, "Real-time metrics").
+    public const string MetricFiltersQueueAndProfile = "You cannot filter by both Queues and RoutingProfiles.";
+    public static string MetricFilterNeedsQueues(string filter) => $"The {filter} filter needs Queues as the primary filter.";
+    public const string MetricStepExpressionNeedsOneQueue = "The RoutingStepExpressions filter needs exactly one queue in Queues.";
+    public const string MetricStepExpressionNeedsGrouping = "The RoutingStepExpressions filter needs the ROUTING_STEP_EXPRESSION grouping.";
+    public static string MetricGroupingNeedsQueueFirst(string grouping) => $"Grouping by {grouping} needs QUEUE as the primary grouping and a Queues filter.";
+    public const string MetricAgentStatusOnlyOnline = "Grouped by AGENT_STATUS, the only metric available is AGENTS_ONLINE.";
+    public static string MetricRoutingProfileGroupingNeedsProfiles(string metric) =>
+        $"Grouping by ROUTING_PROFILE with {metric} needs a RoutingProfiles filter.";
+    public static string MetricSortNotSupported(string metric) => $"Sorting on {metric} is not supported.";
+
+    // StartOutboundVoiceContact: "If you do not specify a source phone number, you must specify a queue."
+    public const string OutboundNeedsSourceOrQueue = "Provide a SourcePhoneNumber or a QueueId.";
 }

@@ -92,6 +92,11 @@ public sealed partial class ConnectApi
     /// <summary>[choice] The customer answers at once; the contact is queued (OUTBOUND) in QueueId, or the flow's BasicQueue.</summary>
     public override ValueTask<StartOutboundVoiceContactResponse> StartOutboundVoiceContact(OperationContext context, StartOutboundVoiceContactRequest request)
     {
+        if (request.SourcePhoneNumber is null && request.QueueId is null)
+        {
+            throw Errors.InvalidParameter(ErrorTexts.OutboundNeedsSourceOrQueue);
+        }
+
         ContactAttributes.Check(request.Attributes);
         var caller = CallerOf(context);
         Core.Flows.FlowReferences.RequireForContact(Store, caller, request.InstanceId!, request.ContactFlowId!);

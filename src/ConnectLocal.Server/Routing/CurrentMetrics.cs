@@ -39,10 +39,71 @@ internal static class CurrentMetrics
         ["ESTIMATED_WAIT_TIME"] = "SECONDS",
     };
 
+    /// <summary>
+    /// The rules GetCurrentMetricData's reference states in its Filters and Groupings prose, each an
+    /// InvalidParameterException ([choice]: the prose names no error; the operation models it for bad input).
+    /// "If you group by CHANNEL, you should include a Channels filter" is advice, not a rule: without one, every
+    /// channel is a group.
+    /// </summary>
+    private static void CheckDocumentedRules(Filters filters, List<string> groupings, GetCurrentMetricDataRequest request)
+    {
+        if (filters.Queues is not null && filters.RoutingProfiles is not null)
+        {
+            throw Errors.InvalidParameter(ErrorTexts.MetricFiltersQueueAndProfile);
+        }
+
+        foreach (var (name, given) in new[] { ("AgentStatuses", filters.AgentStatuses is not null), ("Subtypes", filters.Subtypes is not null), ("ValidationTestTypes", filters.ValidationTestTypes is not null) })
+        {
+            if (given && filters.Queues is null)
+            {
+                throw Errors.InvalidParameter(ErrorTexts.MetricFilterNeedsQueues(name));
+            }
+        }
+
+        if (filters.RoutingStepExpressions is not null)
+        {
+            if (filters.Queues is not { Count: 1 })
+            {
+                throw Errors.InvalidParameter(ErrorTexts.MetricStepExpressionNeedsOneQueue);
+            }
+
+            if (!groupings.Contains("ROUTING_STEP_EXPRESSION"))
+            {
+                throw Errors.InvalidParameter(ErrorTexts.MetricStepExpressionNeedsGrouping);
+            }
+        }
+
+        foreach (var grouping in new[] { "AGENT_STATUS", "SUBTYPE", "VALIDATION_TEST_TYPE" }.Where(groupings.Contains))
+        {
+            if (groupings[0] != "QUEUE" || filters.Queues is null)
+            {
+                throw Errors.InvalidParameter(ErrorTexts.MetricGroupingNeedsQueueFirst(grouping));
+            }
+        }
+
+        var metrics = request.CurrentMetrics ?? [];
+        if (groupings.Contains("AGENT_STATUS") && metrics.Any(m => m.Name is { } name && name != "AGENTS_ONLINE"))
+        {
+            throw Errors.InvalidParameter(ErrorTexts.MetricAgentStatusOnlyOnline);
+        }
+
+        if (groupings.Contains("ROUTING_PROFILE") && filters.RoutingProfiles is null
+            && metrics.FirstOrDefault(m => m.Name is "CONTACTS_SCHEDULED" or "CONTACTS_IN_QUEUE" or "OLDEST_CONTACT_AGE") is { Name: { } queueMetric })
+        {
+            throw Errors.InvalidParameter(ErrorTexts.MetricRoutingProfileGroupingNeedsProfiles(queueMetric));
+        }
+
+        if (request.SortCriteria?.FirstOrDefault(s => s.SortByMetric is "SLOTS_ACTIVE" or "SLOTS_AVAILABLE") is { SortByMetric: { } sorted })
+        {
+            throw Errors.InvalidParameter(ErrorTexts.MetricSortNotSupported(sorted));
+        }
+    }
+
     public static List<CurrentMetricResult> Compute(RoutingEngine engine, RoutingRecords records, Caller caller, GetCurrentMetricDataRequest request)
     {
         var filters = request.Filters!;
         var groupings = request.Groupings ?? [];
+        CheckDocumentedRules(filters, groupings, request);
         foreach (var grouping in groupings.Where(g => !SupportedGroupings.Contains(g)))
         {
             throw Errors.InvalidParameter($"ConnectLocal does not group current metrics by {grouping} yet (QUEUE, CHANNEL and ROUTING_PROFILE are supported).");

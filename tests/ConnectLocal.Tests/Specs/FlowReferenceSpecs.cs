@@ -43,7 +43,7 @@ public sealed class FlowReferenceSpecs : IDisposable
             new StartTaskContactRequest { InstanceId = _instanceId, ContactFlowId = Missing, Name = "t" }, "ResourceNotFoundException").Message);
         Assert.Equal("Resource not found of Type: null", _client.Fails(new StartOutboundVoiceContactRequest
         {
-            InstanceId = _instanceId, ContactFlowId = Missing, DestinationPhoneNumber = "+12065550123",
+            InstanceId = _instanceId, ContactFlowId = Missing, DestinationPhoneNumber = "+12065550123", SourcePhoneNumber = "+12065550100",
         }, "ResourceNotFoundException").Message);
         Assert.Contains("QUEUE_TRANSFER", _client.Fails(ChatRequest(QueueTransfer.Id!), "InvalidParameterException").Message);
         var draft = CreateFlow("CONTACT_FLOW", status: "SAVED").ContactFlowId!;
