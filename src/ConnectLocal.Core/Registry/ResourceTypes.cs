@@ -140,7 +140,9 @@ public static class ResourceTypes
          // Task templates and views (templates-views, issue 15).
          TaskTemplates.TaskTemplateRules.Type, Views.ViewRules.Type,
          // Rules and evaluation forms (issue 15).
-         Rules.RuleService.Type, Evaluations.EvaluationFormService.Type];
+         Rules.RuleService.Type, Evaluations.EvaluationFormService.Type,
+         // Data tables (issue 15, datatables).
+         DataTables.DataTableService.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);

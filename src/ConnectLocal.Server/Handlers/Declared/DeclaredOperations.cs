@@ -110,6 +110,8 @@ internal static class DeclaredOperations
         new ResourceApi<Core.Rules.Rule>(Core.Rules.RuleService.Type) { Describe = "DescribeRule", Delete = "DeleteRule" },
         new EvaluationFormApi(),
         new ResourceApi<Core.Evaluations.EvaluationForm>(Core.Evaluations.EvaluationFormService.Type) { List = "ListEvaluationForms" },
+        // Data tables (issue 15, datatables): everything but the table list and search is written by hand (Handlers/DataTableHandlers.cs).
+        new ResourceApi<Core.DataTables.DataTable>(Core.DataTables.DataTableService.Type) { List = "ListDataTables", Search = "SearchDataTables" },
     ];
 
     /// <summary>The declared operations' names.</summary>
