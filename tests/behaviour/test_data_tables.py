@@ -31,16 +31,19 @@ class DataTableTests(ConnectTestCase):
         # AWS::Connect::DataTable: CreateDataTable, DescribeDataTable, UpdateDataTableMetadata, Tag/UntagResource,
         # DeleteDataTable, each through the table's ARN; a read after the delete is ResourceNotFoundException.
         name = unique("cfn")
-        created = self.table(Name=name, Description="Config", Tags={"stack": "s1"})
+        # CloudFormation names the instance by its ARN (the type's primary identifier is InstanceArn and Arn)
+        instance_arn = self.connect.describe_instance(InstanceId=self.instance_id)["Instance"]["Arn"]
+        created = self.connect.create_data_table(InstanceId=instance_arn, Name=name, Description="Config", Tags={"stack": "s1"},
+                                                 TimeZone="America/New_York", ValueLockLevel="NONE", Status=PUBLISHED)
         arn = created["Arn"]
         self.assertEqual(f"arn:aws:connect:us-east-1:000000000000:instance/{self.instance_id}/data-table/{created['Id']}", arn)
         self.assertEqual({"DataTable": "1"}, created["LockVersion"])
-        read = self.describe(arn)
+        read = self.connect.describe_data_table(InstanceId=instance_arn, DataTableId=arn)["DataTable"]
         self.assertEqual((name, "Config", "America/New_York", "NONE", PUBLISHED, {"stack": "s1"}),
                          (read["Name"], read["Description"], read["TimeZone"], read["ValueLockLevel"], read["Status"], read["Tags"]))
         self.assertEqual(created["Id"], read["Id"])
         self.assertIn("CreatedTime", read)
-        updated = self.connect.update_data_table_metadata(InstanceId=self.instance_id, DataTableId=arn, Name=name + "-2",
+        updated = self.connect.update_data_table_metadata(InstanceId=instance_arn, DataTableId=arn, Name=name + "-2",
                                                           ValueLockLevel="VALUE", TimeZone="Europe/Paris")
         self.assertNotEqual(created["LockVersion"]["DataTable"], updated["LockVersion"]["DataTable"])
         self.connect.tag_resource(resourceArn=arn, tags={"team": "ops"})
@@ -50,8 +53,8 @@ class DataTableTests(ConnectTestCase):
         self.assertNotIn("Description", read)  # not a patch: a description left out is removed
         self.assertEqual(updated["LockVersion"], read["LockVersion"])
         self.assertIn(created["Id"], [t["Id"] for t in self.connect.list_data_tables(InstanceId=self.instance_id)["DataTableSummaryList"]])
-        self.connect.delete_data_table(InstanceId=self.instance_id, DataTableId=arn)
-        self.assertError("ResourceNotFoundException", self.connect.describe_data_table, InstanceId=self.instance_id, DataTableId=arn)
+        self.connect.delete_data_table(InstanceId=instance_arn, DataTableId=arn)
+        self.assertError("ResourceNotFoundException", self.connect.describe_data_table, InstanceId=instance_arn, DataTableId=arn)
         self.assertError("ResourceNotFoundException", self.connect.delete_data_table, InstanceId=self.instance_id, DataTableId=created["Id"])
         self.assertError("ResourceNotFoundException", self.connect.list_tags_for_resource, resourceArn=arn)
 
