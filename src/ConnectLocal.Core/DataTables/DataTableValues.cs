@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace ConnectLocal.Core.DataTables;
 
@@ -50,24 +49,7 @@ public static class DataTableValues
             case Text:
                 return TextProblem(column, rules, value) ?? EnumProblem(column, rules, value);
             default:
-                List<string> items;
-                try
-                {
-                    using var document = JsonDocument.Parse(value);
-                    if (document.RootElement.ValueKind != JsonValueKind.Array)
-                    {
-                        return ErrorTexts.DataTableValueNotList(column.Name, column.ValueType);
-                    }
-
-                    var wanted = column.ValueType == TextList ? JsonValueKind.String : JsonValueKind.Number;
-                    if (document.RootElement.EnumerateArray().Any(e => e.ValueKind != wanted))
-                    {
-                        return ErrorTexts.DataTableValueNotList(column.Name, column.ValueType);
-                    }
-
-                    items = document.RootElement.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()).ToList();
-                }
-                catch (JsonException)
+                if (ListItems(value, column.ValueType == TextList) is not { } items)
                 {
                     return ErrorTexts.DataTableValueNotList(column.Name, column.ValueType);
                 }
@@ -197,6 +179,132 @@ public static class DataTableValues
             ? ParseNumber(v) is { } a && ParseNumber(value) is { } b && a == b
             : string.Equals(v, value, comparison));
         return allowed ? null : ErrorTexts.DataTableValueNotInEnum(column.Name, value);
+    }
+
+    /// <summary>
+    /// The items of a flat JSON array of strings (<paramref name="strings"/>) or of numbers, or null when the text is
+    /// not one. Written by hand: Core takes no JSON library (the architecture test), and lists hold scalars only.
+    /// </summary>
+    internal static List<string>? ListItems(string text, bool strings)
+    {
+        var items = new List<string>();
+        var i = 0;
+        void Space()
+        {
+            while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\r')
+            {
+                i++;
+            }
+        }
+
+        Space();
+        if (i >= text.Length || text[i] != '[')
+        {
+            return null;
+        }
+
+        i++;
+        Space();
+        if (i < text.Length && text[i] == ']')
+        {
+            i++;
+            Space();
+            return i == text.Length ? items : null;
+        }
+
+        while (true)
+        {
+            Space();
+            var item = strings ? JsonString(text, ref i) : JsonNumber(text, ref i);
+            if (item is null)
+            {
+                return null;
+            }
+
+            items.Add(item);
+            Space();
+            if (i < text.Length && text[i] == ',')
+            {
+                i++;
+                continue;
+            }
+
+            if (i < text.Length && text[i] == ']')
+            {
+                i++;
+                Space();
+                return i == text.Length ? items : null;
+            }
+
+            return null;
+        }
+    }
+
+    private static string? JsonString(string text, ref int i)
+    {
+        if (i >= text.Length || text[i] != '"')
+        {
+            return null;
+        }
+
+        var result = new System.Text.StringBuilder();
+        for (i++; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                i++;
+                return result.ToString();
+            }
+
+            if (c < ' ')
+            {
+                return null;
+            }
+
+            if (c != '\\')
+            {
+                result.Append(c);
+                continue;
+            }
+
+            if (++i >= text.Length)
+            {
+                return null;
+            }
+
+            switch (text[i])
+            {
+                case '"': result.Append('"'); break;
+                case '\\': result.Append('\\'); break;
+                case '/': result.Append('/'); break;
+                case 'b': result.Append('\b'); break;
+                case 'f': result.Append('\f'); break;
+                case 'n': result.Append('\n'); break;
+                case 'r': result.Append('\r'); break;
+                case 't': result.Append('\t'); break;
+                case 'u' when i + 4 < text.Length && int.TryParse(text.AsSpan(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code):
+                    result.Append((char)code);
+                    i += 4;
+                    break;
+                default: return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? JsonNumber(string text, ref int i)
+    {
+        var start = i;
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is '-' or '+' or '.' or 'e' or 'E'))
+        {
+            i++;
+        }
+
+        var token = text[start..i];
+        var json = System.Text.RegularExpressions.Regex.IsMatch(token, @"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$");
+        return json && ParseNumber(token) is not null ? token : null;
     }
 
     private static double? ParseNumber(string text) =>
