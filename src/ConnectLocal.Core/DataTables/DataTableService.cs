@@ -477,18 +477,18 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
                     continue;
                 }
 
+                if (kind != BatchKind.Delete && DataTableValues.Problem(column, item.Value ?? string.Empty) is { } invalid)
+                {
+                    Fail(invalid);
+                    continue;
+                }
+
                 var index = rows.FindIndex(r => RowKey(original, r) == key);
                 var row = index < 0 ? null : rows[index];
                 var cell = row?.Cells.FirstOrDefault(c => c.AttributeId == column.AttributeId);
                 if (kind == BatchKind.Create ? cell is not null : cell is null)
                 {
                     Fail(kind == BatchKind.Create ? ErrorTexts.DataTableValueExists(column.Name) : ErrorTexts.NotFound(ErrorTexts.DataTableValueNoun));
-                    continue;
-                }
-
-                if (kind != BatchKind.Delete && DataTableValues.Problem(column, item.Value ?? string.Empty) is { } invalid)
-                {
-                    Fail(invalid);
                     continue;
                 }
 
