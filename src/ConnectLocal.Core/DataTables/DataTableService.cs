@@ -1,3 +1,4 @@
+using System.Globalization;
 using ConnectLocal.Core.Instances;
 
 namespace ConnectLocal.Core.DataTables;
@@ -16,6 +17,12 @@ public sealed record Locks(string? DataTable, string? Attribute, string? Primary
 
 /// <summary>One item of a value batch: the record's primary values (none: the default record), the attribute, the value, the lock version read.</summary>
 public sealed record ValueItem(IReadOnlyList<KeyPart> PrimaryValues, string AttributeName, string? Value, Locks? LockVersion);
+
+/// <summary>A PrimaryAttributeValues filter: records whose value of the primary attribute is one of the values.</summary>
+public sealed record KeyFilter(string AttributeName, IReadOnlyList<string> Values);
+
+/// <summary>One set of EvaluateDataTableValues: a record's primary values and the attributes to evaluate.</summary>
+public sealed record EvaluationSet(IReadOnlyList<KeyPart> PrimaryValues, IReadOnlyList<string> AttributeNames);
 
 /// <summary>One successful item: the stored value with its record, attribute and lock versions.</summary>
 public sealed record ValueOutcome(
@@ -141,7 +148,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
 
             // A new primary attribute gives every record but the default one the type's empty value.
             var rows = fields.Primary
-                ? table.Rows.Select(r => r.Primary.Count == 0 ? r : r with { Primary = [.. r.Primary, new PrimaryCell(column.AttributeId, DataTableValues.EmptyValue(column.ValueType))] }).ToList()
+                ? table.Rows.Select(r => r.Primary.Count == 0 ? r : r with { Primary = [.. r.Primary, new PrimaryCell(column.AttributeId, Empty(column))] }).ToList()
                 : table.Rows;
             var updated = table with { Columns = [.. table.Columns, column], Rows = rows, TableLock = clock, Clock = clock };
             return (updated, (updated, column));
@@ -170,7 +177,8 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
     /// values. [choice] A change that would give two records the same primary values, or leave a primary value that is
     /// not a value of the new type, is ConflictException and changes nothing.
     /// </summary>
-    public (DataTable Table, DataTableColumn Column) UpdateAttribute(Caller caller, string instanceIdOrArn, string tableIdOrArn, string attributeName, AttributeFields fields) =>
+    public (DataTable Table, DataTableColumn Column) UpdateAttribute(
+        Caller caller, string instanceIdOrArn, string tableIdOrArn, string attributeName, AttributeFields fields) =>
         Change(caller, instanceIdOrArn, tableIdOrArn, AnyAlias, (_, table) =>
         {
             var current = RequireColumn(table, attributeName);
@@ -200,7 +208,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
                     ? r with { Cells = r.Cells.Where(c => c.AttributeId != column.AttributeId).ToList() }
                     : r with
                     {
-                        Primary = [.. r.Primary, new PrimaryCell(column.AttributeId, r.Cells.FirstOrDefault(c => c.AttributeId == column.AttributeId)?.Value ?? DataTableValues.EmptyValue(column.ValueType))],
+                        Primary = [.. r.Primary, new PrimaryCell(column.AttributeId, CellOf(r, column)?.Value ?? Empty(column))],
                         Cells = r.Cells.Where(c => c.AttributeId != column.AttributeId).ToList(),
                         Lock = clock,
                     }).ToList();
@@ -211,13 +219,14 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
                     ? r with
                     {
                         Primary = r.Primary.Where(p => p.AttributeId != column.AttributeId).ToList(),
-                        Cells = [.. r.Cells, new DataTableCell { AttributeId = column.AttributeId, Value = moved.Value, Lock = clock, LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region }],
+                        Cells = [.. r.Cells, NewCell(column.AttributeId, moved.Value, clock, caller)],
                         Lock = clock,
                     }
                     : r).ToList();
             }
 
-            var updated = table with { Columns = table.Columns.Select(c => c.AttributeId == column.AttributeId ? column : c).ToList(), Rows = rows, TableLock = clock, Clock = clock };
+            var columns = table.Columns.Select(c => c.AttributeId == column.AttributeId ? column : c).ToList();
+            var updated = table with { Columns = columns, Rows = rows, TableLock = clock, Clock = clock };
             RequireConsistentKeys(updated);
             return (updated, (updated, column));
         });
@@ -284,7 +293,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
     /// PrimaryAttributeValues keeps records whose value of each named primary attribute is one of the listed values.
     /// </summary>
     public (DataTable Table, Page<(DataTableRow Row, DataTableCell Cell)> Page) ListValues(
-        Caller caller, string instanceIdOrArn, string tableIdOrArn, IReadOnlyList<string>? recordIds, IReadOnlyList<(string AttributeName, IReadOnlyList<string> Values)>? filters, string? nextToken, int pageSize) =>
+        Caller caller, string instanceIdOrArn, string tableIdOrArn, IReadOnlyList<string>? recordIds, IReadOnlyList<KeyFilter>? filters, string? nextToken, int pageSize) =>
         Read(caller, instanceIdOrArn, tableIdOrArn, AnyAlias, (session, table) =>
         {
             var rows = FilteredRows(table, recordIds, filters);
@@ -298,7 +307,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
     /// RecordIds is ignored when NextToken is given, as the model says.
     /// </summary>
     public (DataTable Table, Page<DataTableRow> Page) ListPrimaryValues(
-        Caller caller, string instanceIdOrArn, string tableIdOrArn, IReadOnlyList<string>? recordIds, IReadOnlyList<(string AttributeName, IReadOnlyList<string> Values)>? filters, string? nextToken, int pageSize) =>
+        Caller caller, string instanceIdOrArn, string tableIdOrArn, IReadOnlyList<string>? recordIds, IReadOnlyList<KeyFilter>? filters, string? nextToken, int pageSize) =>
         Read(caller, instanceIdOrArn, tableIdOrArn, AnyAlias, (session, table) =>
         {
             var ids = string.IsNullOrEmpty(nextToken) ? recordIds : null;
@@ -341,7 +350,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
                 "DATA_TABLE" => (lockVersion.DataTable, table.TableLock),
                 _ => (lockVersion.PrimaryValues, row.Lock),
             };
-            if (current is { } expected && given != expected.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            if (current is { } expected && given != expected.ToString(CultureInfo.InvariantCulture))
             {
                 throw Errors.Conflict(ErrorTexts.DataTableLockVersionStale);
             }
@@ -370,7 +379,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
     /// values that name nothing give Error true. Accesses are not recorded.
     /// </summary>
     public Page<EvaluatedValue> Evaluate(
-        Caller caller, string instanceIdOrArn, string tableIdOrArn, IReadOnlyList<(IReadOnlyList<KeyPart> PrimaryValues, IReadOnlyList<string> AttributeNames)> sets, string? timeZone, string? nextToken, int pageSize) =>
+        Caller caller, string instanceIdOrArn, string tableIdOrArn, IReadOnlyList<EvaluationSet> sets, string? timeZone, string? nextToken, int pageSize) =>
         Read(caller, instanceIdOrArn, tableIdOrArn, AnyAlias, (session, table) =>
         {
             if (timeZone is not null && !Queues.HoursOfOperationService.IsKnownTimeZone(timeZone))
@@ -380,7 +389,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
 
             var defaults = table.Rows.FirstOrDefault(r => r.Primary.Count == 0);
             var results = new List<EvaluatedValue>();
-            foreach (var (primaryValues, names) in sets)
+            foreach (var (primaryValues, names) in sets.Select(s => (s.PrimaryValues, s.AttributeNames)))
             {
                 var (key, _, problem) = KeyFor(table, primaryValues);
                 var row = key is null ? null : table.Rows.FirstOrDefault(r => RowKey(table, r) == key);
@@ -388,20 +397,22 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
                 {
                     if (ColumnNamed(table, name) is not { } column || problem is not null)
                     {
-                        results.Add(new EvaluatedValue(string.Empty, primaryValues, name, ColumnNamed(table, name)?.ValueType ?? DataTableValues.Text, Found: false, Error: true, string.Empty));
+                        var type = ColumnNamed(table, name)?.ValueType ?? DataTableValues.Text;
+                        results.Add(new EvaluatedValue(string.Empty, primaryValues, name, type, Found: false, Error: true, string.Empty));
                         continue;
                     }
 
                     string? Usable(DataTableRow? r) => r?.Cells.FirstOrDefault(c => c.AttributeId == column.AttributeId) is { } cell
                         && DataTableValues.Problem(column, cell.Value) is null ? cell.Value : null;
                     var value = Usable(row) ?? Usable(defaults);
-                    results.Add(new EvaluatedValue(row?.RecordId ?? string.Empty, primaryValues, column.Name, column.ValueType, value is not null, Error: false, value ?? DataTableValues.EmptyValue(column.ValueType)));
+                    results.Add(new EvaluatedValue(
+                        row?.RecordId ?? string.Empty, primaryValues, column.Name, column.ValueType, value is not null, Error: false, value ?? Empty(column)));
                 }
             }
 
             var request = sets.SelectMany(s => s.PrimaryValues.SelectMany(p => new[] { p.AttributeName, p.Value }).Append("|").Concat(s.AttributeNames).Append("||"));
             var listing = Paging.Listing("EvaluateDataTableValues/" + table.Id, request, [timeZone]);
-            var indexed = results.Select((r, i) => (Index: i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture), Value: r)).ToList();
+            var indexed = results.Select((r, i) => (Index: i.ToString("D8", CultureInfo.InvariantCulture), Value: r)).ToList();
             var page = Paging.Slice(session, Scope(caller, table), listing, indexed, x => x.Index, nextToken, pageSize);
             return new Page<EvaluatedValue>(page.Items.Select(x => x.Value).ToList(), page.NextToken);
         });
@@ -504,7 +515,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
                 var cells = row.Cells.Where(c => c.AttributeId != column.AttributeId).ToList();
                 if (kind != BatchKind.Delete)
                 {
-                    cells.Add(new DataTableCell { AttributeId = column.AttributeId, Value = item.Value!, Lock = clock, LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region });
+                    cells.Add(NewCell(column.AttributeId, item.Value!, clock, caller));
                 }
 
                 row = row with { Cells = cells, LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region };
@@ -570,13 +581,13 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
             return required ? ErrorTexts.DataTableLockVersionMissing(level) : null;
         }
 
-        return supplied == expected.ToString(System.Globalization.CultureInfo.InvariantCulture) ? null : ErrorTexts.DataTableLockVersionStale;
+        return supplied == expected.ToString(CultureInfo.InvariantCulture) ? null : ErrorTexts.DataTableLockVersionStale;
     }
 
     private static Locks LocksOf(DataTable table, DataTableColumn column, DataTableRow? row, DataTableCell? cell) =>
         new(Text(table.TableLock), Text(column.Lock), row is null ? null : Text(row.Lock), cell is null ? null : Text(cell.Lock));
 
-    public static string Text(long version) => version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Text(long version) => version.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The key of a record named by primary values: the default record's for none; otherwise every primary attribute
@@ -650,22 +661,25 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
         }
     }
 
-    private static List<DataTableRow> FilteredRows(DataTable table, IReadOnlyList<string>? recordIds, IReadOnlyList<(string AttributeName, IReadOnlyList<string> Values)>? filters)
+    private static List<DataTableRow> FilteredRows(DataTable table, IReadOnlyList<string>? recordIds, IReadOnlyList<KeyFilter>? filters)
     {
         var ids = recordIds is { Count: > 0 } ? recordIds.ToHashSet(StringComparer.Ordinal) : null;
         var conditions = (filters ?? []).Select(f =>
         {
-            var column = ColumnNamed(table, f.AttributeName) is { Primary: true } c ? c : throw Errors.InvalidParameter(ErrorTexts.DataTableNotPrimaryAttribute(f.AttributeName));
+            var column = ColumnNamed(table, f.AttributeName) is { Primary: true } c
+                ? c
+                : throw Errors.InvalidParameter(ErrorTexts.DataTableNotPrimaryAttribute(f.AttributeName));
             return (Column: column, Values: f.Values.Select(v => DataTableValues.Normalized(column, v)).ToHashSet(StringComparer.Ordinal));
         }).ToList();
         return table.Rows
             .Where(r => ids is null || ids.Contains(r.RecordId))
-            .Where(r => conditions.All(f => r.Primary.FirstOrDefault(p => p.AttributeId == f.Column.AttributeId) is { } p && f.Values.Contains(DataTableValues.Normalized(f.Column, p.Value))))
+            .Where(r => conditions.All(f => r.Primary.FirstOrDefault(p => p.AttributeId == f.Column.AttributeId) is { } p
+                && f.Values.Contains(DataTableValues.Normalized(f.Column, p.Value))))
             .OrderBy(r => r.RecordId, StringComparer.Ordinal)
             .ToList();
     }
 
-    private static IEnumerable<string?> FilterKey(IReadOnlyList<(string AttributeName, IReadOnlyList<string> Values)>? filters) =>
+    private static IEnumerable<string?> FilterKey(IReadOnlyList<KeyFilter>? filters) =>
         (filters ?? []).SelectMany(f => f.Values.Prepend(f.AttributeName).Append("|"));
 
     /// <summary>Attribute names are unique ignoring case, and found ignoring case. [choice]</summary>
@@ -691,6 +705,13 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
 
         return trimmed;
     }
+
+    private static string Empty(DataTableColumn column) => DataTableValues.EmptyValue(column.ValueType);
+
+    private static DataTableCell? CellOf(DataTableRow row, DataTableColumn column) => row.Cells.FirstOrDefault(c => c.AttributeId == column.AttributeId);
+
+    private static DataTableCell NewCell(string attributeId, string value, long clock, Caller caller) =>
+        new() { AttributeId = attributeId, Value = value, Lock = clock, LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region };
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -731,18 +752,20 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
     });
 
     /// <summary>One read-modify-write of a table; an unchanged table (the same instance back) is not written.</summary>
-    private T Change<T>(Caller caller, string instanceIdOrArn, string tableIdOrArn, string[] aliases, Func<ResourceContext, DataTable, (DataTable Table, T Result)> change) => store.Write(session =>
-    {
-        var context = new ResourceContext(session, caller, InstanceService.Require(session, caller, instanceIdOrArn), settings);
-        var table = Type.Require(session, caller, context.Instance.Id, Unaliased(tableIdOrArn, aliases));
-        var (updated, result) = change(context, table);
-        if (!ReferenceEquals(updated, table))
+    private T Change<T>(
+        Caller caller, string instanceIdOrArn, string tableIdOrArn, string[] aliases, Func<ResourceContext, DataTable, (DataTable Table, T Result)> change) =>
+        store.Write(session =>
         {
-            updated = updated with { LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region };
-            Check(context, updated);
-            session.Put(context.Scope, updated);
-        }
+            var context = new ResourceContext(session, caller, InstanceService.Require(session, caller, instanceIdOrArn), settings);
+            var table = Type.Require(session, caller, context.Instance.Id, Unaliased(tableIdOrArn, aliases));
+            var (updated, result) = change(context, table);
+            if (!ReferenceEquals(updated, table))
+            {
+                updated = updated with { LastModifiedTime = caller.Now, LastModifiedRegion = caller.Region };
+                Check(context, updated);
+                session.Put(context.Scope, updated);
+            }
 
-        return result;
-    });
+            return result;
+        });
 }

@@ -12,8 +12,9 @@ public sealed partial class ConnectApi
 
     public override ValueTask<CreateDataTableResponse> CreateDataTable(OperationContext context, CreateDataTableRequest request)
     {
-        var table = DataTables.Create(CallerOf(context), request.InstanceId!, TableFieldsIn(request.Name!, request.Description, request.TimeZone!, request.ValueLockLevel!, request.Status!), TagsIn(request.Tags));
-        return ValueTask.FromResult(new CreateDataTableResponse { Id = table.Id, Arn = table.Arn, LockVersion = new DataTableLockVersion { DataTable = DataTableService.Text(table.TableLock) } });
+        var fields = TableFieldsIn(request.Name!, request.Description, request.TimeZone!, request.ValueLockLevel!, request.Status!);
+        var table = DataTables.Create(CallerOf(context), request.InstanceId!, fields, TagsIn(request.Tags));
+        return ValueTask.FromResult(new CreateDataTableResponse { Id = table.Id, Arn = table.Arn, LockVersion = TableLocks(table) });
     }
 
     public override ValueTask<DescribeDataTableResponse> DescribeDataTable(OperationContext context, DescribeDataTableRequest request)
@@ -29,7 +30,7 @@ public sealed partial class ConnectApi
                 TimeZone = table.TimeZone,
                 Description = table.Description,
                 ValueLockLevel = table.ValueLockLevel,
-                LockVersion = new DataTableLockVersion { DataTable = DataTableService.Text(table.TableLock) },
+                LockVersion = TableLocks(table),
                 Status = table.Status,
                 CreatedTime = table.CreatedTime,
                 LastModifiedTime = table.LastModifiedTime,
@@ -44,7 +45,7 @@ public sealed partial class ConnectApi
         // The status is not UpdateDataTableMetadata's to change.
         var table = DataTables.UpdateMetadata(CallerOf(context), request.InstanceId!, request.DataTableId!,
             TableFieldsIn(request.Name!, request.Description, request.TimeZone!, request.ValueLockLevel!, null));
-        return ValueTask.FromResult(new UpdateDataTableMetadataResponse { LockVersion = new DataTableLockVersion { DataTable = DataTableService.Text(table.TableLock) } });
+        return ValueTask.FromResult(new UpdateDataTableMetadataResponse { LockVersion = TableLocks(table) });
     }
 
     public override ValueTask<DeleteDataTableResponse> DeleteDataTable(OperationContext context, DeleteDataTableRequest request)
@@ -82,7 +83,7 @@ public sealed partial class ConnectApi
     public override ValueTask<DeleteDataTableAttributeResponse> DeleteDataTableAttribute(OperationContext context, DeleteDataTableAttributeRequest request)
     {
         var table = DataTables.DeleteAttribute(CallerOf(context), request.InstanceId!, request.DataTableId!, request.AttributeName!);
-        return ValueTask.FromResult(new DeleteDataTableAttributeResponse { LockVersion = new DataTableLockVersion { DataTable = DataTableService.Text(table.TableLock) } });
+        return ValueTask.FromResult(new DeleteDataTableAttributeResponse { LockVersion = TableLocks(table) });
     }
 
     public override ValueTask<BatchCreateDataTableValueResponse> BatchCreateDataTableValue(OperationContext context, BatchCreateDataTableValueRequest request)
@@ -94,7 +95,10 @@ public sealed partial class ConnectApi
             {
                 PrimaryValues = KeyOut(s.PrimaryValues), AttributeName = s.AttributeName, RecordId = s.RecordId, LockVersion = LocksOut(s.LockVersion),
             }).ToList(),
-            Failed = outcome.Failed.Select(f => new BatchCreateDataTableValueFailureResult { PrimaryValues = KeyOut(f.PrimaryValues), AttributeName = f.AttributeName, Message = f.Message }).ToList(),
+            Failed = outcome.Failed.Select(f => new BatchCreateDataTableValueFailureResult
+            {
+                PrimaryValues = KeyOut(f.PrimaryValues), AttributeName = f.AttributeName, Message = f.Message,
+            }).ToList(),
         });
     }
 
@@ -103,8 +107,14 @@ public sealed partial class ConnectApi
         var outcome = DataTables.BatchUpdate(CallerOf(context), request.InstanceId!, request.DataTableId!, request.Values!.Select(ValueIn).ToList());
         return ValueTask.FromResult(new BatchUpdateDataTableValueResponse
         {
-            Successful = outcome.Successful.Select(s => new BatchUpdateDataTableValueSuccessResult { PrimaryValues = KeyOut(s.PrimaryValues), AttributeName = s.AttributeName, LockVersion = LocksOut(s.LockVersion) }).ToList(),
-            Failed = outcome.Failed.Select(f => new BatchUpdateDataTableValueFailureResult { PrimaryValues = KeyOut(f.PrimaryValues), AttributeName = f.AttributeName, Message = f.Message }).ToList(),
+            Successful = outcome.Successful.Select(s => new BatchUpdateDataTableValueSuccessResult
+            {
+                PrimaryValues = KeyOut(s.PrimaryValues), AttributeName = s.AttributeName, LockVersion = LocksOut(s.LockVersion),
+            }).ToList(),
+            Failed = outcome.Failed.Select(f => new BatchUpdateDataTableValueFailureResult
+            {
+                PrimaryValues = KeyOut(f.PrimaryValues), AttributeName = f.AttributeName, Message = f.Message,
+            }).ToList(),
         });
     }
 
@@ -114,8 +124,14 @@ public sealed partial class ConnectApi
         var outcome = DataTables.BatchDelete(CallerOf(context), request.InstanceId!, request.DataTableId!, items);
         return ValueTask.FromResult(new BatchDeleteDataTableValueResponse
         {
-            Successful = outcome.Successful.Select(s => new BatchDeleteDataTableValueSuccessResult { PrimaryValues = KeyOut(s.PrimaryValues), AttributeName = s.AttributeName, LockVersion = LocksOut(s.LockVersion) }).ToList(),
-            Failed = outcome.Failed.Select(f => new BatchDeleteDataTableValueFailureResult { PrimaryValues = KeyOut(f.PrimaryValues), AttributeName = f.AttributeName, Message = f.Message }).ToList(),
+            Successful = outcome.Successful.Select(s => new BatchDeleteDataTableValueSuccessResult
+            {
+                PrimaryValues = KeyOut(s.PrimaryValues), AttributeName = s.AttributeName, LockVersion = LocksOut(s.LockVersion),
+            }).ToList(),
+            Failed = outcome.Failed.Select(f => new BatchDeleteDataTableValueFailureResult
+            {
+                PrimaryValues = KeyOut(f.PrimaryValues), AttributeName = f.AttributeName, Message = f.Message,
+            }).ToList(),
         });
     }
 
@@ -136,7 +152,10 @@ public sealed partial class ConnectApi
                 LastModifiedTime = s.Cell.LastModifiedTime,
                 LastModifiedRegion = s.Cell.LastModifiedRegion,
             }).ToList(),
-            Failed = outcome.Failed.Select(f => new BatchDescribeDataTableValueFailureResult { PrimaryValues = KeyOut(f.PrimaryValues), AttributeName = f.AttributeName, Message = f.Message }).ToList(),
+            Failed = outcome.Failed.Select(f => new BatchDescribeDataTableValueFailureResult
+            {
+                PrimaryValues = KeyOut(f.PrimaryValues), AttributeName = f.AttributeName, Message = f.Message,
+            }).ToList(),
         });
     }
 
@@ -198,7 +217,7 @@ public sealed partial class ConnectApi
 
     public override ValueTask<EvaluateDataTableValuesResponse> EvaluateDataTableValues(OperationContext context, EvaluateDataTableValuesRequest request)
     {
-        var sets = request.Values!.Select(s => ((IReadOnlyList<KeyPart>)KeyIn(s.PrimaryValues), (IReadOnlyList<string>)s.AttributeNames!)).ToList();
+        var sets = request.Values!.Select(s => new EvaluationSet(KeyIn(s.PrimaryValues), s.AttributeNames!)).ToList();
         var page = DataTables.Evaluate(CallerOf(context), request.InstanceId!, request.DataTableId!, sets, request.TimeZone, request.NextToken, PageSize(context, request.MaxResults));
         return ValueTask.FromResult(new EvaluateDataTableValuesResponse
         {
@@ -247,6 +266,8 @@ public sealed partial class ConnectApi
         Validation = RulesOut(column.Validation),
     };
 
+    private static DataTableLockVersion TableLocks(CoreTable table) => new() { DataTable = DataTableService.Text(table.TableLock) };
+
     private static DataTableLockVersion ColumnLocks(CoreTable table, DataTableColumn column) =>
         new() { DataTable = DataTableService.Text(table.TableLock), Attribute = DataTableService.Text(column.Lock) };
 
@@ -264,6 +285,6 @@ public sealed partial class ConnectApi
         .Select(p => new PrimaryValueResponse { AttributeId = p.AttributeId, AttributeName = table.Columns.FirstOrDefault(c => c.AttributeId == p.AttributeId)?.Name, Value = p.Value })
         .ToList();
 
-    private static List<(string AttributeName, IReadOnlyList<string> Values)>? FiltersIn(List<PrimaryAttributeValueFilter>? filters) =>
-        filters?.Select(f => (f.AttributeName!, (IReadOnlyList<string>)f.Values!)).ToList();
+    private static List<KeyFilter>? FiltersIn(List<PrimaryAttributeValueFilter>? filters) =>
+        filters?.Select(f => new KeyFilter(f.AttributeName!, f.Values!)).ToList();
 }
