@@ -158,7 +158,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
         Read(caller, instanceIdOrArn, tableIdOrArn, AnyAlias, (_, table) => (table, RequireColumn(table, attributeName)));
 
     /// <summary>
-    /// ListDataTableAttributes in name order. AttributeIds keeps the attributes it names; as the model says, it is
+    /// ListDataTableAttributes in name order ([choice]). AttributeIds keeps the attributes it names; as the model says, it is
     /// ignored when NextToken is given.
     /// </summary>
     public (DataTable Table, Page<DataTableColumn> Page) ListAttributes(
@@ -289,7 +289,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
         });
 
     /// <summary>
-    /// ListDataTableValues: every stored value, by record id then attribute id. RecordIds keeps those records;
+    /// ListDataTableValues: every stored value, by record id then attribute id ([choice]). RecordIds keeps those records;
     /// PrimaryAttributeValues keeps records whose value of each named primary attribute is one of the listed values.
     /// </summary>
     public (DataTable Table, Page<(DataTableRow Row, DataTableCell Cell)> Page) ListValues(
@@ -303,7 +303,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
         });
 
     /// <summary>
-    /// ListDataTablePrimaryValues: the records in record id order, the default record included, at most 100 a page.
+    /// ListDataTablePrimaryValues: [choice] the records in record id order, the default record included; at most 100 a page.
     /// RecordIds is ignored when NextToken is given, as the model says.
     /// </summary>
     public (DataTable Table, Page<DataTableRow> Page) ListPrimaryValues(
@@ -661,6 +661,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
         }
     }
 
+    /// <summary>[choice] A filter naming an attribute that is not primary is InvalidParameterException.</summary>
     private static List<DataTableRow> FilteredRows(DataTable table, IReadOnlyList<string>? recordIds, IReadOnlyList<KeyFilter>? filters)
     {
         var ids = recordIds is { Count: > 0 } ? recordIds.ToHashSet(StringComparer.Ordinal) : null;
@@ -751,7 +752,10 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
         return read(session, Type.Require(session, caller, instance.Id, Unaliased(tableIdOrArn, aliases)));
     });
 
-    /// <summary>One read-modify-write of a table; an unchanged table (the same instance back) is not written.</summary>
+    /// <summary>
+    /// One read-modify-write of a table; an unchanged table (the same instance back) is not written. [choice] Every
+    /// accepted change to the table, its attributes or its values stamps the table's LastModifiedTime/Region.
+    /// </summary>
     private T Change<T>(
         Caller caller, string instanceIdOrArn, string tableIdOrArn, string[] aliases, Func<ResourceContext, DataTable, (DataTable Table, T Result)> change) =>
         store.Write(session =>

@@ -74,7 +74,7 @@ public static class DataTableValues
         }
     }
 
-    /// <summary>How a primary value compares: numbers by value, text ignoring case when the attribute's IgnoreCase says so.</summary>
+    /// <summary>How a primary value compares: [choice] numbers by value (1 and 1.0 are one record); text ignoring case when IgnoreCase says so.</summary>
     public static string Normalized(DataTableColumn column, string value) => column.ValueType switch
     {
         Number when ParseNumber(value) is { } n => n.ToString("R", CultureInfo.InvariantCulture),
