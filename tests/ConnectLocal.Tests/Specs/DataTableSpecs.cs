@@ -224,6 +224,39 @@ public sealed class DataTableSpecs : IDisposable
         _client.Fails(new ListDataTableValuesRequest { InstanceId = _instanceId, DataTableId = table, NextToken = first.NextToken }, "InvalidRequestException");
     }
 
+    [Fact]
+    public void An_instance_holds_100_tables_and_a_table_100_attributes()
+    {
+        var first = Table("t0", "NONE").Id!;
+        for (var i = 1; i < 100; i++)
+        {
+            Table("t" + i, "NONE");
+        }
+
+        _client.Fails(CreateRequest("t100", "NONE"), "ServiceQuotaExceededException");
+        for (var i = 0; i < 100; i++)
+        {
+            Attribute(first, "a" + i, "TEXT");
+        }
+
+        _client.Fails(AttributeRequest(first, "a100", "TEXT"), "ServiceQuotaExceededException");
+    }
+
+    [Fact]
+    public void Evaluation_takes_an_iana_time_zone_and_reports_unknown_attributes_as_errors()
+    {
+        var table = Table("evaluate", "NONE").Id!;
+        Attribute(table, "flag", "BOOLEAN");
+        _client.Fails(new EvaluateDataTableValuesRequest { InstanceId = _instanceId, DataTableId = table, TimeZone = "Moon/Base", Values = [new() { AttributeNames = ["flag"] }] },
+            "InvalidParameterException");
+        var values = _client.Invoke<EvaluateDataTableValuesResponse>(new EvaluateDataTableValuesRequest
+        {
+            InstanceId = _instanceId, DataTableId = table, TimeZone = "Europe/Berlin", Values = [new() { AttributeNames = ["flag", "nothing"] }],
+        }).Values!;
+        Assert.Equal([("flag", "BOOLEAN", false, false, "false"), ("nothing", "TEXT", false, true, "")],
+            values.Select(v => (v.AttributeName!, v.ValueType!, v.Found!.Value, v.Error!.Value, v.EvaluatedValue!)));
+    }
+
     private CreateDataTableResponse Table(string name, string lockLevel, string? description = null, Dictionary<string, string>? tags = null) =>
         _client.Invoke<CreateDataTableResponse>(CreateRequest(name, lockLevel, description: description, tags: tags));
 
