@@ -227,7 +227,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
 
             var columns = table.Columns.Select(c => c.AttributeId == column.AttributeId ? column : c).ToList();
             var updated = table with { Columns = columns, Rows = rows, TableLock = clock, Clock = clock };
-            RequireConsistentKeys(updated);
+            RequireConsistentKeys(updated, column);
             return (updated, (updated, column));
         });
 
@@ -249,7 +249,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
                 .Where(r => r.Cells.Count > 0)
                 .ToList();
             var updated = table with { Columns = table.Columns.Where(c => c.AttributeId != column.AttributeId).ToList(), Rows = rows, TableLock = clock, Clock = clock };
-            RequireConsistentKeys(updated);
+            RequireConsistentKeys(updated, null);
             return (updated, updated);
         });
 
@@ -640,15 +640,18 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
     private static List<DataTableColumn> Primaries(DataTable table) =>
         table.Columns.Where(c => c.Primary).OrderBy(c => c.AttributeId, StringComparer.Ordinal).ToList();
 
-    /// <summary>After an attribute change: no two records may share primary values, and each primary value must suit its attribute.</summary>
-    private static void RequireConsistentKeys(DataTable table)
+    /// <summary>
+    /// After an attribute change: no two records may share primary values, and the changed attribute's primary values
+    /// (if it is primary) must suit its type and validation. Other attributes' primary values are not checked again
+    /// (a new primary attribute's empty values are stored whatever its validation says, as the model describes).
+    /// </summary>
+    private static void RequireConsistentKeys(DataTable table, DataTableColumn? changed)
     {
-        var primaries = Primaries(table);
         foreach (var row in table.Rows)
         {
             foreach (var cell in row.Primary)
             {
-                if (primaries.FirstOrDefault(c => c.AttributeId == cell.AttributeId) is { } column && DataTableValues.Problem(column, cell.Value) is not null)
+                if (changed is { Primary: true } column && cell.AttributeId == column.AttributeId && DataTableValues.Problem(column, cell.Value) is not null)
                 {
                     throw Errors.Conflict(ErrorTexts.DataTablePrimaryValueUnfit(column.Name, cell.Value));
                 }

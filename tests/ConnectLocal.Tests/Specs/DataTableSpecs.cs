@@ -257,6 +257,29 @@ public sealed class DataTableSpecs : IDisposable
             values.Select(v => (v.AttributeName!, v.ValueType!, v.Found!.Value, v.Error!.Value, v.EvaluatedValue!)));
     }
 
+    [Fact]
+    public void A_new_primary_attribute_gives_records_its_empty_value_whatever_its_validation()
+    {
+        var table = Table("empty-key", "NONE").Id!;
+        Attribute(table, "v", "TEXT");
+        _client.Invoke<BatchCreateDataTableValueResponse>(new BatchCreateDataTableValueRequest { InstanceId = _instanceId, DataTableId = table, Values = [Value("v", "x")] });
+        Attribute(table, "code", "TEXT", primary: true);                 // the default record keeps no primary values
+        Attribute(table, "region", "TEXT");
+        _client.Invoke<BatchCreateDataTableValueResponse>(new BatchCreateDataTableValueRequest
+        {
+            InstanceId = _instanceId, DataTableId = table, Values = [Value("v", "y", ("code", "k1"))],
+        });
+        Attribute(table, "zone", "TEXT", primary: true, rules: new() { MinLength = 2 });   // k1's record gets zone ""
+        var records = _client.Invoke<ListDataTablePrimaryValuesResponse>(new ListDataTablePrimaryValuesRequest { InstanceId = _instanceId, DataTableId = table }).PrimaryValuesList!;
+        Assert.Contains(records, r => r.PrimaryValues!.Any(p => p.AttributeName == "zone" && p.Value == string.Empty));
+
+        // a later change of another attribute is not refused because of that empty value
+        _client.Invoke<UpdateDataTableAttributeResponse>(new UpdateDataTableAttributeRequest
+        {
+            InstanceId = _instanceId, DataTableId = table, AttributeName = "region", Name = "area", ValueType = "TEXT",
+        });
+    }
+
     private CreateDataTableResponse Table(string name, string lockLevel, string? description = null, Dictionary<string, string>? tags = null) =>
         _client.Invoke<CreateDataTableResponse>(CreateRequest(name, lockLevel, description: description, tags: tags));
 
