@@ -318,6 +318,25 @@ class DataTableTests(ConnectTestCase):
             self.assertError("ResourceNotFoundException", call, InstanceId=self.instance_id, DataTableId="00000000-0000-0000-0000-000000000000", **kwargs)
         self.assertError("ResourceNotFoundException", self.connect.describe_data_table, InstanceId="00000000-0000-0000-0000-000000000000", DataTableId=t["Id"])
 
+    def test_type_changes_keep_values_and_attribute_deletes_take_them(self):
+        t = self.table()
+        self.attribute(t["Id"], "code", "TEXT", Primary=True)
+        self.attribute(t["Id"], "size", "TEXT")
+        self.attribute(t["Id"], "note", "TEXT")
+        self.create_values(t["Id"], {"AttributeName": "size", "Value": "7"},
+                           {"PrimaryValues": self.key(code="a"), "AttributeName": "size", "Value": "big"},
+                           {"PrimaryValues": self.key(code="b"), "AttributeName": "note", "Value": "n"})
+        self.connect.update_data_table_attribute(InstanceId=self.instance_id, DataTableId=t["Id"], AttributeName="size", Name="size", ValueType="NUMBER")
+        stored = self.connect.batch_describe_data_table_value(InstanceId=self.instance_id, DataTableId=t["Id"], Values=[
+            {"PrimaryValues": self.key(code="a"), "AttributeName": "size"}])["Successful"]
+        self.assertEqual(["big"], [v["Value"] for v in stored])  # not deleted by the type change
+        evaluated = self.connect.evaluate_data_table_values(InstanceId=self.instance_id, DataTableId=t["Id"], Values=[
+            {"PrimaryValues": self.key(code="a"), "AttributeNames": ["size"]}])["Values"]
+        self.assertEqual([("7", "NUMBER", True)], [(v["EvaluatedValue"], v["ValueType"], v["Found"]) for v in evaluated])  # the default
+        self.connect.delete_data_table_attribute(InstanceId=self.instance_id, DataTableId=t["Id"], AttributeName="note")
+        records = self.connect.list_data_table_primary_values(InstanceId=self.instance_id, DataTableId=t["Id"])["PrimaryValuesList"]
+        self.assertEqual(sorted([[], ["a"]]), sorted([p["Value"] for p in r["PrimaryValues"]] for r in records))  # b held only a note
+
     def test_aws_cli_create_and_describe(self):
         name = unique("cli")
         out = json.loads(cli("create-data-table", "--instance-id", self.instance_id, "--name", name, "--time-zone", "UTC",
