@@ -249,6 +249,14 @@ class World:
         profile = east.list_authentication_profiles(InstanceId=self.iid)["AuthenticationProfileSummaryList"][0]
         self.apid, self.aparn = profile["Id"], profile["Arn"]
         east.update_authentication_profile(InstanceId=self.iid, AuthenticationProfileId=self.apid, Name=unique(f"{tag}-auth"))
+        # Data tables (datatables): a table with a primary attribute, a value attribute and one record.
+        table = east.create_data_table(InstanceId=self.iid, Name=unique(f"{tag}-table"), TimeZone="UTC", ValueLockLevel="NONE",
+                                       Status="PUBLISHED", Tags={"owner": tag})
+        self.dtid, self.dtarn = table["Id"], table["Arn"]
+        east.create_data_table_attribute(InstanceId=self.iid, DataTableId=self.dtid, Name="code", ValueType="TEXT", Primary=True)
+        east.create_data_table_attribute(InstanceId=self.iid, DataTableId=self.dtid, Name="v", ValueType="TEXT")
+        east.batch_create_data_table_value(InstanceId=self.iid, DataTableId=self.dtid, Values=[
+            {"PrimaryValues": [{"AttributeName": "code", "Value": tag}], "AttributeName": "v", "Value": tag}])
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
@@ -257,7 +265,7 @@ class World:
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
                 self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname, self.ttid, self.viewid,
-                self.efid, self.rlid, self.wsid, self.apid]
+                self.efid, self.rlid, self.wsid, self.apid, self.dtid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -407,6 +415,15 @@ class World:
             "DescribeAuthenticationProfile": lambda: e.describe_authentication_profile(InstanceId=self.iid, AuthenticationProfileId=self.apid),
             "ListAuthenticationProfiles": lambda: e.list_authentication_profiles(InstanceId=self.iid),
         })
+        calls.update({  # data tables (datatables)
+            "DescribeDataTable": lambda: e.describe_data_table(InstanceId=self.iid, DataTableId=self.dtid),
+            "ListDataTables": lambda: e.list_data_tables(InstanceId=self.iid),
+            "SearchDataTables": lambda: e.search_data_tables(InstanceId=self.iid),
+            "ListDataTableAttributes": lambda: e.list_data_table_attributes(InstanceId=self.iid, DataTableId=self.dtid),
+            "ListDataTableValues": lambda: e.list_data_table_values(InstanceId=self.iid, DataTableId=self.dtid),
+            "ListDataTablePrimaryValues": lambda: e.list_data_table_primary_values(InstanceId=self.iid, DataTableId=self.dtid),
+            "ListTagsForResource data table": lambda: e.list_tags_for_resource(resourceArn=self.dtarn),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
                           ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
@@ -422,7 +439,7 @@ def refs_of(world):
                                           "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
                                           "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn",
                                           "ttid", "ttarn", "viewid", "viewarn", "rlid", "rlarn", "efid", "efarn",
-                                          "wsid", "wsarn", "apid", "aparn")}
+                                          "wsid", "wsarn", "apid", "aparn", "dtid", "dtarn")}
 
 
 def missing_like(refs):
@@ -431,7 +448,7 @@ def missing_like(refs):
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
                                                 "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid",
                                                 "smsid", "inflow", "qtflow", "atflow", "vid", "ttid", "viewid", "rlid", "efid",
-                                                "wsid", "apid")}
+                                                "wsid", "apid", "dtid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -1198,6 +1215,58 @@ class AccountIsolationTests(unittest.TestCase):
             ("DeleteRoutingProfile", "", lambda r: b.delete_routing_profile(InstanceId=r["iid"], RoutingProfileId=r["rpid"])),
             ("DeleteQueue", "", lambda r: b.delete_queue(InstanceId=r["iid"], QueueId=r["qid"])),
             ("DeleteHoursOfOperation", "", lambda r: b.delete_hours_of_operation(InstanceId=r["iid"], HoursOfOperationId=r["hid"])),
+            # data tables (datatables): every operation in A's instance, and with A's table (id or ARN) in B's instance
+            ("CreateDataTable", "in A's instance", lambda r: b.create_data_table(InstanceId=r["iid"], Name=unique("t"), TimeZone="UTC",
+                                                                                 ValueLockLevel="NONE", Status="PUBLISHED")),
+            ("ListDataTables", "", lambda r: b.list_data_tables(InstanceId=r["iid"])),
+            ("SearchDataTables", "", lambda r: b.search_data_tables(InstanceId=r["iid"])),
+            ("DescribeDataTable", "", lambda r: b.describe_data_table(InstanceId=r["iid"], DataTableId=r["dtid"])),
+            ("DescribeDataTable", "by ARN from B's instance", lambda r: b.describe_data_table(InstanceId=mine.iid, DataTableId=r["dtarn"])),
+            ("DescribeDataTable", "with an alias from B's instance", lambda r: b.describe_data_table(InstanceId=mine.iid, DataTableId=r["dtid"] + ":$LATEST")),
+            ("UpdateDataTableMetadata", "", lambda r: b.update_data_table_metadata(InstanceId=r["iid"], DataTableId=r["dtid"], Name="x",
+                                                                                     ValueLockLevel="VALUE", TimeZone="UTC")),
+            ("UpdateDataTableMetadata", "by ARN from B's instance", lambda r: b.update_data_table_metadata(
+                InstanceId=mine.iid, DataTableId=r["dtarn"], Name="x", ValueLockLevel="VALUE", TimeZone="UTC")),
+            ("CreateDataTableAttribute", "", lambda r: b.create_data_table_attribute(InstanceId=r["iid"], DataTableId=r["dtid"], Name="n", ValueType="TEXT")),
+            ("CreateDataTableAttribute", "in B's instance", lambda r: b.create_data_table_attribute(InstanceId=mine.iid, DataTableId=r["dtid"], Name="n", ValueType="TEXT")),
+            ("DescribeDataTableAttribute", "", lambda r: b.describe_data_table_attribute(InstanceId=r["iid"], DataTableId=r["dtid"], AttributeName="v")),
+            ("DescribeDataTableAttribute", "by ARN from B's instance", lambda r: b.describe_data_table_attribute(InstanceId=mine.iid, DataTableId=r["dtarn"], AttributeName="v")),
+            ("ListDataTableAttributes", "", lambda r: b.list_data_table_attributes(InstanceId=r["iid"], DataTableId=r["dtid"])),
+            ("ListDataTableAttributes", "in B's instance", lambda r: b.list_data_table_attributes(InstanceId=mine.iid, DataTableId=r["dtid"])),
+            ("UpdateDataTableAttribute", "", lambda r: b.update_data_table_attribute(InstanceId=r["iid"], DataTableId=r["dtid"], AttributeName="v", Name="w", ValueType="TEXT")),
+            ("UpdateDataTableAttribute", "in B's instance", lambda r: b.update_data_table_attribute(
+                InstanceId=mine.iid, DataTableId=r["dtarn"], AttributeName="v", Name="w", ValueType="TEXT")),
+            ("BatchCreateDataTableValue", "", lambda r: b.batch_create_data_table_value(InstanceId=r["iid"], DataTableId=r["dtid"], Values=[
+                {"PrimaryValues": [{"AttributeName": "code", "Value": "a"}], "AttributeName": "v", "Value": "x"}])),
+            ("BatchCreateDataTableValue", "in B's instance", lambda r: b.batch_create_data_table_value(InstanceId=mine.iid, DataTableId=r["dtarn"], Values=[
+                {"PrimaryValues": [{"AttributeName": "code", "Value": "a"}], "AttributeName": "v", "Value": "x"}])),
+            ("BatchDescribeDataTableValue", "", lambda r: b.batch_describe_data_table_value(InstanceId=r["iid"], DataTableId=r["dtid"], Values=[{"AttributeName": "v"}])),
+            ("BatchDescribeDataTableValue", "in B's instance", lambda r: b.batch_describe_data_table_value(InstanceId=mine.iid, DataTableId=r["dtid"], Values=[{"AttributeName": "v"}])),
+            ("BatchUpdateDataTableValue", "", lambda r: b.batch_update_data_table_value(InstanceId=r["iid"], DataTableId=r["dtid"], Values=[
+                {"AttributeName": "v", "Value": "x"}])),
+            ("BatchUpdateDataTableValue", "in B's instance", lambda r: b.batch_update_data_table_value(InstanceId=mine.iid, DataTableId=r["dtarn"], Values=[
+                {"AttributeName": "v", "Value": "x"}])),
+            ("BatchDeleteDataTableValue", "", lambda r: b.batch_delete_data_table_value(InstanceId=r["iid"], DataTableId=r["dtid"], Values=[
+                {"AttributeName": "v", "LockVersion": {"Value": "1"}}])),
+            ("BatchDeleteDataTableValue", "in B's instance", lambda r: b.batch_delete_data_table_value(InstanceId=mine.iid, DataTableId=r["dtid"], Values=[
+                {"AttributeName": "v", "LockVersion": {"Value": "1"}}])),
+            ("ListDataTableValues", "", lambda r: b.list_data_table_values(InstanceId=r["iid"], DataTableId=r["dtid"])),
+            ("ListDataTableValues", "in B's instance", lambda r: b.list_data_table_values(InstanceId=mine.iid, DataTableId=r["dtarn"])),
+            ("ListDataTablePrimaryValues", "", lambda r: b.list_data_table_primary_values(InstanceId=r["iid"], DataTableId=r["dtid"])),
+            ("ListDataTablePrimaryValues", "in B's instance", lambda r: b.list_data_table_primary_values(InstanceId=mine.iid, DataTableId=r["dtid"])),
+            ("UpdateDataTablePrimaryValues", "", lambda r: b.update_data_table_primary_values(
+                InstanceId=r["iid"], DataTableId=r["dtid"], PrimaryValues=[{"AttributeName": "code", "Value": "a"}], NewPrimaryValues=[{"AttributeName": "code", "Value": "a"}], LockVersion={})),
+            ("UpdateDataTablePrimaryValues", "in B's instance", lambda r: b.update_data_table_primary_values(
+                InstanceId=mine.iid, DataTableId=r["dtarn"], PrimaryValues=[{"AttributeName": "code", "Value": "a"}], NewPrimaryValues=[{"AttributeName": "code", "Value": "a"}], LockVersion={})),
+            ("EvaluateDataTableValues", "", lambda r: b.evaluate_data_table_values(InstanceId=r["iid"], DataTableId=r["dtid"], Values=[{"AttributeNames": ["v"]}])),
+            ("EvaluateDataTableValues", "in B's instance", lambda r: b.evaluate_data_table_values(InstanceId=mine.iid, DataTableId=r["dtarn"], Values=[{"AttributeNames": ["v"]}])),
+            ("DeleteDataTableAttribute", "", lambda r: b.delete_data_table_attribute(InstanceId=r["iid"], DataTableId=r["dtid"], AttributeName="v")),
+            ("DeleteDataTableAttribute", "in B's instance", lambda r: b.delete_data_table_attribute(InstanceId=mine.iid, DataTableId=r["dtid"], AttributeName="v")),
+            ("DeleteDataTable", "", lambda r: b.delete_data_table(InstanceId=r["iid"], DataTableId=r["dtid"])),
+            ("DeleteDataTable", "by ARN from B's instance", lambda r: b.delete_data_table(InstanceId=mine.iid, DataTableId=r["dtarn"])),
+            ("ListTagsForResource", "A's data table", lambda r: b.list_tags_for_resource(resourceArn=r["dtarn"])),
+            ("TagResource", "A's data table", lambda r: b.tag_resource(resourceArn=r["dtarn"], tags={"owner": "b"})),
+            ("UntagResource", "A's data table", lambda r: b.untag_resource(resourceArn=r["dtarn"], tagKeys=["owner"])),
             ("DeleteInstance", "", lambda r: b.delete_instance(InstanceId=r["iid"])),
             ("DeleteInstance", "in the replica Region", lambda r: bw.delete_instance(InstanceId=r["iarn"])),
         ]
@@ -1312,6 +1381,9 @@ class AccountIsolationTests(unittest.TestCase):
             "SearchHoursOfOperationOverrides": lambda: b.search_hours_of_operation_overrides(InstanceId=mine.iid),
             "SearchRules": lambda: pinned_client(account=mine.account).search_rules(InstanceId=mine.iid),
             "ListAuthenticationProfiles": lambda: b.list_authentication_profiles(InstanceId=mine.iid),
+            # data tables (datatables)
+            "ListDataTables": lambda: b.list_data_tables(InstanceId=mine.iid),
+            "SearchDataTables": lambda: b.search_data_tables(InstanceId=mine.iid),
             "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
                 "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }

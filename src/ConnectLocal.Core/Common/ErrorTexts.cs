@@ -557,4 +557,65 @@ public static class ErrorTexts
 
     // StartOutboundVoiceContact: "If you do not specify a source phone number, you must specify a queue."
     public const string OutboundNeedsSourceOrQueue = "Provide a SourcePhoneNumber or a QueueId.";
+
+    // Data tables (issue 15, datatables): Core/DataTables.
+    public const string DataTableAttributeNoun = "Data table attribute";
+
+    public const string DataTableValueNoun = "Data table value";
+
+    public const string DataTableRecordNoun = "Data table record";
+
+    public const string DataTableVersionNoun = "Data table version";
+
+    public static string DataTableAttributesQuota(int quota) => $"The data table already has {quota} attributes.";
+
+    public static string DataTableNameBlank(string noun) => $"Invalid parameter: the {noun.ToLowerInvariant()} name is blank once trimmed";
+
+    public static string DataTableNameReserved(string noun, string name) =>
+        $"Invalid parameter: the {noun.ToLowerInvariant()} name '{name}' starts with a reserved prefix ('connect:' or 'aws:')";
+
+    public static string DataTableAliasNotAllowed(string alias) => $"Invalid parameter: this operation does not take the version alias {alias}";
+
+    public static string DataTableRuleInvalid(string attribute, string rule) => $"Invalid parameter: validation of attribute '{attribute}': {rule}";
+
+    public static string DataTableValueNotBoolean(string attribute) => $"The value of attribute '{attribute}' must be true or false";
+
+    public static string DataTableValueNotNumber(string attribute) => $"The value of attribute '{attribute}' must be a number";
+
+    public static string DataTableValueNotList(string attribute, string valueType) =>
+        $"The value of attribute '{attribute}' must be a JSON array of {(valueType == "TEXT_LIST" ? "strings" : "numbers")}";
+
+    public static string DataTableValueCount(string attribute, int min, int max) => $"The value of attribute '{attribute}' must hold {min} to {max} items";
+
+    public static string DataTableValueLength(string attribute, int min, int max) => $"The value of attribute '{attribute}' must be {min} to {max} characters long";
+
+    public static string DataTableValueOutOfRange(string attribute) => $"The value of attribute '{attribute}' is outside the attribute's range";
+
+    public static string DataTableValueNotMultiple(string attribute, double step) =>
+        $"The value of attribute '{attribute}' must be a multiple of {step.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public static string DataTableValueNotInEnum(string attribute, string value) => $"The value '{value}' is not one of the values attribute '{attribute}' allows";
+
+    public static string DataTableValueOfPrimaryAttribute(string attribute) =>
+        $"Attribute '{attribute}' is a primary attribute; its values are given as PrimaryValues";
+
+    public static string DataTableValueExists(string attribute) => $"A value of attribute '{attribute}' already exists for these primary values";
+
+    public static string DataTableNotPrimaryAttribute(string attribute) => $"Invalid parameter: '{attribute}' is not a primary attribute of the data table";
+
+    public static string DataTablePrimaryValueTwice(string attribute) => $"Invalid parameter: primary attribute '{attribute}' is given more than once";
+
+    public const string DataTablePrimaryValuesIncomplete = "Invalid parameter: primary values must name every primary attribute of the data table";
+
+    public const string DataTableHasNoPrimaryAttributes = "Invalid parameter: the data table has no primary attributes";
+
+    public static string DataTableLockVersionMissing(string level) => $"The lock version for lock level {level} is required";
+
+    public const string DataTableLockVersionStale = "The lock version is not the current one; read the value again";
+
+    public const string DataTablePrimaryValuesTaken = "A record with these primary values already exists";
+
+    public const string DataTablePrimaryValuesCollide = "The change would give two records the same primary values";
+
+    public static string DataTablePrimaryValueUnfit(string attribute, string value) => $"The primary value '{value}' is not a valid value of attribute '{attribute}'";
 }

@@ -144,7 +144,9 @@ public static class ResourceTypes
          // Workspaces (issue 15, workspaces).
          Workspaces.WorkspaceRules.Type,
          // Authentication profiles (issue 15, config-rest): each instance's default one.
-         AuthenticationProfiles.AuthenticationProfileRules.Type];
+         AuthenticationProfiles.AuthenticationProfileRules.Type,
+         // Data tables (issue 15, datatables).
+         DataTables.DataTableService.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);

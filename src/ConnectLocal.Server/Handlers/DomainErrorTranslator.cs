@@ -28,9 +28,12 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
             DomainErrorKind.InvalidRequest => operation.Errors.Contains("InvalidRequestException") ? "InvalidRequestException" : operation.ValidationErrorCode,
             // A reused ClientToken is a conflict; operations that model IdempotencyException (the phone-number ones)
             // and not ResourceConflictException name it that way.
+            // Data tables (datatables) model ConflictException rather than ResourceConflictException.
             DomainErrorKind.Conflict => operation.Errors.Contains("IdempotencyException") && !operation.Errors.Contains("ResourceConflictException")
                 ? "IdempotencyException"
-                : "ResourceConflictException",
+                : operation.Errors.Contains("ConflictException") && !operation.Errors.Contains("ResourceConflictException")
+                    ? "ConflictException"
+                    : "ResourceConflictException",
             DomainErrorKind.NotReady => "ResourceNotReadyException",
             DomainErrorKind.LimitExceeded => "LimitExceededException",
             DomainErrorKind.ServiceQuotaExceeded => "ServiceQuotaExceededException",

@@ -128,6 +128,8 @@ internal static class DeclaredOperations
             List = "ListAuthenticationProfiles",
             Updates = ["UpdateAuthenticationProfile"],
         },
+        // Data tables (issue 15, datatables): everything but the table list and search is written by hand (Handlers/DataTableHandlers.cs).
+        new ResourceApi<Core.DataTables.DataTable>(Core.DataTables.DataTableService.Type) { List = "ListDataTables", Search = "SearchDataTables" },
     ];
 
     /// <summary>The declared operations' names.</summary>
