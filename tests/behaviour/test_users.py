@@ -283,6 +283,7 @@ class IdentityManagementTests(ConnectTestCase):
         self.assertError("InvalidParameterException", self.connect.create_user,
                          **dict(args, IdentityInfo={"FirstName": "Ana", "LastName": "Lima", "Email": "ana@example.com"}))
         self.assertError("InvalidParameterException", self.connect.create_user, **dict(args, IdentityInfo={"LastName": "Lima"}))
+        self.assertError("InvalidParameterException", self.connect.create_user, **args, DirectoryUserId="ana-directory-id", status=400)
         user_id = self.connect.create_user(**args)["UserId"]
         self.assertEqual(args["Username"], self.connect.describe_user(InstanceId=iid, UserId=user_id)["User"]["Username"])
 

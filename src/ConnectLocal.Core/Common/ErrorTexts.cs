@@ -618,4 +618,7 @@ public static class ErrorTexts
     public const string DataTablePrimaryValuesCollide = "The change would give two records the same primary values";
 
     public static string DataTablePrimaryValueUnfit(string attribute, string value) => $"The primary value '{value}' is not a valid value of attribute '{attribute}'";
+
+    // CreateUser's identity rules (model prose): DirectoryUserId with SAML.
+    public const string SamlDirectoryUserIdNotAllowed = "DirectoryUserId must not be set for an instance that uses SAML identity management.";
 }

@@ -41,6 +41,12 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         var scope = Scope(instance);
         CheckPassword(instance, command.Password);
         CheckIdentity(instance, command.IdentityInfo);
+        if (instance.IdentityManagementType == Saml && command.DirectoryUserId is not null)
+        {
+            // CreateUser, DirectoryUserId: "If you are using SAML for identity management and include this parameter,
+            // an error is returned."
+            throw Errors.InvalidParameter(ErrorTexts.SamlDirectoryUserIdNotAllowed);
+        }
         var channels = command.ChannelConfig;
         if (channels is not null)
         {
