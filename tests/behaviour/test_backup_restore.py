@@ -241,7 +241,9 @@ class BackupRestoreRoundTrip(ConnectTestCase):
         # task templates naming flows and a quick connect
         fields = [{"Id": {"Name": "Title"}, "Type": "NAME"},
                   {"Id": {"Name": "Kind"}, "Type": "SINGLE_SELECT", "SingleSelectOptions": ["refund", "repair"]},
-                  {"Id": {"Name": "Transfer"}, "Type": "QUICK_CONNECT"}]
+                  {"Id": {"Name": "Transfer"}, "Type": "QUICK_CONNECT"},
+                  {"Id": {"Name": "Due"}, "Type": "DATE_TIME", "Description": "by when"},
+                  {"Id": {"Name": "Amount"}, "Type": "NUMBER"}, {"Id": {"Name": "Link"}, "Type": "URL"}]
         refund = c.create_task_template(
             InstanceId=iid, Name="Refund", Description="money back", ContactFlowId=entry["ContactFlowArn"],
             SelfAssignFlowId=transfer["ContactFlowId"], Fields=fields,
@@ -269,7 +271,12 @@ class BackupRestoreRoundTrip(ConnectTestCase):
             {"Question": {"Title": "Greeted?", "RefId": "q1", "QuestionType": "SINGLESELECT", "Weight": 100,
                           "QuestionTypeProperties": {"SingleSelect": {"Options": [
                               {"RefId": "y", "Text": "Yes", "Score": 10}, {"RefId": "n", "Text": "No", "Score": 0}]}}}},
-            {"Question": {"Title": "Notes", "RefId": "q2", "QuestionType": "TEXT", "NotApplicableEnabled": True}}]}}]
+            {"Question": {"Title": "Notes", "RefId": "q2", "QuestionType": "TEXT", "NotApplicableEnabled": True}},
+            {"Question": {"Title": "Hold time", "RefId": "q3", "QuestionType": "NUMERIC", "QuestionTypeProperties": {
+                "Numeric": {"MinValue": 0, "MaxValue": 10, "Options": [{"MinValue": 0, "MaxValue": 10, "Score": 5}]}}}},
+            {"Question": {"Title": "Topics", "RefId": "q4", "QuestionType": "MULTISELECT", "QuestionTypeProperties": {
+                "MultiSelect": {"Options": [{"RefId": "a", "Text": "Billing"}, {"RefId": "b", "Text": "Tech"}]}}}},
+            {"Question": {"Title": "When", "RefId": "q5", "QuestionType": "DATETIME"}}]}}]
         scoring = {"Mode": "SECTION_ONLY", "Status": "ENABLED"}
         form = c.create_evaluation_form(InstanceId=iid, Title="Call quality", Description="calls", Items=items("v1"),
                                         ScoringStrategy=scoring, Tags={"team": "qa"})
@@ -280,6 +287,13 @@ class BackupRestoreRoundTrip(ConnectTestCase):
         c.activate_evaluation_form(InstanceId=iid, EvaluationFormId=fid, EvaluationFormVersion=2)
         c.update_evaluation_form(InstanceId=iid, EvaluationFormId=fid, EvaluationFormVersion=2, CreateNewVersion=True,
                                  Title="Call quality (next)", Items=items("v3"), ScoringStrategy=scoring)
+        email = c.create_evaluation_form(InstanceId=iid, Title="Email quality", Items=items("email"),
+                                         ScoringStrategy=scoring)["EvaluationFormId"]  # version 1 active again
+        c.activate_evaluation_form(InstanceId=iid, EvaluationFormId=email, EvaluationFormVersion=1)
+        c.update_evaluation_form(InstanceId=iid, EvaluationFormId=email, EvaluationFormVersion=1, CreateNewVersion=True,
+                                 Title="Email quality", Items=items("email v2"), ScoringStrategy=scoring)
+        c.activate_evaluation_form(InstanceId=iid, EvaluationFormId=email, EvaluationFormVersion=2)
+        c.activate_evaluation_form(InstanceId=iid, EvaluationFormId=email, EvaluationFormVersion=1)
         incomplete = items("chat")  # weights that do not total 100: only a draft may be saved so
         incomplete[0]["Section"]["Weight"] = 40
         c.create_evaluation_form(InstanceId=iid, Title="Chat quality", Items=incomplete, ScoringStrategy=scoring,
@@ -303,8 +317,12 @@ class BackupRestoreRoundTrip(ConnectTestCase):
         c.tag_resource(resourceArn=rule["RuleArn"], tags={"k": "v"})
         # a workspace with a theme, visibility, pages showing views, media and assignments
         ws = c.create_workspace(InstanceId=iid, Name="Agents", Description="for the floor", Title="Agent desktop",
-                                Theme={"Light": {"Palette": {"Primary": {"Default": "#123456"}},
-                                                 "Typography": {"FontFamily": {"Default": "Verdana"}}}},
+                                Theme={"Light": {"Palette": {"Primary": {"Default": "#123456"},
+                                                             "Header": {"Background": "#ffffff",
+                                                                        "InvertActionsColors": False}},
+                                                 "Images": {"Logo": {"Default": "https://example.com/logo.png"}},
+                                                 "Typography": {"FontFamily": {"Default": "Verdana"}}},
+                                       "Dark": {"Palette": {"Canvas": {"PageBackground": "#000000"}}}},
                                 Tags={"team": "ops"})
         c.update_workspace_visibility(InstanceId=iid, WorkspaceId=ws["WorkspaceId"], Visibility="ALL")
         c.create_workspace_page(InstanceId=iid, WorkspaceId=ws["WorkspaceArn"], ResourceArn=home_view["Arn"],
@@ -313,6 +331,8 @@ class BackupRestoreRoundTrip(ConnectTestCase):
                                 Page="refunds")
         c.import_workspace_media(InstanceId=iid, WorkspaceId=ws["WorkspaceId"], MediaType="IMAGE_LOGO_LIGHT_FAVICON",
                                  MediaSource="aGVsbG8=")
+        c.import_workspace_media(InstanceId=iid, WorkspaceId=ws["WorkspaceId"], MediaType="IMAGE_LOGO_DARK_HORIZONTAL",
+                                 MediaSource="https://example.com/dark.png")
         out = c.associate_workspace(InstanceId=iid, WorkspaceId=ws["WorkspaceId"],
                                     ResourceArns=[lead["UserArn"], profile["RoutingProfileArn"]])
         self.assertEqual([], out.get("FailedList", []))
@@ -336,6 +356,18 @@ class BackupRestoreRoundTrip(ConnectTestCase):
         empty = c.create_data_table(InstanceId=iid, Name="Limits", TimeZone="UTC", ValueLockLevel="NONE",
                                     Status="PUBLISHED")
         c.create_data_table_attribute(InstanceId=iid, DataTableId=empty["Id"], Name="queue", ValueType="TEXT")
+        tiers = c.create_data_table(InstanceId=iid, Name="Tiers", TimeZone="UTC", ValueLockLevel="PRIMARY_VALUE",
+                                    Status="PUBLISHED")
+        c.create_data_table_attribute(InstanceId=iid, DataTableId=tiers["Id"], Name="tier", ValueType="NUMBER",
+                                      Primary=True)
+        c.create_data_table_attribute(InstanceId=iid, DataTableId=tiers["Id"], Name="labels", ValueType="TEXT_LIST",
+                                      Validation={"Enum": {"Strict": True, "Values": ["gold", "silver"]}})
+        c.create_data_table_attribute(InstanceId=iid, DataTableId=tiers["Id"], Name="limits", ValueType="NUMBER_LIST")
+        rows = [{"PrimaryValues": [{"AttributeName": "tier", "Value": str(i)}], "AttributeName": "labels",
+                 "Value": json.dumps(["gold"] if i % 2 else ["silver", "gold"])} for i in range(65)]  # > a page
+        rows.append({"PrimaryValues": [{"AttributeName": "tier", "Value": "1"}], "AttributeName": "limits",
+                     "Value": "[1, 2.5]"})
+        self.assertEqual([], c.batch_create_data_table_value(InstanceId=iid, DataTableId=tiers["Id"], Values=rows)["Failed"])
 
     def test_a_backup_restores_into_a_new_instance_that_backs_up_the_same(self):
         self.build()
@@ -368,6 +400,9 @@ class BackupRestoreRoundTrip(ConnectTestCase):
         self.assertEqual([("ACTIVE", True), ("DRAFT", False), ("DRAFT", True)],
                          sorted((v["Status"], v["Locked"]) for f in actual["EvaluationForms"] for v in f
                                 if v["Title"].startswith("Call quality")))
+        self.assertEqual([("ACTIVE", 1), ("DRAFT", 2)], sorted((v["Status"], v["EvaluationFormVersion"])
+                                                              for f in actual["EvaluationForms"] for v in f
+                                                              if v["Title"] == "Email quality"))
         rules = json.dumps(actual["Rules"])
         for name in ("<form:Call quality>", "<user-arn:lead.agent>", "<integration:", "<flow-arn:Main entry>"):
             self.assertIn(name, rules)
@@ -376,7 +411,8 @@ class BackupRestoreRoundTrip(ConnectTestCase):
                                                                        "<user-arn:lead.agent>"]),
                          (sorted(p["ResourceArn"] for p in workspace["Pages"]),
                           sorted(a["ResourceArn"] for a in workspace["Associations"])))
-        self.assertEqual(7, len(next(t for t in actual["DataTables"] if t["Name"] == "Holiday rates")["Values"]))
+        self.assertEqual([7, 66], [len(next(t for t in actual["DataTables"] if t["Name"] == name)["Values"])
+                                   for name in ("Holiday rates", "Tiers")])
         self.assertEqual(["office only"], [a.get("Description") for a in actual["AuthenticationProfiles"]])
         for family in expected:
             with self.subTest(family=family):
