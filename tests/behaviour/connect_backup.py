@@ -34,7 +34,11 @@ TIMESTAMP_KEYS = {"LastModifiedTime", "LastModifiedRegion", "CreatedTime", "Crea
                   "CreateTime", "LastUpdateTime", "LastModifiedTimestamp", "ExpiryDateTime", "CreateTimestamp",
                   "ModifiedTimestamp",
                   # hashes of content that holds ids: the content itself is compared normalised
-                  "FlowContentSha256", "FlowModuleContentSha256"}
+                  "FlowContentSha256", "FlowModuleContentSha256", "ViewContentSha256",
+                  "LastUpdatedTime", "LastActivatedTime",
+                  # a data table's lock versions come from a counter per table, its record ids are generated: records
+                  # are compared by their primary values
+                  "LockVersion", "RecordId"}
 STORAGE_TYPES = ["CHAT_TRANSCRIPTS", "CALL_RECORDINGS", "SCHEDULED_REPORTS", "MEDIA_STREAMS", "CONTACT_TRACE_RECORDS",
                  "AGENT_EVENTS", "REAL_TIME_CONTACT_ANALYSIS_SEGMENTS", "ATTACHMENTS", "CONTACT_EVALUATIONS",
                  "SCREEN_RECORDINGS", "REAL_TIME_CONTACT_ANALYSIS_CHAT_SEGMENTS",
@@ -175,7 +179,59 @@ def backup(connect, instance_id):
     doc["FlowAssociations"] = [
         a for t in c.meta.service_model.operation_model("ListFlowAssociations").input_shape.members["ResourceType"].enum
         for a in pages(c.list_flow_associations, "ListFlowAssociations", InstanceId=iid, ResourceType=t)]
+    _backup_issue15(c, iid, doc)
     return doc
+
+
+def _backup_issue15(c, iid, doc):
+    """Task templates, views, rules, evaluation forms, workspaces, data tables and authentication profiles."""
+    doc["TaskTemplates"] = [
+        _strip(c.get_task_template(InstanceId=iid, TaskTemplateId=t["Id"]), "InstanceId")
+        for t in pages(c.list_task_templates, "ListTaskTemplates", InstanceId=iid)]
+    doc["Views"] = []
+    for v in pages(c.list_views, "ListViews", InstanceId=iid):
+        view = c.describe_view(InstanceId=iid, ViewId=f"{v['Id']}:$SAVED")["View"]
+        try:  # a view never published has no $LATEST
+            view["Latest"] = c.describe_view(InstanceId=iid, ViewId=f"{v['Id']}:$LATEST")["View"]["Content"]
+        except c.exceptions.ResourceNotFoundException:
+            view["Latest"] = None
+        view["Versions"] = sorted(
+            (c.describe_view(InstanceId=iid, ViewId=x["Id"] if ":" in x["Id"] else f"{v['Id']}:{x['Version']}")["View"]
+             for x in pages(c.list_view_versions, "ListViewVersions", InstanceId=iid, ViewId=v["Id"])),
+            key=lambda x: x["Version"])
+        doc["Views"].append(view)
+    doc["Rules"] = [c.describe_rule(InstanceId=iid, RuleId=r["RuleId"])["Rule"]
+                    for r in pages(c.list_rules, "ListRules", InstanceId=iid)]
+    doc["EvaluationForms"] = [
+        sorted((c.describe_evaluation_form(InstanceId=iid, EvaluationFormId=f["EvaluationFormId"],
+                                           EvaluationFormVersion=v["EvaluationFormVersion"])["EvaluationForm"]
+                for v in pages(c.list_evaluation_form_versions, "ListEvaluationFormVersions", InstanceId=iid,
+                               EvaluationFormId=f["EvaluationFormId"])),
+               key=lambda v: v["EvaluationFormVersion"])
+        for f in pages(c.list_evaluation_forms, "ListEvaluationForms", InstanceId=iid)]
+    doc["Workspaces"] = []
+    for w in pages(c.list_workspaces, "ListWorkspaces", InstanceId=iid):
+        workspace = c.describe_workspace(InstanceId=iid, WorkspaceId=w["Id"])["Workspace"]
+        workspace["Pages"] = pages(c.list_workspace_pages, "ListWorkspacePages", InstanceId=iid, WorkspaceId=w["Id"])
+        workspace["Media"] = c.list_workspace_media(InstanceId=iid, WorkspaceId=w["Id"])["Media"]  # not paged
+        workspace["Associations"] = [
+            _strip(a, "WorkspaceId", "WorkspaceArn")
+            for a in pages(c.search_workspace_associations, "SearchWorkspaceAssociations", page_size=100,
+                           InstanceId=iid, SearchCriteria={"StringCondition": {
+                               "FieldName": "workspaceId", "Value": w["Id"], "ComparisonType": "EXACT"}})]
+        doc["Workspaces"].append(workspace)
+    doc["DataTables"] = []
+    for t in pages(c.list_data_tables, "ListDataTables", InstanceId=iid):
+        table = c.describe_data_table(InstanceId=iid, DataTableId=t["Id"])["DataTable"]
+        table["Attributes"] = pages(c.list_data_table_attributes, "ListDataTableAttributes", InstanceId=iid,
+                                    DataTableId=t["Id"])
+        table["Values"] = pages(c.list_data_table_values, "ListDataTableValues", InstanceId=iid, DataTableId=t["Id"])
+        table["PrimaryValues"] = pages(c.list_data_table_primary_values, "ListDataTablePrimaryValues", InstanceId=iid,
+                                       DataTableId=t["Id"])
+        doc["DataTables"].append(table)
+    doc["AuthenticationProfiles"] = [
+        c.describe_authentication_profile(InstanceId=iid, AuthenticationProfileId=a["Id"])["AuthenticationProfile"]
+        for a in pages(c.list_authentication_profiles, "ListAuthenticationProfiles", InstanceId=iid)]
 
 
 # --------------------------------------------------------------------------------------------------------- restore
@@ -556,7 +612,148 @@ def restore(connect, doc, target_instance_id=None, password=None):
             time.sleep(0.5)
     for d in doc["DefaultVocabularies"]:
         c.associate_default_vocabulary(InstanceId=iid, LanguageCode=d["LanguageCode"], VocabularyId=remap(d["VocabularyId"]))
+    _restore_issue15(c, iid, doc, existing, remap)
     return iid, remap
+
+
+def _some(d, *keys):
+    return {k: d[k] for k in keys if d.get(k) not in (None, "", [], {})}
+
+
+def _restore_issue15(c, iid, doc, existing, remap):
+    """Restores the families of _backup_issue15, after the flows, queues, users and routing profiles they name."""
+    # Authentication profiles: each instance has its default one (no create operation); matched by name.
+    have = _by_name(existing.get("AuthenticationProfiles", []))
+    for a in doc.get("AuthenticationProfiles", []):
+        target = have.get(a["Name"]) or next((p for p in have.values() if p["IsDefault"] and a["IsDefault"]), None)
+        if target is None:
+            continue  # AWS has no operation that creates an authentication profile
+        remap.add(a["Id"], target["Id"])
+        remap.add(a["Arn"], target["Arn"])
+        c.update_authentication_profile(InstanceId=iid, AuthenticationProfileId=target["Id"], Name=a["Name"],
+                                        AllowedIps=a.get("AllowedIps", []), BlockedIps=a.get("BlockedIps", []),
+                                        **_some(a, "Description", "PeriodicSessionDuration",
+                                                "SessionInactivityDuration"),
+                                        **({"SessionInactivityHandlingEnabled": a["SessionInactivityHandlingEnabled"]}
+                                           if "SessionInactivityHandlingEnabled" in a else {}))
+
+    # Views: each version's content published then snapshotted, in order; then $LATEST, then $SAVED.
+    for v in doc.get("Views", []):
+        if v.get("Type") == "AWS_MANAGED":
+            continue
+        first = v["Versions"][0]["Content"] if v["Versions"] else (v["Latest"] or v["Content"])
+        status = "PUBLISHED" if v["Versions"] or v["Latest"] else v["Status"]
+        made = c.create_view(InstanceId=iid, Name=v["Name"], Status=status, Content=_view_content(remap(first)),
+                             **_some(v, "Description"), **_tags(v))["View"]
+        remap.add(v["Id"], made["Id"])
+        remap.add(v["Arn"], made["Arn"])
+        for i, version in enumerate(v["Versions"]):
+            if i:
+                c.update_view_content(InstanceId=iid, ViewId=made["Id"], Status="PUBLISHED",
+                                      Content=_view_content(remap(version["Content"])))
+            c.create_view_version(InstanceId=iid, ViewId=made["Id"], **(
+                {"VersionDescription": version["VersionDescription"]} if version.get("VersionDescription") else {}))
+        if v["Latest"] is not None:
+            c.update_view_content(InstanceId=iid, ViewId=made["Id"], Status="PUBLISHED",
+                                  Content=_view_content(remap(v["Latest"])))
+        if v["Status"] == "SAVED" or v["Content"] != v["Latest"]:
+            c.update_view_content(InstanceId=iid, ViewId=made["Id"], Status=v["Status"],
+                                  Content=_view_content(remap(v["Content"])))
+
+    # Evaluation forms: version 1 created, each later one a new version; activated as the source's were (an
+    # activated version stays locked), then the versions not active at the end deactivated.
+    for versions in doc.get("EvaluationForms", []):
+        fid = None
+        for v in versions:
+            body = dict(_some(v, "Description", "ScoringStrategy", "AutoEvaluationConfiguration",
+                              "TargetConfiguration", "LanguageConfiguration", "ReviewConfiguration"),
+                        Title=v["Title"], Items=remap(v["Items"]))
+            body = remap(body)
+            if not v.get("Locked"):  # a version never activated may have been saved incomplete (AsDraft)
+                body["AsDraft"] = True
+            if fid is None:
+                made = c.create_evaluation_form(InstanceId=iid, **body, **_tags(v))
+                fid = made["EvaluationFormId"]
+                remap.add(v["EvaluationFormId"], fid)
+                remap.add(v["EvaluationFormArn"], made["EvaluationFormArn"])
+                number = 1
+            else:
+                number = c.update_evaluation_form(InstanceId=iid, EvaluationFormId=fid, EvaluationFormVersion=number,
+                                                  CreateNewVersion=True, **body)["EvaluationFormVersion"]
+            if v.get("Locked"):
+                c.activate_evaluation_form(InstanceId=iid, EvaluationFormId=fid, EvaluationFormVersion=number)
+        active = [v["EvaluationFormVersion"] for v in versions if v["Status"] == "ACTIVE"]
+        last_locked = max([v["EvaluationFormVersion"] for v in versions if v.get("Locked")], default=None)
+        if last_locked is not None and last_locked not in active:
+            c.deactivate_evaluation_form(InstanceId=iid, EvaluationFormId=fid, EvaluationFormVersion=last_locked)
+        for number in active:
+            if number != last_locked:
+                c.activate_evaluation_form(InstanceId=iid, EvaluationFormId=fid, EvaluationFormVersion=number)
+
+    # Task templates (their flows exist and have their content by now).
+    for t in doc.get("TaskTemplates", []):
+        body = remap(_some(t, "Description", "ContactFlowId", "SelfAssignFlowId", "Defaults", "Fields", "Status"))
+        made = c.create_task_template(InstanceId=iid, Name=t["Name"], Constraints=remap(t.get("Constraints") or {}),
+                                      **body)
+        remap.add(t["Id"], made["Id"])
+        remap.add(t["Arn"], made["Arn"])
+        if t.get("Tags"):  # CreateTaskTemplate takes no tags
+            c.tag_resource(resourceArn=made["Arn"], tags=t["Tags"])
+
+    # Rules: their actions name flows, users, evaluation forms; their trigger an integration association.
+    for r in doc.get("Rules", []):
+        made = c.create_rule(InstanceId=iid, Name=r["Name"], TriggerEventSource=remap(r["TriggerEventSource"]),
+                             Function=r["Function"], Actions=remap(r["Actions"]), PublishStatus=r["PublishStatus"])
+        remap.add(r["RuleId"], made["RuleId"])
+        remap.add(r["RuleArn"], made["RuleArn"])
+        if r.get("Tags"):  # CreateRule takes no tags
+            c.tag_resource(resourceArn=made["RuleArn"], tags=r["Tags"])
+
+    # Workspaces: theme, visibility, pages (a view each), media, then the users and routing profiles assigned.
+    for w in doc.get("Workspaces", []):
+        made = c.create_workspace(InstanceId=iid, Name=w["Name"], **_some(w, "Description", "Title", "Theme"),
+                                  **_tags(w))
+        wid = made["WorkspaceId"]
+        remap.add(w["Id"], wid)
+        remap.add(w["Arn"], made["WorkspaceArn"])
+        if w.get("Visibility"):
+            c.update_workspace_visibility(InstanceId=iid, WorkspaceId=wid, Visibility=w["Visibility"])
+        for page in w["Pages"]:
+            c.create_workspace_page(InstanceId=iid, WorkspaceId=wid, ResourceArn=remap(page["ResourceArn"]),
+                                    Page=page["Page"], **_some(page, "Slug", "InputData"))
+        for media in w["Media"]:
+            c.import_workspace_media(InstanceId=iid, WorkspaceId=wid, MediaType=media["Type"],
+                                     MediaSource=media["Source"])
+        arns = [remap(a["ResourceArn"]) for a in w["Associations"]]
+        for i in range(0, len(arns), 25):
+            out = c.associate_workspace(InstanceId=iid, WorkspaceId=wid, ResourceArns=arns[i:i + 25])
+            if out.get("FailedList"):
+                raise RuntimeError(f"workspace {w['Name']}: {out['FailedList']}")
+
+    # Data tables: the table, its attributes (primary ones included), then every value by its record's primary values.
+    for t in doc.get("DataTables", []):
+        made = c.create_data_table(InstanceId=iid, Name=t["Name"], TimeZone=t["TimeZone"],
+                                   ValueLockLevel=t["ValueLockLevel"], Status=t["Status"],
+                                   **_some(t, "Description"), **_tags(t))
+        remap.add(t["Id"], made["Id"])
+        remap.add(t["Arn"], made["Arn"])
+        for a in t["Attributes"]:
+            attribute = c.create_data_table_attribute(
+                InstanceId=iid, DataTableId=made["Id"], Name=a["Name"], ValueType=a["ValueType"],
+                **_some(a, "Description", "Validation"), **({"Primary": True} if a.get("Primary") else {}))
+            remap.add(a["AttributeId"], attribute["AttributeId"])
+        values = [{"PrimaryValues": [{"AttributeName": p["AttributeName"], "Value": p["Value"]}
+                                     for p in v.get("PrimaryValues", [])],
+                   "AttributeName": v["AttributeName"], "Value": v["Value"]} for v in t["Values"]]
+        for i in range(0, len(values), 25):
+            out = c.batch_create_data_table_value(InstanceId=iid, DataTableId=made["Id"], Values=values[i:i + 25])
+            if out.get("Failed"):
+                raise RuntimeError(f"data table {t['Name']}: {out['Failed']}")
+
+
+def _view_content(content):
+    """A view's content as CreateView/UpdateViewContent take it (InputSchema is derived, never sent)."""
+    return {k: content[k] for k in ("Template", "Actions") if k in content}
 
 
 # ------------------------------------------------------------------------------------------------------ comparison
@@ -613,6 +810,23 @@ def normalise(doc):
         name = f"{n['PhoneNumberCountryCode']}/{n['PhoneNumberType']}/{n.get('PhoneNumberDescription')}"
         token("number", dict(n, Name=name), "PhoneNumberId", "PhoneNumberArn")
         tokens[n["PhoneNumber"]] = f"<number-e164:{name}>"
+    for t in doc.get("TaskTemplates", []):
+        token("template", t, "Id", "Arn")
+    for v in doc.get("Views", []):
+        token("view", v, "Id", "Arn")
+    for r in doc.get("Rules", []):
+        token("rule", r, "RuleId", "RuleArn")
+    for versions in doc.get("EvaluationForms", []):
+        for v in versions[:1]:
+            token("form", v, "EvaluationFormId", "EvaluationFormArn", "Title")
+    for w in doc.get("Workspaces", []):
+        token("workspace", w, "Id", "Arn")
+    for t in doc.get("DataTables", []):
+        token("table", t, "Id", "Arn")
+        for a in t["Attributes"]:
+            token(f"attribute:{t['Name']}", a, "AttributeId", "")
+    for a in doc.get("AuthenticationProfiles", []):
+        token("authentication", a, "Id", "Arn")
     tokens[doc["Instance"]["Arn"]] = "<instance-arn>"
 
     text = json.dumps(doc, default=str)

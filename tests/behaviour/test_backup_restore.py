@@ -227,6 +227,147 @@ class BackupRestoreRoundTrip(ConnectTestCase):
         c.update_contact_flow_module_metadata(InstanceId=iid, ContactFlowModuleId=parked["Id"], State="ARCHIVED")
         c.update_user_config(InstanceId=iid, UserId=lead["UserId"], AfterContactWorkConfigs=[
             {"Channel": "CHAT", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 20}}])
+        self.build_issue15(lead, profile, entry, transfer, association, qc_queue)
+
+    def build_issue15(self, lead, profile, entry, transfer, association, qc_queue):
+        """Task templates, views with versions, rules, evaluation forms with versions, workspaces, data tables and the
+        authentication profile, each naming resources built above."""
+        c, iid = self.connect, self.instance_id
+        # the default authentication profile's settings
+        auth = c.list_authentication_profiles(InstanceId=iid)["AuthenticationProfileSummaryList"][0]
+        c.update_authentication_profile(InstanceId=iid, AuthenticationProfileId=auth["Id"], Description="office only",
+                                        AllowedIps=["2001:db8::/32"], BlockedIps=["2001:db8:1::/48"],
+                                        SessionInactivityDuration=30, SessionInactivityHandlingEnabled=True)
+        # task templates naming flows and a quick connect
+        fields = [{"Id": {"Name": "Title"}, "Type": "NAME"},
+                  {"Id": {"Name": "Kind"}, "Type": "SINGLE_SELECT", "SingleSelectOptions": ["refund", "repair"]},
+                  {"Id": {"Name": "Transfer"}, "Type": "QUICK_CONNECT"},
+                  {"Id": {"Name": "Due"}, "Type": "DATE_TIME", "Description": "by when"},
+                  {"Id": {"Name": "Amount"}, "Type": "NUMBER"}, {"Id": {"Name": "Link"}, "Type": "URL"}]
+        refund = c.create_task_template(
+            InstanceId=iid, Name="Refund", Description="money back", ContactFlowId=entry["ContactFlowArn"],
+            SelfAssignFlowId=transfer["ContactFlowId"], Fields=fields,
+            Constraints={"RequiredFields": [{"Id": {"Name": "Title"}}], "ReadOnlyFields": [{"Id": {"Name": "Kind"}}]},
+            Defaults={"DefaultFieldValues": [{"Id": {"Name": "Kind"}, "DefaultValue": "refund"},
+                                             {"Id": {"Name": "Transfer"}, "DefaultValue": qc_queue["QuickConnectId"]}]})
+        c.tag_resource(resourceArn=refund["Arn"], tags={"k": "v"})
+        c.create_task_template(InstanceId=iid, Name="Parked task", ContactFlowId=entry["ContactFlowId"],
+                               Status="INACTIVE", Fields=fields[:1],
+                               Constraints={"RequiredFields": [{"Id": {"Name": "Title"}}]})
+        # views: one with two versions and newer saved content, one never published
+        content = lambda title: {"Template": json.dumps({"Head": {"Title": title}, "Body": []}),  # noqa: E731
+                                 "Actions": ["Submit"]}
+        form_view = c.create_view(InstanceId=iid, Name="Agent form", Description="the form", Status="PUBLISHED",
+                                  Content=content("v1"), Tags={"k": "v"})["View"]
+        c.create_view_version(InstanceId=iid, ViewId=form_view["Id"], VersionDescription="first")
+        c.update_view_content(InstanceId=iid, ViewId=form_view["Arn"], Status="PUBLISHED", Content=content("v2"))
+        c.create_view_version(InstanceId=iid, ViewId=form_view["Id"])
+        c.update_view_content(InstanceId=iid, ViewId=form_view["Id"], Status="PUBLISHED", Content=content("v3"))
+        c.update_view_content(InstanceId=iid, ViewId=form_view["Id"], Status="SAVED", Content=content("draft"))
+        home_view = c.create_view(InstanceId=iid, Name="Home", Status="PUBLISHED", Content=content("home"))["View"]
+        c.create_view(InstanceId=iid, Name="Sketch", Status="SAVED", Content=content("sketch"))
+        # an evaluation form: version 1 activated, version 2 active, version 3 a draft
+        items = lambda title: [{"Section": {"Title": title, "RefId": "s1", "Weight": 100, "Items": [  # noqa: E731
+            {"Question": {"Title": "Greeted?", "RefId": "q1", "QuestionType": "SINGLESELECT", "Weight": 100,
+                          "QuestionTypeProperties": {"SingleSelect": {"Options": [
+                              {"RefId": "y", "Text": "Yes", "Score": 10}, {"RefId": "n", "Text": "No", "Score": 0}]}}}},
+            {"Question": {"Title": "Notes", "RefId": "q2", "QuestionType": "TEXT", "NotApplicableEnabled": True}},
+            {"Question": {"Title": "Hold time", "RefId": "q3", "QuestionType": "NUMERIC", "QuestionTypeProperties": {
+                "Numeric": {"MinValue": 0, "MaxValue": 10, "Options": [{"MinValue": 0, "MaxValue": 10, "Score": 5}]}}}},
+            {"Question": {"Title": "Topics", "RefId": "q4", "QuestionType": "MULTISELECT", "QuestionTypeProperties": {
+                "MultiSelect": {"Options": [{"RefId": "a", "Text": "Billing"}, {"RefId": "b", "Text": "Tech"}]}}}},
+            {"Question": {"Title": "When", "RefId": "q5", "QuestionType": "DATETIME"}}]}}]
+        scoring = {"Mode": "SECTION_ONLY", "Status": "ENABLED"}
+        form = c.create_evaluation_form(InstanceId=iid, Title="Call quality", Description="calls", Items=items("v1"),
+                                        ScoringStrategy=scoring, Tags={"team": "qa"})
+        fid = form["EvaluationFormId"]
+        c.activate_evaluation_form(InstanceId=iid, EvaluationFormId=fid, EvaluationFormVersion=1)
+        c.update_evaluation_form(InstanceId=iid, EvaluationFormId=fid, EvaluationFormVersion=1, CreateNewVersion=True,
+                                 Title="Call quality", Items=items("v2"), ScoringStrategy=scoring)
+        c.activate_evaluation_form(InstanceId=iid, EvaluationFormId=fid, EvaluationFormVersion=2)
+        c.update_evaluation_form(InstanceId=iid, EvaluationFormId=fid, EvaluationFormVersion=2, CreateNewVersion=True,
+                                 Title="Call quality (next)", Items=items("v3"), ScoringStrategy=scoring)
+        email = c.create_evaluation_form(InstanceId=iid, Title="Email quality", Items=items("email"),
+                                         ScoringStrategy=scoring)["EvaluationFormId"]  # version 1 active again
+        c.activate_evaluation_form(InstanceId=iid, EvaluationFormId=email, EvaluationFormVersion=1)
+        c.update_evaluation_form(InstanceId=iid, EvaluationFormId=email, EvaluationFormVersion=1, CreateNewVersion=True,
+                                 Title="Email quality", Items=items("email v2"), ScoringStrategy=scoring)
+        c.activate_evaluation_form(InstanceId=iid, EvaluationFormId=email, EvaluationFormVersion=2)
+        c.activate_evaluation_form(InstanceId=iid, EvaluationFormId=email, EvaluationFormVersion=1)
+        incomplete = items("chat")  # weights that do not total 100: only a draft may be saved so
+        incomplete[0]["Section"]["Weight"] = 40
+        c.create_evaluation_form(InstanceId=iid, Title="Chat quality", Items=incomplete, ScoringStrategy=scoring,
+                                 AsDraft=True)
+        # rules naming a flow, a user, the evaluation form and an integration association
+        c.create_rule(InstanceId=iid, Name="Negative calls", Function="$.ContactLens.PostCall.Sentiment.Overall.Customer < 0",
+                      TriggerEventSource={"EventSourceName": "OnPostCallAnalysisAvailable"}, PublishStatus="PUBLISHED",
+                      Actions=[{"ActionType": "CREATE_TASK", "TaskAction": {
+                                   "Name": "Call back", "ContactFlowId": entry["ContactFlowArn"],
+                                   "References": {"ticket": {"Value": "https://example.com/1", "Type": "URL"}}}},
+                               {"ActionType": "SEND_NOTIFICATION", "SendNotificationAction": {
+                                   "DeliveryMethod": "EMAIL", "Subject": "Alert", "Content": "Negative call",
+                                   "ContentType": "PLAIN_TEXT", "Recipient": {"UserIds": [lead["UserArn"]]}}},
+                               {"ActionType": "SUBMIT_AUTO_EVALUATION",
+                                "SubmitAutoEvaluationAction": {"EvaluationFormId": fid}}])
+        rule = c.create_rule(InstanceId=iid, Name="Case follow-up", Function="true", PublishStatus="DRAFT",
+                             TriggerEventSource={"EventSourceName": "OnSalesforceCaseCreate",
+                                                 "IntegrationAssociationId": association["IntegrationAssociationId"]},
+                             Actions=[{"ActionType": "CREATE_TASK", "TaskAction": {
+                                 "Name": "Follow up", "ContactFlowId": transfer["ContactFlowId"]}}])
+        c.tag_resource(resourceArn=rule["RuleArn"], tags={"k": "v"})
+        # a workspace with a theme, visibility, pages showing views, media and assignments
+        ws = c.create_workspace(InstanceId=iid, Name="Agents", Description="for the floor", Title="Agent desktop",
+                                Theme={"Light": {"Palette": {"Primary": {"Default": "#123456"},
+                                                             "Header": {"Background": "#ffffff",
+                                                                        "InvertActionsColors": False}},
+                                                 "Images": {"Logo": {"Default": "https://example.com/logo.png"}},
+                                                 "Typography": {"FontFamily": {"Default": "Verdana"}}},
+                                       "Dark": {"Palette": {"Canvas": {"PageBackground": "#000000"}}}},
+                                Tags={"team": "ops"})
+        c.update_workspace_visibility(InstanceId=iid, WorkspaceId=ws["WorkspaceId"], Visibility="ALL")
+        c.create_workspace_page(InstanceId=iid, WorkspaceId=ws["WorkspaceArn"], ResourceArn=home_view["Arn"],
+                                Page="HOME", Slug="home", InputData=json.dumps({"greeting": "hello"}))
+        c.create_workspace_page(InstanceId=iid, WorkspaceId=ws["WorkspaceId"], ResourceArn=form_view["Id"],
+                                Page="refunds")
+        c.import_workspace_media(InstanceId=iid, WorkspaceId=ws["WorkspaceId"], MediaType="IMAGE_LOGO_LIGHT_FAVICON",
+                                 MediaSource="aGVsbG8=")
+        c.import_workspace_media(InstanceId=iid, WorkspaceId=ws["WorkspaceId"], MediaType="IMAGE_LOGO_DARK_HORIZONTAL",
+                                 MediaSource="https://example.com/dark.png")
+        out = c.associate_workspace(InstanceId=iid, WorkspaceId=ws["WorkspaceId"],
+                                    ResourceArns=[lead["UserArn"], profile["RoutingProfileArn"]])
+        self.assertEqual([], out.get("FailedList", []))
+        c.create_workspace(InstanceId=iid, Name="Empty")
+        # data tables: primary attributes, validation, values of records and of the default record
+        table = c.create_data_table(InstanceId=iid, Name="Holiday rates", Description="per country",
+                                    TimeZone="Europe/Paris", ValueLockLevel="VALUE", Status="PUBLISHED",
+                                    Tags={"team": "ops"})
+        c.create_data_table_attribute(InstanceId=iid, DataTableId=table["Id"], Name="country", ValueType="TEXT",
+                                      Primary=True, Validation={"IgnoreCase": True})
+        c.create_data_table_attribute(InstanceId=iid, DataTableId=table["Id"], Name="rate", ValueType="NUMBER",
+                                      Description="percent", Validation={"Minimum": 0, "Maximum": 100, "MultipleOf": 0.5})
+        c.create_data_table_attribute(InstanceId=iid, DataTableId=table["Id"], Name="open", ValueType="BOOLEAN")
+        values = [{"AttributeName": "rate", "Value": "10"}]
+        for i, country in enumerate(["FR", "DE", "IT"]):
+            primary = [{"AttributeName": "country", "Value": country}]
+            values += [{"PrimaryValues": primary, "AttributeName": "rate", "Value": str(12.5 + i)},
+                       {"PrimaryValues": primary, "AttributeName": "open", "Value": "true" if i else "false"}]
+        made = c.batch_create_data_table_value(InstanceId=iid, DataTableId=table["Arn"], Values=values)
+        self.assertEqual([], made["Failed"])
+        empty = c.create_data_table(InstanceId=iid, Name="Limits", TimeZone="UTC", ValueLockLevel="NONE",
+                                    Status="PUBLISHED")
+        c.create_data_table_attribute(InstanceId=iid, DataTableId=empty["Id"], Name="queue", ValueType="TEXT")
+        tiers = c.create_data_table(InstanceId=iid, Name="Tiers", TimeZone="UTC", ValueLockLevel="PRIMARY_VALUE",
+                                    Status="PUBLISHED")
+        c.create_data_table_attribute(InstanceId=iid, DataTableId=tiers["Id"], Name="tier", ValueType="NUMBER",
+                                      Primary=True)
+        c.create_data_table_attribute(InstanceId=iid, DataTableId=tiers["Id"], Name="labels", ValueType="TEXT_LIST",
+                                      Validation={"Enum": {"Strict": True, "Values": ["gold", "silver"]}})
+        c.create_data_table_attribute(InstanceId=iid, DataTableId=tiers["Id"], Name="limits", ValueType="NUMBER_LIST")
+        rows = [{"PrimaryValues": [{"AttributeName": "tier", "Value": str(i)}], "AttributeName": "labels",
+                 "Value": json.dumps(["gold"] if i % 2 else ["silver", "gold"])} for i in range(65)]  # > a page
+        rows.append({"PrimaryValues": [{"AttributeName": "tier", "Value": "1"}], "AttributeName": "limits",
+                     "Value": "[1, 2.5]"})
+        self.assertEqual([], c.batch_create_data_table_value(InstanceId=iid, DataTableId=tiers["Id"], Values=rows)["Failed"])
 
     def test_a_backup_restores_into_a_new_instance_that_backs_up_the_same(self):
         self.build()
@@ -251,6 +392,28 @@ class BackupRestoreRoundTrip(ConnectTestCase):
                          (restricted["AllowedFlowModules"], restricted["AllowedAccessControlTags"]))
         self.assertEqual(["archived"], [m["State"] for m in actual["ContactFlowModules"] if m["Name"] == "Parked"])
         self.assertEqual([1], [len(f["Versions"]) for f in actual["ContactFlows"] if f["Name"] == "Route to support"])
+        # the families of issue 15, with what they name
+        self.assertEqual(([2], ["<flow-arn:Main entry>", "<flow:Route to support>"]),
+                         (sorted(len(v["Versions"]) for v in actual["Views"] if v["Versions"]),
+                          [t.get(k) for t in actual["TaskTemplates"] if t["Name"] == "Refund"
+                           for k in ("ContactFlowId", "SelfAssignFlowId")]))
+        self.assertEqual([("ACTIVE", True), ("DRAFT", False), ("DRAFT", True)],
+                         sorted((v["Status"], v["Locked"]) for f in actual["EvaluationForms"] for v in f
+                                if v["Title"].startswith("Call quality")))
+        self.assertEqual([("ACTIVE", 1), ("DRAFT", 2)], sorted((v["Status"], v["EvaluationFormVersion"])
+                                                              for f in actual["EvaluationForms"] for v in f
+                                                              if v["Title"] == "Email quality"))
+        rules = json.dumps(actual["Rules"])
+        for name in ("<form:Call quality>", "<user-arn:lead.agent>", "<integration:", "<flow-arn:Main entry>"):
+            self.assertIn(name, rules)
+        workspace = next(w for w in actual["Workspaces"] if w["Name"] == "Agents")
+        self.assertEqual((["<view-arn:Agent form>", "<view-arn:Home>"], ["<routing-arn:Support agents>",
+                                                                       "<user-arn:lead.agent>"]),
+                         (sorted(p["ResourceArn"] for p in workspace["Pages"]),
+                          sorted(a["ResourceArn"] for a in workspace["Associations"])))
+        self.assertEqual([7, 66], [len(next(t for t in actual["DataTables"] if t["Name"] == name)["Values"])
+                                   for name in ("Holiday rates", "Tiers")])
+        self.assertEqual(["office only"], [a.get("Description") for a in actual["AuthenticationProfiles"]])
         for family in expected:
             with self.subTest(family=family):
                 self.assertEqual(expected[family], actual[family])
