@@ -621,4 +621,11 @@ public static class ErrorTexts
 
     // CreateUser's identity rules (model prose): DirectoryUserId with SAML.
     public const string SamlDirectoryUserIdNotAllowed = "DirectoryUserId must not be set for an instance that uses SAML identity management.";
+
+    // StartChatContact's documented rules (model prose).
+    public const string ChatContentTypesNeedPlainText = "SupportedMessagingContentTypes must contain text/plain.";
+    public static string ChatContentTypeUnsupported(string type) => $"'{type}' is not a supported messaging content type.";
+    public const string ChatRelatedAndPersistent = "You cannot provide both RelatedContactId and PersistentChat.";
+    public const string ChatGuideNeedsInteractiveTypes =
+        "SegmentAttributes connect:Subtype connect:Guide needs application/vnd.amazonaws.connect.message.interactive and application/vnd.amazonaws.connect.message.interactive.response in SupportedMessagingContentTypes.";
 }

@@ -38,6 +38,8 @@ public sealed partial class ConnectApi
     public override ValueTask<StartChatContactResponse> StartChatContact(OperationContext context, StartChatContactRequest request)
     {
         ContactAttributes.Check(request.Attributes);
+        ChatStart.Check(request.SupportedMessagingContentTypes, request.RelatedContactId is not null, request.PersistentChat is not null,
+            request.SegmentAttributes?.GetValueOrDefault("connect:Subtype")?.ValueString);
         var caller = CallerOf(context);
         Core.Flows.FlowReferences.RequireForContact(Store, caller, request.InstanceId!, request.ContactFlowId!);
         var id = DefaultResources.NewId();
