@@ -24,18 +24,25 @@ public sealed record ContactInfo(
     int TaskTemplateUpdates = 0);
 
 /// <summary>One instance's routing engine (both Regions of a replicated instance) and what the server keeps beside it.</summary>
-public sealed class InstanceRouting(string accountId, string instanceId, string region, Func<InstanceRouting, RoutingEngine> engine)
+public sealed class InstanceRouting
 {
-    public string AccountId { get; } = accountId;
+    /// <param name="engine">Makes the instance's engine, given this object (its observer reports to it).</param>
+    public InstanceRouting(string accountId, string instanceId, string region, Func<InstanceRouting, RoutingEngine> engine)
+    {
+        AccountId = accountId;
+        InstanceId = instanceId;
+        Region = region;
+        Engine = engine(this);
+    }
 
-    public string InstanceId { get; } = instanceId;
+    public string AccountId { get; }
+
+    public string InstanceId { get; }
 
     /// <summary>A Region where the instance's record is (either of a replicated instance's: both lead to the same routing).</summary>
-    public string Region { get; } = region;
+    public string Region { get; }
 
-    public RoutingEngine Engine => _engine ??= engine(this);
-
-    private RoutingEngine? _engine;
+    public RoutingEngine Engine { get; }
 
     /// <summary>Agents whose last contact ended since the instance's pending next statuses were last applied.</summary>
     public HashSet<string> FreedAgents { get; } = new(StringComparer.Ordinal);
