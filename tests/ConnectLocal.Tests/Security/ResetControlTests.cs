@@ -82,18 +82,27 @@ public sealed class ResetControlTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_routing_engine_forgets_the_instances_of_the_reset_account()
+    public async Task The_reset_answer_counts_the_contacts_the_routing_engine_forgot_and_they_are_gone()
     {
-        var a = await CreateInstanceAsync(KeyA, "reset-routing-a");
-        var instances = await _server.SendAsync("GET", "/instance", (string?)null, Auth(KeyA));
-        var instanceId = JsonDocument.Parse(instances.Body).RootElement.GetProperty("InstanceSummaryList")[0].GetProperty("Id").GetString()!;
+        var a = await CreateInstanceAsync(KeyA, "reset-contacts-a");
+        var b = await CreateInstanceAsync(KeyB, "reset-contacts-b");
         var routing = _server.GetRequiredService<RoutingHost>();
-        routing.Refresh(new ConnectLocal.Core.Common.Caller(a, "us-east-1", DateTimeOffset.UtcNow, "r"), instanceId);
-        Assert.Equal(0, routing.Forget("999999999999"));
+        async Task EnqueueAsync(string key, string account, string contactId)
+        {
+            var list = await _server.SendAsync("GET", "/instance", (string?)null, Auth(key));
+            var instanceId = JsonDocument.Parse(list.Body).RootElement.GetProperty("InstanceSummaryList")[0].GetProperty("Id").GetString()!;
+            routing.Use(new ConnectLocal.Core.Common.Caller(account, "us-east-1", DateTimeOffset.UtcNow, "r"), instanceId,
+                (r, _) => routing.Enqueue(r, new ConnectLocal.Core.Routing.ContactRequest("us-east-1", "q", ConnectLocal.Core.Routing.RoutingChannel.Task,
+                    ConnectLocal.Core.Routing.ContactInitiation.Api, contactId)));
+        }
 
-        await _server.SendAsync("POST", $"/_connectlocal/reset?account={a}");
+        await EnqueueAsync(KeyA, a, "contact-a");
+        await EnqueueAsync(KeyB, b, "contact-b");
 
-        // The engine of the removed instance is gone: using it again reads the store, where the instance no longer is.
-        Assert.ThrowsAny<Exception>(() => routing.Refresh(new ConnectLocal.Core.Common.Caller(a, "us-east-1", DateTimeOffset.UtcNow, "r"), instanceId));
+        var reset = await _server.SendAsync("POST", $"/_connectlocal/reset?account={a}");
+
+        Assert.Equal(1, JsonDocument.Parse(reset.Body).RootElement.GetProperty("contacts").GetInt32());
+        Assert.Null(routing.UseContact("contact-a", (_, c) => c));
+        Assert.NotNull(routing.UseContact("contact-b", (_, c) => c));
     }
 }
