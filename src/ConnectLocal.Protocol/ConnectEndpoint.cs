@@ -133,7 +133,7 @@ public sealed partial class ConnectEndpoint
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
     }
 
-    /// <summary>Who sent a request, for its log line: "-" until the credential scope is read.</summary>
+    /// <summary>Who sent a request, for its log line: [choice] "-" until the credential scope is read and its account known (docs/cli.md).</summary>
     private sealed class RequestCaller
     {
         public string Account { get; set; } = "-";

@@ -125,7 +125,7 @@ internal sealed class LineLoggerProvider : ILoggerProvider
         }
 
         /// <summary>
-        /// One entry as a JSON object: time (UTC, ISO 8601), level, category, event id, message, then each named
+        /// [choice] One entry as a JSON object: time (UTC, ISO 8601), level, category, event id, message, then each named
         /// value of the message template (a request's operation, status, errorCode, account, region, milliseconds and
         /// requestId) under its name with the first letter lower-cased, and the exception as text when there is one.
         /// </summary>
