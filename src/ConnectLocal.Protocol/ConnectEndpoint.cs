@@ -102,9 +102,10 @@ public sealed partial class ConnectEndpoint
         var requestId = Guid.NewGuid().ToString();
         http.Response.Headers["x-amzn-RequestId"] = requestId;
         string operationName = "-";
+        var who = new RequestCaller();
         try
         {
-            operationName = await DispatchAsync(http, requestId).ConfigureAwait(false);
+            operationName = await DispatchAsync(http, requestId, who).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e) when (!http.Response.HasStarted)
         {
@@ -127,10 +128,20 @@ public sealed partial class ConnectEndpoint
             operationName = dispatched.ToString();
         }
 
-        LogRequest(http.Request.Method, operationName, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+        var errorCode = http.Response.Headers.TryGetValue("x-amzn-ErrorType", out var type) ? type.ToString() : "-";
+        LogRequest(http.Request.Method, operationName, http.Response.StatusCode, errorCode, who.Account, who.Region,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
     }
 
-    private async Task<string> DispatchAsync(HttpContext http, string requestId)
+    /// <summary>Who sent a request, for its log line: [choice] "-" until the credential scope is read and its account known (docs/cli.md).</summary>
+    private sealed class RequestCaller
+    {
+        public string Account { get; set; } = "-";
+
+        public string Region { get; set; } = "-";
+    }
+
+    private async Task<string> DispatchAsync(HttpContext http, string requestId, RequestCaller who)
     {
         var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToString();
         var questionMark = target.IndexOf('?', StringComparison.Ordinal);
@@ -166,7 +177,13 @@ public sealed partial class ConnectEndpoint
         var operation = match.Operation;
         http.Response.Headers[OperationHeader] = operation.Name;
 
-        if (!_authenticator.TryIdentify(http.Request, rawQuery, out var caller, out var authError))
+        var identified = _authenticator.TryIdentify(http.Request, rawQuery, out var caller, out var authError);
+        if (caller is not null)
+        {
+            (who.Account, who.Region) = (caller.AccountId, caller.Credential.Region);
+        }
+
+        if (!identified)
         {
             await WriteErrorAsync(http, 403, authError.Code, authError.Message).ConfigureAwait(false);
             return operation.Name;
@@ -429,8 +446,9 @@ public sealed partial class ConnectEndpoint
         await http.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)).ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Operation} {Status} {Milliseconds:0.0}ms {RequestId}")]
-    private partial void LogRequest(string method, string operation, int status, double milliseconds, string requestId);
+    /// <summary>One line per API request; ErrorCode is the x-amzn-ErrorType of an error answer ("-" otherwise).</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Operation} {Status} {ErrorCode} account={Account} region={Region} {Milliseconds:0.0}ms {RequestId}")]
+    private partial void LogRequest(string method, string operation, int status, string errorCode, string account, string region, double milliseconds, string requestId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure in request {RequestId}")]
     private partial void LogFailure(Exception exception, string requestId);

@@ -50,6 +50,9 @@ internal static class Cli
                             body-bytes, url-bytes, header-bytes, header-count, json-depth, headers-timeout-ms,
                             keep-alive-timeout-ms, min-body-bytes-per-second, min-body-grace-ms, import-bytes;
                             docs/security.md)
+            --log-format F  text (default: one line per entry) or json (one JSON object per line)
+                            (env CONNECTLOCAL_LOG_FORMAT)
+            -h, --help      print this command's usage
           export FILE     write the stored state as JSON (FILE - is stdout); --account ID for one account;
                           takes the storage options of serve
           import FILE     replace the stored state (or the accounts the file holds) with an export
@@ -64,49 +67,45 @@ internal static class Cli
           version         print the version
         """;
 
+    /// <summary>
+    /// The usage of one command: its block of <see cref="Usage"/> (the lines from its name, indented two spaces,
+    /// to the next command's), so that the overview and the commands' own help never disagree.
+    /// </summary>
+    public static string? CommandUsage(string command)
+    {
+        var lines = Usage.Split('\n');
+        var block = new List<string>();
+        foreach (var line in lines.SkipWhile(l => l != "commands:").Skip(1))
+        {
+            var starts = line.Length > 2 && line[..2] == "  " && line[2] != ' ';
+            if (starts && block.Count > 0)
+            {
+                break;
+            }
+
+            if (starts ? line[2..].Split(' ')[0] == command : block.Count > 0)
+            {
+                block.Add(line);
+            }
+        }
+
+        return block.Count == 0 ? null : $"usage: connectlocal {string.Join('\n', block).Trim()}\n";
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         var command = args.Length == 0 ? "serve" : args[0];
+        // [choice] --help or -h anywhere after a command prints that command's usage and exits 0, whatever else is on the line.
+        if (args.Length > 1 && args.Skip(1).Any(a => a is "--help" or "-h") && CommandUsage(command) is { } usage)
+        {
+            Console.Write(usage);
+            return 0;
+        }
+
         switch (command)
         {
             case "serve":
-                var options = ServerOptions.Parse(args.Skip(1).ToList(), Environment.GetEnvironmentVariable, out var error);
-                if (options is null)
-                {
-                    await Console.Error.WriteLineAsync($"connectlocal: {error}\n\n{Usage}");
-                    return 2;
-                }
-
-                if (options.StartupProblem() is { } problem)
-                {
-                    await Console.Error.WriteLineAsync($"connectlocal: {problem}");
-                    return 2;
-                }
-
-                WebApplication app;
-                try
-                {
-                    app = ConnectLocalApp.Build(options);
-                    _ = app.Services.GetRequiredService<IConnectStore>();
-                }
-                catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException)
-                {
-                    await Console.Error.WriteLineAsync($"connectlocal: cannot open storage: {e.Message}");
-                    return 1;
-                }
-
-                try
-                {
-                    await app.RunAsync();
-                }
-                catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException)
-                {
-                    // e.g. the port is taken: say so in one line instead of a stack trace
-                    await Console.Error.WriteLineAsync($"connectlocal: cannot listen on {options.Host}:{options.Port}: {e.InnerException.Message}");
-                    return 1;
-                }
-
-                return 0;
+                return await ServeCommand.RunAsync(args.Skip(1).ToList());
             case "export" or "import":
                 return await TransferCommands.RunAsync(command, args.Skip(1).ToList());
             case "simulate":

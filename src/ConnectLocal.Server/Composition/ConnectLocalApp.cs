@@ -30,8 +30,11 @@ internal static class ConnectLocalApp
         // commit when the data directory is inside, as with `connectlocal serve` run from the home directory.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
-        builder.Logging.AddLineLogger(); // the console formatter's single-line layout, written in batches
+        builder.Logging.AddLineLogger(options.LogFormat); // the console formatter's single-line layout (or JSON lines), written in batches
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // [choice] The host's own entry for a failed start (the exception with its stack trace) is not logged:
+        // `connectlocal serve` reports every start-up failure as one line on standard error (ServeCommand).
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.WebHost.ConfigureKestrel(k =>
         {

@@ -57,7 +57,7 @@ internal static class ControlApi
         });
         control.MapGet("/health", WriteHealthAsync);
         control.MapGet("/runtime", WriteRuntimeAsync);
-        control.MapFaultControl().MapRoutingControl().MapTransitionControl().MapStateTransfer();
+        control.MapFaultControl().MapRoutingControl().MapTransitionControl().MapStateTransfer().MapResetControl();
         // {**rest} rather than MapFallback's default {*path:nonfile}, which would leave paths with a dot unanswered.
         control.MapFallback("{**rest}", NoEndpointAsync);
         return control;

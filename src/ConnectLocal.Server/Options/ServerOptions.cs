@@ -22,6 +22,9 @@ public sealed partial record ServerOptions
     /// <summary>How hard SQLite pushes each commit to disk (docs/storage.md); PostgreSQL follows its server's settings.</summary>
     public SqliteDurability Durability { get; init; } = SqliteDurability.Normal;
 
+    /// <summary>--log-format: "text" (one line per entry) or "json" (one JSON object per line).</summary>
+    public string LogFormat { get; init; } = "text";
+
     /// <summary>Npgsql connection string for --storage postgres.</summary>
     public string? PostgresConnectionString { get; init; }
 
@@ -45,6 +48,7 @@ public sealed partial record ServerOptions
             InMemory = environment("CONNECTLOCAL_IN_MEMORY") is "1" or "true",
             Storage = environment("CONNECTLOCAL_STORAGE") ?? "sqlite",
             PostgresConnectionString = environment("CONNECTLOCAL_POSTGRES"),
+            LogFormat = environment("CONNECTLOCAL_LOG_FORMAT") ?? "text",
         };
         if (environment("CONNECTLOCAL_PORT") is { } envPort)
         {
@@ -169,6 +173,9 @@ public sealed partial record ServerOptions
                 case "--postgres":
                     options = options with { PostgresConnectionString = Value(), Storage = "postgres" };
                     break;
+                case "--log-format":
+                    options = options with { LogFormat = Value() ?? string.Empty };
+                    break;
                 case "--control-token":
                     var token = Value();
                     if (CheckControlToken("--control-token", token ?? string.Empty) is { } tokenError)
@@ -199,6 +206,12 @@ public sealed partial record ServerOptions
         if (options.Storage is not ("sqlite" or "postgres"))
         {
             error = $"--storage must be sqlite or postgres, not '{options.Storage}'";
+            return null;
+        }
+
+        if (options.LogFormat is not ("text" or "json"))
+        {
+            error = $"--log-format must be text or json, not '{options.LogFormat}'";
             return null;
         }
 

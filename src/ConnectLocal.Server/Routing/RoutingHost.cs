@@ -106,6 +106,36 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
         }
     }
 
+    /// <summary>
+    /// Forgets the routing of every instance of <paramref name="accountId"/> (of every account when null): their
+    /// engines, contacts and agents' routing state (POST /_connectlocal/reset). Answers how many contacts were forgotten.
+    /// </summary>
+    public int Forget(string? accountId)
+    {
+        var forgotten = 0;
+        foreach (var (key, routing) in _instances)
+        {
+            if (accountId is not null && key.Account != accountId)
+            {
+                continue;
+            }
+
+            lock (routing)
+            {
+                _instances.TryRemove(key, out _);
+                foreach (var (contactId, owner) in _contacts)
+                {
+                    if (ReferenceEquals(owner, routing) && _contacts.TryRemove(contactId, out _))
+                    {
+                        forgotten++;
+                    }
+                }
+            }
+        }
+
+        return forgotten;
+    }
+
     /// <summary>Lets a change made through the API take effect now (PutUserStatus: an agent becoming available takes a waiting contact).</summary>
     public void Refresh(Caller caller, string instanceIdOrArn) => Use(caller, instanceIdOrArn, (_, _) => true);
 

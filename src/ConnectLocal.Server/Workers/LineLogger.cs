@@ -26,10 +26,13 @@ internal sealed class LineLoggerProvider : ILoggerProvider
 
     private readonly Stream _output;
     private readonly Task _writer;
+    private readonly bool _json;
 
-    public LineLoggerProvider(Stream output)
+    /// <summary>A provider writing to <paramref name="output"/>; with <paramref name="json"/> each entry is one JSON object (--log-format json).</summary>
+    public LineLoggerProvider(Stream output, bool json = false)
     {
         _output = output;
+        _json = json;
         _writer = Task.Run(WriteAsync);
     }
 
@@ -102,6 +105,12 @@ internal sealed class LineLoggerProvider : ILoggerProvider
             }
 
             var message = formatter(state, exception);
+            if (provider._json)
+            {
+                provider.Enqueue(Json(logLevel, eventId, state, exception, message));
+                return;
+            }
+
             var line = new StringBuilder(48 + category.Length + message.Length)
                 .Append(DateTime.Now.ToString("HH:mm:ss.fff ", CultureInfo.InvariantCulture))
                 .Append(Level(logLevel)).Append(": ")
@@ -113,6 +122,64 @@ internal sealed class LineLoggerProvider : ILoggerProvider
             }
 
             provider.Enqueue(line.ToString());
+        }
+
+        /// <summary>
+        /// [choice] One entry as a JSON object: time (UTC, ISO 8601), level, category, event id, message, then each named
+        /// value of the message template (a request's operation, status, errorCode, account, region, milliseconds and
+        /// requestId) under its name with the first letter lower-cased, and the exception as text when there is one.
+        /// </summary>
+        private string Json<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, string message)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("time", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+                writer.WriteString("level", Level(logLevel));
+                writer.WriteString("category", category);
+                writer.WriteNumber("eventId", eventId.Id);
+                writer.WriteString("message", message);
+                if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
+                {
+                    foreach (var (key, value) in values)
+                    {
+                        if (key == "{OriginalFormat}" || key.Length == 0)
+                        {
+                            continue;
+                        }
+
+                        var name = char.ToLowerInvariant(key[0]) + key[1..];
+                        switch (value)
+                        {
+                            case null:
+                                writer.WriteNull(name);
+                                break;
+                            case int i:
+                                writer.WriteNumber(name, i);
+                                break;
+                            case long l:
+                                writer.WriteNumber(name, l);
+                                break;
+                            case double d when double.IsFinite(d):
+                                writer.WriteNumber(name, Math.Round(d, 3));
+                                break;
+                            default:
+                                writer.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture));
+                                break;
+                        }
+                    }
+                }
+
+                if (exception is not null)
+                {
+                    writer.WriteString("exception", exception.ToString());
+                }
+
+                writer.WriteEndObject();
+            }
+
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
         private static string Level(LogLevel level) => level switch
@@ -129,10 +196,10 @@ internal sealed class LineLoggerProvider : ILoggerProvider
 
 internal static class LineLoggerExtensions
 {
-    /// <summary>Logs to standard output through <see cref="LineLoggerProvider"/>.</summary>
-    public static ILoggingBuilder AddLineLogger(this ILoggingBuilder logging)
+    /// <summary>Logs to standard output through <see cref="LineLoggerProvider"/>, as text lines or (<paramref name="format"/> "json") JSON lines.</summary>
+    public static ILoggingBuilder AddLineLogger(this ILoggingBuilder logging, string format = "text")
     {
-        logging.Services.AddSingleton<ILoggerProvider>(_ => new LineLoggerProvider(Console.OpenStandardOutput()));
+        logging.Services.AddSingleton<ILoggerProvider>(_ => new LineLoggerProvider(Console.OpenStandardOutput(), json: format == "json"));
         return logging;
     }
 }

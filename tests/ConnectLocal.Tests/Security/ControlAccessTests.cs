@@ -24,6 +24,7 @@ public sealed class StrictControlAccessTests(StrictServer server) : IClassFixtur
     [InlineData("POST", "/_connectlocal/faults")]
     [InlineData("PUT", "/_connectlocal/transitions/delays")]
     [InlineData("GET", "/_connectlocal/transitions")]
+    [InlineData("POST", "/_connectlocal/reset")]
     public async Task Without_a_control_token_a_strict_server_refuses_every_control_endpoint(string method, string path)
     {
         var response = await server.SendAsync(method, path, "{}", authorization: null);

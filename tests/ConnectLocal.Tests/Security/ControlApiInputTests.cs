@@ -79,6 +79,10 @@ public sealed class ControlApiInputTests(SmallImportServer server) : IClassFixtu
     [InlineData("POST", "/_connectlocal/state", """{"format": "connectlocal-state", "formatVersion": 1, "accounts": null, "resources": []} {}""")]
     [InlineData("POST", "/_connectlocal/faults", "[]")]
     [InlineData("POST", "/_connectlocal/transitions/hold", "7")]
+    [InlineData("POST", "/_connectlocal/reset?account=12345", "{}")]
+    [InlineData("POST", "/_connectlocal/reset?account=abcdefghijkl", "{}")]
+    [InlineData("POST", "/_connectlocal/reset?account=111111111111&account=222222222222", "{}")]
+    [InlineData("POST", "/_connectlocal/reset?acount=111111111111", "{}")]
     public async Task A_malformed_control_body_answers_a_json_400(string method, string path, string body) =>
         AssertBadRequest(await server.SendAsync(method, path, body));
 
@@ -199,6 +203,7 @@ public sealed class ControlApiInputTests(SmallImportServer server) : IClassFixtu
             "/_connectlocal/routing/contacts/c1/complete", "/_connectlocal/routing/seed", "/_connectlocal/transitions",
             "/_connectlocal/transitions/hold", "/_connectlocal/transitions/release", "/_connectlocal/transitions/delays",
             "/_connectlocal/state?account=000000000000", "/_connectlocal/state?kind=x", "/_connectlocal/nothing/here",
+            "/_connectlocal/reset?account=000000000000", "/_connectlocal/reset?account=x", "/_connectlocal/reset?region=x",
         ];
         string[] keys =
         [
