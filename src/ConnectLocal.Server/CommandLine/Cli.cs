@@ -64,6 +64,7 @@ internal static class Cli
                           prints each problem with its action, exits 1 on problems (docs/flows.md)
           compatibility   print docs/compatibility.md (which operations are implemented)
           iac             print docs/iac.md (the operations Terraform and CloudFormation call, and their status)
+          rules           print docs/rules.md (the rules AWS states in prose, and where each is enforced)
           version         print the version
         """;
 
@@ -117,6 +118,9 @@ internal static class Cli
                 return 0;
             case "iac":
                 Console.Write(IacReport.Markdown());
+                return 0;
+            case "rules":
+                Console.Write(ProseRuleReport.Markdown());
                 return 0;
             case "version" or "--version":
                 Console.WriteLine(ControlApi.Version);
