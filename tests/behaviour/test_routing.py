@@ -265,6 +265,36 @@ class RulesThroughTheApiTest(RoutingCase):
         self.assertEqual(waiting, control("GET", f"/contacts/{waiting}")[1]["contactId"])
         self.assertIsNotNone(idle)
 
+    def test_real_time_metrics_follow_the_administrator_guides_definitions(self):
+        profile = self.center.profile([{"Channel": "CHAT", "Concurrency": 2}], channels=("CHAT",))
+        agent = self.center.agent(profile)
+        names = ["AGENTS_AVAILABLE", "AGENTS_ON_CONTACT", "AGENTS_AFTER_CONTACT_WORK", "SLOTS_ACTIVE", "SLOTS_AVAILABLE"]
+
+        def chat_metrics():
+            return self.center.metrics(names, ["CHAT"])["CHAT"]
+
+        self.assertEqual({"AGENTS_AVAILABLE": 1, "AGENTS_ON_CONTACT": 0, "AGENTS_AFTER_CONTACT_WORK": 0, "SLOTS_ACTIVE": 0, "SLOTS_AVAILABLE": 2},
+                         chat_metrics())
+        first = self.center.chat()
+        # ringing: the offer holds a slot, but the contact is not active yet and the agent is no longer Available
+        self.assertEqual({"AGENTS_AVAILABLE": 0, "AGENTS_ON_CONTACT": 0, "AGENTS_AFTER_CONTACT_WORK": 0, "SLOTS_ACTIVE": 0, "SLOTS_AVAILABLE": 1},
+                         chat_metrics())
+        act(first, "accept")
+        # one chat and a free chat slot: On contact, not Available
+        self.assertEqual({"AGENTS_AVAILABLE": 0, "AGENTS_ON_CONTACT": 1, "AGENTS_AFTER_CONTACT_WORK": 0, "SLOTS_ACTIVE": 1, "SLOTS_AVAILABLE": 1},
+                         chat_metrics())
+        second = self.center.chat()
+        act(second, "accept")
+        for chat in (first, second):
+            self.assertEqual("AFTER_CONTACT_WORK", act(chat, "complete")["state"])
+        # ACW counts contacts, not agents
+        self.assertEqual({"AGENTS_AVAILABLE": 0, "AGENTS_ON_CONTACT": 1, "AGENTS_AFTER_CONTACT_WORK": 2, "SLOTS_ACTIVE": 2, "SLOTS_AVAILABLE": 0},
+                         chat_metrics())
+        for chat in (first, second):
+            act(chat, "finish-after-contact-work")
+        self.assertEqual({"AGENTS_AVAILABLE": 1, "AGENTS_ON_CONTACT": 0, "AGENTS_AFTER_CONTACT_WORK": 0, "SLOTS_ACTIVE": 0, "SLOTS_AVAILABLE": 2},
+                         chat_metrics())
+
     def test_metric_filter_and_grouping_rules_of_the_reference_are_enforced(self):
         def refused(filters, groupings=None, metrics=("AGENTS_ONLINE",), sort=None):
             args = {"InstanceId": self.center.iid, "Filters": filters,

@@ -9,13 +9,17 @@ namespace ConnectLocal.Server.Routing;
 /// GetCurrentMetricData from the routing engine's live state, in the caller's Region. An agent counts for a group when
 /// it works in that Region and its routing profile serves one of the group's queues on one of its channels.
 ///
-/// [choice] Definitions (AWS describes the real-time report, not every edge): AGENTS_ONLINE — in any status but an
-/// OFFLINE one; AGENTS_AVAILABLE — routable with a free slot on one of the group's channels; AGENTS_ON_CONTACT (and
-/// the older AGENTS_ON_CALL) — connected to, or in after-contact work on, a contact of those channels;
-/// AGENTS_AFTER_CONTACT_WORK — in after-contact work; AGENTS_STAFFED — online and routable or working;
-/// AGENTS_NON_PRODUCTIVE — online in a custom status, with no contact; AGENTS_ERROR — 0; CONTACTS_SCHEDULED — tasks waiting for their scheduled time;
-/// SLOTS_ACTIVE / SLOTS_AVAILABLE — the agents' used and offerable slots on those channels; ESTIMATED_WAIT_TIME —
-/// no value. OLDEST_CONTACT_AGE is in seconds with groupings and, as AWS documents, in milliseconds without.
+/// Definitions follow the Administrator Guide's real-time metrics definitions (docs/routing.md has the table):
+/// AGENTS_AVAILABLE counts agents whose activity is Available -- a routable status and no contact at all, so an agent
+/// with one chat and a free chat slot is On contact, not Available; SLOTS_ACTIVE counts contacts connected or in
+/// after-contact work (a contact still ringing holds a slot but is not active); AGENTS_AFTER_CONTACT_WORK counts the
+/// contacts in after-contact work, not the agents, as the guide says of the ACW metric.
+/// [choice] Where the guide leaves an edge open: AGENTS_ONLINE — in any status but an OFFLINE one; AGENTS_ON_CONTACT
+/// (and the older AGENTS_ON_CALL) — connected to, or in after-contact work on, a contact of those channels;
+/// AGENTS_STAFFED — online and routable or working; AGENTS_NON_PRODUCTIVE — online in a custom status, with no contact;
+/// AGENTS_ERROR — 0 (no contact here ends in an error state); CONTACTS_SCHEDULED — tasks waiting for their scheduled
+/// time; SLOTS_AVAILABLE — the slots the engine would offer a contact into now; ESTIMATED_WAIT_TIME — no value.
+/// OLDEST_CONTACT_AGE is in seconds with groupings and, as AWS documents, in milliseconds without.
 /// </summary>
 internal static class CurrentMetrics
 {
@@ -168,9 +172,9 @@ internal static class CurrentMetrics
         return metric switch
         {
             "AGENTS_ONLINE" => agents.Count(a => a.IsOnline),
-            "AGENTS_AVAILABLE" => agents.Count(a => a.IsOnline && a.IsRoutable && channels.Any(c => a.AvailableSlots(c) > 0)),
+            "AGENTS_AVAILABLE" => agents.Count(a => a.IsOnline && a.IsRoutable && a.Contacts.Count == 0 && channels.Any(c => a.AvailableSlots(c) > 0)),
             "AGENTS_ON_CONTACT" or "AGENTS_ON_CALL" => agents.Count(a => a.Contacts.Any(Working)),
-            "AGENTS_AFTER_CONTACT_WORK" => agents.Count(a => a.Contacts.Any(c => c.State == ContactState.AfterContactWork)),
+            "AGENTS_AFTER_CONTACT_WORK" => agents.Sum(a => a.Contacts.Count(c => channels.Contains(c.Channel) && c.State == ContactState.AfterContactWork)),
             "AGENTS_STAFFED" => agents.Count(a => a.IsOnline && (a.IsRoutable || a.Contacts.Count > 0)),
             "AGENTS_NON_PRODUCTIVE" => agents.Count(a => a.IsOnline && !a.IsRoutable && a.Contacts.Count == 0),
             "AGENTS_ERROR" => 0,
@@ -181,7 +185,7 @@ internal static class CurrentMetrics
                 .Select(c => (now - c!.EnqueuedAt!.Value).TotalSeconds * (milliseconds ? 1000 : 1))
                 .DefaultIfEmpty(0)
                 .Max(),
-            "SLOTS_ACTIVE" => agents.Sum(a => channels.Sum(a.ActiveSlots)),
+            "SLOTS_ACTIVE" => agents.Sum(a => a.Contacts.Count(Working)),
             "SLOTS_AVAILABLE" => agents.Sum(a => channels.Sum(a.AvailableSlots)),
             _ => null,
         };
