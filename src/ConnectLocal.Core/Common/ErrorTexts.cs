@@ -628,4 +628,7 @@ public static class ErrorTexts
     public const string ChatRelatedAndPersistent = "You cannot provide both RelatedContactId and PersistentChat.";
     public const string ChatGuideNeedsInteractiveTypes =
         "SegmentAttributes connect:Subtype connect:Guide needs application/vnd.amazonaws.connect.message.interactive and application/vnd.amazonaws.connect.message.interactive.response in SupportedMessagingContentTypes.";
+
+    // Users: names in Unicode NFC (lead, issue 18)
+    public const string IdentityNamesNotNfc = "FirstName and LastName must be in Unicode Normalization Form C (NFC).";
 }

@@ -297,6 +297,12 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
             }
         }
 
+        // UserIdentityInfo doc: FirstName and LastName "must be in Unicode Normalization Form C (NFC)".
+        if ((identity?.FirstName is { } first && !Nfc.IsNormalized(first)) || (identity?.LastName is { } last && !Nfc.IsNormalized(last)))
+        {
+            throw Errors.InvalidParameter(ErrorTexts.IdentityNamesNotNfc);
+        }
+
         if (type == Saml && identity?.Email is not null)
         {
             throw Errors.InvalidParameter(ErrorTexts.SamlEmailNotAllowed);
