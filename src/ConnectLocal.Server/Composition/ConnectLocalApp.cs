@@ -1,5 +1,6 @@
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Control;
+using ConnectLocal.Server.Dashboard;
 using ConnectLocal.Server.Options;
 using ConnectLocal.Server.Workers;
 using Microsoft.AspNetCore.Builder;
@@ -63,6 +64,7 @@ internal static class ConnectLocalApp
     public static WebApplication MapConnectLocal(this WebApplication app)
     {
         app.MapControlApi();
+        app.MapBrowserHome(); // a browser's GET / goes to the dashboard (Dashboard/DashboardEndpoints.cs)
         app.MapWhen(http => !ControlApi.Owns(http.Request.Path), connect => connect.UseConnectApi());
         // Explicit, so that routing runs after the branch above rather than first, where the host would put it.
         app.UseRouting();

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ConnectLocal.Protocol;
+using ConnectLocal.Server.Dashboard;
 using ConnectLocal.Server.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -58,6 +59,7 @@ internal static class ControlApi
         control.MapGet("/health", WriteHealthAsync);
         control.MapGet("/runtime", WriteRuntimeAsync);
         control.MapFaultControl().MapRoutingControl().MapTransitionControl().MapStateTransfer().MapResetControl();
+        control.MapDashboard(); // the dashboard (issue 20): Dashboard/DashboardEndpoints.cs
         // {**rest} rather than MapFallback's default {*path:nonfile}, which would leave paths with a dot unanswered.
         control.MapFallback("{**rest}", NoEndpointAsync);
         return control;
@@ -142,11 +144,20 @@ internal static class ControlAccess
             return false;
         }
 
+        // The dashboard's sign-in page and its stylesheet and script reveal nothing; everything else of it is
+        // refused exactly as the control API is (a browser presents the control token as the sign-in page's cookie).
+        var dashboard = DashboardEndpoints.IsDashboard(http.Request.Path);
         if (options.ControlToken is { } token)
         {
-            if (PresentsToken(http.Request, token))
+            if (PresentsToken(http.Request, token) || (dashboard && (DashboardEndpoints.IsPublic(http.Request.Path) || DashboardEndpoints.PresentsCookie(http.Request, token))))
             {
                 return false;
+            }
+
+            if (dashboard && HttpMethods.IsGet(http.Request.Method))
+            {
+                http.Response.Redirect(DashboardPages.Root + "/login");
+                return true;
             }
 
             await ConnectEndpoint.WriteErrorAsync(http, 403, "AccessDeniedException", "The ConnectLocal control API needs Authorization: Bearer with the --control-token of this server.");
