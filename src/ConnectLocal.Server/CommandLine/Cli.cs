@@ -56,8 +56,14 @@ internal static class Cli
           export FILE     write the stored state as JSON (FILE - is stdout); --account ID for one account;
                           takes the storage options of serve
           import FILE     replace the stored state (or the accounts the file holds) with an export
-          simulate SCENARIO.json|SCENARIO.yaml [--out DIR] [--quiet]
-                          replay a day of traffic against a configuration in virtual time (docs/routing.md)
+          simulate SCENARIO.json|SCENARIO.yaml [--out DIR] [--quiet] [--replications N] [--export-contacts F.csv]
+                          replay a day of traffic against a configuration in virtual time (docs/routing.md);
+                          --replications N runs N independent seeds in parallel and gives 95 % intervals;
+                          --export-contacts writes the run's contact records as CSV
+          staffing PLAN.json|PLAN.yaml [--out DIR] [--quiet]
+                          the fewest agents per interval that meet a service-level or abandonment goal, by
+                          simulation (Erlang C beside voice), with required FTE before and after shrinkage,
+                          occupancy and the cost of each unit of chat concurrency (docs/routing.md, "For planners")
           validate-flow FILE [--type T]
                           check a flow-language file as CreateContactFlow does (T: a ContactFlowType or
                           FLOW_MODULE, default CONTACT_FLOW; references to queues, prompts, hours and flows are not checked offline);
@@ -111,6 +117,8 @@ internal static class Cli
                 return await TransferCommands.RunAsync(command, args.Skip(1).ToList());
             case "simulate":
                 return Simulation.SimulateCommand.Run(args.Skip(1).ToList());
+            case "staffing":
+                return Simulation.StaffingCommand.Run(args.Skip(1).ToList());
             case "validate-flow":
                 return ValidateFlowCommand.Run(args.Skip(1).ToList());
             case "compatibility":

@@ -43,7 +43,9 @@ internal sealed record Scenario(
     IReadOnlyList<JsonElement> TrafficDistributionGroups,
     IReadOnlyList<AgentGroup> Agents,
     IReadOnlyList<TrafficSpec> Traffic,
-    IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<TimelineEntry> Timeline,
+    ConcurrencyCurve? Curve = null,
+    string? ContactRecords = null)
 {
     /// <summary>[choice] A Monday, so that hours of operation (not applied by routing yet) would read naturally.</summary>
     public static readonly DateOnly DefaultDay = new(2026, 1, 5);
@@ -60,7 +62,12 @@ internal sealed record Scenario(
             throw new ScenarioException($"cannot read {path}: {e.Message}");
         }
 
-        return YamlScenario.IsYamlPath(path) ? Parse(YamlScenario.ToJson(text)) : Parse(text);
+        var scenario = YamlScenario.IsYamlPath(path) ? Parse(YamlScenario.ToJson(text)) : Parse(text);
+
+        // A contact-record file is named relative to the scenario file.
+        return scenario.ContactRecords is { } records && !Path.IsPathRooted(records)
+            ? scenario with { ContactRecords = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, records) }
+            : scenario;
     }
 
     public static Scenario Parse(string json)
@@ -103,7 +110,9 @@ internal sealed record Scenario(
             TrafficDistributionGroups: Objects(root, "trafficDistributionGroups"),
             Agents: Objects(root, "agents").Select((a, i) => AgentGroupOf(a, $"agents[{i}]")).ToList(),
             Traffic: Objects(root, "traffic").Select((t, i) => TrafficOf(t, $"traffic[{i}]")).ToList(),
-            Timeline: Objects(root, "timeline").Select((t, i) => TimelineOf(t, $"timeline[{i}]")).OrderBy(t => t.At).ToList());
+            Timeline: Objects(root, "timeline").Select((t, i) => TimelineOf(t, $"timeline[{i}]")).OrderBy(t => t.At).ToList(),
+            Curve: StaffingPlan.CurveOf(root),
+            ContactRecords: String(root, "contactRecords"));
         if (scenario.End <= scenario.Start)
         {
             throw new ScenarioException("end must be after start");
@@ -169,7 +178,7 @@ internal sealed record Scenario(
     /// A number of seconds (constant), or <c>{"distribution": "exponential", "mean": 300}</c>, <c>"lognormal"</c> with
     /// <c>mean</c> and <c>sd</c>, <c>"constant"</c> with <c>value</c>, <c>"uniform"</c> with <c>min</c> and <c>max</c>.
     /// </summary>
-    private static Distribution DistributionOf(JsonElement element, string where)
+    internal static Distribution DistributionOf(JsonElement element, string where)
     {
         if (element.ValueKind == JsonValueKind.Number)
         {
@@ -196,7 +205,7 @@ internal sealed record Scenario(
         return distribution.Mean > 0 ? distribution : throw new ScenarioException($"{where}: the mean must be positive");
     }
 
-    private static TimeSpan Time(string text, string where) =>
+    internal static TimeSpan Time(string text, string where) =>
         TimeSpan.TryParseExact(text, [@"hh\:mm", @"hh\:mm\:ss", @"h\:mm"], CultureInfo.InvariantCulture, out var time) && time < TimeSpan.FromDays(1)
             ? time
             : text == "24:00" ? TimeSpan.FromDays(1) : throw new ScenarioException($"{where}: '{text}' is not a time of day (HH:MM)");

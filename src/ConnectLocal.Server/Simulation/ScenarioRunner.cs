@@ -16,7 +16,7 @@ using SimulationRun = ConnectLocal.Core.Routing.Simulation.Simulation;
 namespace ConnectLocal.Server.Simulation;
 
 /// <summary>What a scenario produced, and what it cost.</summary>
-internal sealed record ScenarioRun(Scenario Scenario, SimulationResult Result, int Agents, int ApiCalls, TimeSpan SetupTime, TimeSpan RunTime);
+internal sealed record ScenarioRun(Scenario Scenario, SimulationResult Result, int Agents, int ApiCalls, TimeSpan SetupTime, TimeSpan RunTime, IReadOnlyList<ContactRecord>? Records = null);
 
 /// <summary>
 /// Sets a scenario up and runs it. The Connect configuration is made through the API — each call validated and
@@ -71,6 +71,9 @@ internal sealed class ScenarioRunner : IDisposable
         _invoker = _services.GetRequiredService<InProcessInvoker>();
     }
 
+    /// <summary>Keep every answered and abandoned contact's record (<see cref="ScenarioRun.Records"/>, <c>--export-contacts</c>).</summary>
+    public bool RecordContacts { get; init; }
+
     /// <summary>What the scenario's API calls run on (a test compares it with the server's).</summary>
     public IServiceProvider Services => _services;
 
@@ -94,9 +97,16 @@ internal sealed class ScenarioRunner : IDisposable
             ServiceLevelSeconds = scenario.ServiceLevelSeconds,
             Seed = scenario.Seed,
             Regions = scenario.Regions,
+            Concurrency = scenario.Curve,
+            RecordContacts = RecordContacts,
         };
         var streams = scenario.Traffic.Select(t => new ArrivalStream(
             Name("queue", t.Queue, "traffic queue"), t.Queue, t.Channel, t.Rates, t.HandleTime, t.Patience, t.AfterContactWork, t.Region)).ToList();
+        if (scenario.ContactRecords is { } records)
+        {
+            streams.AddRange(ContactRecordsCsv.Streams(ContactRecordsCsv.Read(records), scenario.Traffic, queue => Name("queue", queue, "contact records queue")));
+        }
+
         var timeline = scenario.Timeline.Select(e => new TimelineAction(midnight + e.At, e.Label, () => Apply(e))).ToList();
         var simulation = new SimulationRun(settings, streams, timeline, RegionFor);
         _engine = simulation.Engine;
@@ -108,7 +118,7 @@ internal sealed class ScenarioRunner : IDisposable
         var run = Stopwatch.StartNew();
         var result = simulation.Run(progress);
         run.Stop();
-        return new ScenarioRun(scenario, result, scenario.Agents.Sum(a => a.Count), _calls, setup.Elapsed, run.Elapsed);
+        return new ScenarioRun(scenario, result, scenario.Agents.Sum(a => a.Count), _calls, setup.Elapsed, run.Elapsed, simulation.Records);
 
         string RegionFor(ArrivalStream stream) =>
             stream.Channel == RoutingChannel.Voice && _telephony is { Count: > 0 } telephony

@@ -276,6 +276,8 @@ internal static class SimulationReport
         Number(w, "p90WaitSeconds", i.P90Wait);
         w.WriteNumber("waitingAtEnd", i.WaitingAtEnd);
         Number(w, "oldestWaitAtEndSeconds", i.OldestWaitAtEnd);
+        Number(w, "averageAbandonSeconds", i.AverageAbandonTime);
+        Number(w, "averageHandleSeconds", i.AverageHandleTime);
         w.WriteEndObject();
     }
 

@@ -57,6 +57,7 @@ public sealed class Simulation : IRoutingObserver
             _streams.Add(new StreamState(stream, keyIndex, Rng.For(settings.Seed, $"arrivals/{_streams.Count}/{stream.QueueName}|{RoutingChannels.Name(stream.Channel)}")));
         }
 
+        Records = settings.RecordContacts ? [] : null;
         _loads = settings.Regions.Select(r => Enumerable.Range(0, RoutingChannels.Count + 1).Select(_ => new LoadCell()).ToArray()).ToArray();
     }
 
@@ -142,7 +143,7 @@ public sealed class Simulation : IRoutingObserver
         switch (e.Kind)
         {
             case EventKind.Completion when e.Contact!.State == ContactState.Connected:
-                var stream = (StreamState)e.Contact.Tag!;
+                var stream = StreamOf(e.Contact);
                 var acw = stream.Stream.AfterContactWork?.Sample(_serviceRng) ?? 0;
                 Engine.Complete(e.Contact, acw > 0 ? TimeSpan.FromSeconds(acw) : TimeSpan.Zero);
                 break;
@@ -169,7 +170,7 @@ public sealed class Simulation : IRoutingObserver
 
     void IRoutingObserver.Connected(RoutedContact contact)
     {
-        var stream = (StreamState)contact.Tag!;
+        var stream = StreamOf(contact);
         var cell = _cells[stream.KeyIndex][contact.RegionIndex];
         var wait = contact.ConnectedTicks - contact.EnqueuedTicks;
         cell.Answered++;
@@ -185,7 +186,25 @@ public sealed class Simulation : IRoutingObserver
             cell.AnsweredInSl++;
         }
 
-        var handle = stream.Stream.HandleTime.Sample(_serviceRng);
+        // [choice] A replayed contact's recorded handle time is used as it is: it already holds whatever concurrency
+        // the team worked at. A drawn one is stretched by the concurrency curve.
+        var recordedHandle = (contact.Tag as RecordedTag)?.Record.HandleSeconds;
+        var handle = recordedHandle ?? stream.Stream.HandleTime.Sample(_serviceRng);
+        if (recordedHandle is null && _settings.Concurrency is { } curve && contact.AgentRef is { } agent)
+        {
+            var held = 0;
+            for (var c = 0; c < RoutingChannels.Count; c++)
+            {
+                held += agent.Active[c];
+            }
+
+            handle *= curve.Factor(held);
+        }
+
+        cell.HandleSeconds += handle;
+        Records?.Add(new ContactRecord(new DateTimeOffset(contact.EnqueuedTicks, TimeSpan.Zero), stream.Stream.QueueName, RoutingChannels.Name(contact.Channel), contact.Region,
+            TimeSpan.FromTicks(wait).TotalSeconds, handle, null));
+
         _events.Push(_clock.UtcTicks + Math.Max(1, (long)(handle * TimeSpan.TicksPerSecond)), new SimEvent(EventKind.Completion, 0, contact));
     }
 
@@ -193,8 +212,12 @@ public sealed class Simulation : IRoutingObserver
     {
         if (contact.EndReason == ContactEnd.Abandoned)
         {
-            var stream = (StreamState)contact.Tag!;
-            _cells[stream.KeyIndex][contact.RegionIndex].Abandoned++;
+            var stream = StreamOf(contact);
+            var cell = _cells[stream.KeyIndex][contact.RegionIndex];
+            cell.Abandoned++;
+            cell.AbandonedWaitTicks += contact.EndedTicks - contact.EnqueuedTicks;
+            var waited = TimeSpan.FromTicks(contact.EndedTicks - contact.EnqueuedTicks).TotalSeconds;
+            Records?.Add(new ContactRecord(new DateTimeOffset(contact.EnqueuedTicks, TimeSpan.Zero), stream.Stream.QueueName, RoutingChannels.Name(contact.Channel), contact.Region, waited, null, waited));
         }
     }
 
@@ -207,8 +230,18 @@ public sealed class Simulation : IRoutingObserver
         var cell = _cells[state.KeyIndex][regionIndex];
         cell.Arrived++;
         _arrived++;
-        var patience = stream.Patience is null ? -1 : (long)(stream.Patience.Sample(state.Rng) * TimeSpan.TicksPerSecond);
-        Engine.Enqueue(cell.Target, stream.Channel, ContactInitiation.Inbound, patience, tag: state);
+        object tag = state;
+        double? abandonAfter = null;
+        if (stream.Recorded is { } recorded)
+        {
+            var record = recorded[state.NextRecord++];
+            tag = new RecordedTag(state, record);
+            abandonAfter = record.AbandonedAfterSeconds;
+        }
+
+        var patience = abandonAfter is { } after ? (long)(after * TimeSpan.TicksPerSecond)
+            : stream.Patience is null ? -1 : (long)(stream.Patience.Sample(state.Rng) * TimeSpan.TicksPerSecond);
+        Engine.Enqueue(cell.Target, stream.Channel, ContactInitiation.Inbound, patience, tag: tag);
         ScheduleArrival(streamIndex, time);
     }
 
@@ -217,6 +250,22 @@ public sealed class Simulation : IRoutingObserver
     {
         var state = _streams[streamIndex];
         var end = _settings.End.UtcTicks;
+        if (state.Stream.Recorded is { } recorded)
+        {
+            // Replayed records: the next one at or after the window's start, at its own time of day.
+            while (state.NextRecord < recorded.Count && _dayTicks + recorded[state.NextRecord].Arrival.Ticks < _settings.Start.UtcTicks)
+            {
+                state.NextRecord++;
+            }
+
+            if (state.NextRecord < recorded.Count && _dayTicks + recorded[state.NextRecord].Arrival.Ticks < end)
+            {
+                _arrivals.Push(Math.Max(from, _dayTicks + recorded[state.NextRecord].Arrival.Ticks), streamIndex);
+            }
+
+            return;
+        }
+
         var t = from;
         while (t < end)
         {
@@ -303,6 +352,13 @@ public sealed class Simulation : IRoutingObserver
         return new SimulationResult(_settings, queues, loads, _changes, _arrived, Engine.Offers, Engine.Evaluations, _eventCount);
     }
 
+    /// <summary>The contacts answered or abandoned, when <see cref="SimulationSettings.RecordContacts"/> is set.</summary>
+    public List<ContactRecord>? Records { get; }
+
+    private static StreamState StreamOf(RoutedContact contact) => contact.Tag as StreamState ?? ((RecordedTag)contact.Tag!).State;
+
+    private sealed record RecordedTag(StreamState State, RecordedContact Record);
+
     private readonly record struct SimEvent(EventKind Kind, int Index, RoutedContact? Contact);
 
     private sealed class StreamState(ArrivalStream stream, int keyIndex, Rng rng)
@@ -315,6 +371,9 @@ public sealed class Simulation : IRoutingObserver
         public int KeyIndex { get; } = keyIndex;
 
         public Rng Rng { get; } = rng;
+
+        /// <summary>The next recorded contact to arrive (replayed streams).</summary>
+        public int NextRecord { get; set; }
 
         /// <summary>The rate at a time of day (ticks from midnight) and until when it holds (ticks from midnight; MaxValue: forever).</summary>
         public (double PerHour, long UntilTicks) RateAt(long timeOfDay)
@@ -344,6 +403,8 @@ public sealed class Simulation : IRoutingObserver
         private int _waited;
         private int _abandoned;
         private long _waitTicks;
+        private long _abandonedWaitTicks;
+        private double _handleSeconds;
 
         public RoutingTarget Target { get; } = target;
 
@@ -367,18 +428,25 @@ public sealed class Simulation : IRoutingObserver
 
         public long WaitTicks { get; set; }
 
+        public long AbandonedWaitTicks { get; set; }
+
+        public double HandleSeconds { get; set; }
+
         public QueueInterval Close(DateTimeOffset from, int waiting, double? oldest)
         {
-            var interval = Interval(from, Arrived, Answered, AnsweredInSl, Waited, Abandoned, WaitTicks, Waits, waiting, oldest);
+            var interval = Interval(from, Arrived, Answered, AnsweredInSl, Waited, Abandoned, WaitTicks, AbandonedWaitTicks, HandleSeconds, Waits, waiting, oldest);
             _arrived += Arrived;
             _answered += Answered;
             _inSl += AnsweredInSl;
             _waited += Waited;
             _abandoned += Abandoned;
             _waitTicks += WaitTicks;
+            _abandonedWaitTicks += AbandonedWaitTicks;
+            _handleSeconds += HandleSeconds;
+            HandleSeconds = 0;
             _allWaits.AddRange(Waits);
             Arrived = Answered = AnsweredInSl = Waited = Abandoned = 0;
-            WaitTicks = 0;
+            WaitTicks = AbandonedWaitTicks = 0;
             Waits.Clear();
             return interval;
         }
@@ -386,14 +454,14 @@ public sealed class Simulation : IRoutingObserver
         public QueueInterval Total(DateTimeOffset from)
         {
             var last = Intervals.Count > 0 ? Intervals[^1] : null;
-            return Interval(from, _arrived, _answered, _inSl, _waited, _abandoned, _waitTicks, _allWaits, last?.WaitingAtEnd ?? 0, last?.OldestWaitAtEnd);
+            return Interval(from, _arrived, _answered, _inSl, _waited, _abandoned, _waitTicks, _abandonedWaitTicks, _handleSeconds, _allWaits, last?.WaitingAtEnd ?? 0, last?.OldestWaitAtEnd);
         }
 
-        private static QueueInterval Interval(DateTimeOffset from, int arrived, int answered, int inSl, int waited, int abandoned, long waitTicks, List<float> waits, int waiting, double? oldest)
+        private static QueueInterval Interval(DateTimeOffset from, int arrived, int answered, int inSl, int waited, int abandoned, long waitTicks, long abandonedWaitTicks, double handleSeconds, List<float> waits, int waiting, double? oldest)
         {
             var seconds = TimeSpan.FromTicks(waitTicks).TotalSeconds;
             return new QueueInterval(from, arrived, answered, inSl, waited, abandoned, seconds,
-                answered == 0 ? null : seconds / answered, Percentile(waits, 0.9), waiting, oldest);
+                answered == 0 ? null : seconds / answered, Percentile(waits, 0.9), waiting, oldest, TimeSpan.FromTicks(abandonedWaitTicks).TotalSeconds, handleSeconds);
         }
 
         /// <summary>

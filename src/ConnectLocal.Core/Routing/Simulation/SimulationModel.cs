@@ -9,6 +9,10 @@ public sealed record RatePeriod(TimeSpan From, double PerHour);
 /// <param name="QueueName">The name reports show.</param>
 /// <param name="Patience">How long a customer waits in queue before leaving; null: forever.</param>
 /// <param name="Region">Where the contacts arrive; null: where the simulation's region chooser puts them.</param>
+/// <param name="Recorded">Contacts replayed from records (sorted by arrival) instead of Poisson arrivals at
+/// <paramref name="Rates"/>: each arrives at its time, is handled for its recorded time (else one drawn from
+/// <paramref name="HandleTime"/>), and leaves the queue after its recorded abandonment time (else after a patience
+/// drawn from <paramref name="Patience"/>, or never).</param>
 public sealed record ArrivalStream(
     string QueueId,
     string QueueName,
@@ -17,7 +21,22 @@ public sealed record ArrivalStream(
     Distribution HandleTime,
     Distribution? Patience = null,
     Distribution? AfterContactWork = null,
-    string? Region = null);
+    string? Region = null,
+    IReadOnlyList<RecordedContact>? Recorded = null);
+
+/// <summary>One contact of an exported day: when it arrived (time of day), its handle time if it was answered, and after how long it abandoned if it did.</summary>
+public sealed record RecordedContact(TimeSpan Arrival, double? HandleSeconds, double? AbandonedAfterSeconds);
+
+/// <summary>A contact as the simulation saw it (<see cref="SimulationSettings.RecordContacts"/>): the contact-record export.</summary>
+public sealed record ContactRecord(DateTimeOffset Arrival, string Queue, string Channel, string Region, double WaitSeconds, double? HandleSeconds, double? AbandonedAfterSeconds);
+
+/// <summary>Draws uniformly among recorded values (the handle times of an exported day).</summary>
+public sealed record EmpiricalDistribution(IReadOnlyList<double> Values) : Distribution
+{
+    public override double Mean => Values.Average();
+
+    public override double Sample(Rng rng) => Values[(int)(rng.NextDouble() * Values.Count)];
+}
 
 /// <summary>
 /// A configuration change at a time of the simulated day. <see cref="Apply"/> makes it (through the API, in the
@@ -40,6 +59,12 @@ public sealed record SimulationSettings
     public int ServiceLevelSeconds { get; init; } = 20;
 
     public ulong Seed { get; init; }
+
+    /// <summary>Keep a <see cref="ContactRecord"/> per answered or abandoned contact (<see cref="Simulation.Records"/>).</summary>
+    public bool RecordContacts { get; init; }
+
+    /// <summary>How handle time grows with the contacts an agent holds at once; null: it does not.</summary>
+    public ConcurrencyCurve? Concurrency { get; init; }
 
     /// <summary>The Regions to report on, the first being where a contact arrives when nothing else says.</summary>
     public required IReadOnlyList<string> Regions { get; init; }

@@ -16,8 +16,22 @@ public sealed record QueueInterval(
     double? AverageWait,
     double? P90Wait,
     int WaitingAtEnd,
-    double? OldestWaitAtEnd)
+    double? OldestWaitAtEnd,
+    double AbandonedWaitSeconds = 0,
+    double HandleSeconds = 0)
 {
+    /// <summary>The handle time of the contacts answered in the interval, on average (drawn, then stretched by the concurrency curve).</summary>
+    public double? AverageHandleTime => Answered == 0 ? null : HandleSeconds / Answered;
+
+    /// <summary>How long abandoned contacts waited before leaving, on average (Amazon Connect's "average queue abandon time").</summary>
+    public double? AverageAbandonTime => Abandoned == 0 ? null : AbandonedWaitSeconds / Abandoned;
+
+    /// <summary>The share of contacts leaving the queue that waited at all (answered after a wait, or abandoned).</summary>
+    public double? WaitProbability => Answered + Abandoned == 0 ? null : (double)(Waited + Abandoned) / (Answered + Abandoned);
+
+    /// <summary>The average wait of every contact that left the queue, answered or abandoned.</summary>
+    public double? AverageWaitAll => Answered + Abandoned == 0 ? null : (WaitSeconds + AbandonedWaitSeconds) / (Answered + Abandoned);
+
     public double? ServiceLevel => Answered + Abandoned == 0 ? null : (double)AnsweredWithinServiceLevel / (Answered + Abandoned);
 
     public double? AbandonmentRate => Answered + Abandoned == 0 ? null : (double)Abandoned / (Answered + Abandoned);
