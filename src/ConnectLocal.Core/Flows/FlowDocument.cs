@@ -11,7 +11,14 @@ public sealed record FlowDocument(string? Version, string? StartAction, IReadOnl
 /// One action. <see cref="References"/> are the string leaves of its Parameters with the name of the member that
 /// holds each (QueueId, PromptId, …), as far down as they are nested.
 /// </summary>
-public sealed record FlowAction(string? Identifier, string? Type, IReadOnlyList<FlowParameter> References, FlowTransitions Transitions);
+public sealed record FlowAction(string? Identifier, string? Type, IReadOnlyList<FlowParameter> References, FlowTransitions Transitions)
+{
+    /// <summary>
+    /// The Parameters object as the interpreter reads it (Flows/Interpreter): each member's value is a string (numbers
+    /// and booleans as their text), a list of such values, or a nested map; null when the action has no Parameters.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? Parameters { get; init; }
+}
 
 public sealed record FlowParameter(string Name, string Value);
 
@@ -25,7 +32,14 @@ public sealed record FlowTransitions(string? NextAction, IReadOnlyList<FlowBranc
 }
 
 /// <summary>A branch: where it goes, and its ErrorType (for Errors).</summary>
-public sealed record FlowBranch(string? NextAction, string? ErrorType);
+public sealed record FlowBranch(string? NextAction, string? ErrorType)
+{
+    /// <summary>A Conditions branch's Condition (Operator and Operands); null for an Errors branch.</summary>
+    public FlowCondition? Condition { get; init; }
+}
+
+/// <summary>A condition of a Conditions branch: its Operator (Equals, NumberLessThan, …) and its Operands, as text.</summary>
+public sealed record FlowCondition(string? Operator, IReadOnlyList<string> Operands);
 
 /// <summary>One thing wrong with a flow, and the action it is about (null: the document as a whole).</summary>
 public sealed record FlowProblem(string? Action, string Message)

@@ -324,7 +324,7 @@ public sealed class HoursOverrideService(IConnectStore store, ConnectSettings se
     }
 
     /// <summary>The weekly schedule's open periods on a date: its own day's slots and the overnight tail of the day before.</summary>
-    private static List<OpenPeriod> Weekly(HoursOfOperation hours, DateOnly date)
+    internal static List<OpenPeriod> Weekly(HoursOfOperation hours, DateOnly date)
     {
         var day = DayName(date);
         var before = DayName(date.AddDays(-1));

@@ -217,8 +217,10 @@ internal sealed class ContactHeap
 
     public IEnumerable<RoutedContact> Items => _items.Take(Count);
 
-    private static bool Before(RoutedContact a, RoutedContact b) =>
-        a.EnqueuedTicks < b.EnqueuedTicks || (a.EnqueuedTicks == b.EnqueuedTicks && a.Sequence < b.Sequence);
+    /// <summary>Routing order in a queue: lower contact priority first, then the greater routing age, then arrival order.</summary>
+    internal static bool Before(RoutedContact a, RoutedContact b) =>
+        a.Priority < b.Priority
+        || (a.Priority == b.Priority && (a.RoutingTicks < b.RoutingTicks || (a.RoutingTicks == b.RoutingTicks && a.Sequence < b.Sequence)));
 
     public void Insert(RoutedContact contact)
     {

@@ -26,6 +26,9 @@ public enum ContactEnd
 
     /// <summary>Stopped through StopContact (or the agent was deleted) before an agent had it.</summary>
     Stopped,
+
+    /// <summary>Its contact flow disconnected it (or ended) before it reached a queue, or while it waited in one.</summary>
+    Disconnected,
 }
 
 /// <summary>How the contact began (DescribeContact InitiationMethod). Only <see cref="Outbound"/> is not inbound work.</summary>
@@ -40,6 +43,8 @@ public enum ContactInitiation
 /// <summary>What a caller asks the engine to queue.</summary>
 /// <param name="Id">The contact id the caller shows (null in the simulator, which needs none).</param>
 /// <param name="Patience">How long the customer waits in queue before leaving (null: forever).</param>
+/// <param name="Priority">The contact's routing priority (a flow's UpdateContactRoutingBehavior): lower is routed first.</param>
+/// <param name="AgeAdjustment">Added to the contact's routing age (not to its wait): a larger age is routed first.</param>
 public sealed record ContactRequest(
     string Region,
     string QueueId,
@@ -47,7 +52,9 @@ public sealed record ContactRequest(
     ContactInitiation Initiation = ContactInitiation.Inbound,
     string? Id = null,
     TimeSpan? Patience = null,
-    object? Tag = null);
+    object? Tag = null,
+    long Priority = RoutedContact.DefaultPriority,
+    TimeSpan AgeAdjustment = default);
 
 /// <summary>
 /// A contact the engine routes. Its state and times change only through the engine; the caller may keep its own
@@ -67,6 +74,12 @@ public sealed class RoutedContact
     internal long StateTicks;
     internal long ScheduledTicks;
     internal long PatienceTicks = -1;
+
+    /// <summary>The routing priority of a new contact (AWS: "The default priority for new contacts is 5").</summary>
+    public const long DefaultPriority = 5;
+
+    internal long Priority = DefaultPriority;
+    internal long AgeAdjustmentTicks;
 
     internal RoutedContact(string? id, long sequence, int region, string regionName, RoutingChannel channel, ContactInitiation initiation, object? tag)
     {
@@ -92,6 +105,15 @@ public sealed class RoutedContact
     public bool IsInbound => Initiation != ContactInitiation.Outbound;
 
     public string Region { get; }
+
+    /// <summary>The contact's routing priority in its queue (lower first; default 5).</summary>
+    public long QueuePriority => Priority;
+
+    /// <summary>The time added to the contact's routing age (UpdateContactRoutingBehavior's QueueTimeAdjustmentSeconds).</summary>
+    public TimeSpan QueueTimeAdjustment => TimeSpan.FromTicks(AgeAdjustmentTicks);
+
+    /// <summary>Where the contact stands in FIFO order: its enqueue time moved back by its time adjustment.</summary>
+    internal long RoutingTicks => EnqueuedTicks - AgeAdjustmentTicks;
 
     internal int RegionIndex { get; }
 

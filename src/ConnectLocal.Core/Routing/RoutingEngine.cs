@@ -85,7 +85,7 @@ public sealed class RoutingTarget
 /// serves, never on how many agents are idle. Configuration changes apply to the next decision;
 /// contacts in progress are not disturbed. Not thread-safe: callers serialize access.
 /// </summary>
-public sealed class RoutingEngine
+public sealed partial class RoutingEngine
 {
     private readonly EngineClock _clock;
     private readonly IRoutingObserver? _observer;
@@ -318,8 +318,22 @@ public sealed class RoutingEngine
     public RoutingTarget Target(string region, string queueId) => new(QueueOf(queueId), RegionIndex(region), region);
 
     /// <summary>Queues a contact and offers it at once if an agent can take it.</summary>
-    public RoutedContact Enqueue(ContactRequest request) =>
-        Enqueue(Target(request.Region, request.QueueId), request.Channel, request.Initiation, request.Patience?.Ticks ?? -1, request.Id, request.Tag);
+    public RoutedContact Enqueue(ContactRequest request)
+    {
+        if (request.Priority == RoutedContact.DefaultPriority && request.AgeAdjustment == TimeSpan.Zero)
+        {
+            return Enqueue(Target(request.Region, request.QueueId), request.Channel, request.Initiation, request.Patience?.Ticks ?? -1, request.Id, request.Tag);
+        }
+
+        Begin();
+        var target = Target(request.Region, request.QueueId);
+        var contact = NewContact(request.Id, target.RegionIndex, target.Region, request.Channel, request.Initiation, request.Tag);
+        contact.QueueRef = target.Queue;
+        contact.Priority = request.Priority;
+        contact.AgeAdjustmentTicks = request.AgeAdjustment.Ticks;
+        Queue(contact, request.Patience?.Ticks ?? -1);
+        return contact;
+    }
 
     /// <param name="patienceTicks">How long the customer waits before leaving; negative: forever.</param>
     public RoutedContact Enqueue(RoutingTarget target, RoutingChannel channel, ContactInitiation initiation, long patienceTicks, string? id = null, object? tag = null)
@@ -342,6 +356,8 @@ public sealed class RoutingEngine
         var target = Target(request.Region, request.QueueId);
         var contact = NewContact(request.Id, target.RegionIndex, target.Region, request.Channel, request.Initiation, request.Tag);
         contact.QueueRef = target.Queue;
+        contact.Priority = request.Priority;
+        contact.AgeAdjustmentTicks = request.AgeAdjustment.Ticks;
         contact.ScheduledTicks = startTicks;
         contact.PatienceTicks = request.Patience?.Ticks ?? -1;
         if (startTicks <= _now)
@@ -640,10 +656,12 @@ public sealed class RoutingEngine
         }
     }
 
+    // Within a profile's priority: the contact's own routing priority (UpdateContactRoutingBehavior, default 5), then
+    // its routing age (the wait plus any time adjustment), then arrival order.
     private static bool Better(RoutedContact contact, int priority, RoutedContact? best, int bestPriority) =>
         best is null
         || priority < bestPriority
-        || (priority == bestPriority && (contact.EnqueuedTicks < best.EnqueuedTicks || (contact.EnqueuedTicks == best.EnqueuedTicks && contact.Sequence < best.Sequence)));
+        || (priority == bestPriority && ContactHeap.Before(contact, best));
 
     /// <summary>Agents become able to take work together (a configuration change): the longest idle chooses first.</summary>
     private void Rebalance(IEnumerable<RoutedAgent> agents)

@@ -51,19 +51,41 @@ internal static class FlowJson
         var references = new List<FlowParameter>();
         Leaves(Member(action, "Parameters"), "Parameters", references);
         var transitions = Member(action, "Transitions");
+        var parameters = Member(action, "Parameters");
         return new FlowAction(
             Text(action, "Identifier"),
             Text(action, "Type"),
             references,
             transitions.ValueKind == JsonValueKind.Object
                 ? new FlowTransitions(Text(transitions, "NextAction"), Branches(transitions, "Errors"), Branches(transitions, "Conditions"))
-                : FlowTransitions.None);
+                : FlowTransitions.None)
+        {
+            Parameters = parameters.ValueKind == JsonValueKind.Object ? (IReadOnlyDictionary<string, object?>)Value(parameters)! : null,
+        };
     }
+
+    /// <summary>A JSON value as Core's plain tree: text (numbers and booleans as their JSON text), lists and maps.</summary>
+    private static object? Value(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+        JsonValueKind.Array => element.EnumerateArray().Select(Value).ToList(),
+        JsonValueKind.Object => element.EnumerateObject().GroupBy(m => m.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Value(g.Last().Value), StringComparer.Ordinal),
+        _ => null,
+    };
 
     private static List<FlowBranch> Branches(JsonElement transitions, string name) =>
         Member(transitions, name) is { ValueKind: JsonValueKind.Array } list
-            ? list.EnumerateArray().Select(b => new FlowBranch(Text(b, "NextAction"), Text(b, "ErrorType"))).ToList()
+            ? list.EnumerateArray().Select(b => new FlowBranch(Text(b, "NextAction"), Text(b, "ErrorType")) { Condition = Condition(Member(b, "Condition")) }).ToList()
             : [];
+
+    private static FlowCondition? Condition(JsonElement condition) =>
+        condition.ValueKind != JsonValueKind.Object
+            ? null
+            : new FlowCondition(Text(condition, "Operator"), Member(condition, "Operands") is { ValueKind: JsonValueKind.Array } operands
+                ? operands.EnumerateArray().Select(o => o.ValueKind == JsonValueKind.String ? o.GetString()! : o.GetRawText()).ToList()
+                : []);
 
     /// <summary>Every string under <paramref name="element"/>, named by the object member that holds it (or holds its list).</summary>
     private static void Leaves(JsonElement element, string name, List<FlowParameter> into)

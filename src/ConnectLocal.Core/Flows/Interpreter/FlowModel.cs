@@ -1,0 +1,176 @@
+using System.Globalization;
+using ConnectLocal.Core.Routing;
+
+namespace ConnectLocal.Core.Flows.Interpreter;
+
+/// <summary>A flow or flow module the interpreter can run: what the log names it by, and its parsed content.</summary>
+public sealed record FlowProgram(string Id, string Arn, string Name, string Type, FlowDocument Document)
+{
+    private readonly Dictionary<string, FlowAction> _actions = Document.Actions
+        .Where(a => a.Identifier is not null).GroupBy(a => a.Identifier!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    public FlowAction? Action(string? identifier) => identifier is null ? null : _actions.GetValueOrDefault(identifier);
+}
+
+/// <summary>A queue as a flow sees it: where TransferContactToQueue sends the contact, and the rules that can refuse it.</summary>
+/// <param name="MaxContacts">The queue's MaxContacts (null: no limit of its own).</param>
+public sealed record FlowQueue(string Id, string Arn, string? Name, string Status, int? MaxContacts, string? HoursOfOperationId, bool IsAgentQueue = false)
+{
+    public bool Enabled => Status != "DISABLED";
+}
+
+/// <summary>
+/// The instance's resources a running flow reads, by id or ARN (dynamic values already resolved). The server reads them
+/// from the store (Server/Flows); tests give them directly. Null: not found (or, for flows, not runnable: not PUBLISHED
+/// and ACTIVE).
+/// </summary>
+public interface IFlowResources
+{
+    FlowProgram? Flow(string idOrArn);
+
+    FlowProgram? Module(string idOrArn);
+
+    FlowQueue? Queue(string idOrArn);
+
+    /// <summary>The agent queue of a user (AgentId of UpdateContactTargetQueue and CheckMetricData).</summary>
+    FlowQueue? AgentQueue(string userIdOrArn);
+
+    /// <summary>Whether the hours of operation are open at <paramref name="at"/> in their own time zone; null: no such hours.</summary>
+    bool? HoursOpen(string hoursIdOrArn, DateTimeOffset at);
+}
+
+/// <summary>The canned answer of a Lambda function (InvokeLambdaFunction), set through the control API.</summary>
+/// <param name="Fails">The invocation fails (the action takes its error branch).</param>
+public sealed record LambdaResponse(IReadOnlyDictionary<string, string> Values, bool Fails = false);
+
+/// <summary>
+/// The canned responses of Lambda functions, by function ARN. ConnectLocal calls no Lambda: [choice] a function with no
+/// response set fails (the action takes its error branch and the log says why).
+/// </summary>
+public sealed class LambdaResponses
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LambdaResponse> _responses = new(StringComparer.Ordinal);
+
+    public void Set(string functionArn, LambdaResponse response) => _responses[functionArn] = response;
+
+    public bool Remove(string functionArn) => _responses.TryRemove(functionArn, out _);
+
+    public void Clear() => _responses.Clear();
+
+    public LambdaResponse? Get(string functionArn) => _responses.GetValueOrDefault(functionArn);
+}
+
+/// <summary>
+/// One action a contact ran, as Amazon Connect's flow logs show it (one JSON object per line): when, which flow and
+/// action, its parameters as run (dynamic values resolved), the result or branch it took, and the error if any.
+/// </summary>
+public sealed record FlowLogEntry(
+    DateTimeOffset Timestamp,
+    string? ContactId,
+    string FlowArn,
+    string FlowName,
+    string ActionIdentifier,
+    string ActionType,
+    IReadOnlyDictionary<string, string> Parameters,
+    string? Results,
+    string? NextAction,
+    string? Error);
+
+/// <summary>How a contact's time in its flows ended (or where it is).</summary>
+public enum FlowOutcome
+{
+    /// <summary>Still in its inbound flow, paused by a Wait.</summary>
+    InFlow,
+
+    /// <summary>TransferContactToQueue put it in a queue.</summary>
+    Queued,
+
+    /// <summary>DisconnectParticipant, an ending with no branch to take, or an inbound flow that ended without queuing it.</summary>
+    Disconnected,
+}
+
+/// <summary>
+/// A contact as its flows see and change it: channel, attributes, the working queue, routing priority and age
+/// adjustment, event hooks (the customer queue flow), the Lambda results ($.External), and the flow log.
+/// </summary>
+public sealed class FlowContact
+{
+    public FlowContact(string? id, string region, RoutingChannel channel, ContactInitiation initiation, IReadOnlyDictionary<string, string>? attributes)
+    {
+        Id = id;
+        Region = region;
+        Channel = channel;
+        Initiation = initiation;
+        if (attributes is not null)
+        {
+            foreach (var (key, value) in attributes)
+            {
+                Attributes[key] = value;
+            }
+        }
+    }
+
+    public string? Id { get; }
+
+    public string Region { get; }
+
+    public RoutingChannel Channel { get; }
+
+    public ContactInitiation Initiation { get; }
+
+    public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The last Lambda function's results ($.External).</summary>
+    public Dictionary<string, string> External { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The working queue (UpdateContactTargetQueue, or the queue a quick connect or API call preset).</summary>
+    public FlowQueue? TargetQueue { get; set; }
+
+    public long QueuePriority { get; set; } = RoutedContact.DefaultPriority;
+
+    public TimeSpan QueueTimeAdjustment { get; set; }
+
+    /// <summary>UpdateContactEventHooks: hook name (CustomerQueue, CustomerHold, AgentWhisper, …) to flow ARN.</summary>
+    public Dictionary<string, string> EventHooks { get; } = new(StringComparer.Ordinal);
+
+    public List<FlowLogEntry> Log { get; } = [];
+
+    public FlowOutcome Outcome { get; internal set; } = FlowOutcome.InFlow;
+
+    /// <summary>The engine's contact once it is queued or ended (null while it is still in its inbound flow).</summary>
+    public RoutedContact? Routed { get; internal set; }
+
+    /// <summary>Counts of the Loop actions (by flow and action) that have not finished looping.</summary>
+    internal Dictionary<(string Flow, string Action), int> Loops { get; } = [];
+
+    /// <summary>Resolves a parameter value: a single JSONPath ($.Attributes.x, $.External.x, $.Queue.Id, …) or a literal.</summary>
+    public string Resolve(string value)
+    {
+        if (!value.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        // [choice] A path that names nothing is the empty text (AWS leaves such a value empty).
+        var path = value[2..];
+        return path switch
+        {
+            _ when path.StartsWith("Attributes.", StringComparison.Ordinal) => Attributes.GetValueOrDefault(path["Attributes.".Length..]) ?? string.Empty,
+            _ when path.StartsWith("External.", StringComparison.Ordinal) => External.GetValueOrDefault(path["External.".Length..]) ?? string.Empty,
+            "ContactId" or "InitialContactId" => Id ?? string.Empty,
+            "Channel" => RoutingChannels.Name(Channel),
+            "InitiationMethod" => Initiation switch
+            {
+                ContactInitiation.Outbound => "OUTBOUND",
+                ContactInitiation.Api => "API",
+                ContactInitiation.Transfer => "TRANSFER",
+                _ => "INBOUND",
+            },
+            "Queue.Id" => TargetQueue?.Id ?? string.Empty,
+            "Queue.ARN" => TargetQueue?.Arn ?? string.Empty,
+            "Queue.Name" => TargetQueue?.Name ?? string.Empty,
+            "QueuePriority" => QueuePriority.ToString(CultureInfo.InvariantCulture),
+            _ => string.Empty,
+        };
+    }
+}

@@ -1,0 +1,202 @@
+using System.Runtime.CompilerServices;
+using ConnectLocal.Core.Routing;
+
+namespace ConnectLocal.Core.Flows.Interpreter;
+
+/// <summary>How a contact enters its flow: the flow, the contact's channel and Region, and what the API call gave.</summary>
+/// <param name="PresetQueue">The working queue before the flow runs (a queue quick connect's queue, StartOutboundVoiceContact's QueueId).</param>
+/// <param name="ScheduledAt">A task's ScheduledTime: once the flow queues it, it waits for that time.</param>
+/// <param name="Tag">Makes the engine's tag for the contact when it is queued or ended (the server's DescribeContact details).</param>
+public sealed record FlowEntry(
+    string? ContactId,
+    string Region,
+    RoutingChannel Channel,
+    ContactInitiation Initiation,
+    FlowProgram Flow,
+    IReadOnlyDictionary<string, string>? Attributes = null,
+    FlowQueue? PresetQueue = null,
+    TimeSpan? Patience = null,
+    DateTimeOffset? ScheduledAt = null,
+    Func<FlowContact, object?>? Tag = null);
+
+/// <summary>
+/// Contact flows in front of one routing engine: a contact enters by its flow (<see cref="Start"/>), which decides
+/// whether and where it is queued; once queued, the customer queue flow its event hooks name runs while it waits. Runs
+/// paused by a Wait go on when <see cref="RunDue"/> finds their time has come (the engine's clock: real time in the
+/// server, virtual time in tests and the simulator). Not thread-safe: callers serialize access, as for the engine.
+/// </summary>
+public sealed class FlowRouting : IFlowHost
+{
+    private readonly RoutingEngine _engine;
+    private readonly LambdaResponses _lambdas;
+    private readonly Random _random;
+    private readonly EventHeap<FlowRun> _paused = new();
+    private readonly Dictionary<string, FlowContact> _inFlow = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<RoutedContact, FlowContact> _byContact = [];
+    private readonly ConditionalWeakTable<FlowContact, FlowEntry> _entries = [];
+
+    public FlowRouting(RoutingEngine engine, IFlowResources resources, LambdaResponses? lambdas = null, int seed = 0)
+    {
+        _engine = engine;
+        Resources = resources;
+        _lambdas = lambdas ?? new LambdaResponses();
+        _random = new Random(seed);
+    }
+
+    public RoutingEngine Engine => _engine;
+
+    public IFlowResources Resources { get; }
+
+    public DateTimeOffset Now => _engine.Clock.Now;
+
+    /// <summary>When the next paused run is due (long.MaxValue: none).</summary>
+    public long NextDueTicks => _paused.Count > 0 ? _paused.PeekTime : long.MaxValue;
+
+    /// <summary>Runs the contact's flow from its start until it queues or ends the contact, or pauses.</summary>
+    public FlowContact Start(FlowEntry entry)
+    {
+        _engine.RunDue();
+        var contact = new FlowContact(entry.ContactId, entry.Region, entry.Channel, entry.Initiation, entry.Attributes) { TargetQueue = entry.PresetQueue };
+        _entries.Add(contact, entry);
+        Continue(new FlowRun(contact, entry.Flow));
+        return contact;
+    }
+
+    /// <summary>Applies the engine's due timers, then goes on with every paused run whose time has come.</summary>
+    public void RunDue()
+    {
+        _engine.RunDue();
+        var now = _engine.Clock.UtcTicks;
+        while (_paused.Count > 0 && _paused.PeekTime <= now)
+        {
+            var run = _paused.Pop(out _);
+            // A queue flow stops when its contact leaves the queue (offered to an agent, abandoned, stopped).
+            if (run.QueueFlow && run.Contact.Routed?.State != ContactState.Queued)
+            {
+                continue;
+            }
+
+            Continue(run);
+        }
+    }
+
+    /// <summary>The flow view of an engine contact (null: it entered without a flow).</summary>
+    public FlowContact? ContactOf(RoutedContact contact) => _byContact.TryGetValue(contact, out var found) ? found : null;
+
+    /// <summary>The contact by id: still in its inbound flow, or known to the engine.</summary>
+    public FlowContact? Find(string contactId) =>
+        _inFlow.GetValueOrDefault(contactId) ?? (_engine.FindContact(contactId) is { } routed ? ContactOf(routed) : null);
+
+    // ---- IFlowHost ---------------------------------------------------------------------------------------------
+
+    void IFlowHost.Queue(FlowContact contact, FlowQueue queue)
+    {
+        var entry = _entries.TryGetValue(contact, out var e) ? e : null;
+        var request = new ContactRequest(contact.Region, queue.Id, contact.Channel, contact.Initiation, contact.Id, entry?.Patience,
+            entry?.Tag?.Invoke(contact), contact.QueuePriority, contact.QueueTimeAdjustment);
+        var routed = entry?.ScheduledAt is { } at && at > Now ? _engine.Schedule(request, at.UtcTicks) : _engine.Enqueue(request);
+        contact.Routed = routed;
+        _byContact.AddOrUpdate(routed, contact);
+    }
+
+    int IFlowHost.WaitingIn(FlowContact contact, FlowQueue queue) => _engine.WaitingInQueue(contact.Region, queue.Id);
+
+    /// <summary>
+    /// CheckMetricData's metrics for the queue in the contact's Region. [choice] Agents count on the contact's channel:
+    /// online = signed in; staffed = online and routable or handling a contact; available = could be offered a contact
+    /// of the channel now. Contacts count on every channel.
+    /// </summary>
+    double? IFlowHost.Metric(FlowContact contact, FlowQueue queue, string metricType)
+    {
+        var region = contact.Region;
+        switch (metricType)
+        {
+            case "NumberOfContactsInQueue":
+                return _engine.WaitingInQueue(region, queue.Id);
+            case "OldestContactInQueueAgeSeconds":
+                var oldest = RoutingChannels.All.Select(c => _engine.OldestWaiting(region, queue.Id, c)?.EnqueuedAt).OfType<DateTimeOffset>().DefaultIfEmpty(Now).Min();
+                return Math.Floor((Now - oldest).TotalSeconds);
+        }
+
+        var agents = _engine.AgentsServing(queue.Id, contact.Channel).Where(a => a.Region == region);
+        return metricType switch
+        {
+            "NumberOfAgentsOnline" => agents.Count(a => a.IsOnline),
+            "NumberOfAgentsStaffed" => agents.Count(a => a.IsOnline && (a.IsRoutable || a.Contacts.Count > 0)),
+            "NumberOfAgentsAvailable" => agents.Count(a => a.IsAvailable(contact.Channel)),
+            _ => null,
+        };
+    }
+
+    void IFlowHost.Reorder(FlowContact contact)
+    {
+        if (contact.Routed is { } routed)
+        {
+            _engine.SetRoutingOrder(routed, contact.QueuePriority, contact.QueueTimeAdjustment);
+        }
+    }
+
+    int IFlowHost.Percent() => _random.Next(1, 101);
+
+    LambdaResponse? IFlowHost.Lambda(string functionArn) => _lambdas.Get(functionArn);
+
+    // ---- runs ----------------------------------------------------------------------------------------------------
+
+    private void Continue(FlowRun run)
+    {
+        var contact = run.Contact;
+        var state = FlowInterpreter.Run(run, this);
+        switch (state)
+        {
+            case FlowRunState.Waiting:
+                if (run.ResumeTicks != long.MaxValue)
+                {
+                    _paused.Push(run.ResumeTicks, run);
+                }
+
+                if (!run.QueueFlow && contact.Id is not null)
+                {
+                    _inFlow[contact.Id] = contact;
+                }
+
+                return;
+            case FlowRunState.Queued:
+                Forget(contact);
+                if (contact.Routed is { State: ContactState.Queued } && contact.EventHooks.TryGetValue("CustomerQueue", out var queueFlowId)
+                    && Resources.Flow(queueFlowId) is { } queueFlow)
+                {
+                    Continue(new FlowRun(contact, queueFlow, queueFlow: true));
+                }
+
+                return;
+            default:
+                if (run.QueueFlow)
+                {
+                    // [choice] A queue flow that ends leaves its contact waiting; one that disconnects ends it.
+                    if (state == FlowRunState.Disconnected && contact.Routed is { } routed)
+                    {
+                        _engine.DisconnectQueued(routed);
+                    }
+
+                    return;
+                }
+
+                // [choice] An inbound flow that ends (EndFlowExecution, no next action) without queuing the contact disconnects it.
+                Forget(contact);
+                contact.Outcome = FlowOutcome.Disconnected;
+                var entry = _entries.TryGetValue(contact, out var e) ? e : null;
+                var ended = _engine.EndInFlow(contact.Id, contact.Region, contact.Channel, contact.Initiation, entry?.Tag?.Invoke(contact));
+                contact.Routed = ended;
+                _byContact.AddOrUpdate(ended, contact);
+                return;
+        }
+    }
+
+    private void Forget(FlowContact contact)
+    {
+        if (contact.Id is not null)
+        {
+            _inFlow.Remove(contact.Id);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace ConnectLocal.Core.Routing;
+
+/// <summary>What contact flows ask of the engine (Flows/Interpreter): beyond queuing, a contact that ends in its flow and a new routing order.</summary>
+public sealed partial class RoutingEngine
+{
+    /// <summary>
+    /// A contact whose flow ended it before it reached a queue (DisconnectParticipant, a closed branch that hangs up):
+    /// it exists, ended, so that DescribeContact shows it like any other contact.
+    /// </summary>
+    public RoutedContact EndInFlow(string? id, string region, RoutingChannel channel, ContactInitiation initiation, object? tag)
+    {
+        Begin();
+        var contact = NewContact(id, RegionIndex(region), region, channel, initiation, tag);
+        Finish(contact, ContactEnd.Disconnected);
+        return contact;
+    }
+
+    /// <summary>A flow disconnects a contact waiting in queue (a customer queue flow's DisconnectParticipant).</summary>
+    public bool DisconnectQueued(RoutedContact contact)
+    {
+        Begin();
+        if (contact.State != ContactState.Queued)
+        {
+            return false;
+        }
+
+        return Disconnect(contact, ContactEnd.Disconnected);
+    }
+
+    /// <summary>
+    /// UpdateContactRoutingBehavior on a contact already waiting: its routing priority and time adjustment change, and it
+    /// takes its new place in its queue. A contact not waiting keeps them for its next queue.
+    /// </summary>
+    public void SetRoutingOrder(RoutedContact contact, long priority, TimeSpan ageAdjustment)
+    {
+        Begin();
+        var waiting = contact.State == ContactState.Queued && contact.HeapSlot >= 0 ? contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel) : null;
+        waiting?.Remove(contact);
+        contact.Priority = priority;
+        contact.AgeAdjustmentTicks = ageAdjustment.Ticks;
+        waiting?.Insert(contact);
+    }
+
+    /// <summary>The contacts waiting in the queue in the Region, all channels together (a queue's MaxContacts counts them all).</summary>
+    public int WaitingInQueue(string region, string queueId)
+    {
+        var total = 0;
+        for (var channel = 0; channel < RoutingChannels.Count; channel++)
+        {
+            total += WaitingCount(region, queueId, (RoutingChannel)channel);
+        }
+
+        return total;
+    }
+}
