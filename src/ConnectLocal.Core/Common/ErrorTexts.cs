@@ -628,4 +628,8 @@ public static class ErrorTexts
     public const string ChatRelatedAndPersistent = "You cannot provide both RelatedContactId and PersistentChat.";
     public const string ChatGuideNeedsInteractiveTypes =
         "SegmentAttributes connect:Subtype connect:Guide needs application/vnd.amazonaws.connect.message.interactive and application/vnd.amazonaws.connect.message.interactive.response in SupportedMessagingContentTypes.";
+
+    // Global Resiliency mirroring and ReplicateInstance preconditions (issue 16, gr-mirroring).
+    public static string MirroredChangesPending(int count) => $"{count} mirrored resource change(s) not yet applied in this Region.";
+    public const string ReplicationNeedsSamlOrConnectManaged = "Invalid Input. Only an instance with SAML or CONNECT_MANAGED identity management can be replicated.";
 }
