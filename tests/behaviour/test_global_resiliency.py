@@ -447,7 +447,7 @@ class TrafficDistributionGroupTests(GlobalResiliencyCase):
         self.assertEqual(400, control("PUT", "/delays", {"tdg-create": -5})[0])
         state = control("GET")[1]
         self.assertEqual({"tdg-create", "tdg-update", "tdg-delete", "replication", "replica-deletion",
-                          "vocabulary-create", "vocabulary-delete"}, set(state["delays"]))  # vocabularies: docs/vocabularies.md
+                          "vocabulary-create", "vocabulary-delete", "mirroring"}, set(state["delays"]))  # vocabularies: docs/vocabularies.md
 
 
 class UpdateTrafficDistributionTests(GlobalResiliencyCase):

@@ -631,4 +631,8 @@ public static class ErrorTexts
 
     // Users: names in Unicode NFC (lead, issue 18)
     public const string IdentityNamesNotNfc = "FirstName and LastName must be in Unicode Normalization Form C (NFC).";
+
+    // Global Resiliency mirroring and ReplicateInstance preconditions (issue 16, gr-mirroring).
+    public static string MirroredChangesPending(int count) => $"{count} mirrored resource change(s) not yet applied in this Region.";
+    public const string ReplicationNeedsSamlOrConnectManaged = "Invalid Input. Only an instance with SAML or CONNECT_MANAGED identity management can be replicated.";
 }

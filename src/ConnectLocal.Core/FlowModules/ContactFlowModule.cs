@@ -59,6 +59,7 @@ public static class ContactFlowModuleRules
 
     public static readonly ResourceType<ContactFlowModule> Type = new()
     {
+        Mirrored = true, // Global Resiliency (docs/global-resiliency.md)
         ArnSegment = "flow-module",
         Noun = Noun,
         Quota = s => s.ContactFlowModulesPerInstance,

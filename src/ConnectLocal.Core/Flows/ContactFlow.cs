@@ -65,6 +65,7 @@ public static class ContactFlowRules
 
     public static readonly ResourceType<ContactFlow> Type = new()
     {
+        Mirrored = true, // Global Resiliency (docs/global-resiliency.md)
         ArnSegment = "contact-flow",
         Noun = "Contact flow",
         Quota = s => s.ContactFlowsPerInstance,

@@ -3,7 +3,7 @@ using ConnectLocal.Core.Instances;
 namespace ConnectLocal.Core.GlobalResiliency;
 
 /// <summary>What DescribeInstance reports about replication (ReplicationConfiguration).</summary>
-public sealed record ReplicationView(string SourceRegion, IReadOnlyList<(string Region, string Status)> Statuses, string GlobalSignInEndpoint);
+public sealed record ReplicationView(string SourceRegion, IReadOnlyList<(string Region, string Status, string? Reason)> Statuses, string GlobalSignInEndpoint);
 
 /// <summary>
 /// ReplicateInstance and the replica's lifecycle (behaviour doc §5). A replica is a second instance record with
@@ -47,6 +47,13 @@ public sealed class ReplicationService(IConnectStore store, ConnectSettings sett
             throw Errors.InvalidRequest(ErrorTexts.InstanceNotActive);
         }
 
+        // The Admin Guide's list ("Why a ReplicateInstance call fails") asks for SAML; Global Resiliency has since
+        // added CONNECT_MANAGED users. [choice] An EXISTING_DIRECTORY instance is refused.
+        if (source.IdentityManagementType is not ("SAML" or "CONNECT_MANAGED"))
+        {
+            throw Errors.InvalidRequest(ErrorTexts.ReplicationNeedsSamlOrConnectManaged);
+        }
+
         if (!settings.IsPaired(caller.Region, replicaRegion))
         {
             throw Errors.InvalidRequest(ErrorTexts.UnpairedReplicaRegion(caller.Region, replicaRegion));
@@ -77,7 +84,7 @@ public sealed class ReplicationService(IConnectStore store, ConnectSettings sett
             Status = CreationInProgress,
         };
         session.Put(replicaScope, replica);
-        DefaultResources.Create(session, replica, caller.Now);
+        Mirroring.CreateReplica(session, source, replica, caller.Now);
 
         TrafficDistributionService.CreateDefaultGroup(session, settings, caller, source);
         Transitions.Schedule(session, settings, TransitionKinds.Replication, caller.AccountId, caller.Region, source.Id, caller.Now);
@@ -86,17 +93,29 @@ public sealed class ReplicationService(IConnectStore store, ConnectSettings sett
     });
 
     /// <summary>ReplicationConfiguration of an instance, or null when it is not replicated.</summary>
-    public static ReplicationView? View(Instance instance)
+    public ReplicationView? View(Caller caller, Instance instance) =>
+        instance.Replication is null ? null : store.Read(session => View(instance, Mirroring.PendingByTargetRegion(session, instance)));
+
+    /// <summary>
+    /// ReplicationConfiguration of an instance, or null when it is not replicated. [choice] One summary per Region:
+    /// the source is complete and the replica's is the replication's; a Region that mirrored changes have not reached
+    /// yet is INSTANCE_REPLICATION_IN_PROGRESS, with their count as the reason.
+    /// </summary>
+    public static ReplicationView? View(Instance instance, IReadOnlyDictionary<string, int>? pendingMirroring = null)
     {
         if (instance.Replication is not { } link)
         {
             return null;
         }
 
-        // [choice] one summary per Region: the source is always complete; the replica's is the replication's.
+        (string Region, string Status, string? Reason) Summary(string region, string status) =>
+            status == InstanceReplication.Complete && pendingMirroring?.GetValueOrDefault(region) is > 0 and var n
+                ? (region, InstanceReplication.InProgress, ErrorTexts.MirroredChangesPending(n))
+                : (region, status, null);
+
         return new ReplicationView(
             link.SourceRegion,
-            [(link.SourceRegion, InstanceReplication.Complete), (link.ReplicaRegion, link.Status)],
+            [Summary(link.SourceRegion, InstanceReplication.Complete), Summary(link.ReplicaRegion, link.Status)],
             $"https://{link.SourceAlias}.global.my.connect.aws");
     }
 

@@ -20,6 +20,9 @@ public static class TransitionKinds
     /// <summary>Replica INSTANCE_REPLICA_DELETING → gone (with its default traffic distribution group).</summary>
     public const string ReplicaDeletion = "replica-deletion";
 
+    /// <summary>A mirrored record's create, update or delete applied to the other Region of a replicated instance (docs/global-resiliency.md).</summary>
+    public const string Mirroring = "mirroring";
+
     // Vocabularies (issue 15, iac branch): docs/vocabularies.md.
 
     /// <summary>Vocabulary CREATION_IN_PROGRESS → ACTIVE (or CREATION_FAILED with its FailureReason).</summary>
@@ -28,7 +31,7 @@ public static class TransitionKinds
     /// <summary>Vocabulary DELETE_IN_PROGRESS → gone.</summary>
     public const string VocabularyDelete = "vocabulary-delete";
 
-    public static readonly IReadOnlyList<string> All = [TdgCreate, TdgUpdate, TdgDelete, Replication, ReplicaDeletion, VocabularyCreate, VocabularyDelete];
+    public static readonly IReadOnlyList<string> All = [TdgCreate, TdgUpdate, TdgDelete, Replication, ReplicaDeletion, VocabularyCreate, VocabularyDelete, Mirroring];
 
     /// <summary>
     /// The delay of a kind when neither the control endpoint nor the configuration sets one; kinds not listed are
@@ -195,6 +198,9 @@ public static class Transitions
                 break;
             case TransitionKinds.ReplicaDeletion:
                 ReplicationService.FinishReplicaDeletion(session, accountId, region, targetId);
+                break;
+            case TransitionKinds.Mirroring:
+                GlobalResiliency.Mirroring.Apply(session, accountId, region, targetId);
                 break;
             case TransitionKinds.VocabularyCreate:
                 Vocabularies.VocabularyService.FinishCreation(session, accountId, region, targetId);

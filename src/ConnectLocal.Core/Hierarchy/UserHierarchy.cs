@@ -76,6 +76,7 @@ public sealed class HierarchyService(IConnectStore store, ConnectSettings settin
 
     public static readonly ResourceType<HierarchyGroup> Type = new()
     {
+        Mirrored = true, // Global Resiliency (docs/global-resiliency.md)
         ArnSegment = "agent-group",
         Noun = "Hierarchy group",
         BeforeDelete = CheckDeletable,

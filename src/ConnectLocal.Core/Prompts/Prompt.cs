@@ -30,6 +30,7 @@ public static class PromptRules
 
     public static readonly ResourceType<Prompt> Type = new()
     {
+        Mirrored = true, // Global Resiliency (docs/global-resiliency.md)
         ArnSegment = "prompt",
         Noun = "Prompt",
         Quota = s => s.PromptsPerInstance,

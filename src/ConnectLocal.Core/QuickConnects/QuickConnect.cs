@@ -38,6 +38,7 @@ public static class QuickConnectRules
 {
     public static readonly ResourceType<QuickConnect> Type = new()
     {
+        Mirrored = true, // Global Resiliency (docs/global-resiliency.md)
         ArnSegment = "transfer-destination",
         Noun = "Quick connect",
         Quota = s => s.QuickConnectsPerInstance,

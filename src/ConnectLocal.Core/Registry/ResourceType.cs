@@ -34,6 +34,15 @@ public abstract class ResourceType
     public abstract bool Taggable { get; }
 
     /// <summary>
+    /// Whether Global Resiliency mirrors the type between an instance and its replica: copied on ReplicateInstance,
+    /// and every later create, update and delete in either Region applied to the other (docs/global-resiliency.md).
+    /// </summary>
+    public bool Mirrored { get; init; }
+
+    /// <summary>How the type is mirrored, or null when it is not (<see cref="Mirrored"/>).</summary>
+    internal abstract GlobalResiliency.MirroredKind? Mirror { get; }
+
+    /// <summary>
     /// Identifiers other than the id and the plain ARN that name a resource, e.g. an agent queue's …/queue/agent/{userId}:
     /// given the ARN's resource parts after "instance/{iid}/{segment}", the id, or null.
     /// </summary>
@@ -80,6 +89,10 @@ public sealed class ResourceType<T> : ResourceType
     public override string Kind => T.Kind;
 
     public override bool Taggable => typeof(ITaggable<T>).IsAssignableFrom(typeof(T));
+
+    internal override GlobalResiliency.MirroredKind? Mirror => Mirrored ? _mirror ??= new GlobalResiliency.MirroredKind<T>() : null;
+
+    private GlobalResiliency.MirroredKind<T>? _mirror;
 
     /// <summary>How many an instance may hold (null: no quota), and the error past it.</summary>
     public Func<ConnectSettings, int>? Quota { get; init; }

@@ -14,8 +14,11 @@ namespace ConnectLocal.Core.Registry;
 /// </summary>
 public static class ResourceTypes
 {
+    // Mirrored = true: Global Resiliency copies the type to the replica and keeps it in step (docs/global-resiliency.md).
+
     public static readonly ResourceType<HoursOfOperation> HoursOfOperation = new()
     {
+        Mirrored = true,
         ArnSegment = "operating-hours",
         Noun = "Hours of operation",
         Plural = "hours of operation",
@@ -39,6 +42,7 @@ public static class ResourceTypes
     /// <summary>A user's agent queue is also named …/queue/agent/{userId} (its id is the user's id).</summary>
     public static readonly ResourceType<Queue> Queue = new()
     {
+        Mirrored = true,
         ArnSegment = "queue",
         Noun = "Queue",
         ExtraArnForm = rest => rest is ["agent", var userId] ? userId : null,
@@ -57,6 +61,7 @@ public static class ResourceTypes
 
     public static readonly ResourceType<RoutingProfile> RoutingProfile = new()
     {
+        Mirrored = true,
         ArnSegment = "routing-profile",
         Noun = "Routing profile",
         Quota = s => s.RoutingProfilesPerInstance,
@@ -74,6 +79,7 @@ public static class ResourceTypes
 
     public static readonly ResourceType<User> User = new()
     {
+        Mirrored = true,
         ArnSegment = "agent",
         Noun = "User",
         BeforeDelete = UserService.ForgetUser,
@@ -95,6 +101,7 @@ public static class ResourceTypes
 
     public static readonly ResourceType<AgentStatus> AgentStatus = new()
     {
+        Mirrored = true,
         ArnSegment = "agent-state",
         Noun = "Agent status",
         Plural = "agent statuses",

@@ -42,6 +42,14 @@ public sealed record RoutingSnapshot(IReadOnlyList<string> Regions, IReadOnlyLis
             users.AddRange(session.All<User>(scope).Select(u => (u, region, u.AgentStatusId is { } id ? statuses.GetValueOrDefault(id) : null)));
         }
 
+        // Mirrored configuration (docs/global-resiliency.md): a profile or user stored in both Regions is one. [choice]
+        // Its home is the first Region that holds it (the source, once mirrored); the record read is the one changed
+        // last, so a change not yet mirrored already routes.
+        profiles = profiles.GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.MaxBy(p => p.LastModifiedTime)!).ToList();
+        users = users.GroupBy(u => u.User.Id, StringComparer.Ordinal)
+            .Select(g => { var latest = g.MaxBy(u => u.User.LastModifiedTime); return (latest.User, g.First().Home, latest.Status); })
+            .ToList();
+
         var groups = instance.Replication is { } replication
             ? TrafficDistributionService.GroupsOf(session, instance.AccountId, replication.SourceRegion, instance.Id)
                 .Where(g => g.Status is TrafficDistributionGroup.Active or TrafficDistributionGroup.UpdateInProgress)

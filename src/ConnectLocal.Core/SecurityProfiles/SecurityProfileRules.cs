@@ -32,6 +32,7 @@ public static class SecurityProfileRules
 {
     public static readonly ResourceType<SecurityProfile> Type = new()
     {
+        Mirrored = true, // Global Resiliency (docs/global-resiliency.md)
         ArnSegment = "security-profile",
         Noun = "Security profile",
         Quota = s => s.SecurityProfilesPerInstance,

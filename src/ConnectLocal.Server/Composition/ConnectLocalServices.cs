@@ -45,7 +45,8 @@ internal static class ConnectLocalServices
         services.AddSecurity(options);
         services.AddSingleton<IErrorTranslator, DomainErrorTranslator>();
         services.AddSingleton(new ConnectSettings { TransitionDelays = options.TransitionDelays });
-        services.AddSingleton(_ => OpenStore(options));
+        // Global Resiliency's mirroring wraps every backend: writes of mirrored records schedule their copy to the other Region.
+        services.AddSingleton<IConnectStore>(sp => new MirroringStore(OpenStore(options), sp.GetRequiredService<ConnectSettings>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => (IStoreArchive)sp.GetRequiredService<IConnectStore>());
         services.AddSingleton<ConnectApiBase, ConnectApi>();
         services.AddSingleton<InProcessInvoker>();

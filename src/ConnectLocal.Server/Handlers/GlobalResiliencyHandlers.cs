@@ -202,13 +202,13 @@ public sealed partial class ConnectApi
     }
 
     /// <summary>DescribeInstance's ReplicationConfiguration: present only for a replicated instance, in both Regions.</summary>
-    private static ReplicationConfiguration? ReplicationOut(Core.Resources.Instance instance) =>
-        ReplicationService.View(instance) is not { } view ? null : new ReplicationConfiguration
+    private ReplicationConfiguration? ReplicationOut(OperationContext context, Core.Resources.Instance instance) =>
+        Replication.View(CallerOf(context), instance) is not { } view ? null : new ReplicationConfiguration
         {
             SourceRegion = view.SourceRegion,
             GlobalSignInEndpoint = view.GlobalSignInEndpoint,
             ReplicationStatusSummaryList = view.Statuses
-                .Select(s => new ReplicationStatusSummary { Region = s.Region, ReplicationStatus = s.Status })
+                .Select(s => new ReplicationStatusSummary { Region = s.Region, ReplicationStatus = s.Status, ReplicationStatusReason = s.Reason })
                 .ToList(),
         };
 

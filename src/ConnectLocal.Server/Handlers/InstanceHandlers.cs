@@ -42,7 +42,7 @@ public sealed partial class ConnectApi
                 InstanceAccessUrl = AccessUrl(instance),
                 Tags = TagsOut(instance.Tags),
             },
-            ReplicationConfiguration = ReplicationOut(instance),
+            ReplicationConfiguration = ReplicationOut(context, instance),
         });
     }
 

@@ -198,7 +198,7 @@ public sealed class QueueAndRoutingProfileSpecs : IDisposable
     }
 
     [Fact]
-    public void A_replica_gets_default_resources_of_its_own_in_the_replica_Region()
+    public void A_replica_gets_the_source_default_resources_mirrored_with_the_same_ids_in_the_replica_Region()
     {
         var instanceId = CreateInstance("replicated");
         using var west = _client.InRegion("us-west-2");
@@ -209,7 +209,8 @@ public sealed class QueueAndRoutingProfileSpecs : IDisposable
         Assert.StartsWith("arn:aws:connect:us-west-2:", replica.Arn);
         var westQueue = Assert.Single(west.Invoke<ListQueuesResponse>(new ListQueuesRequest { InstanceId = instanceId }).QueueSummaryList!);
         Assert.Equal("BasicQueue", westQueue.Name);
-        Assert.NotEqual(BasicQueueId(instanceId), westQueue.Id);
+        // Mirrored configuration (docs/global-resiliency.md): the same id, the ARN in the replica Region.
+        Assert.Equal(BasicQueueId(instanceId), westQueue.Id);
         Assert.StartsWith("arn:aws:connect:us-west-2:", westQueue.Arn);
     }
 
