@@ -85,7 +85,7 @@ public sealed class RoutingTarget
 /// serves, never on how many agents are idle. Configuration changes apply to the next decision;
 /// contacts in progress are not disturbed. Not thread-safe: callers serialize access.
 /// </summary>
-public sealed class RoutingEngine
+public sealed partial class RoutingEngine
 {
     private readonly EngineClock _clock;
     private readonly IRoutingObserver? _observer;
@@ -565,6 +565,7 @@ public sealed class RoutingEngine
             }
         }
 
+        best ??= CrossRegionAgent(contact);
         if (best is null)
         {
             return false;
@@ -630,12 +631,13 @@ public sealed class RoutingEngine
                 }
             }
 
+            best ??= CrossRegionContact(agent);
             if (best is null)
             {
                 return;
             }
 
-            best.QueueRef!.Waiting(region, best.Channel).Remove(best);
+            best.QueueRef!.Waiting(best.RegionIndex, best.Channel).Remove(best);
             Offer(best, agent);
         }
     }
