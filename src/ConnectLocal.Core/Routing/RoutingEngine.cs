@@ -581,6 +581,7 @@ public sealed partial class RoutingEngine
             }
         }
 
+        best ??= CrossRegionAgent(contact);
         if (best is null)
         {
             return false;
@@ -646,12 +647,13 @@ public sealed partial class RoutingEngine
                 }
             }
 
+            best ??= CrossRegionContact(agent);
             if (best is null)
             {
                 return;
             }
 
-            best.QueueRef!.Waiting(region, best.Channel).Remove(best);
+            best.QueueRef!.Waiting(best.RegionIndex, best.Channel).Remove(best);
             Offer(best, agent);
         }
     }
