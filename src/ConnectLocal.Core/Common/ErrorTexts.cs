@@ -628,4 +628,10 @@ public static class ErrorTexts
     public const string ChatRelatedAndPersistent = "You cannot provide both RelatedContactId and PersistentChat.";
     public const string ChatGuideNeedsInteractiveTypes =
         "SegmentAttributes connect:Subtype connect:Guide needs application/vnd.amazonaws.connect.message.interactive and application/vnd.amazonaws.connect.message.interactive.response in SupportedMessagingContentTypes.";
+
+    // rules-c (issue 18): prose rules of the Update* operations and StopContact.
+    public static string FlowContentLength(int max) => $"Invalid parameter: the flow content must be 1 to {max} characters long.";
+    public const string DisconnectReasonOnlyFromCampaigns = "DisconnectReason can be provided only by outbound campaigns.";
+    public static string RuleDateReferenceNotEpoch(string name) => $"Reference '{name}' of type DATE must be an epoch timestamp.";
+    public const string CallerNumberArnWithInstance = "Invalid parameter: OutboundCallerIdNumberId must be a phone number ARN without the instance in its path.";
 }
