@@ -635,4 +635,10 @@ public static class ErrorTexts
     // Global Resiliency mirroring and ReplicateInstance preconditions (issue 16, gr-mirroring).
     public static string MirroredChangesPending(int count) => $"{count} mirrored resource change(s) not yet applied in this Region.";
     public const string ReplicationNeedsSamlOrConnectManaged = "Invalid Input. Only an instance with SAML or CONNECT_MANAGED identity management can be replicated.";
+
+    // rules-c (issue 18): prose rules of the Update* operations and StopContact.
+    public static string FlowContentLength(int max) => $"Invalid parameter: the flow content must be 1 to {max} characters long.";
+    public const string DisconnectReasonOnlyFromCampaigns = "DisconnectReason can be provided only by outbound campaigns.";
+    public static string RuleDateReferenceNotEpoch(string name) => $"Reference '{name}' of type DATE must be an epoch timestamp.";
+    public const string CallerNumberArnWithInstance = "Invalid parameter: OutboundCallerIdNumberId must be a phone number ARN without the instance in its path.";
 }

@@ -92,6 +92,7 @@ public static class ContactFlowRules
     /// </summary>
     public static void Validate(ResourceContext context, ContactFlow flow, Func<string, FlowDocument> read)
     {
+        CheckContentLength(flow.Content);
         if (flow.Status == Saved)
         {
             return;
@@ -101,6 +102,22 @@ public static class ContactFlowRules
         if (problems.Count > 0)
         {
             throw Errors.InvalidFlow(problems.Select(p => p.ToString()));
+        }
+    }
+
+    /// <summary>The model's prose on Content (no trait says it): 1 to 256,000 characters, in every status.</summary>
+    public const int MaxContentLength = 256_000;
+
+    /// <summary>
+    /// [choice] A content outside 1..256,000 characters (Unicode code points, as the model's length traits count) is
+    /// InvalidParameterException, whatever the flow's status: the length is a parameter rule, not a flow-language one.
+    /// </summary>
+    private static void CheckContentLength(string content)
+    {
+        var length = content.EnumerateRunes().Count();
+        if (length < 1 || length > MaxContentLength)
+        {
+            throw Errors.InvalidParameter(ErrorTexts.FlowContentLength(MaxContentLength));
         }
     }
 

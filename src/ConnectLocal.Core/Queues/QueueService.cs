@@ -84,7 +84,16 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
 
     /// <summary>[choice] The outbound settings are replaced as a whole: members left out are cleared.</summary>
     public void UpdateOutboundCallerConfig(Caller caller, string instanceIdOrArn, string queueIdOrArn, OutboundCallerSettings config) =>
-        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) => queue with { OutboundCallerConfig = CheckOutboundFlow(context, config) });
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) => queue with { OutboundCallerConfig = CheckOutboundFlow(context, CheckNumberArn(config)) });
+
+    /// <summary>
+    /// UpdateQueueOutboundCallerConfig's prose: a phone number ARN is the one without the instance in its path
+    /// (arn:…:phone-number/{id}); [choice] one with it (…:instance/{id}/phone-number/{id}) is InvalidParameterException.
+    /// </summary>
+    private static OutboundCallerSettings CheckNumberArn(OutboundCallerSettings config) =>
+        config.CallerIdNumberId is { } number && number.StartsWith("arn:", StringComparison.Ordinal) && number.Contains(":instance/", StringComparison.Ordinal)
+            ? throw Errors.InvalidParameter(ErrorTexts.CallerNumberArnWithInstance)
+            : config;
 
     /// <summary>The outbound whisper flow a queue names is a PUBLISHED, ACTIVE flow of type OUTBOUND_WHISPER (docs/flows.md).</summary>
     private static OutboundCallerSettings? CheckOutboundFlow(ResourceContext context, OutboundCallerSettings? config)

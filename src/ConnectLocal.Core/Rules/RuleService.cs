@@ -159,12 +159,28 @@ public sealed class RuleService(IConnectStore store, ConnectSettings settings)
             if (action.TaskAction is { } task)
             {
                 Flows.ContactFlowRules.Type.Require(context.Session, context.Caller, context.Instance.Id, task.ContactFlowId);
+                CheckDateReferences(task);
             }
 
             // [choice] An automated evaluation names an evaluation form of the instance (by id or ARN).
             if (action.SubmitAutoEvaluationAction is { } evaluation)
             {
                 Evaluations.EvaluationFormService.Type.Require(context.Session, context.Caller, context.Instance.Id, evaluation.EvaluationFormId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The model's prose on a task action's references: a DATE one is an epoch timestamp. [choice] That is a whole or
+    /// decimal number of seconds (InvalidRequestException otherwise, the error CreateRule and UpdateRule model for rules).
+    /// </summary>
+    private static void CheckDateReferences(TaskActionDefinition task)
+    {
+        foreach (var (name, reference) in task.References ?? new Dictionary<string, RuleReference>())
+        {
+            if (reference.Type == "DATE" && !System.Text.RegularExpressions.Regex.IsMatch(reference.Value ?? string.Empty, @"^[0-9]+(\.[0-9]+)?$"))
+            {
+                throw Errors.InvalidRequest(ErrorTexts.RuleDateReferenceNotEpoch(name));
             }
         }
     }

@@ -120,8 +120,17 @@ public sealed partial class ConnectApi
         return ValueTask.FromResult(new StartOutboundVoiceContactResponse { ContactId = id });
     }
 
+    /// <summary>
+    /// The model's prose: only outbound campaigns may give a DisconnectReason. [choice] No caller of ConnectLocal is an
+    /// outbound campaign, so a request with one is InvalidRequestException and stops nothing.
+    /// </summary>
     public override ValueTask<StopContactResponse> StopContact(OperationContext context, StopContactRequest request)
     {
+        if (request.DisconnectReason is not null)
+        {
+            throw Errors.InvalidRequest(ErrorTexts.DisconnectReasonOnlyFromCampaigns);
+        }
+
         var caller = CallerOf(context);
         var instanceId = Store.Read(session => InstanceService.Require(session, caller, request.InstanceId!)).Id;
         var stopped = Routing.UseContact(request.ContactId!, (routing, contact) =>

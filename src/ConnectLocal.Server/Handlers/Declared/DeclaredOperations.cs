@@ -19,7 +19,13 @@ internal static class DeclaredOperations
         // The routine operations of the first resource families, moved here from hand-written handlers; their
         // real rules are hooks of their declarations in Core (ResourceTypes).
         new ResourceApi<HoursOfOperation>(ResourceTypes.HoursOfOperation) { List = "ListHoursOfOperations", Delete = "DeleteHoursOfOperation" },
-        new ResourceApi<Queue>(ResourceTypes.Queue) { List = "ListQueues", Updates = ["UpdateQueueName", "UpdateQueueStatus"], Delete = "DeleteQueue" },
+        new ResourceApi<Queue>(ResourceTypes.Queue)
+        {
+            List = "ListQueues",
+            Updates = ["UpdateQueueName", "UpdateQueueStatus"],
+            NameOrDescription = ["UpdateQueueName"],
+            Delete = "DeleteQueue",
+        },
         new ResourceApi<RoutingProfile>(ResourceTypes.RoutingProfile)
         {
             List = "ListRoutingProfiles",
@@ -62,6 +68,7 @@ internal static class DeclaredOperations
             List = "ListQuickConnects",
             Search = "SearchQuickConnects",
             Updates = ["UpdateQuickConnectName", "UpdateQuickConnectConfig"],
+            NameOrDescription = ["UpdateQuickConnectName"],
             Delete = "DeleteQuickConnect",
         },
 

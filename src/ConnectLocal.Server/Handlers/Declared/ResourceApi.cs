@@ -36,6 +36,12 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
 
     public IReadOnlyList<string> Updates { get; init; } = [];
 
+    /// <summary>
+    /// The updates of <see cref="Updates"/> whose documentation says "At least Name or Description must be provided"
+    /// (UpdateQueueName, UpdateQuickConnectName): [choice] neither is InvalidParameterException, as UpdateRoutingProfileName answers it.
+    /// </summary>
+    public IReadOnlyList<string> NameOrDescription { get; init; } = [];
+
     public string? Delete { get; init; }
 
     /// <summary>A list filter whose property is not its member name less the plural s (AgentStatusTypes filters Type).</summary>
@@ -76,12 +82,19 @@ internal sealed class ResourceApi<T>(ResourceType<T> type) : IResourceApi
             }),
             .. Updates.Select(name => ((string?)name, (DeclaredHandler)((context, op, input) =>
             {
+                if (NameOrDescription.Contains(name) && !Given(input, "Name") && !Given(input, "Description"))
+                {
+                    throw Errors.InvalidParameter(ErrorTexts.NameOrDescriptionRequired);
+                }
+
                 var updated = resources.Update(ConnectApi.CallerOf(context), Instance(input), Id(op, input), (_, current) => Merged(op, input, current));
                 return Identified(op, updated);
             }))),
         ];
         return all.Where(h => h.Item1 is not null).Select(h => (h.Item1!, h.Item2));
     }
+
+    private static bool Given(JsonElement input, string member) => input.TryGetProperty(member, out var value) && value.ValueKind != JsonValueKind.Null;
 
     private static string Instance(JsonElement input) => input.GetProperty("InstanceId").GetString()!;
 
