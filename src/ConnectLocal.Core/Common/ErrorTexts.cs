@@ -628,4 +628,13 @@ public static class ErrorTexts
     public const string ChatRelatedAndPersistent = "You cannot provide both RelatedContactId and PersistentChat.";
     public const string ChatGuideNeedsInteractiveTypes =
         "SegmentAttributes connect:Subtype connect:Guide needs application/vnd.amazonaws.connect.message.interactive and application/vnd.amazonaws.connect.message.interactive.response in SupportedMessagingContentTypes.";
+
+    // rules-a (issue 18, prose rules of AssociateEmailAddressAlias .. CreateUser).
+    public static string FlowContentLength(int length, int max) => $"Invalid parameter: the flow content is {length} characters; it must be 1 to {max} characters.";
+    public static string RuleTaskDateReference(string name) => $"The task reference '{name}' is of type DATE; its value must be an epoch timestamp in seconds.";
+    public static string UsernameTooLong(int max, string identityManagementType) => $"Invalid parameter: the user name must be at most {max} characters for an instance using {identityManagementType} identity management.";
+    public const string UsernameSamlCharacters = "Invalid parameter: with SAML identity management the user name may contain only letters, digits and _ - . @ characters.";
+    public const string UsernameAtOutsideEmail = "Invalid parameter: the user name may contain @ only as an email address (for example testuser@example.com).";
+    public static string IdentityNameNotNfc(string member) => $"Invalid parameter: IdentityInfo.{member} must be in Unicode Normalization Form C (NFC).";
+    public static string PhoneConfigConflictsWithChannelLists(string phoneMember, string list) => $"Invalid parameter: PhoneConfig.{phoneMember} cannot be set together with {list}.";
 }

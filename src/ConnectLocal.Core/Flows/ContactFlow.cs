@@ -85,12 +85,29 @@ public static class ContactFlowRules
         BeforeDelete = FlowReferences.CheckFlowDeletable,
     };
 
+    /// <summary>The model's prose on Content: 1 to 256,000 characters.</summary>
+    public const int MaxContentLength = 256_000;
+
+    /// <summary>
+    /// CreateContactFlow's Content: "Minimum length of 1. Maximum length of 256000." (prose only: the model's
+    /// ContactFlowContent carries no length trait). [choice] InvalidParameterException, as the length trait of the
+    /// module content shape gives; checked whatever the status, a SAVED flow included.
+    /// </summary>
+    public static void CheckContentLength(string content)
+    {
+        if (content.Length is 0 or > MaxContentLength)
+        {
+            throw Errors.InvalidParameter(ErrorTexts.FlowContentLength(content.Length, MaxContentLength));
+        }
+    }
+
     /// <summary>
     /// Refuses a PUBLISHED flow whose content breaks the flow language, with every problem. <paramref name="read"/>
     /// reads the content (the edge knows JSON); it throws <see cref="Errors.InvalidFlow"/> for content it cannot read.
     /// </summary>
     public static void Validate(ResourceContext context, ContactFlow flow, Func<string, FlowDocument> read)
     {
+        CheckContentLength(flow.Content);
         if (flow.Status == Saved)
         {
             return;

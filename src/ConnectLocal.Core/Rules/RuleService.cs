@@ -159,6 +159,16 @@ public sealed class RuleService(IConnectStore store, ConnectSettings settings)
             if (action.TaskAction is { } task)
             {
                 Flows.ContactFlowRules.Type.Require(context.Session, context.Caller, context.Instance.Id, task.ContactFlowId);
+
+                // TaskAction.References: "DATE must be of type Epoch timestamp". [choice] Whole seconds since the epoch
+                // (digits, optionally negative); anything else is InvalidRequestException, as the other action checks.
+                foreach (var (name, reference) in task.References ?? new Dictionary<string, RuleReference>())
+                {
+                    if (reference.Type == "DATE" && !long.TryParse(reference.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+                    {
+                        throw Errors.InvalidRequest(ErrorTexts.RuleTaskDateReference(name));
+                    }
+                }
             }
 
             // [choice] An automated evaluation names an evaluation form of the instance (by id or ARN).
