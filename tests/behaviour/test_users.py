@@ -257,16 +257,6 @@ class CreateUserTests(UserTestCase):
     def test_username_length_is_checked(self):
         self.assertError("InvalidParameterException", self.connect.create_user, **self.user_args(Username="x" * 101))
 
-    def test_names_must_be_in_unicode_nfc(self):
-        decomposed = "Jose\u0301"  # e + a combining acute accent: not NFC
-        for identity in ({"FirstName": decomposed, "LastName": "Major"}, {"FirstName": "Mary", "LastName": decomposed}):
-            username = unique("nfc")
-            self.assertError("InvalidParameterException", self.connect.create_user,
-                             **self.user_args(Username=username, IdentityInfo=identity), status=400)
-            self.assertNotIn(username, self.usernames())
-        user_id = self.create_user(IdentityInfo={"FirstName": "Jos\u00e9", "LastName": "Major"})
-        self.assertEqual("Jos\u00e9", self.describe(user_id)["IdentityInfo"]["FirstName"])
-
     def test_phone_config_members_conflict_with_their_channel_lists(self):
         voice = [{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}]
         conflicts = [

@@ -635,6 +635,5 @@ public static class ErrorTexts
     public static string UsernameTooLong(int max, string identityManagementType) => $"Invalid parameter: the user name must be at most {max} characters for an instance using {identityManagementType} identity management.";
     public const string UsernameSamlCharacters = "Invalid parameter: with SAML identity management the user name may contain only letters, digits and _ - . @ characters.";
     public const string UsernameAtOutsideEmail = "Invalid parameter: the user name may contain @ only as an email address (for example testuser@example.com).";
-    public static string IdentityNameNotNfc(string member) => $"Invalid parameter: IdentityInfo.{member} must be in Unicode Normalization Form C (NFC).";
     public static string PhoneConfigConflictsWithChannelLists(string phoneMember, string list) => $"Invalid parameter: PhoneConfig.{phoneMember} cannot be set together with {list}.";
 }

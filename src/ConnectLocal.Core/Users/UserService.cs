@@ -369,15 +369,6 @@ public sealed partial class UserService(IConnectStore store, ConnectSettings set
         {
             throw Errors.InvalidParameter(ErrorTexts.SamlEmailNotAllowed);
         }
-
-        // UserIdentityInfo's FirstName and LastName: "Inputs must be in Unicode Normalization Form C (NFC)".
-        foreach (var (member, name) in new[] { ("FirstName", identity?.FirstName), ("LastName", identity?.LastName) })
-        {
-            if (name is not null && !name.IsNormalized(System.Text.NormalizationForm.FormC))
-            {
-                throw Errors.InvalidParameter(ErrorTexts.IdentityNameNotNfc(member));
-            }
-        }
     }
 
     /// <summary>
