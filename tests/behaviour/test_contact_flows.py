@@ -131,6 +131,17 @@ class ContactFlowTests(ConnectTestCase):
     def test_content_that_is_not_json_is_refused(self):
         self.assertEqual(["The flow content is not valid JSON."], self.problems(self.create, raw="{not json"))
 
+    def test_content_length_is_one_to_256000_characters(self):
+        for status in ("SAVED", "PUBLISHED"):
+            with self.subTest(status=status):
+                name = unique("size")
+                self.assertError("InvalidParameterException", self.create, raw="", name=name, Status=status, status=400)
+                self.assertError("InvalidParameterException", self.create, raw="x" * 256001, name=name, Status=status, status=400)
+                self.assertNotIn(name, [s["Name"] for s in self.summaries()])
+        largest = "x" * 256000
+        flow_id = self.create(raw=largest, Status="SAVED")["ContactFlowId"]
+        self.assertEqual(largest, self.describe(flow_id)["Content"])
+
     def test_a_saved_flow_is_stored_unchecked(self):
         flow_id = self.create(raw="{draft", Status="SAVED")["ContactFlowId"]
         self.assertEqual(("{draft", "SAVED"), (self.describe(flow_id)["Content"], self.describe(flow_id)["Status"]))

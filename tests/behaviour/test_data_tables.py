@@ -60,8 +60,8 @@ class DataTableTests(ConnectTestCase):
 
     def test_names_are_trimmed_unique_ignoring_case_and_not_reserved(self):
         name = unique("Rates")
-        created = self.table(Name=f"  {name}  ")
-        self.assertEqual(name, self.describe(created["Id"])["Name"])
+        created = self.table(Name=f"  {name}  ", Description="  trimmed text \n")
+        self.assertEqual((name, "trimmed text"), (self.describe(created["Id"])["Name"], self.describe(created["Id"])["Description"]))
         self.assertError("DuplicateResourceException", self.table, Name=name.upper())
         for reserved in ("connect:x", "AWS:x"):
             self.assertError("InvalidParameterException", self.table, Name=reserved)
@@ -130,6 +130,8 @@ class DataTableTests(ConnectTestCase):
         self.assertEqual("tier", created["Name"])
         self.assertIn("AttributeId", created)
         self.assertError("DuplicateResourceException", self.attribute, t["Id"], "TIER")
+        for reserved in ("connect:tier", "AWS:tier"):
+            self.assertError("InvalidParameterException", self.attribute, t["Id"], reserved)
         attr = self.connect.describe_data_table_attribute(InstanceId=self.instance_id, DataTableId=t["Arn"], AttributeName="tier")["Attribute"]
         self.assertEqual(("tier", "TEXT", "d", False, t["Id"], t["Arn"]), (attr["Name"], attr["ValueType"], attr["Description"], attr["Primary"], attr["DataTableId"], attr["DataTableArn"]))
         self.assertEqual({"MaxLength": 10, "Enum": {"Strict": True, "Values": ["gold", "silver"]}}, attr["Validation"])

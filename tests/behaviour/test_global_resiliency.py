@@ -734,6 +734,24 @@ class PhoneNumberTests(GlobalResiliencyCase):
                          InstanceId=self.instance_id)
         self.connect.release_phone_number(PhoneNumberId=pid)
 
+    def test_a_group_number_is_associated_by_arn_only_from_the_replica_region(self):
+        def inbound_flow(connect):
+            flows = [f for p in connect.get_paginator("list_contact_flows").paginate(InstanceId=self.instance_id, ContactFlowTypes=["CONTACT_FLOW"])
+                     for f in p["ContactFlowSummaryList"]]
+            return next(f["Id"] for f in flows if f.get("ContactFlowState", "ACTIVE") == "ACTIVE" and f.get("ContactFlowStatus", "PUBLISHED") == "PUBLISHED")
+
+        gid, arn = self.new_group()
+        number, pid, parn = self.claim(TargetArn=arn)
+        west_flow = inbound_flow(self.west)
+        self.assertError("ResourceNotFoundException", self.west.associate_phone_number_contact_flow, PhoneNumberId=pid,
+                         InstanceId=self.instance_id, ContactFlowId=west_flow, status=404)
+        self.west.associate_phone_number_contact_flow(PhoneNumberId=parn, InstanceId=self.instance_id, ContactFlowId=west_flow)
+        # in the group's own Region the id and the ARN both name it
+        east_flow = inbound_flow(self.connect)
+        for ident in (pid, parn):
+            self.connect.associate_phone_number_contact_flow(PhoneNumberId=ident, InstanceId=self.instance_id, ContactFlowId=east_flow)
+        self.connect.release_phone_number(PhoneNumberId=pid)
+
     def test_update_moves_between_instance_and_group(self):
         gid, arn = self.new_group()
         number, pid, parn = self.claim()

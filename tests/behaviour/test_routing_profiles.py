@@ -220,6 +220,9 @@ class CreateAndDescribeTests(RoutingProfileTestCase):
                          ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": self.basic_queue_id, "Channel": "CHAT"}}])
         self.assertError("InvalidParameterException", self.create_profile,
                          ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": self.basic_queue_id, "Channel": "VOICE"}}])
+        self.assertError("InvalidParameterException", self.connect.associate_routing_profile_queues,
+                         InstanceId=self.instance_id, RoutingProfileId=pid,
+                         ManualAssignmentQueueConfigs=[{"QueueReference": {"QueueId": self.basic_queue_id, "Channel": "VOICE"}}])
         self.connect.disassociate_routing_profile_queues(
             InstanceId=self.instance_id, RoutingProfileId=pid,
             ManualAssignmentQueueReferences=[{"QueueId": queue_arn, "Channel": "CHAT"}])

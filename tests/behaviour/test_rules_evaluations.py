@@ -76,6 +76,32 @@ class RuleTests(ConnectTestCase):
     def test_action_types_are_limited_to_the_sources_the_model_lists(self):
         self.assertError("InvalidRequestException", self.create, actions=[{"ActionType": "END_ASSOCIATED_TASKS", "EndAssociatedTasksAction": {}}])
         self.create(source="OnCaseUpdate", actions=[{"ActionType": "END_ASSOCIATED_TASKS", "EndAssociatedTasksAction": {}}])
+        # each restricted action type on a source the model does not list for it, and on one it lists
+        case_fields = {"Fields": [{"Id": "title", "Value": {"StringValue": "x"}}]}
+        restricted = [
+            ({"ActionType": "GENERATE_EVENTBRIDGE_EVENT", "EventBridgeAction": {"Name": "x"}}, "OnCaseCreate", "OnRealTimeChatAnalysisAvailable"),
+            ({"ActionType": "ASSIGN_CONTACT_CATEGORY", "AssignContactCategoryAction": {}}, "OnCaseCreate", "OnPostChatAnalysisAvailable"),
+            ({"ActionType": "SEND_NOTIFICATION", "SendNotificationAction": {"DeliveryMethod": "EMAIL", "Content": "c", "ContentType": "PLAIN_TEXT",
+                                                                            "Recipient": {"UserTags": {"team": "qa"}}}}, "OnCaseUpdate", "OnPostCallAnalysisAvailable"),
+            ({"ActionType": "CREATE_CASE", "CreateCaseAction": {"TemplateId": "t1", **case_fields}}, "OnRealTimeCallAnalysisAvailable", "OnPostCallAnalysisAvailable"),
+            ({"ActionType": "UPDATE_CASE", "UpdateCaseAction": case_fields}, "OnPostCallAnalysisAvailable", "OnCaseCreate"),
+            ({"ActionType": "END_ASSOCIATED_TASKS", "EndAssociatedTasksAction": {}}, "OnCaseCreate", "OnCaseUpdate"),
+        ]
+        for action, wrong, right in restricted:
+            with self.subTest(action=action["ActionType"]):
+                self.assertError("InvalidRequestException", self.create, source=wrong, actions=[action], status=400)
+                rule_id = self.create(source=right, actions=[action])["RuleId"]
+                self.connect.delete_rule(InstanceId=self.instance_id, RuleId=rule_id)  # the list test counts rules by source
+
+    def test_a_date_reference_is_an_epoch_timestamp(self):
+        def task(value):
+            return [{"ActionType": "CREATE_TASK", "TaskAction": {"Name": "Follow up", "ContactFlowId": self.flow_arn,
+                                                                "References": {"due": {"Value": value, "Type": "DATE"}}}}]
+        for bad in ("2026-01-01T00:00:00Z", "tomorrow", "1.5"):
+            with self.subTest(value=bad):
+                self.assertError("InvalidRequestException", self.create, actions=task(bad), status=400)
+        rule_id = self.create(actions=task("1767225600"))["RuleId"]
+        self.assertEqual("1767225600", self.describe(rule_id)["Actions"][0]["TaskAction"]["References"]["due"]["Value"])
 
     def test_third_party_sources_need_an_integration_association(self):
         category = [{"ActionType": "ASSIGN_CONTACT_CATEGORY", "AssignContactCategoryAction": {}}]

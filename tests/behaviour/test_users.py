@@ -256,7 +256,55 @@ class CreateUserTests(UserTestCase):
 
     def test_username_length_is_checked(self):
         self.assertError("InvalidParameterException", self.connect.create_user, **self.user_args(Username="x" * 101))
-        self.create_user(Username=unique("u") + "x" * 80)
+
+    def test_phone_config_members_conflict_with_their_channel_lists(self):
+        voice = [{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}]
+        conflicts = [
+            dict(PhoneConfig={"PhoneType": "SOFT_PHONE", "AutoAccept": True}, AutoAcceptConfigs=[{"Channel": "CHAT", "AutoAccept": True}]),
+            dict(PhoneConfig={"PhoneType": "SOFT_PHONE"}, PhoneNumberConfigs=voice),
+            dict(PhoneConfig={"AfterContactWorkTimeLimit": 10}, PhoneNumberConfigs=voice,
+                 AfterContactWorkConfigs=[{"Channel": "CHAT", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 45}}]),
+            dict(PhoneConfig={"PersistentConnection": True}, PhoneNumberConfigs=voice,
+                 PersistentConnectionConfigs=[{"Channel": "VOICE", "PersistentConnection": True}]),
+        ]
+        for overrides in conflicts:
+            with self.subTest(overrides=overrides):
+                username = unique("both")
+                self.assertError("InvalidParameterException", self.connect.create_user,
+                                 **self.user_args(Username=username, **overrides), status=400)
+                self.assertNotIn(username, self.usernames())
+        # members and lists that configure different settings go together
+        user_id = self.create_user(PhoneConfig={"PhoneType": "SOFT_PHONE", "AutoAccept": True},
+                                   AfterContactWorkConfigs=[{"Channel": "CHAT", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 45}}])
+        user = self.describe(user_id)
+        self.assertTrue(user["PhoneConfig"]["AutoAccept"])
+        self.assertIn(("CHAT", 45), [(c["Channel"], c["AfterContactWorkConfig"]["AfterContactWorkTimeLimit"]) for c in user["AfterContactWorkConfigs"]])
+
+    def test_channel_lists_on_create_follow_the_documented_rules(self):
+        voice = [{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}]
+        refused = [
+            dict(PersistentConnectionConfigs=[{"Channel": "TASK", "PersistentConnection": True}]),
+            dict(VoiceEnhancementConfigs=[{"Channel": "EMAIL", "VoiceEnhancementMode": "NONE"}]),
+            dict(AutoAcceptConfigs=[{"Channel": "CHAT", "AutoAccept": True, "AgentFirstCallbackAutoAccept": True}]),
+            dict(AfterContactWorkConfigs=[{"Channel": "CHAT", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 30},
+                                           "AgentFirstCallbackAfterContactWorkConfig": {"AfterContactWorkTimeLimit": 30}}]),
+            dict(AfterContactWorkConfigs=[{"Channel": "CHAT", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 2_000_001}}]),
+            dict(AfterContactWorkConfigs=[{"Channel": "VOICE", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 30},
+                                           "AgentFirstCallbackAfterContactWorkConfig": {"AfterContactWorkTimeLimit": 2_000_001}}]),
+        ]
+        for overrides in refused:
+            with self.subTest(overrides=overrides):
+                username = unique("lists")
+                self.assertError("InvalidParameterException", self.connect.create_user,
+                                 **self.user_args(Username=username, PhoneConfig=None, PhoneNumberConfigs=voice, **overrides), status=400)
+                self.assertNotIn(username, self.usernames())
+        user_id = self.create_user(PhoneConfig=None, PhoneNumberConfigs=voice,
+                                   AutoAcceptConfigs=[{"Channel": "VOICE", "AutoAccept": True, "AgentFirstCallbackAutoAccept": True}],
+                                   AfterContactWorkConfigs=[{"Channel": "VOICE", "AfterContactWorkConfig": {"AfterContactWorkTimeLimit": 2_000_000},
+                                                             "AgentFirstCallbackAfterContactWorkConfig": {"AfterContactWorkTimeLimit": 2_000_000}}],
+                                   PersistentConnectionConfigs=[{"Channel": "VOICE", "PersistentConnection": True}],
+                                   VoiceEnhancementConfigs=[{"Channel": "VOICE", "VoiceEnhancementMode": "VOICE_ISOLATION"}])
+        self.assertEqual([{"Channel": "VOICE", "VoiceEnhancementMode": "VOICE_ISOLATION"}], self.describe(user_id)["VoiceEnhancementConfigs"])
 
     def test_unknown_instance_is_not_found(self):
         self.assertError("ResourceNotFoundException", self.connect.create_user, **self.user_args(instance_id=MISSING_INSTANCE),
@@ -276,6 +324,28 @@ class IdentityManagementTests(ConnectTestCase):
             SecurityProfileIds=[security_profiles(self.connect, iid)["Agent"]],
             RoutingProfileId=basic_routing_profile(self.connect, iid),
         )
+
+    def test_username_follows_the_identity_management_type(self):
+        def name(length):
+            return (unique("u").replace("-", "") * 10)[:length]
+
+        iid, args = self.instance_of("CONNECT_MANAGED", InstanceAlias=unique("cm"))
+        args["Password"] = "Passw0rd-ok"
+        # without SAML: up to 20 characters, @ only in an email address
+        self.assertError("InvalidParameterException", self.connect.create_user, **dict(args, Username=name(21)), status=400)
+        self.assertError("InvalidParameterException", self.connect.create_user, **dict(args, Username="testuser@example"))
+        for good in (name(20), name(8) + "@ex.com"):
+            user_id = self.connect.create_user(**dict(args, Username=good))["UserId"]
+            self.assertEqual(good, self.connect.describe_user(InstanceId=iid, UserId=user_id)["User"]["Username"])
+        # with SAML: up to 64 characters of letters, digits and _ - . @
+        iid, args = self.instance_of("SAML", InstanceAlias=unique("saml"))
+        for bad in (name(65), name(10) + " x", name(10) + "!", name(10) + "@example"):
+            with self.subTest(username=bad):
+                self.assertError("InvalidParameterException", self.connect.create_user, **dict(args, Username=bad), status=400)
+        for good in (name(64), "a.b_c-" + name(10), name(10) + "@example.com"):
+            self.connect.create_user(**dict(args, Username=good))
+        names = [u["Username"] for p in self.connect.get_paginator("list_users").paginate(InstanceId=iid) for u in p["UserSummaryList"]]
+        self.assertEqual(3, len(names))
 
     def test_saml_instance_refuses_password_and_email(self):
         iid, args = self.instance_of("SAML", InstanceAlias=unique("saml"))

@@ -641,4 +641,10 @@ public static class ErrorTexts
     public const string DisconnectReasonOnlyFromCampaigns = "DisconnectReason can be provided only by outbound campaigns.";
     public static string RuleDateReferenceNotEpoch(string name) => $"Reference '{name}' of type DATE must be an epoch timestamp.";
     public const string CallerNumberArnWithInstance = "Invalid parameter: OutboundCallerIdNumberId must be a phone number ARN without the instance in its path.";
+
+    // rules-a (issue 18, prose rules of AssociateEmailAddressAlias .. CreateUser).
+    public static string UsernameTooLong(int max, string identityManagementType) => $"Invalid parameter: the user name must be at most {max} characters for an instance using {identityManagementType} identity management.";
+    public const string UsernameSamlCharacters = "Invalid parameter: with SAML identity management the user name may contain only letters, digits and _ - . @ characters.";
+    public const string UsernameAtOutsideEmail = "Invalid parameter: the user name may contain @ only as an email address (for example testuser@example.com).";
+    public static string PhoneConfigConflictsWithChannelLists(string phoneMember, string list) => $"Invalid parameter: PhoneConfig.{phoneMember} cannot be set together with {list}.";
 }

@@ -23,7 +23,7 @@ public sealed record CreateUserCommand(
 /// LIMITATIONS: passwords are checked for
 /// presence only and never stored.
 /// </summary>
-public sealed class UserService(IConnectStore store, ConnectSettings settings)
+public sealed partial class UserService(IConnectStore store, ConnectSettings settings)
 {
     public const string ConnectManaged = "CONNECT_MANAGED";
     public const string Saml = "SAML";
@@ -39,6 +39,7 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
     {
         var instance = InstanceService.Require(session, caller, instanceIdOrArn);
         var scope = Scope(instance);
+        CheckUsername(instance, command.Username);
         CheckPassword(instance, command.Password);
         CheckIdentity(instance, command.IdentityInfo);
         if (instance.IdentityManagementType == Saml && command.DirectoryUserId is not null)
@@ -51,6 +52,7 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         if (channels is not null)
         {
             UserConfigService.Validate(channels);
+            CheckPhoneConfigAgainstLists(command.PhoneConfig, channels);
         }
 
         var phone = Phone(command.PhoneConfig ?? VoicePhone(channels));
@@ -266,6 +268,72 @@ public sealed class UserService(IConnectStore store, ConnectSettings settings)
         }
 
         return ids;
+    }
+
+    /// <summary>CreateUser's Username prose: up to 20 characters without SAML.</summary>
+    public const int MaxUsernameLength = 20;
+
+    /// <summary>CreateUser's Username prose: up to 64 characters with SAML.</summary>
+    public const int MaxSamlUsernameLength = 64;
+
+    /// <summary>
+    /// CreateUser's Username prose: "up to 20 characters" for instances not using SAML; "up to 64 characters from
+    /// [a-zA-Z0-9_-.\@]+" with SAML; "@ only if used in an email format" (testuser@example is refused). The model's
+    /// length trait (1-100) is wider; the prose for the instance's identity type is followed. [choice] An email format
+    /// is one @ with a non-empty local part and a domain holding a dot; the errors are InvalidParameterException.
+    /// </summary>
+    private static void CheckUsername(Instance instance, string username)
+    {
+        var saml = instance.IdentityManagementType == Saml;
+        var max = saml ? MaxSamlUsernameLength : MaxUsernameLength;
+        if (username.Length > max)
+        {
+            throw Errors.InvalidParameter(ErrorTexts.UsernameTooLong(max, instance.IdentityManagementType));
+        }
+
+        if (saml && !SamlUsername().IsMatch(username))
+        {
+            throw Errors.InvalidParameter(ErrorTexts.UsernameSamlCharacters);
+        }
+
+        if (username.Contains('@', StringComparison.Ordinal) && !EmailUsername().IsMatch(username))
+        {
+            throw Errors.InvalidParameter(ErrorTexts.UsernameAtOutsideEmail);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-zA-Z0-9_\-.@]+$")]
+    private static partial System.Text.RegularExpressions.Regex SamlUsername();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")]
+    private static partial System.Text.RegularExpressions.Regex EmailUsername();
+
+    /// <summary>
+    /// CreateUser doc: "Fields in PhoneConfig cannot be set simultaneously with their corresponding channel-specific
+    /// configuration parameters": AutoAccept with AutoAcceptConfigs, AfterContactWorkTimeLimit with
+    /// AfterContactWorkConfigs, PhoneType and PhoneNumber with PhoneNumberConfigs, PersistentConnection with
+    /// PersistentConnectionConfigs. [choice] A list that is sent but empty configures nothing and does not conflict;
+    /// the error is InvalidParameterException.
+    /// </summary>
+    private static void CheckPhoneConfigAgainstLists(UserPhoneInput? phone, UserChannelConfig channels)
+    {
+        if (phone is null)
+        {
+            return;
+        }
+
+        (bool Set, string Member, bool Listed, string List)[] pairs =
+        [
+            (phone.AutoAccept is not null, "AutoAccept", channels.AutoAcceptConfigs is { Count: > 0 }, "AutoAcceptConfigs"),
+            (phone.AfterContactWorkTimeLimit is not null, "AfterContactWorkTimeLimit", channels.AfterContactWorkConfigs is { Count: > 0 }, "AfterContactWorkConfigs"),
+            (phone.PhoneType is not null, "PhoneType", channels.PhoneNumberConfigs is { Count: > 0 }, "PhoneNumberConfigs"),
+            (phone.DeskPhoneNumber is not null, "DeskPhoneNumber", channels.PhoneNumberConfigs is { Count: > 0 }, "PhoneNumberConfigs"),
+            (phone.PersistentConnection is not null, "PersistentConnection", channels.PersistentConnectionConfigs is { Count: > 0 }, "PersistentConnectionConfigs"),
+        ];
+        if (pairs.FirstOrDefault(p => p.Set && p.Listed) is { Member: not null } conflict)
+        {
+            throw Errors.InvalidParameter(ErrorTexts.PhoneConfigConflictsWithChannelLists(conflict.Member, conflict.List));
+        }
     }
 
     /// <summary>CreateUser doc: "A password is required if you are using Amazon Connect for identity management.

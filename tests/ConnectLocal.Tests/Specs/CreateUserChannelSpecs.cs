@@ -39,14 +39,17 @@ public sealed class CreateUserChannelSpecs : IDisposable
     }
 
     [Fact]
-    public void CreateUser_applies_the_lists_over_PhoneConfig()
+    public void CreateUser_applies_the_lists_over_PhoneConfig_and_refuses_a_member_its_list_also_sets()
     {
-        var request = Request("both", new UserPhoneConfig { PhoneType = "SOFT_PHONE", AfterContactWorkTimeLimit = 10 });
+        var request = Request("both", new UserPhoneConfig { PhoneType = "SOFT_PHONE" });
         request.AfterContactWorkConfigs = [new AfterContactWorkConfigPerChannel { Channel = "VOICE", AfterContactWorkConfig = new AfterContactWorkConfig { AfterContactWorkTimeLimit = 90 } }];
 
         var user = Describe(_client.Invoke<CreateUserResponse>(request).UserId!);
 
         Assert.Equal(("SOFT_PHONE", 90), (user.PhoneConfig!.PhoneType, user.PhoneConfig.AfterContactWorkTimeLimit));
+        var conflict = Request("conflict", new UserPhoneConfig { PhoneType = "SOFT_PHONE", AfterContactWorkTimeLimit = 10 });
+        conflict.AfterContactWorkConfigs = request.AfterContactWorkConfigs;
+        Assert.Contains("AfterContactWorkConfigs", _client.Fails(conflict, "InvalidParameterException").Message);
     }
 
     [Fact]
