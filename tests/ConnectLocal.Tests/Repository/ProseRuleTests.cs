@@ -1,4 +1,5 @@
 using ConnectLocal.Model;
+using ConnectLocal.Model.Metadata;
 using ConnectLocal.Server.Hosting;
 using ConnectLocal.Tests.Support;
 
