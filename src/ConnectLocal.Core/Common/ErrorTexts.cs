@@ -628,4 +628,21 @@ public static class ErrorTexts
     public const string ChatRelatedAndPersistent = "You cannot provide both RelatedContactId and PersistentChat.";
     public const string ChatGuideNeedsInteractiveTypes =
         "SegmentAttributes connect:Subtype connect:Guide needs application/vnd.amazonaws.connect.message.interactive and application/vnd.amazonaws.connect.message.interactive.response in SupportedMessagingContentTypes.";
+
+    // rules-b (issue 18, prose rules): the data plane's documented rules (Contacts/ContactStartRules, CurrentMetrics, GetCurrentUserData).
+    public static string SegmentAttributeKeyCharacters(string key) =>
+        $"Segment attribute key '{key}' can include only alphanumeric characters, '-' and '_' (after the connect: namespace of system attributes).";
+    public static string SegmentAttributeSystemOnly(string key, string member) =>
+        $"Segment attribute '{key}': {member} is supported for system-defined attributes only.";
+    public const string ContactExpiryShape =
+        "Segment attribute connect:ContactExpiry needs a ValueMap with ExpiryDuration given as a ValueInteger number of minutes.";
+    public static string ReferenceDateNotEpoch(string name) => $"Reference '{name}' is of type DATE: its value must be an epoch timestamp.";
+    public static string ChatInitialMessageTooLarge(int max) => $"InitialMessage.Content must not be more than {max} bytes.";
+    public const string CreatedByUserUnknown = "Segment attribute connect:CreatedByUser must name a user of the instance by its ARN (ValueString).";
+    public const string PersistentChatNeedsRehydrationType = "PersistentChat needs a RehydrationType.";
+    public const string AnswerMachineDetectionNeedsCampaign = "EnableAnswerMachineDetection needs TrafficType CAMPAIGN.";
+    public const string DestinationNotAllowedByDefault = "Outbound calls to UK mobile numbers (+447) are not allowed by default; they need a service quota increase.";
+    public const string UserDataOneFilter = "Only one of the Queues, RoutingProfiles, Agents and UserHierarchyGroups filters can be given.";
+    public static string MetricFilterTooMany(string filter, int max) => $"The {filter} filter takes at most {max} items.";
+    public static string MetricIdsTooMany(int max) => $"At most {max} CurrentMetrics can use a MetricId.";
 }
