@@ -129,6 +129,11 @@ class RealTimeRuleTests(ConnectTestCase):
         self.assertError("InvalidParameterException", self.metrics, {"Queues": [self.queue]}, ids, status=400)
         self.assertEqual(1, len(self.metrics({"Queues": [self.queue]}, ids[:10])["MetricResults"]))
 
+    def test_a_custom_metric_takes_no_unit(self):
+        metric = {"MetricId": "00000000-0000-4000-8000-000000000001"}
+        self.assertError("InvalidParameterException", self.metrics, {"Queues": [self.queue]}, [dict(metric, Unit="COUNT")], status=400)
+        self.assertEqual(1, len(self.metrics({"Queues": [self.queue]}, [metric])["MetricResults"]))
+
     def test_subtype_and_validation_grouping_need_queue_first(self):
         for grouping in ("SUBTYPE", "VALIDATION_TEST_TYPE"):
             self.assertError("InvalidParameterException", self.metrics, {"Queues": [self.queue]}, groupings=["CHANNEL", grouping])

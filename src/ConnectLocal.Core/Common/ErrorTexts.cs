@@ -645,4 +645,5 @@ public static class ErrorTexts
     public const string UserDataOneFilter = "Only one of the Queues, RoutingProfiles, Agents and UserHierarchyGroups filters can be given.";
     public static string MetricFilterTooMany(string filter, int max) => $"The {filter} filter takes at most {max} items.";
     public static string MetricIdsTooMany(int max) => $"At most {max} CurrentMetrics can use a MetricId.";
+    public static string MetricUnitOfCustomMetric(string metricId) => $"The Unit parameter is not supported for the custom metric {metricId}.";
 }

@@ -69,6 +69,11 @@ internal static class CurrentMetrics
             throw Errors.InvalidParameter(ErrorTexts.MetricIdsTooMany(MaxMetricIds));
         }
 
+        if ((request.CurrentMetrics ?? []).FirstOrDefault(m => m.MetricId is not null && m.Unit is not null) is { MetricId: { } custom })
+        {
+            throw Errors.InvalidParameter(ErrorTexts.MetricUnitOfCustomMetric(custom));
+        }
+
         foreach (var (name, given) in new[] { ("AgentStatuses", filters.AgentStatuses is not null), ("Subtypes", filters.Subtypes is not null), ("ValidationTestTypes", filters.ValidationTestTypes is not null) })
         {
             if (given && filters.Queues is null)
