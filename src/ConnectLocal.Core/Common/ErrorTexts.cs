@@ -647,4 +647,22 @@ public static class ErrorTexts
     public const string UsernameSamlCharacters = "Invalid parameter: with SAML identity management the user name may contain only letters, digits and _ - . @ characters.";
     public const string UsernameAtOutsideEmail = "Invalid parameter: the user name may contain @ only as an email address (for example testuser@example.com).";
     public static string PhoneConfigConflictsWithChannelLists(string phoneMember, string list) => $"Invalid parameter: PhoneConfig.{phoneMember} cannot be set together with {list}.";
+
+    // rules-b (issue 18, prose rules): the data plane's documented rules (Contacts/ContactStartRules, CurrentMetrics, GetCurrentUserData).
+    public static string SegmentAttributeKeyCharacters(string key) =>
+        $"Segment attribute key '{key}' can include only alphanumeric characters, '-' and '_' (after the connect: namespace of system attributes).";
+    public static string SegmentAttributeSystemOnly(string key, string member) =>
+        $"Segment attribute '{key}': {member} is supported for system-defined attributes only.";
+    public const string ContactExpiryShape =
+        "Segment attribute connect:ContactExpiry needs a ValueMap with ExpiryDuration given as a ValueInteger number of minutes.";
+    public static string ReferenceDateNotEpoch(string name) => $"Reference '{name}' is of type DATE: its value must be an epoch timestamp.";
+    public static string ChatInitialMessageTooLarge(int max) => $"InitialMessage.Content must not be more than {max} bytes.";
+    public const string CreatedByUserUnknown = "Segment attribute connect:CreatedByUser must name a user of the instance by its ARN (ValueString).";
+    public const string PersistentChatNeedsRehydrationType = "PersistentChat needs a RehydrationType.";
+    public const string AnswerMachineDetectionNeedsCampaign = "EnableAnswerMachineDetection needs TrafficType CAMPAIGN.";
+    public const string DestinationNotAllowedByDefault = "Outbound calls to UK mobile numbers (+447) are not allowed by default; they need a service quota increase.";
+    public const string UserDataOneFilter = "Only one of the Queues, RoutingProfiles, Agents and UserHierarchyGroups filters can be given.";
+    public static string MetricFilterTooMany(string filter, int max) => $"The {filter} filter takes at most {max} items.";
+    public static string MetricIdsTooMany(int max) => $"At most {max} CurrentMetrics can use a MetricId.";
+    public static string MetricUnitOfCustomMetric(string metricId) => $"The Unit parameter is not supported for the custom metric {metricId}.";
 }

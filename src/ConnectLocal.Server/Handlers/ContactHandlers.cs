@@ -38,6 +38,9 @@ public sealed partial class ConnectApi
     public override ValueTask<StartChatContactResponse> StartChatContact(OperationContext context, StartChatContactRequest request)
     {
         ContactAttributes.Check(request.Attributes);
+        ContactStartRules.CheckInitialMessage(request.InitialMessage?.Content);
+        ContactStartRules.CheckPersistentChat(request.PersistentChat is not null, request.PersistentChat?.RehydrationType);
+        CheckSegmentAttributes(request.SegmentAttributes);
         ChatStart.Check(request.SupportedMessagingContentTypes, request.RelatedContactId is not null, request.PersistentChat is not null,
             request.SegmentAttributes?.GetValueOrDefault("connect:Subtype")?.ValueString);
         var caller = CallerOf(context);
@@ -64,8 +67,11 @@ public sealed partial class ConnectApi
     public override ValueTask<StartTaskContactResponse> StartTaskContact(OperationContext context, StartTaskContactRequest request)
     {
         ContactAttributes.Check(request.Attributes);
+        CheckReferences(request.References);
+        CheckSegmentAttributes(request.SegmentAttributes);
         var caller = CallerOf(context);
         TaskStarts.CheckSchedule(request.ScheduledTime, caller.Now);
+        CheckCreatedByUser(caller, request.InstanceId!, request.SegmentAttributes);
         var start = TaskStarts.Resolve(Store, caller, request.InstanceId!, request.ContactFlowId, request.QuickConnectId, request.TaskTemplateId);
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
@@ -100,6 +106,13 @@ public sealed partial class ConnectApi
         }
 
         ContactAttributes.Check(request.Attributes);
+        CheckReferences(request.References);
+        ContactStartRules.CheckAnswerMachineDetection(request.AnswerMachineDetectionConfig?.EnableAnswerMachineDetection == true, request.TrafficType);
+        if (!ContactStartRules.DestinationAllowedByDefault(request.DestinationPhoneNumber!))
+        {
+            throw new ServiceErrorException("DestinationNotAllowedException", ErrorTexts.DestinationNotAllowedByDefault);
+        }
+
         var caller = CallerOf(context);
         Core.Flows.FlowReferences.RequireForContact(Store, caller, request.InstanceId!, request.ContactFlowId!);
         var id = DefaultResources.NewId();
@@ -160,6 +173,12 @@ public sealed partial class ConnectApi
         {
             // The API reference: at least one of Queues, RoutingProfiles, Agents or UserHierarchyGroups.
             throw Errors.InvalidParameter("At least one filter must be provided: Queues, RoutingProfiles, Agents or UserHierarchyGroups.");
+        }
+
+        if (new object?[] { filters.Queues, filters.Agents, filters.RoutingProfiles, filters.UserHierarchyGroups }.Count(f => f is not null) > 1)
+        {
+            // The API reference: at most one of them ([choice] InvalidParameterException, the prose names no error).
+            throw Errors.InvalidParameter(ErrorTexts.UserDataOneFilter);
         }
 
         var data = Routing.Use(caller, request.InstanceId!, (routing, instance) => Store.Read(session =>

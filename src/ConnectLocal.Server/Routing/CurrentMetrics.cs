@@ -25,6 +25,12 @@ internal static class CurrentMetrics
 {
     private static readonly string[] SupportedGroupings = ["QUEUE", "CHANNEL", "ROUTING_PROFILE"];
 
+    /// <summary>Filters.AgentStatuses: "up to 50" (prose only).</summary>
+    private const int MaxAgentStatuses = 50;
+
+    /// <summary>CurrentMetrics: at most 10 given by MetricId (prose only).</summary>
+    private const int MaxMetricIds = 10;
+
     private static readonly Dictionary<string, string> Units = new(StringComparer.Ordinal)
     {
         ["AGENTS_ONLINE"] = "COUNT",
@@ -54,6 +60,22 @@ internal static class CurrentMetrics
         if (filters.Queues is not null && filters.RoutingProfiles is not null)
         {
             throw Errors.InvalidParameter(ErrorTexts.MetricFiltersQueueAndProfile);
+        }
+
+        // rules-b: limits the prose states but the model does not (AgentStatuses has no length trait; MetricId none).
+        if (filters.AgentStatuses is { Count: > MaxAgentStatuses })
+        {
+            throw Errors.InvalidParameter(ErrorTexts.MetricFilterTooMany("AgentStatuses", MaxAgentStatuses));
+        }
+
+        if ((request.CurrentMetrics ?? []).Count(m => m.MetricId is not null) > MaxMetricIds)
+        {
+            throw Errors.InvalidParameter(ErrorTexts.MetricIdsTooMany(MaxMetricIds));
+        }
+
+        if ((request.CurrentMetrics ?? []).FirstOrDefault(m => m.MetricId is not null && m.Unit is not null) is { MetricId: { } custom })
+        {
+            throw Errors.InvalidParameter(ErrorTexts.MetricUnitOfCustomMetric(custom));
         }
 
         foreach (var (name, given) in new[] { ("AgentStatuses", filters.AgentStatuses is not null), ("Subtypes", filters.Subtypes is not null), ("ValidationTestTypes", filters.ValidationTestTypes is not null) })
