@@ -27,16 +27,10 @@ internal static class FlowControl
         {
             var host = http.RequestServices.GetRequiredService<RoutingHost>();
             var contactId = (string)http.Request.RouteValues["contactId"]!;
-            if (host.FindFlowContact(contactId) is not { } contact)
+            if (host.FlowLogOf(contactId) is not { } entries)
             {
                 await ConnectEndpoint.WriteErrorAsync(http, 404, "ResourceNotFoundException", $"No flow log for contact {contactId}.");
                 return;
-            }
-
-            FlowLogEntry[] entries;
-            lock (contact)
-            {
-                entries = [.. contact.Log];
             }
 
             http.Response.ContentType = "application/x-ndjson";

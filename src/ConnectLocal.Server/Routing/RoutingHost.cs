@@ -193,8 +193,8 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
         return contact;
     }
 
-    /// <summary>A contact's flow view (its flow log), whether it is queued, ended or still in its inbound flow; null when unknown.</summary>
-    public ConnectLocal.Core.Flows.Interpreter.FlowContact? FindFlowContact(string contactId)
+    /// <summary>A copy of a contact's flow log, whether it is queued, ended or still in its inbound flow; null when unknown.</summary>
+    public IReadOnlyList<ConnectLocal.Core.Flows.Interpreter.FlowLogEntry>? FlowLogOf(string contactId)
     {
         if (!_contacts.TryGetValue(contactId, out var routing))
         {
@@ -203,7 +203,7 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
 
         lock (routing)
         {
-            return routing.Flows?.Find(contactId);
+            return routing.Flows?.Find(contactId)?.Log.ToList();
         }
     }
 
