@@ -13,7 +13,7 @@ import support
 from support import ENDPOINT, cli, client, create_instance, unique
 
 EAST, WEST = "us-east-1", "us-west-2"
-INBOUND_FLOW = "Sample inbound flow (first contact experience)"  # flows are not run: it queues in BasicQueue (docs/routing.md)
+INBOUND_FLOW = "Sample inbound flow (first contact experience)"  # its flow queues every contact in BasicQueue (docs/routing.md)
 PASSWORD = "Passw0rd-Example1"
 
 

@@ -12,7 +12,7 @@ namespace ConnectLocal.Core.Flows;
 /// update sends, and the other spellings are read-only views.
 /// Content is kept as the exact string the client sent (tools compare it with what they sent).
 /// Versions (CreateContactFlowVersion) are snapshots of the content kept in the flow, numbered from 1.
-/// LIMITATIONS: no $SAVED alias; the flow is not run by contacts (references to flows: FlowReferences).
+/// Contacts run PUBLISHED flows (Flows/Interpreter). LIMITATIONS: no $SAVED alias (references to flows: FlowReferences).
 /// </summary>
 public sealed record ContactFlow : InstanceResource, IResource<ContactFlow>, ITaggable<ContactFlow>
 {

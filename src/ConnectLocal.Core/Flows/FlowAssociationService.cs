@@ -36,7 +36,8 @@ public sealed record FlowAssociationView(string ResourceId, string FlowArn, stri
 /// AssociatePhoneNumberContactFlow and AssociateFlow with their reads. A voice number claimed to the instance enters
 /// the inbound flow associated with it (stored on the number: ListFlowAssociations shows it as VOICE_PHONE_NUMBER).
 /// LIMITATIONS: the resources of other services (End User Messaging numbers, analytics connectors) are not checked
-/// beyond their ARN's account and Region (an email address named by its Connect ARN must exist in the instance); flows are not run yet (the flow interpreter is a later issue).
+/// beyond their ARN's account and Region (an email address named by its Connect ARN must exist in the instance); only a
+/// phone number's flow is run (a call through the control API enters it: Flows/Interpreter).
 /// </summary>
 public sealed class FlowAssociationService(IConnectStore store)
 {

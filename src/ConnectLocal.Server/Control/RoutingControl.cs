@@ -54,7 +54,7 @@ internal static class RoutingControl
     private static string ContactId(HttpContext http) => (string)http.Request.RouteValues["contactId"]!;
 
     /// <summary>Runs one routing action on the JSON body; a domain refusal answers 404 (not found) or 400.</summary>
-    private static async Task AnswerAsync(HttpContext http, Func<RoutingHost, JsonElement?, Dictionary<string, object?>> action)
+    internal static async Task AnswerAsync(HttpContext http, Func<RoutingHost, JsonElement?, Dictionary<string, object?>> action)
     {
         var body = await ControlApi.ReadBodyAsync(http);
         Dictionary<string, object?> answer;
@@ -79,10 +79,12 @@ internal static class RoutingControl
         var patience = Seconds(body, "patienceSeconds");
         string instanceId;
         string homeRegion;
+        string? numberFlowId = null;
         TrafficDistributionGroup? group = null;
         if (String(body, "phoneNumber") is { } phoneNumber)
         {
             var number = store.Read(session => PhoneNumberService.FindByNumber(session, account, phoneNumber)) ?? throw Errors.NotFound($"Phone number {phoneNumber}");
+            numberFlowId = number.ContactFlowId;
             if (number.TrafficDistributionGroupId is { } groupId)
             {
                 group = store.Read(session => session.Get<TrafficDistributionGroup>(ResourceScope.TopLevel(account, Arns.Parse(number.TargetArn)!.Region), groupId))
@@ -104,9 +106,21 @@ internal static class RoutingControl
         return host.Use(caller, instanceId, (routing, instance) =>
         {
             var region = group is null ? homeRegion : host.RegionForCall(routing, group);
-            var queueId = String(body, "queueId") ?? store.Read(session => RoutingRecords.FlowQueue(session, instance));
             var id = DefaultResources.NewId();
             var arn = ConnectApi.ContactArn(caller with { Region = region }, instance, id);
+            var explicitQueue = String(body, "queueId");
+            // The call enters the flow the number is associated with (or "contactFlowId"); "queueId" queues it directly.
+            if (explicitQueue is null && (String(body, "contactFlowId") ?? numberFlowId) is { } flowId)
+            {
+                var program = host.FlowsOf(routing).Resources.Flow(flowId) ?? throw Errors.NotFound(Core.Flows.ContactFlowRules.Type.Noun);
+                var attributes = FlowControl.Attributes(body);
+                var entered = host.StartFlow(routing, new Core.Flows.Interpreter.FlowEntry(id, region, RoutingChannel.Voice, ContactInitiation.Inbound, program, attributes,
+                    Patience: patience, Tag: _ => new ContactInfo(arn, null, null, attributes, null, null, group?.Id, region)));
+                return FlowControl.View(routing, entered, View);
+            }
+
+            // [choice] A number with no flow (or a call naming its queue) is queued at once, in queueId or BasicQueue.
+            var queueId = explicitQueue ?? store.Read(session => RoutingRecords.FlowQueue(session, instance));
             var details = new ContactInfo(arn, null, null, null, null, null, group?.Id, region);
             var contact = host.Enqueue(routing, new ContactRequest(region, queueId, RoutingChannel.Voice, ContactInitiation.Inbound, id, patience, details));
             return View(routing, contact);
@@ -148,7 +162,7 @@ internal static class RoutingControl
         return View(routing, contact);
     }
 
-    private static Dictionary<string, object?> View(InstanceRouting routing, RoutedContact contact) => new()
+    internal static Dictionary<string, object?> View(InstanceRouting routing, RoutedContact contact) => new()
     {
         ["contactId"] = contact.Id,
         ["instanceId"] = routing.InstanceId,
@@ -188,10 +202,10 @@ internal static class RoutingControl
             : throw Errors.InvalidRequest($"{name} must be a number of seconds from 0 to {MaxSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
     }
 
-    private static string? String(JsonElement? body, string name) =>
+    internal static string? String(JsonElement? body, string name) =>
         body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static async Task WriteAsync(HttpContext http, Dictionary<string, object?> value)
+    internal static async Task WriteAsync(HttpContext http, Dictionary<string, object?> value)
     {
         http.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(http.Response.Body);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ConnectLocal.Core.Contacts;
+using ConnectLocal.Core.Flows.Interpreter;
 using ConnectLocal.Core.Instances;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
@@ -16,8 +17,8 @@ namespace ConnectLocal.Server.Handlers;
 
 // Contacts and real-time data, routed by the in-memory routing engine (docs/routing.md).
 // Each contact's ContactFlowId names a PUBLISHED, ACTIVE CONTACT_FLOW flow (FlowReferences, docs/flows.md).
-// LIMITATIONS: contact flows are not run: [choice] every flow queues its contact in the BasicQueue of the instance's
-// source Region (StartOutboundVoiceContact: its QueueId when given); chat messages, participants and their tokens
+// Each contact runs its flow (Core/Flows/Interpreter, docs/routing.md "Contact flows"), which queues or ends it.
+// LIMITATIONS: chat messages, participants and their tokens
 // are not kept (the token is opaque); tasks cannot be scheduled, nor started from a quick connect or a task
 // template; GetCurrentMetricData groups by QUEUE, CHANNEL and ROUTING_PROFILE only and does not page; contacts live
 // in memory only (a restart forgets them), and an ended contact only for its retention (RoutingHost, ContactRetention).
@@ -44,12 +45,13 @@ public sealed partial class ConnectApi
         ChatStart.Check(request.SupportedMessagingContentTypes, request.RelatedContactId is not null, request.PersistentChat is not null,
             request.SegmentAttributes?.GetValueOrDefault("connect:Subtype")?.ValueString);
         var caller = CallerOf(context);
-        Core.Flows.FlowReferences.RequireForContact(Store, caller, request.InstanceId!, request.ContactFlowId!);
+        var flow = Core.Flows.FlowReferences.RequireForContact(Store, caller, request.InstanceId!, request.ContactFlowId!);
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
         {
             var details = new ContactInfo(ContactArn(caller, instance, id), null, null, request.Attributes, null, request.RelatedContactId, null, caller.Region);
-            return Routing.Enqueue(routing, new ContactRequest(caller.Region, FlowQueue(instance), RoutingChannel.Chat, ContactInitiation.Api, id, Tag: details));
+            return Routing.StartFlow(routing, new FlowEntry(id, caller.Region, RoutingChannel.Chat, ContactInitiation.Api, Program(routing, flow), request.Attributes,
+                Tag: _ => details));
         });
         return ValueTask.FromResult(new StartChatContactResponse
         {
@@ -61,7 +63,7 @@ public sealed partial class ConnectApi
 
     /// <summary>
     /// A task starts in its flow (the ContactFlowId, the flow of an agent or queue quick connect, or its template's
-    /// flow) and is queued in the quick connect's queue, or the flow's BasicQueue ([choice], flows are not run). A
+    /// flow), which runs at once with the quick connect's queue as its working queue and decides where it is queued. A
     /// ScheduledTime ahead makes it wait, SCHEDULED, until then (docs/routing.md, "Tasks").
     /// </summary>
     public override ValueTask<StartTaskContactResponse> StartTaskContact(OperationContext context, StartTaskContactRequest request)
@@ -86,18 +88,15 @@ public sealed partial class ConnectApi
                 request.RelatedContactId, null, caller.Region,
                 request.References?.ToDictionary(r => r.Key, r => new Core.TaskTemplates.ContactReference(r.Value.Value, r.Value.Type!), StringComparer.Ordinal),
                 start.Template?.Id, start.Template is { } t ? TaskTemplateRules.Type.ArnOf(caller, instance.Id, t.Id) : null, start.Template?.Name);
-            var queueId = start.QueueId is { } named
-                ? Store.Read(session => session.Get<Queue>(new ResourceScope(caller.AccountId, caller.Region, instance.Id), named)?.Id) ?? throw Errors.NotFound("Queue")
-                : FlowQueue(instance);
-            var contactRequest = new ContactRequest(caller.Region, queueId, RoutingChannel.Task, ContactInitiation.Api, id, Tag: details);
-            return request.ScheduledTime is { } at && at > caller.Now
-                ? Routing.Schedule(routing, contactRequest, at)
-                : Routing.Enqueue(routing, contactRequest);
+            // A quick connect's queue is the working queue its transfer flow starts with.
+            var preset = start.QueueId is { } named ? Routing.FlowsOf(routing).Resources.Queue(named) ?? throw Errors.NotFound("Queue") : null;
+            return Routing.StartFlow(routing, new FlowEntry(id, caller.Region, RoutingChannel.Task, ContactInitiation.Api, Program(routing, start.Flow), request.Attributes,
+                preset, ScheduledAt: request.ScheduledTime is { } at && at > caller.Now ? at : null, Tag: _ => details));
         });
         return ValueTask.FromResult(new StartTaskContactResponse { ContactId = id });
     }
 
-    /// <summary>[choice] The customer answers at once; the contact is queued (OUTBOUND) in QueueId, or the flow's BasicQueue.</summary>
+    /// <summary>[choice] The customer answers at once and the flow runs, QueueId its working queue; the flow queues (OUTBOUND) or ends the contact.</summary>
     public override ValueTask<StartOutboundVoiceContactResponse> StartOutboundVoiceContact(OperationContext context, StartOutboundVoiceContactRequest request)
     {
         if (request.SourcePhoneNumber is null && request.QueueId is null)
@@ -114,7 +113,7 @@ public sealed partial class ConnectApi
         }
 
         var caller = CallerOf(context);
-        Core.Flows.FlowReferences.RequireForContact(Store, caller, request.InstanceId!, request.ContactFlowId!);
+        var flow = Core.Flows.FlowReferences.RequireForContact(Store, caller, request.InstanceId!, request.ContactFlowId!);
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
         {
@@ -126,9 +125,10 @@ public sealed partial class ConnectApi
             var queueId = request.QueueId is { } q
                 ? Store.Read(session => session.Get<Queue>(new ResourceScope(caller.AccountId, caller.Region, instance.Id), q) is { QueueType: Queue.Standard } found ? found.Id : null)
                     ?? throw Errors.NotFound("Queue")
-                : FlowQueue(instance);
+                : null;
             var details = new ContactInfo(ContactArn(caller, instance, id), request.Name, request.Description, request.Attributes, null, request.RelatedContactId, null, caller.Region);
-            return Routing.Enqueue(routing, new ContactRequest(caller.Region, queueId, RoutingChannel.Voice, ContactInitiation.Outbound, id, Tag: details));
+            return Routing.StartFlow(routing, new FlowEntry(id, caller.Region, RoutingChannel.Voice, ContactInitiation.Outbound, Program(routing, flow), request.Attributes,
+                queueId is null ? null : Routing.FlowsOf(routing).Resources.Queue(queueId), Tag: _ => details));
         });
         return ValueTask.FromResult(new StartOutboundVoiceContactResponse { ContactId = id });
     }
@@ -160,7 +160,7 @@ public sealed partial class ConnectApi
     {
         var caller = CallerOf(context);
         var instanceId = Store.Read(session => InstanceService.Require(session, caller, request.InstanceId!)).Id;
-        var shape = Routing.UseContact(request.ContactId!, (routing, contact) => routing.InstanceId == instanceId ? ContactOut(contact) : null)
+        var shape = Routing.UseContact(request.ContactId!, (routing, contact) => routing.InstanceId == instanceId ? ContactOut(contact, routing.Flows?.ContactOf(contact)) : null)
             ?? throw Errors.NotFound("Contact");
         return ValueTask.FromResult(new DescribeContactResponse { Contact = shape });
     }
@@ -215,7 +215,10 @@ public sealed partial class ConnectApi
         });
     }
 
-    private string FlowQueue(Instance instance) => Store.Read(session => RoutingRecords.FlowQueue(session, instance));
+    /// <summary>The flow a contact enters, as the interpreter runs it (checked PUBLISHED and ACTIVE already).</summary>
+    private FlowProgram Program(InstanceRouting routing, Core.Flows.ContactFlow flow) =>
+        Routing.FlowsOf(routing).Resources.Flow(flow.Id)
+        ?? throw Errors.InvalidRequest(ErrorTexts.FlowNotUsable(flow.Id, flow.Status, flow.ContactFlowState));
 
     internal static string ContactArn(Caller caller, Instance instance, string contactId) =>
         Arns.InInstance(caller.Region, caller.AccountId, instance.Id, "contact", contactId);
@@ -236,7 +239,8 @@ public sealed partial class ConnectApi
         _ => "ENDED",
     };
 
-    private static ContactShape ContactOut(RoutedContact contact)
+    /// <param name="flow">The contact as its flows left it: attributes, routing priority and time adjustment.</param>
+    private static ContactShape ContactOut(RoutedContact contact, FlowContact? flow)
     {
         var details = contact.Tag as ContactInfo;
         return new ContactShape
@@ -263,7 +267,10 @@ public sealed partial class ConnectApi
             ScheduledTimestamp = contact.ScheduledAt,
             DisconnectTimestamp = contact.AfterContactWorkAt ?? contact.EndedAt,
             LastUpdateTimestamp = contact.StateSince,
-            Attributes = details?.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null,
+            Attributes = flow is { Attributes.Count: > 0 } ? new Dictionary<string, string>(flow.Attributes, StringComparer.Ordinal)
+                : details?.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null,
+            QueuePriority = flow is null || contact.QueueId is null ? null : contact.QueuePriority,
+            QueueTimeAdjustmentSeconds = flow is null || contact.QueueId is null ? null : (int)contact.QueueTimeAdjustment.TotalSeconds,
             TaskTemplateInfo = details?.TaskTemplateArn is { } templateArn ? new TaskTemplateInfoV2 { Arn = templateArn, Name = details.TaskTemplateName } : null,
             GlobalResiliencyMetadata = details?.TrafficDistributionGroupId is null ? null : new GlobalResiliencyMetadata
             {

@@ -44,6 +44,9 @@ public sealed class InstanceRouting
 
     public RoutingEngine Engine { get; }
 
+    /// <summary>The instance's contact flows in front of the engine (made on first use: RoutingHost.FlowsOf).</summary>
+    public ConnectLocal.Core.Flows.Interpreter.FlowRouting? Flows { get; set; }
+
     /// <summary>Agents whose last contact ended since the instance's pending next statuses were last applied.</summary>
     public HashSet<string> FreedAgents { get; } = new(StringComparer.Ordinal);
 
@@ -166,6 +169,44 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
         }
     }
 
+    /// <summary>The canned responses of Lambda functions that flows invoke (PUT /_connectlocal/flows/lambda-responses).</summary>
+    public ConnectLocal.Core.Flows.Interpreter.LambdaResponses Lambdas { get; } = new();
+
+    /// <summary>The instance's flows in front of its engine (inside <see cref="Use{T}"/>).</summary>
+    public ConnectLocal.Core.Flows.Interpreter.FlowRouting FlowsOf(InstanceRouting routing) =>
+        routing.Flows ??= new ConnectLocal.Core.Flows.Interpreter.FlowRouting(routing.Engine,
+            new Flows.StoreFlowResources(store, routing.AccountId, routing.Region, routing.InstanceId), Lambdas);
+
+    /// <summary>A new contact enters its flow (inside <see cref="Use{T}"/>): queued, ended, or paused in the flow.</summary>
+    public ConnectLocal.Core.Flows.Interpreter.FlowContact StartFlow(InstanceRouting routing, ConnectLocal.Core.Flows.Interpreter.FlowEntry entry)
+    {
+        var contact = FlowsOf(routing).Start(entry);
+        if (entry.ContactId is { } id)
+        {
+            _contacts[id] = routing;
+            if (contact.Routed is not null && entry.Tag is not null)
+            {
+                Link(routing, new ContactRequest(entry.Region, contact.Routed.QueueId ?? string.Empty, entry.Channel, entry.Initiation, id, Tag: contact.Routed.Tag));
+            }
+        }
+
+        return contact;
+    }
+
+    /// <summary>A copy of a contact's flow log, whether it is queued, ended or still in its inbound flow; null when unknown.</summary>
+    public IReadOnlyList<ConnectLocal.Core.Flows.Interpreter.FlowLogEntry>? FlowLogOf(string contactId)
+    {
+        if (!_contacts.TryGetValue(contactId, out var routing))
+        {
+            return null;
+        }
+
+        lock (routing)
+        {
+            return routing.Flows?.Find(contactId)?.Log.ToList();
+        }
+    }
+
     /// <summary>Queues a new contact (the caller holds the instance's lock, inside <see cref="Use{T}"/>).</summary>
     public RoutedContact Enqueue(InstanceRouting routing, ContactRequest request)
     {
@@ -267,7 +308,14 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
 
     private void Refresh(InstanceRouting routing, Instance instance)
     {
-        routing.Engine.RunDue();
+        if (routing.Flows is { } flows)
+        {
+            flows.RunDue(); // the engine's timers, then the flows paused until now
+        }
+        else
+        {
+            routing.Engine.RunDue();
+        }
         var feed = store as IStoreChangeFeed;
         if (feed is not null && routing.ConfigurationSeen >= 0
             && feed.Since(routing.ConfigurationSeen) is { } changes

@@ -417,4 +417,27 @@ public sealed class FlowInterpreterTests
         Assert.Same(contact.Routed, f.Engine.Engine.FindContact("c-2"));
         Assert.Same(contact, f.Flows.Find("c-2"));
     }
+
+    [Fact]
+    public void Queue_flow_can_move_the_waiting_contact_ahead_and_its_end_leaves_the_contact_waiting()
+    {
+        var f = new FlowFixture();
+        f.Queue("support");
+        f.Flow("bump",
+            Action("wait", "Wait", """{"TimeoutSeconds":"30"}""", conditions: When("Equals", "WaitCompleted", "bump")),
+            Action("bump", "UpdateContactRoutingBehavior", """{"QueuePriority":"2"}""", next: "end"),
+            Action("end", "EndFlowExecution"));
+        f.Flow("plain", [.. QueueIn("support"), Bye]);
+        f.Flow("hooked", [Action("hooks", "UpdateContactEventHooks", $$$"""{"EventHooks":{"CustomerQueue":"{{{Arn("contact-flow", "bump")}}}"}}""", next: "set"), .. QueueIn("support"), Bye]);
+
+        var first = f.Start("plain");
+        var bumped = f.Start("hooked");
+        f.Advance(30);
+
+        Assert.Equal(["wait:WaitCompleted", "bump:Success", "end:"], Trail(bumped)[^3..]);
+        Assert.Equal((ContactState.Queued, 2L), (bumped.Routed!.State, bumped.Routed.QueuePriority));
+        f.Agent("ana", "support");
+        Assert.Same(bumped.Routed, f.Engine.Engine.FindAgent("ana")!.Contacts[0]);
+        Assert.Equal(ContactState.Queued, first.Routed!.State);
+    }
 }
