@@ -243,11 +243,11 @@ class FormRuleAndOverrideRules(ConnectTestCase):
             return {"ActionType": "CREATE_TASK", "TaskAction": {"Name": "follow up", "ContactFlowId": self.flow_arn,
                                                                 "References": {"due": {"Value": value, "Type": "DATE"}}}}
         rule_id = self.rule([task("1767225600")])
-        for bad in ("2026-01-01T00:00:00Z", "tomorrow", ""):
+        for bad in ("2026-01-01T00:00:00Z", "tomorrow", "", "1767225600.5"):
             with self.subTest(value=bad):
                 self.assertError("InvalidRequestException", self.update_rule, rule_id, [task(bad)])
-        self.update_rule(rule_id, [task("1767225600.5")])
-        self.assertEqual("1767225600.5", self.connect.describe_rule(InstanceId=self.instance_id, RuleId=rule_id)["Rule"]["Actions"][0]
+        self.update_rule(rule_id, [task("1767225660")])
+        self.assertEqual("1767225660", self.connect.describe_rule(InstanceId=self.instance_id, RuleId=rule_id)["Rule"]["Actions"][0]
                          ["TaskAction"]["References"]["due"]["Value"])
 
     def test_update_checks_the_recurrence_rules(self):

@@ -171,14 +171,15 @@ public sealed class RuleService(IConnectStore store, ConnectSettings settings)
     }
 
     /// <summary>
-    /// The model's prose on a task action's references: a DATE one is an epoch timestamp. [choice] That is a whole or
-    /// decimal number of seconds (InvalidRequestException otherwise, the error CreateRule and UpdateRule model for rules).
+    /// The model's prose on a task action's references: a DATE one is an epoch timestamp. [choice] That is a whole
+    /// number of seconds, as StartTaskContact reads its DATE references (InvalidRequestException otherwise, the error
+    /// CreateRule and UpdateRule model for rules).
     /// </summary>
     private static void CheckDateReferences(TaskActionDefinition task)
     {
         foreach (var (name, reference) in task.References ?? new Dictionary<string, RuleReference>())
         {
-            if (reference.Type == "DATE" && !System.Text.RegularExpressions.Regex.IsMatch(reference.Value ?? string.Empty, @"^[0-9]+(\.[0-9]+)?$"))
+            if (reference.Type == "DATE" && !System.Text.RegularExpressions.Regex.IsMatch(reference.Value ?? string.Empty, @"^[0-9]+$"))
             {
                 throw Errors.InvalidRequest(ErrorTexts.RuleDateReferenceNotEpoch(name));
             }
