@@ -174,8 +174,9 @@ internal static class Program
             ReplicationReport.Write(scenario, ReplicatedResult.Of(runs.Select(r => r.Result).ToList()), runs, output);
         });
         Directory.Delete(output, recursive: true);
-        Console.WriteLine($"  {wall.TotalSeconds:F2} s wall / {cpu.TotalSeconds:F2} s CPU in all — {runs!.Sum(r => r.Result.ContactsArrived):N0} contacts, " +
-            $"set-up {runs.Sum(r => r.SetupTime.TotalSeconds):F2} s and simulation {runs.Sum(r => r.RunTime.TotalSeconds):F2} s summed over the replications");
+        var done = runs!;
+        Console.WriteLine($"  {wall.TotalSeconds:F2} s wall / {cpu.TotalSeconds:F2} s CPU in all — {done.Sum(r => r.Result.ContactsArrived):N0} contacts, " +
+            $"set-up {done.Sum(r => r.SetupTime.TotalSeconds):F2} s and simulation {done.Sum(r => r.RunTime.TotalSeconds):F2} s summed over the replications");
     }
 
     private static string RepositoryRoot()

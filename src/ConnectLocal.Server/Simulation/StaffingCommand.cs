@@ -132,19 +132,19 @@ internal static class StaffingCommand
             $"concurrency curve (handle-time factor for 1, 2, 3 … contacts at once): {string.Join(", ", plan.Curve.Factors.Select(f => f.ToString("0.##", CultureInfo.InvariantCulture)))}.");
         md.AppendLine();
         md.AppendLine("**Required FTE** is the fewest agents on contacts that meet the goal in the interval (by simulation); **with shrinkage** it is divided by (1 − shrinkage) " +
-            "for breaks, training and absence. **Occupancy** is busy agent time ÷ staffed agent time. Figures with ± are the mean over the replications and the half-width of its 95 % interval.");
+            "for breaks, training and absence. **Occupancy** is busy agent time ÷ staffed agent time (for chat, an agent with at least one chat is busy); **slot utilisation** is chat slots in use ÷ slots offered. Figures with ± are the mean over the replications and the half-width of its 95 % interval.");
         md.AppendLine();
 
         md.AppendLine("## The day");
         md.AppendLine();
-        md.AppendLine("| Channel | Goal | Contacts | Agent-hours (required FTE × hours) | with shrinkage | Peak required FTE | with shrinkage | Erlang C agent-hours | Avg occupancy | Avg handle time |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Channel | Goal | Contacts | Agent-hours (required FTE × hours) | with shrinkage | Peak required FTE | with shrinkage | Erlang C agent-hours | Avg occupancy | Avg slot utilisation | Avg handle time |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var line in result.Channels)
         {
             var hours = AgentHours(result, line);
             var erlang = line.ErlangC.All(e => e is not null) ? (line.ErlangC.Sum(e => e!.Value) * plan.Interval.TotalHours).ToString("F1", CultureInfo.InvariantCulture) : "–";
             md.AppendLine(CultureInfo.InvariantCulture, $"| {line.Label} | {StaffingPlan.Describe(line.Channel.Goal)} | {line.Channel.Contacts.Sum():N0} | {hours:F1} | {WithShrinkage(plan, hours):F1} | " +
-                $"{line.Intervals.Max(a => a.Agents)} | {WithShrinkage(plan, line.Intervals.Max(a => a.Agents)):F1} | {erlang} | {Percent(Weighted(line, a => a.Occupancy, byAgents: true))} | {Seconds(Weighted(line, a => a.AverageHandleTime))} |");
+                $"{line.Intervals.Max(a => a.Agents)} | {WithShrinkage(plan, line.Intervals.Max(a => a.Agents)):F1} | {erlang} | {Percent(Weighted(line, a => a.Occupancy, byAgents: true))} | {Percent(Weighted(line, a => a.SlotUtilisation, byAgents: true))} | {Seconds(Weighted(line, a => a.AverageHandleTime))} |");
         }
 
         md.AppendLine();
@@ -152,8 +152,8 @@ internal static class StaffingCommand
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"### {RoutingChannels.Name(group.Key.Channel)}: what each extra unit of concurrency buys and costs");
             md.AppendLine();
-            md.AppendLine("| Concurrency | Agent-hours | Saved vs one less | FTE-hours saved with shrinkage | Avg handle time | Handle time added vs one less | Avg occupancy |");
-            md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| Concurrency | Agent-hours | Saved vs one less | FTE-hours saved with shrinkage | Avg handle time | Handle time added vs one less | Avg occupancy | Avg slot utilisation |");
+            md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
             StaffedChannel? previous = null;
             foreach (var line in group.OrderBy(l => l.Concurrency))
             {
@@ -162,7 +162,7 @@ internal static class StaffingCommand
                 var saved = previous is null ? "–" : (AgentHours(result, previous) - hours).ToString("F1", CultureInfo.InvariantCulture);
                 var savedShrunk = previous is null ? "–" : WithShrinkage(plan, AgentHours(result, previous) - hours).ToString("F1", CultureInfo.InvariantCulture);
                 var added = previous is null || aht is null || Weighted(previous, a => a.AverageHandleTime) is not { } before ? "–" : $"{aht - before:+0.0;-0.0} s";
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {line.Concurrency} | {hours:F1} | {saved} | {savedShrunk} | {Seconds(aht)} | {added} | {Percent(Weighted(line, a => a.Occupancy, byAgents: true))} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {line.Concurrency} | {hours:F1} | {saved} | {savedShrunk} | {Seconds(aht)} | {added} | {Percent(Weighted(line, a => a.Occupancy, byAgents: true))} | {Percent(Weighted(line, a => a.SlotUtilisation, byAgents: true))} |");
                 previous = line;
             }
 
@@ -177,13 +177,13 @@ internal static class StaffingCommand
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"<details><summary>{line.Label} — {StaffingPlan.Describe(line.Channel.Goal)}</summary>");
             md.AppendLine();
-            md.AppendLine("| from | contacts | required FTE | with shrinkage | Erlang C | service level | abandonment | occupancy | avg handle time | avg wait |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| from | contacts | required FTE | with shrinkage | Erlang C | service level | abandonment | occupancy | slot utilisation | avg handle time | avg wait |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (var i = 0; i < line.Intervals.Count; i++)
             {
                 var a = line.Intervals[i];
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {result.IntervalStart(i):HH:mm} | {line.Channel.Contacts[i]:0.#} | {a.Agents} | {WithShrinkage(plan, a.Agents):F1} | {(line.ErlangC[i] is { } e ? e.ToString(CultureInfo.InvariantCulture) : "–")} | " +
-                    $"{ReplicationReport.Format(a.ServiceLevel, FigureKind.Share)} | {ReplicationReport.Format(a.Abandonment, FigureKind.Share)} | {ReplicationReport.Format(a.Occupancy, FigureKind.Share)} | " +
+                    $"{ReplicationReport.Format(a.ServiceLevel, FigureKind.Share)} | {ReplicationReport.Format(a.Abandonment, FigureKind.Share)} | {ReplicationReport.Format(a.Occupancy, FigureKind.Share)} | {ReplicationReport.Format(a.SlotUtilisation, FigureKind.Share)} | " +
                     $"{ReplicationReport.Format(a.AverageHandleTime, FigureKind.Seconds)} | {ReplicationReport.Format(a.AverageWait, FigureKind.Seconds)} |");
             }
 
@@ -241,6 +241,7 @@ internal static class StaffingCommand
                     WriteEstimate(w, "serviceLevel", a.ServiceLevel);
                     WriteEstimate(w, "abandonmentRate", a.Abandonment);
                     WriteEstimate(w, "occupancy", a.Occupancy);
+                    WriteEstimate(w, "slotUtilisation", a.SlotUtilisation);
                     WriteEstimate(w, "averageHandleSeconds", a.AverageHandleTime);
                     WriteEstimate(w, "averageWaitSeconds", a.AverageWait);
                     w.WriteNumber("agentCountsTried", a.Evaluations);

@@ -72,6 +72,42 @@ public sealed class StaffingTests(ITestOutputHelper output)
         Assert.True(curved.Queue.AbandonmentRate > flat.Queue.AbandonmentRate);
     }
 
+    /// <summary>
+    /// Blending: agents whose profile takes calls and chats with ROUTE_ANY_CHANNEL pick up a call while holding chats
+    /// (and chats during a call); the curve counts every contact they hold, so a blended agent's calls last longer than
+    /// the drawn 200 s, while the same agents without the curve handle them in exactly 200 s.
+    /// </summary>
+    [Fact]
+    public void Blended_agents_pay_the_curve_for_every_contact_they_hold_across_channels()
+    {
+        double VoiceHandle(ConcurrencyCurve? curve)
+        {
+            var day = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
+            var settings = new SimulationSettings { Start = day, End = day.AddHours(4), Day = day, Interval = TimeSpan.FromHours(4), Seed = 9, Regions = ["us-east-1"], Concurrency = curve };
+            var streams = new List<ArrivalStream>
+            {
+                new("calls", "calls", RoutingChannel.Voice, [new RatePeriod(TimeSpan.Zero, 200)], new ConstantDistribution(200), new ExponentialDistribution(120)),
+                new("chats", "chats", RoutingChannel.Chat, [new RatePeriod(TimeSpan.Zero, 300)], new ConstantDistribution(400), new ExponentialDistribution(300)),
+            };
+            var simulation = new Simulation(settings, streams, []);
+            simulation.Engine.SetRoutingProfile(EngineFixture.Profile("blended",
+                [EngineFixture.Media("VOICE", 1, "ROUTE_ANY_CHANNEL"), EngineFixture.Media("CHAT", 2, "ROUTE_ANY_CHANNEL")],
+                [EngineFixture.Serves("calls", "VOICE"), EngineFixture.Serves("chats", "CHAT")]));
+            for (var i = 0; i < 30; i++)
+            {
+                simulation.Engine.SetAgent(new AgentSettings($"agent-{i}", "blended", Online: true, Routable: true, "us-east-1", day));
+            }
+
+            return simulation.Run().Queues.Single(q => q.Channel == "VOICE").Total.AverageHandleTime!.Value;
+        }
+
+        var flat = VoiceHandle(null);
+        var curved = VoiceHandle(ConcurrencyCurve.Default);
+        output.WriteLine($"blended agents' average call: {flat:F1} s without the curve, {curved:F1} s with it");
+        Assert.Equal(200, flat, 6);
+        Assert.InRange(curved, 200 * 1.05, 200 * 1.35);
+    }
+
     [Theory]
     [InlineData(1, 1.0)]
     [InlineData(2, 1.15)]

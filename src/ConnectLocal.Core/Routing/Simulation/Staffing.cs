@@ -34,7 +34,8 @@ public sealed record StaffingAnswer(
     Estimate? Occupancy,
     Estimate? AverageHandleTime,
     Estimate? AverageWait,
-    int Evaluations);
+    int Evaluations,
+    Estimate? SlotUtilisation = null);
 
 /// <summary>
 /// Staffing by simulation, interval by interval: each interval is judged at its forecast rate held steady (the
@@ -108,7 +109,8 @@ public static class Staffing
             Estimate.Of(samples.Select(s => s.Occupancy)),
             Estimate.Of(samples.Select(s => s.Queue.AverageHandleTime)),
             Estimate.Of(samples.Select(s => s.Queue.AverageWait)),
-            evaluation);
+            evaluation,
+            Estimate.Of(samples.Select(s => s.SlotUtilisation)));
     }
 }
 
