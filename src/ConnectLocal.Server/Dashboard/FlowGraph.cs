@@ -84,7 +84,11 @@ internal static class FlowGraph
 
             edges.AddRange(action.Transitions.Conditions.Where(b => b.NextAction is not null).Select(b => (b.NextAction!, (string?)"condition", false)));
             edges.AddRange(action.Transitions.Errors.Where(b => b.NextAction is not null).Select(b => (b.NextAction!, b.ErrorType, true)));
-            foreach (var (target, label, error) in edges.Where(e => position.ContainsKey(e.Target)))
+            // Branches of one kind to one target are one arrow, with their labels joined.
+            var arrows = edges.Where(e => position.ContainsKey(e.Target))
+                .GroupBy(e => (e.Target, e.Error))
+                .Select(g => (g.Key.Target, Label: g.Any(e => e.Label is not null) ? string.Join(", ", g.Select(e => e.Label).OfType<string>().Distinct()) : null, g.Key.Error));
+            foreach (var (target, label, error) in arrows)
             {
                 var to = position[target];
                 var (x1, y1) = (from.X + BoxWidth, from.Y + (BoxHeight / 2.0));
@@ -98,7 +102,7 @@ internal static class FlowGraph
                 svg.Append(Invariant($"<path class=\"edge{(error ? " error" : string.Empty)}\" d=\"M {x1:F0} {y1:F0} C {(x1 + x2) / 2:F0} {y1:F0}, {(x1 + x2) / 2:F0} {y2:F0}, {x2:F0} {y2:F0}\" fill=\"none\" stroke=\"{(error ? "#b44" : "#555")}\"{(error ? " stroke-dasharray=\"4 3\"" : string.Empty)} marker-end=\"url(#arrow)\"/>"));
                 if (label is not null)
                 {
-                    svg.Append(Invariant($"<text class=\"edge-label\" x=\"{(x1 + x2) / 2:F0}\" y=\"{((y1 + y2) / 2) - 3:F0}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{(error ? "#b44" : "#555")}\">{Encode(Short(label, 26))}</text>"));
+                    svg.Append(Invariant($"<text class=\"edge-label\" x=\"{x1 + ((x2 - x1) * 0.3):F0}\" y=\"{y1 + ((y2 - y1) * 0.3) - 4:F0}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{(error ? "#b44" : "#555")}\">{Encode(Short(label, 40))}</text>"));
                 }
             }
         }
