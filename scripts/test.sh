@@ -110,6 +110,26 @@ run_unittest "behaviour suites (boto3 and aws CLI), PostgreSQL backend" tests/be
 export CONNECTLOCAL_STORAGE_WORK="$work/storage"
 run_unittest "storage suites: crash harness, several nodes, export/import (boto3; SQLite and PostgreSQL)" tests/storage "test_*.py"
 
+# The dashboard (issue 20, docs/dashboard.md): end-to-end tests that drive /_connectlocal/ui in headless Debian
+# Chromium with playwright-core (pinned in tests/dashboard/package-lock.json), on servers of their own started from
+# CONNECTLOCAL_SERVER_DLL (a permissive one and a strict one with a control token). Installs Chromium when missing.
+step "dashboard end-to-end tests (headless Chromium, playwright-core)"
+if ! command -v chromium > /dev/null; then
+  sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_="sudo"
+  { $sudo_ apt-get install -y chromium || { $sudo_ apt-get update && $sudo_ apt-get install -y chromium; }; } > "$work/apt.log" 2>&1 \
+    || { echo "could not install chromium:"; tail -5 "$work/apt.log"; }
+fi
+if [ ! -d tests/dashboard/node_modules/playwright-core ] \
+   || ! cmp -s tests/dashboard/package-lock.json tests/dashboard/node_modules/.package-lock.json 2>/dev/null; then
+  (cd tests/dashboard && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci failed (tests/dashboard)"
+fi
+node --test tests/dashboard/ 2>&1 | tee "$work/dashboard.log" | grep -vE '^# Subtest|^ +ok ' | tail -30
+dash_rc=${PIPESTATUS[0]}
+d_pass=$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$work/dashboard.log"); d_fail=$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$work/dashboard.log")
+d_skip=$(sed -nE 's/^# skipped ([0-9]+)/\1/p' "$work/dashboard.log"); d_cancel=$(sed -nE 's/^# cancelled ([0-9]+)/\1/p' "$work/dashboard.log")
+tally "${d_pass:-0}" "$(( ${d_fail:-0} + ${d_cancel:-0} ))" "${d_skip:-0}"
+[ "$dash_rc" -ne 0 ] && [ "$(( ${d_fail:-0} + ${d_cancel:-0} ))" -eq 0 ] && tally 0 1
+
 if grep -q ' 500 ' "$work/server.log"; then
   echo "the server answered 500 during the run:"; grep ' 500 ' "$work/server.log" | head
   tally 0 1

@@ -72,6 +72,7 @@ internal static class FlowGraph
         var height = Margin * 2 + (Math.Max(1, rows.Count == 0 ? 1 : rows.Values.Max()) * (BoxHeight + RowGap)) - RowGap;
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow-graph\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"flow graph\">"));
+        var labels = new StringBuilder(); // drawn last, over the boxes, with a white halo
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>");
         foreach (var action in actions)
         {
@@ -84,7 +85,11 @@ internal static class FlowGraph
 
             edges.AddRange(action.Transitions.Conditions.Where(b => b.NextAction is not null).Select(b => (b.NextAction!, (string?)"condition", false)));
             edges.AddRange(action.Transitions.Errors.Where(b => b.NextAction is not null).Select(b => (b.NextAction!, b.ErrorType, true)));
-            foreach (var (target, label, error) in edges.Where(e => position.ContainsKey(e.Target)))
+            // Branches of one kind to one target are one arrow, with their labels joined.
+            var arrows = edges.Where(e => position.ContainsKey(e.Target))
+                .GroupBy(e => (e.Target, e.Error))
+                .Select(g => (g.Key.Target, Label: g.Any(e => e.Label is not null) ? string.Join(", ", g.Select(e => e.Label).OfType<string>().Distinct()) : null, g.Key.Error));
+            foreach (var (target, label, error) in arrows)
             {
                 var to = position[target];
                 var (x1, y1) = (from.X + BoxWidth, from.Y + (BoxHeight / 2.0));
@@ -98,7 +103,7 @@ internal static class FlowGraph
                 svg.Append(Invariant($"<path class=\"edge{(error ? " error" : string.Empty)}\" d=\"M {x1:F0} {y1:F0} C {(x1 + x2) / 2:F0} {y1:F0}, {(x1 + x2) / 2:F0} {y2:F0}, {x2:F0} {y2:F0}\" fill=\"none\" stroke=\"{(error ? "#b44" : "#555")}\"{(error ? " stroke-dasharray=\"4 3\"" : string.Empty)} marker-end=\"url(#arrow)\"/>"));
                 if (label is not null)
                 {
-                    svg.Append(Invariant($"<text class=\"edge-label\" x=\"{(x1 + x2) / 2:F0}\" y=\"{((y1 + y2) / 2) - 3:F0}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{(error ? "#b44" : "#555")}\">{Encode(Short(label, 26))}</text>"));
+                    labels.Append(Invariant($"<text class=\"edge-label\" x=\"{x1 + ((x2 - x1) * 0.5):F0}\" y=\"{y1 + ((y2 - y1) * 0.5) - 4:F0}\" font-size=\"10\" text-anchor=\"middle\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" fill=\"{(error ? "#b44" : "#555")}\">{Encode(Short(label, 40))}</text>"));
                 }
             }
         }
@@ -113,7 +118,7 @@ internal static class FlowGraph
             svg.Append(Invariant($"<text x=\"{x + 8:F0}\" y=\"{y + 38:F0}\" font-size=\"10\" fill=\"#555\">{Encode(Short(action.Identifier!, 30))}</text></g>"));
         }
 
-        svg.Append("</svg>");
+        svg.Append(labels).Append("</svg>");
         return svg.ToString();
     }
 
