@@ -14,7 +14,7 @@ import boto3
 
 from support import NO_RETRIES, SERVER_DLL, free_port
 
-COMMANDS = ["serve", "export", "import", "simulate", "validate-flow", "compatibility", "iac", "rules", "version"]
+COMMANDS = ["serve", "export", "import", "simulate", "validate-flow", "compatibility", "iac", "rules", "staffing", "version"]
 
 
 def run(*args, env=None, timeout=60):
