@@ -632,4 +632,8 @@ public static class ErrorTexts
     // Global Resiliency mirroring and ReplicateInstance preconditions (issue 16, gr-mirroring).
     public static string MirroredChangesPending(int count) => $"{count} mirrored resource change(s) not yet applied in this Region.";
     public const string ReplicationNeedsSamlOrConnectManaged = "Invalid Input. Only an instance with SAML or CONNECT_MANAGED identity management can be replicated.";
+
+    // Global routing: GetCrossRegionRouting / UpdateCrossRegionRouting (issue 16, cross-region-routing).
+    public const string CrossRegionRoutingNeedsReplica = "Invalid Input. Cross-Region routing is available only for an instance replicated with Global Resiliency.";
+    public static string CrossRegionRoutingDuringReplication(string status) => $"The cross-Region routing cannot be changed while the instance's replication status is {status}.";
 }

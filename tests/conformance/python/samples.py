@@ -17,6 +17,7 @@ Usage: samples.py --model model/connect-2017-08-08.json --out samples.json
 import argparse
 import copy
 import json
+import os
 import sys
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional
@@ -360,9 +361,23 @@ def validation_message(violation: Violation) -> str:
     )
 
 
-def generate(model_path: str) -> dict:
+def load_model(model_path: str) -> dict:
+    """The model and the overlays beside it (overlays/*.json: operations newer than the model), merged in name order
+    as tools/ConnectLocal.CodeGen merges them."""
     with open(model_path, encoding="utf-8") as model_file:
-        return Samples(json.load(model_file)).fixture()
+        model = json.load(model_file)
+    overlays = os.path.join(os.path.dirname(model_path), "overlays")
+    for name in sorted(os.listdir(overlays)) if os.path.isdir(overlays) else []:
+        if name.endswith(".json"):
+            with open(os.path.join(overlays, name), encoding="utf-8") as overlay_file:
+                overlay = json.load(overlay_file)
+            model["operations"].update(overlay["operations"])
+            model["shapes"].update(overlay["shapes"])
+    return model
+
+
+def generate(model_path: str) -> dict:
+    return Samples(load_model(model_path)).fixture()
 
 
 def main(argv: list) -> int:
