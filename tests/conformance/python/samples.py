@@ -81,6 +81,7 @@ PATTERN_RULES = {
     r"^([\p{L}\p{N}_.:\/=+\-@,()']+[\p{L}\p{Z}\p{N}_.:\/=+\-@,()']*)$": _text(bad=" x"),
     r'^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$': _text(),
     r'^(arn:(aws|aws-us-gov):connect:[a-z]{2}-[a-z-]+-[0-9]{1}:[0-9]{1,20}:traffic-distribution-group/)?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$': StringRule(UUID, None, "not-a-uuid"),
+    r'^(arn:([a-zA-Z0-9-]+):connect:[a-z]+-[a-z-]+-[0-9]+:[0-9]+:instance/)?[a-zA-Z0-9_-]+$': StringRule(UUID, "a", "not an id!"),  # model/overlays
     r'^(arn:(aws|aws-us-gov):connect:[a-z]{2}-[a-z]+-[0-9]{1}:[0-9]{1,20}:instance/)?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$': StringRule(UUID, None, "not-a-uuid"),
     r'^.*[\S]$': _text(bad="x "),
     r'^[ a-zA-Z0-9_@-]+$': _text(),
