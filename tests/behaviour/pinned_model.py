@@ -1,7 +1,8 @@
 """A boto3 Connect client built from the repository's pinned model (model/connect-2017-08-08.json, botocore's
-service-2.json with its documentation removed) instead of the installed botocore's, for the operations the installed
-boto3 does not have yet (SearchRules, StartEvaluationFormValidation, GetEvaluationFormValidation, …). Requests are
+service-2.json with its documentation removed, plus the overlays in model/overlays) instead of the installed botocore's, for the operations the installed
+boto3 does not have yet (SearchRules, StartEvaluationFormValidation, GetEvaluationFormValidation, GetCrossRegionRouting, …). Requests are
 still serialized and signed by botocore, and errors raise ClientError, exactly as with the stock client."""
+import json
 import os
 import shutil
 import tempfile
@@ -23,7 +24,17 @@ def _data():
         root = tempfile.mkdtemp(prefix="connectlocal-model-")
         target = os.path.join(root, "connect", "2017-08-08")
         os.makedirs(target)
-        shutil.copy(os.path.join(REPO, "model", "connect-2017-08-08.json"), os.path.join(target, "service-2.json"))
+        with open(os.path.join(REPO, "model", "connect-2017-08-08.json"), encoding="utf-8") as f:
+            model = json.load(f)
+        # the overlays (model/overlays: operations newer than the pinned model), merged as the code generator does
+        overlays = os.path.join(REPO, "model", "overlays")
+        for name in sorted(n for n in os.listdir(overlays) if n.endswith(".json")):
+            with open(os.path.join(overlays, name), encoding="utf-8") as f:
+                overlay = json.load(f)
+            model["operations"].update(overlay["operations"])
+            model["shapes"].update(overlay["shapes"])
+        with open(os.path.join(target, "service-2.json"), "w", encoding="utf-8") as f:
+            json.dump(model, f)
         shutil.copy(os.path.join(REPO, "model", "connect-2017-08-08.paginators.json"), os.path.join(target, "paginators-1.json"))
         installed = os.path.join(os.path.dirname(botocore.__file__), "data", "connect", "2017-08-08", "endpoint-rule-set-1.json.gz")
         shutil.copy(installed, target)

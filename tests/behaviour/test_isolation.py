@@ -1312,6 +1312,14 @@ class AccountIsolationTests(unittest.TestCase):
             ("DeleteWorkspace", "", lambda r: b.delete_workspace(InstanceId=r["iid"], WorkspaceId=r["wsid"])),
             ("DeleteWorkspace", "by ARN in B's instance", lambda r: b.delete_workspace(InstanceId=mine.iid, WorkspaceId=r["wsarn"])),
         ]
+        # Global routing (issue 16, cross-region-routing): newer than the installed boto3, through the pinned model's client.
+        pbw = pinned_client(WEST, account=mine.account)
+        attacks += [
+            ("GetCrossRegionRouting", "", lambda r: pb.get_cross_region_routing(InstanceId=r["iid"])),
+            ("GetCrossRegionRouting", "by ARN in the replica Region", lambda r: pbw.get_cross_region_routing(InstanceId=r["iarn"])),
+            ("UpdateCrossRegionRouting", "", lambda r: pb.update_cross_region_routing(InstanceId=r["iid"], IsolatedAll=True)),
+            ("UpdateCrossRegionRouting", "by ARN in the replica Region", lambda r: pbw.update_cross_region_routing(InstanceId=r["iarn"], IsolatedAll=True)),
+        ]
         return attacks
 
     def assert_no_leak(self, label, result):

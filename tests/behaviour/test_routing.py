@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 
 import support
+from pinned_model import pinned_client
 from support import ENDPOINT, cli, client, create_instance, unique
 
 EAST, WEST = "us-east-1", "us-west-2"
@@ -341,6 +342,9 @@ class GlobalResiliencyRoutingTest(unittest.TestCase):
         east, west = client(EAST), client(WEST)
         iid = create_instance(east)
         east.replicate_instance(InstanceId=iid, ReplicaRegion=WEST, ReplicaAlias=unique("replica"))
+        # isolated, as before global routing: with it on (a new replica's default) the us-east-1 agent would take the
+        # shifted call (test_cross_region_routing.py)
+        pinned_client(EAST).update_cross_region_routing(InstanceId=iid, IsolatedAll=True)
         center = Center(east, iid)
         group = next(g for g in east.list_traffic_distribution_groups(InstanceId=iid)["TrafficDistributionGroupSummaryList"] if g["IsDefault"])
         number = east.search_available_phone_numbers(TargetArn=group["Arn"], PhoneNumberCountryCode="US",

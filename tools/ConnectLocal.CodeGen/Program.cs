@@ -24,7 +24,14 @@ for (var i = 0; i < args.Length - 1; i++)
 }
 
 using var document = JsonDocument.Parse(File.ReadAllBytes(modelPath));
-var model = ServiceModel.Read(document.RootElement);
+
+// Operations newer than the pinned model, each overlay a botocore-style file (operations + shapes) in overlays/
+// beside the model (model/overlays/README.md says where each came from), merged in name order.
+var overlayDir = Path.Combine(Path.GetDirectoryName(modelPath)!, "overlays");
+var overlays = Directory.Exists(overlayDir)
+    ? Directory.GetFiles(overlayDir, "*.json").Order(StringComparer.Ordinal).Select(f => JsonDocument.Parse(File.ReadAllBytes(f))).ToList()
+    : [];
+var model = ServiceModel.Read(document.RootElement, overlays.Select(o => o.RootElement).ToArray());
 
 // The paginators file stands beside the model (connect-2017-08-08.paginators.json): token members, page-size
 // member and result keys of every paged operation.

@@ -52,22 +52,49 @@ internal sealed class ServiceModel
 
     public List<Operation> Operations { get; } = [];
 
-    public static ServiceModel Read(JsonElement root)
+    public static ServiceModel Read(JsonElement root, params JsonElement[] overlays)
     {
         var model = new ServiceModel();
+        model.Add(root, overlay: false);
+        foreach (var overlay in overlays)
+        {
+            model.Add(overlay, overlay: true);
+        }
+
+        model.Operations.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return model;
+    }
+
+    /// <summary>
+    /// Adds the shapes and operations of a model, or of an overlay (model/overlays: operations newer than the pinned
+    /// model). An overlay may only add: a name the model already has is an error, so a newer pinned model that
+    /// includes the overlay's operations shows that the overlay is to be removed.
+    /// </summary>
+    private void Add(JsonElement root, bool overlay)
+    {
         foreach (var property in root.GetProperty("shapes").EnumerateObject())
         {
-            model.Shapes[property.Name] = ReadShape(property.Name, property.Value);
+            if (overlay && Shapes.ContainsKey(property.Name))
+            {
+                throw new InvalidOperationException($"The overlay's shape {property.Name} is already in the model: remove it from the overlay.");
+            }
+
+            Shapes[property.Name] = ReadShape(property.Name, property.Value);
         }
 
         foreach (var property in root.GetProperty("operations").EnumerateObject())
         {
+            if (overlay && Operations.Exists(o => o.Name == property.Name))
+            {
+                throw new InvalidOperationException($"The overlay's operation {property.Name} is already in the model: remove the overlay.");
+            }
+
             var op = property.Value;
             var http = op.GetProperty("http");
             var errors = op.TryGetProperty("errors", out var errs)
                 ? errs.EnumerateArray().Select(e => e.GetProperty("shape").GetString()!).ToList()
                 : [];
-            model.Operations.Add(new Operation(
+            Operations.Add(new Operation(
                 property.Name,
                 http.GetProperty("method").GetString()!,
                 http.GetProperty("requestUri").GetString()!,
@@ -75,9 +102,6 @@ internal sealed class ServiceModel
                 op.TryGetProperty("output", out var output) ? output.GetProperty("shape").GetString() : null,
                 errors));
         }
-
-        model.Operations.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return model;
     }
 
     private static Shape ReadShape(string name, JsonElement json)

@@ -665,4 +665,8 @@ public static class ErrorTexts
     public static string MetricFilterTooMany(string filter, int max) => $"The {filter} filter takes at most {max} items.";
     public static string MetricIdsTooMany(int max) => $"At most {max} CurrentMetrics can use a MetricId.";
     public static string MetricUnitOfCustomMetric(string metricId) => $"The Unit parameter is not supported for the custom metric {metricId}.";
+
+    // Global routing: GetCrossRegionRouting / UpdateCrossRegionRouting (issue 16, cross-region-routing).
+    public const string CrossRegionRoutingNeedsReplica = "Invalid Input. Cross-Region routing is available only for an instance replicated with Global Resiliency.";
+    public static string CrossRegionRoutingDuringReplication(string status) => $"The cross-Region routing cannot be changed while the instance's replication status is {status}.";
 }

@@ -49,4 +49,12 @@ public sealed record InstanceReplication(string SourceRegion, string ReplicaRegi
     public const string InProgress = "INSTANCE_REPLICATION_IN_PROGRESS";
     public const string Complete = "INSTANCE_REPLICATION_COMPLETE";
     public const string ReplicaDeleting = "INSTANCE_REPLICA_DELETING";
+
+    /// <summary>
+    /// Global routing isolated (UpdateCrossRegionRouting IsolatedAll): each Region routes only its own contacts.
+    /// [choice] false from ReplicateInstance on: the Admin Guide enables global routing by default for Global
+    /// Resiliency instances created on or after 2026-09-01, and every replication here is such a new one
+    /// (docs/global-resiliency.md, "Global routing").
+    /// </summary>
+    public bool IsolatedAll { get; init; }
 }

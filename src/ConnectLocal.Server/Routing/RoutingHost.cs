@@ -102,6 +102,7 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
             r => new RoutingEngine(new SystemEngineClock(time), _engineOptions, new Observer(this, r))));
         lock (routing)
         {
+            ApplyGlobalRouting(routing, instance);
             Refresh(routing, instance);
             var result = work(routing, instance);
             ApplyNextStatuses(routing, instance);
@@ -156,6 +157,7 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
             var instance = store.Read(session => FindInstance(session, routing));
             if (instance is not null)
             {
+                ApplyGlobalRouting(routing, instance);
                 Refresh(routing, instance);
             }
 
@@ -388,6 +390,13 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
 
         return (profiles, users);
     }
+
+    /// <summary>
+    /// Global routing (UpdateCrossRegionRouting) as stored on the instance: on for a replicated instance that is not
+    /// isolated, off otherwise. Set before every use, so a change applies to the next routing decision.
+    /// </summary>
+    private static void ApplyGlobalRouting(InstanceRouting routing, Instance instance) =>
+        routing.Engine.CrossRegionRouting = instance.Replication is { IsolatedAll: false };
 
     private static Instance? FindInstance(IStoreSession session, InstanceRouting routing) =>
         session.Get<Instance>(ResourceScope.TopLevel(routing.AccountId, routing.Region), routing.InstanceId);

@@ -81,10 +81,18 @@ public sealed class PatternTranslationTests
         Assert.Equal(RegexOptions.NonBacktracking, shape.Pattern!.Options & RegexOptions.NonBacktracking);
     }
 
+    /// <summary>The patterned shapes of the pinned model and of its overlays (model/overlays), which the generator merges.</summary>
     private static int ModelledPatternCount()
     {
-        using var model = JsonDocument.Parse(File.ReadAllBytes(RepositoryRoot.Combine("model", "connect-2017-08-08.json")));
-        return model.RootElement.GetProperty("shapes").EnumerateObject().Count(shape => shape.Value.TryGetProperty("pattern", out _));
+        var files = Directory.GetFiles(RepositoryRoot.Combine("model", "overlays"), "*.json").Prepend(RepositoryRoot.Combine("model", "connect-2017-08-08.json"));
+        var count = 0;
+        foreach (var file in files)
+        {
+            using var model = JsonDocument.Parse(File.ReadAllBytes(file));
+            count += model.RootElement.GetProperty("shapes").EnumerateObject().Count(shape => shape.Value.TryGetProperty("pattern", out _));
+        }
+
+        return count;
     }
 
     private static IEnumerable<ShapeDescriptor> AllShapes() =>

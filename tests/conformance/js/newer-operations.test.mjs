@@ -1,9 +1,11 @@
 // Operations newer than the installed boto3 (SearchRules, StartEvaluationFormValidation, GetEvaluationFormValidation,
-// UpdateContactTaskTemplate) through the JS v3 SDK, which has them: success and error cases end to end.
+// UpdateContactTaskTemplate) and newer than the pinned model (GetCrossRegionRouting, UpdateCrossRegionRouting, from
+// model/overlays) through the JS v3 SDK, which has them: success and error cases end to end. The JS client's other
+// commands newer than the model are not implemented: each is an explicit skip, by name.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { sdk, makeClient } from "./lib/harness.mjs";
+import { sdk, makeClient, NEWER_THAN_MODEL } from "./lib/harness.mjs";
 
 const client = makeClient();
 const send = (op, input) => client.send(new sdk[`${op}Command`](input));
@@ -108,3 +110,36 @@ test("UpdateContactTaskTemplate puts a waiting task on a template, checking its 
   await refused(send("UpdateContactTaskTemplate", { InstanceId: instanceId, ContactId: MISSING, TaskTemplateId: template.Id }),
     "ResourceNotFoundException");
 });
+
+test("GetCrossRegionRouting and UpdateCrossRegionRouting isolate and re-enable global routing from either Region", async () => {
+  const west = makeClient({ region: "us-west-2" });
+  const sendWest = (op, input) => west.send(new sdk[`${op}Command`](input));
+  const created = await send("CreateInstance", {
+    IdentityManagementType: "CONNECT_MANAGED", InstanceAlias: `js-crr-${Date.now()}`, InboundCallsEnabled: true, OutboundCallsEnabled: true,
+  });
+  const id = created.Id;
+  try {
+    await refused(send("GetCrossRegionRouting", { InstanceId: id }), "InvalidRequestException"); // not replicated
+    await send("ReplicateInstance", { InstanceId: id, ReplicaRegion: "us-west-2", ReplicaAlias: `js-crr-west-${Date.now()}` });
+
+    const initial = await send("GetCrossRegionRouting", { InstanceId: id });
+    assert.equal(initial.$metadata.httpStatusCode, 200);
+    assert.deepEqual(initial.IsolatedRegions, []); // a new replica routes across Regions
+    const isolated = await sendWest("UpdateCrossRegionRouting", { InstanceId: id, IsolatedAll: true });
+    assert.equal(isolated.$metadata.httpStatusCode, 200);
+    assert.deepEqual((await send("GetCrossRegionRouting", { InstanceId: created.Arn })).IsolatedRegions, ["us-east-1", "us-west-2"]);
+    assert.deepEqual((await sendWest("GetCrossRegionRouting", { InstanceId: id })).IsolatedRegions, ["us-east-1", "us-west-2"]);
+    await send("UpdateCrossRegionRouting", { InstanceId: id, IsolatedAll: false });
+    assert.deepEqual((await sendWest("GetCrossRegionRouting", { InstanceId: id })).IsolatedRegions, []);
+
+    await refused(send("GetCrossRegionRouting", { InstanceId: MISSING }), "ResourceNotFoundException");
+    await refused(send("UpdateCrossRegionRouting", { InstanceId: MISSING, IsolatedAll: true }), "ResourceNotFoundException");
+  } finally {
+    await sendWest("DeleteInstance", { InstanceId: id }).catch(() => {});
+    await send("DeleteInstance", { InstanceId: id }).catch(() => {});
+  }
+});
+
+for (const op of NEWER_THAN_MODEL) {
+  test(op, { skip: "newer than the pinned model and not in model/overlays: not implemented" }, () => {});
+}

@@ -17,6 +17,7 @@ Usage: samples.py --model model/connect-2017-08-08.json --out samples.json
 import argparse
 import copy
 import json
+import os
 import sys
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional
@@ -80,6 +81,7 @@ PATTERN_RULES = {
     r"^([\p{L}\p{N}_.:\/=+\-@,()']+[\p{L}\p{Z}\p{N}_.:\/=+\-@,()']*)$": _text(bad=" x"),
     r'^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$': _text(),
     r'^(arn:(aws|aws-us-gov):connect:[a-z]{2}-[a-z-]+-[0-9]{1}:[0-9]{1,20}:traffic-distribution-group/)?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$': StringRule(UUID, None, "not-a-uuid"),
+    r'^(arn:([a-zA-Z0-9-]+):connect:[a-z]+-[a-z-]+-[0-9]+:[0-9]+:instance/)?[a-zA-Z0-9_-]+$': StringRule(UUID, "a", "not an id!"),  # model/overlays
     r'^(arn:(aws|aws-us-gov):connect:[a-z]{2}-[a-z]+-[0-9]{1}:[0-9]{1,20}:instance/)?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$': StringRule(UUID, None, "not-a-uuid"),
     r'^.*[\S]$': _text(bad="x "),
     r'^[ a-zA-Z0-9_@-]+$': _text(),
@@ -360,9 +362,23 @@ def validation_message(violation: Violation) -> str:
     )
 
 
-def generate(model_path: str) -> dict:
+def load_model(model_path: str) -> dict:
+    """The model and the overlays beside it (overlays/*.json: operations newer than the model), merged in name order
+    as tools/ConnectLocal.CodeGen merges them."""
     with open(model_path, encoding="utf-8") as model_file:
-        return Samples(json.load(model_file)).fixture()
+        model = json.load(model_file)
+    overlays = os.path.join(os.path.dirname(model_path), "overlays")
+    for name in sorted(os.listdir(overlays)) if os.path.isdir(overlays) else []:
+        if name.endswith(".json"):
+            with open(os.path.join(overlays, name), encoding="utf-8") as overlay_file:
+                overlay = json.load(overlay_file)
+            model["operations"].update(overlay["operations"])
+            model["shapes"].update(overlay["shapes"])
+    return model
+
+
+def generate(model_path: str) -> dict:
+    return Samples(load_model(model_path)).fixture()
 
 
 def main(argv: list) -> int:

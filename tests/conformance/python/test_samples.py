@@ -113,8 +113,7 @@ def model_patterns(model: dict) -> set:
 class GeneratorTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        with open(support.MODEL_PATH, encoding="utf-8") as model_file:
-            cls.model = json.load(model_file)
+        cls.model = samples.load_model(support.MODEL_PATH)
         cls.operations = samples.Samples(cls.model).fixture()["operations"]
         cls.checker = ConstraintChecker(cls.model)
 

@@ -26,10 +26,13 @@ export const SAMPLES_SCRIPT = join(REPO_ROOT, "tests", "conformance", "python", 
 // pinned model does not define (added to Connect after it): there is no sample to send.
 export const NEWER_THAN_MODEL = [
   "CreateExtractionDefinition", "CreateMetric", "DeleteExtractionDefinition", "DeleteMetric",
-  "DescribeExtractionDefinition", "DescribeMetric", "GetCrossRegionRouting", "ListEvaluationFormAIVersions",
+  "DescribeExtractionDefinition", "DescribeMetric", "ListEvaluationFormAIVersions",
   "ListExtractionDefinitions", "ListMetrics", "ListSecurityProfileAIAgents", "SearchMetrics", "StartAssistantContact",
-  "UpdateCrossRegionRouting", "UpdateExtractionDefinition", "UpdateMetricContent", "UpdateMetricMetadata",
+  "UpdateExtractionDefinition", "UpdateMetricContent", "UpdateMetricMetadata",
 ];
+// Client commands that model/overlays adds to the pinned model (generated and sampled like the others).
+export const OVERLAID = ["GetCrossRegionRouting", "UpdateCrossRegionRouting"];
+export const OVERLAYS_DIR = join(REPO_ROOT, "model", "overlays");
 // Fixture operations without an invalid variant: no member can carry a violation (samples.py; the reasons are
 // in tests/conformance/python/support.py).
 export const WITHOUT_INVALID_SAMPLE = ["DescribePhoneNumber", "ListTagsForResource", "TagResource"];
@@ -171,8 +174,20 @@ export function clientOperations() {
 
 let modelCache;
 export function model() {
-  modelCache ??= JSON.parse(readFileSync(MODEL_PATH, "utf8"));
+  if (!modelCache) {
+    modelCache = JSON.parse(readFileSync(MODEL_PATH, "utf8"));
+    for (const name of overlayFiles()) {
+      const overlay = JSON.parse(readFileSync(join(OVERLAYS_DIR, name), "utf8"));
+      Object.assign(modelCache.operations, overlay.operations);
+      Object.assign(modelCache.shapes, overlay.shapes);
+    }
+  }
   return modelCache;
+}
+
+/** The overlay files (model/overlays/*.json), in the order the code generator merges them. */
+function overlayFiles() {
+  return readdirSync(OVERLAYS_DIR).filter((n) => n.endsWith(".json")).sort();
 }
 
 export function modelErrors(op) {
@@ -200,6 +215,7 @@ export function samples() {
     }
     // Cache by content of the generator's .py files + model so the three test processes generate it once.
     const hash = createHash("sha256").update(readFileSync(MODEL_PATH));
+    for (const f of overlayFiles()) hash.update(f).update(readFileSync(join(OVERLAYS_DIR, f)));
     const pyDir = dirname(SAMPLES_SCRIPT);
     for (const f of readdirSync(pyDir).filter((n) => n.endsWith(".py")).sort()) {
       hash.update(f).update(readFileSync(join(pyDir, f)));
