@@ -4,6 +4,8 @@
 #      installed `connectlocal` starts and answers the health check;
 #   2. the self-contained single-file linux-x64 executable starts and answers the health check with no .NET on
 #      PATH and DOTNET_ROOT unset.
+#   3. ConnectLocal.Testing and ConnectLocal.Testing.Xunit packed, then their own tests
+#      (tests/ConnectLocal.Testing.Tests) and the sample suite (examples/testing-xunit) consume them as packages.
 # Usage: bash scripts/install-check.sh   (after a Release build of the solution; packages land in artifacts/packages,
 # the executable in artifacts/single-file). Prints "install: N passed, N failed" last; exits non-zero on a failure.
 set -uo pipefail
@@ -55,6 +57,26 @@ if dotnet publish src/ConnectLocal.Server -c Release -r linux-x64 --self-contain
   serves "the single-file executable without .NET" env -u DOTNET_ROOT PATH="$work/empty-path" "$out/single-file/connectlocal"
 else
   bad "single-file publish"
+fi
+
+echo "-- ConnectLocal.Testing as packages: its tests and the sample suite"
+# The packages keep the repository's version, so a copy restored earlier would shadow the one just packed.
+global=$(dotnet nuget locals global-packages --list | sed -E 's/^global-packages: *//')
+rm -rf "$global/connectlocal.testing" "$global/connectlocal.testing.xunit"
+if dotnet pack src/ConnectLocal.Testing -c Release -o "$out/packages" -nologo -v quiet -clp:ErrorsOnly \
+   && dotnet pack src/ConnectLocal.Testing.Xunit -c Release -o "$out/packages" -nologo -v quiet -clp:ErrorsOnly; then
+  ok "ConnectLocal.Testing and ConnectLocal.Testing.Xunit packed"
+  for project in tests/ConnectLocal.Testing.Tests examples/testing-xunit; do
+    dotnet test "$project" -c Release -nologo -v quiet --logger "console;verbosity=minimal" > "$work/xunit.log" 2>&1
+    rc=$?
+    line=$(grep -E '(Passed|Failed)!' "$work/xunit.log" | tail -1)
+    x_pass=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); x_fail=$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$line")
+    passed=$((passed + ${x_pass:-0})); failed=$((failed + ${x_fail:-0}))
+    echo "$project: ${line:-no result line}"
+    if [ "$rc" -ne 0 ]; then tail -40 "$work/xunit.log"; [ "${x_fail:-0}" -eq 0 ] && bad "$project did not build or run"; fi
+  done
+else
+  bad "pack of ConnectLocal.Testing"
 fi
 
 echo "install: $passed passed, $failed failed"
