@@ -123,7 +123,7 @@ public sealed class ConnectLocalTestServer : IAsyncDisposable
 
     /// <summary>Releases one kind (or every kind) and applies at once what is due.</summary>
     public Task<TransitionsState> ReleaseTransitionsAsync(string? kind = null, CancellationToken cancellationToken = default) =>
-        SendAsync<TransitionsState>(HttpMethod.Post, "_connectlocal/transitions/release", kind is null ? new { } : new { kind }, cancellationToken);
+        SendAsync<TransitionsState>(HttpMethod.Post, "_connectlocal/transitions/release", kind is null ? new { } : (object)new { kind }, cancellationToken);
 
     /// <summary>Sets the delay of transition kinds; null returns a kind to its configured delay.</summary>
     public Task<TransitionsState> SetTransitionDelaysAsync(IReadOnlyDictionary<string, TimeSpan?> delays, CancellationToken cancellationToken = default) =>
