@@ -56,7 +56,7 @@ public sealed class ContactCentreTests(ConnectLocalFixture fixture) : IAsyncLife
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null)
     {
         using var http = new HttpClient { BaseAddress = Server.Endpoint };
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: new JsonSerializerOptions()) }; // PascalCase members, as sent
         var now = DateTime.UtcNow;
         request.Headers.TryAddWithoutValidation("X-Amz-Date", now.ToString("yyyyMMdd'T'HHmmss'Z'"));
         request.Headers.TryAddWithoutValidation("Authorization",

@@ -34,7 +34,8 @@ internal static class Connect
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType());
+            // Connect's members are PascalCase on the wire: no naming policy (JsonContent's default is camelCase).
+            request.Content = JsonContent.Create(body, body.GetType(), options: new JsonSerializerOptions());
         }
 
         var date = DateTime.UtcNow;
