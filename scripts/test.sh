@@ -130,6 +130,17 @@ d_skip=$(sed -nE 's/^# skipped ([0-9]+)/\1/p' "$work/dashboard.log"); d_cancel=$
 tally "${d_pass:-0}" "$(( ${d_fail:-0} + ${d_cancel:-0} ))" "${d_skip:-0}"
 [ "$dash_rc" -ne 0 ] && [ "$(( ${d_fail:-0} + ${d_cancel:-0} ))" -eq 0 ] && tally 0 1
 
+# Install paths and the testing library (issue 19; scripts/install-check.sh, docs/install.md, docs/testing-library.md):
+# the .NET tool packed and installed, the single-file executable run without .NET, and ConnectLocal.Testing's tests
+# and the sample suite against the packed packages. A few minutes (the single-file publish is most of it).
+step "install paths: .NET tool, single-file executable, ConnectLocal.Testing as packages"
+bash scripts/install-check.sh 2>&1 | tee "$work/install.log" | tail -15
+install_rc=${PIPESTATUS[0]}
+line=$(grep -E '^install: ' "$work/install.log" | tail -1)
+i_pass=$(sed -nE 's/^install: ([0-9]+) passed.*/\1/p' <<<"$line"); i_fail=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line")
+tally "${i_pass:-0}" "${i_fail:-0}"
+[ "$install_rc" -ne 0 ] && [ "${i_fail:-0}" -eq 0 ] && tally 0 1
+
 if grep -q ' 500 ' "$work/server.log"; then
   echo "the server answered 500 during the run:"; grep ' 500 ' "$work/server.log" | head
   tally 0 1

@@ -90,7 +90,8 @@ public sealed partial class PhoneNumberImport(IConnectStore store, ConnectSettin
             throw Errors.InvalidParameter(ErrorTexts.NotAnImportablePhoneNumberArn(arn));
         }
 
-        if (match.Groups["account"].Value != caller.AccountId || match.Groups["region"].Value != caller.Region)
+        if (match.Groups["account"].Value != caller.AccountId || match.Groups["region"].Value != caller.Region
+            || match.Groups["partition"].Value != Arns.PartitionOf(caller.Region))
         {
             throw Errors.NotFound(ErrorTexts.PhoneNumberNoun);
         }
@@ -98,6 +99,6 @@ public sealed partial class PhoneNumberImport(IConnectStore store, ConnectSettin
         return match.Groups["id"].Value;
     }
 
-    [GeneratedRegex("^arn:aws:sms-voice:(?<region>[a-z0-9-]+):(?<account>[0-9]{12}):phone-number/phone-(?<id>[0-9a-f]{32})$")]
+    [GeneratedRegex("^arn:(?<partition>aws|aws-cn|aws-us-gov):sms-voice:(?<region>[a-z0-9-]+):(?<account>[0-9]{12}):phone-number/phone-(?<id>[0-9a-f]{32})$")]
     private static partial Regex SourceArn();
 }

@@ -69,7 +69,7 @@ public sealed class RuleService(IConnectStore store, ConnectSettings settings)
     /// <summary>
     /// [choice] LastUpdatedBy: requests carry no IAM principal here, so it is the account's root ARN.
     /// </summary>
-    public static string CallerArn(Caller caller) => $"arn:aws:iam::{caller.AccountId}:root";
+    public static string CallerArn(Caller caller) => $"arn:{Arns.PartitionOf(caller.Region)}:iam::{caller.AccountId}:root";
 
     /// <summary>
     /// Stores <paramref name="draft"/> (the request's members) as a new rule. A ClientToken seen before with the same

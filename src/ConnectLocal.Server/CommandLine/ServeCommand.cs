@@ -77,7 +77,7 @@ internal static class ServeCommand
     public static string OneLine(Exception e)
     {
         var inner = e;
-        while (inner.InnerException is { } next && (inner is AggregateException or IOException or TypeInitializationException || inner.Message.Length == 0))
+        while (inner.InnerException is { } next && (inner is AggregateException or IOException or TypeInitializationException or System.Reflection.TargetInvocationException || inner.Message.Length == 0))
         {
             inner = next;
         }

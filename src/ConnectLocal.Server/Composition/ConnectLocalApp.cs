@@ -18,7 +18,10 @@ internal static class ConnectLocalApp
     /// <summary>How long in-flight requests get to finish after SIGTERM.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(3);
 
-    public static WebApplication Build(ServerOptions options)
+    /// <param name="options">The server's settings.</param>
+    /// <param name="services">Replacements registered after the server's own services (ConnectLocal.Testing's virtual clock).</param>
+    /// <param name="quiet">Writes no log at all (ConnectLocal.Testing's default, so that test output stays the tests').</param>
+    public static WebApplication Build(ServerOptions options, Action<IServiceCollection>? services = null, bool quiet = false)
     {
         // The storage port is synchronous: a request holds its thread while its transaction runs or waits for the
         // writer (SQLite's one connection, PostgreSQL's writer lock). With the default minimum (one thread per core)
@@ -31,7 +34,11 @@ internal static class ConnectLocalApp
         // commit when the data directory is inside, as with `connectlocal serve` run from the home directory.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
-        builder.Logging.AddLineLogger(options.LogFormat); // the console formatter's single-line layout (or JSON lines), written in batches
+        if (!quiet)
+        {
+            builder.Logging.AddLineLogger(options.LogFormat); // the console formatter's single-line layout (or JSON lines), written in batches
+        }
+
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         // [choice] The host's own entry for a failed start (the exception with its stack trace) is not logged:
         // `connectlocal serve` reports every start-up failure as one line on standard error (ServeCommand).
@@ -50,6 +57,7 @@ internal static class ConnectLocalApp
         // hold a loaded server well past what a supervisor waits before it kills it.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddConnectLocal(options);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapConnectLocal();
         return app;

@@ -131,7 +131,7 @@ public sealed partial class ConnectApi
 
     /// <summary>[choice] AWS creates a service-linked role per account; its ARN is synthesised here.</summary>
     private static string ServiceRole(Core.Resources.Instance instance) =>
-        $"arn:aws:iam::{instance.AccountId}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect";
+        $"arn:{Arns.PartitionOf(instance.Region)}:iam::{instance.AccountId}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect";
 
     private static string? AccessUrl(Core.Resources.Instance instance) =>
         instance.InstanceAlias is null ? null : $"https://{instance.InstanceAlias}.my.connect.aws";

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Start-up time of the install paths (docs/install.md): from launching `connectlocal serve --in-memory` to its
+# readiness line, for the installed .NET tool, the self-contained single-file executable and, for reference,
+# `dotnet connectlocal.dll` of the Release build. Runs each RUNS times (default 5) and prints min / median / max in ms.
+# Usage: bash scripts/install-check.sh (makes artifacts/), then bash bench/startup.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dotnet tool install --tool-path "$work/tools" ConnectLocal --add-source artifacts/packages \
+  --version "$(sed -nE 's|.*<Version>([^<]+)</Version>.*|\1|p' Directory.Build.props | head -1)" > /dev/null
+
+measure() { # $1 = label, rest = command
+  local label=$1; shift
+  local times=()
+  for _ in $(seq 1 "$runs"); do
+    local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    local start; start=$(date +%s%N)
+    "$@" serve --port "$port" --in-memory > "$work/out.log" 2>&1 &
+    local pid=$!
+    until grep -q '^connectlocal: ready on ' "$work/out.log"; do
+      kill -0 "$pid" 2>/dev/null || { echo "$label did not start:"; cat "$work/out.log"; exit 1; }
+      sleep 0.005
+    done
+    times+=($(( ($(date +%s%N) - start) / 1000000 )))
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+  local sorted; sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+  printf '%-40s min %5s ms  median %5s ms  max %5s ms  (%s runs)\n' "$label" \
+    "$(head -1 <<<"$sorted")" "$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")" "$(tail -1 <<<"$sorted")" "$runs"
+}
+
+mkdir -p "$work/empty-path"
+measure ".NET tool (connectlocal)" "$work/tools/connectlocal"
+measure "single-file executable (no SDK on PATH)" env -u DOTNET_ROOT PATH="$work/empty-path" artifacts/single-file/connectlocal
+measure "dotnet connectlocal.dll (Release build)" dotnet src/ConnectLocal.Server/bin/Release/net10.0/connectlocal.dll
