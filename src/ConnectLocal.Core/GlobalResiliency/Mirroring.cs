@@ -58,7 +58,7 @@ public sealed class MirroredKind<T> : MirroredKind
         return (T)((InstanceResource)record with { Arn = arn });
     }
 
-    private static string ArnPrefix(string region) => $"arn:{Arns.Partition}:connect:{region}:";
+    private static string ArnPrefix(string region) => $"arn:{Arns.PartitionOf(region)}:connect:{region}:";
 }
 
 /// <summary>
