@@ -81,6 +81,7 @@ public static class ViewRules
     public static readonly ResourceType<View> Type = new()
     {
         ArnSegment = "view",
+        Mirrored = true, // Global Resiliency: the Admin Guide's "Resources mirrored in the replica instance" (docs/global-resiliency.md)
         Noun = "View",
         SearchFields =
         [
