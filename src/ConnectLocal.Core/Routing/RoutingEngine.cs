@@ -258,6 +258,7 @@ public sealed partial class RoutingEngine
         var target = settings.Region is null ? -1 : RegionIndex(settings.Region);
         if (target == agent.RegionIndex)
         {
+            // [choice] Sent back to where it still works before a pending move completed: the move is cancelled.
             agent.Moving = false;
             agent.MovingTo = null;
         }
@@ -822,7 +823,7 @@ public sealed partial class RoutingEngine
     {
         if (agent.RegionIndex != region && agent.Placed)
         {
-            // The first placement of a new agent is where it signs in, not a change of Region.
+            // [choice] The first placement of a new agent is where it signs in, not a change of Region.
             agent.LastRegionChange = new AgentRegionChange(agent.Region, region < 0 ? null : _regions[region],
                 new DateTimeOffset(agent.MoveRequestedTicks, TimeSpan.Zero), new DateTimeOffset(_now, TimeSpan.Zero));
         }

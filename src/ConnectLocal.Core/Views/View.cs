@@ -81,7 +81,9 @@ public static class ViewRules
     public static readonly ResourceType<View> Type = new()
     {
         ArnSegment = "view",
-        Mirrored = true, // Global Resiliency: the Admin Guide's "Resources mirrored in the replica instance" (docs/global-resiliency.md)
+        // Global Resiliency: the Admin Guide's list of mirrored resources (docs/global-resiliency.md). [choice] The whole
+        // record, its $SAVED draft included (the guide mirrors published views only).
+        Mirrored = true,
         Noun = "View",
         SearchFields =
         [
