@@ -163,6 +163,18 @@ public sealed class ConnectLocalTestServer : IAsyncDisposable
     /// <summary>The customer hangs up.</summary>
     public Task<RoutedContact> HangUpAsync(string contactId, CancellationToken cancellationToken = default) => ActAsync(contactId, "hang-up", null, cancellationToken);
 
+    /// <summary>
+    /// The agents of an instance with their Regions (both Regions of a replicated one): where each works now and its
+    /// pending or last Region change, as Amazon Connect Streams reports a Global Resiliency failover
+    /// (docs/global-resiliency.md, "Agents changing Region"). <paramref name="region"/> is either Region of the instance.
+    /// </summary>
+    public async Task<IReadOnlyList<AgentRegion>> GetAgentRegionsAsync(string instanceId, string region, string? accountId = null, CancellationToken cancellationToken = default) =>
+        (await SendAsync<AgentRegionList>(HttpMethod.Get, AgentsPath(null, instanceId, region, accountId), null, cancellationToken)).Agents;
+
+    /// <summary>One agent's Region and its pending or last Region change (see <see cref="GetAgentRegionsAsync"/>).</summary>
+    public Task<AgentRegion> GetAgentRegionAsync(string instanceId, string region, string userId, string? accountId = null, CancellationToken cancellationToken = default) =>
+        SendAsync<AgentRegion>(HttpMethod.Get, AgentsPath(userId, instanceId, region, accountId), null, cancellationToken);
+
     /// <summary>Stops the server (in-flight requests get the server's shutdown timeout) and frees its port.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -209,6 +221,13 @@ public sealed class ConnectLocalTestServer : IAsyncDisposable
 
         return JsonSerializer.Deserialize<T>(text, Json)!;
     }
+
+    private static string AgentsPath(string? userId, string instanceId, string region, string? accountId) =>
+        "_connectlocal/routing/agents" + (userId is null ? string.Empty : "/" + Uri.EscapeDataString(userId))
+        + $"?instanceId={Uri.EscapeDataString(instanceId)}&region={Uri.EscapeDataString(region)}"
+        + (accountId is null ? string.Empty : $"&accountId={Uri.EscapeDataString(accountId)}");
+
+    private sealed record AgentRegionList(string InstanceId, IReadOnlyList<AgentRegion> Agents);
 
     private sealed record CallRequest(string? PhoneNumber, string? InstanceId, string? Region, string? QueueId, string? AccountId, double? PatienceSeconds);
 }

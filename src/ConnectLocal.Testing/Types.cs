@@ -45,6 +45,22 @@ public sealed record RoutedContact(
     DateTimeOffset? ConnectedAt,
     DateTimeOffset? EndedAt);
 
+/// <summary>
+/// An agent's Region as the control API shows it (Global Resiliency): <see cref="RegionChange"/> is <c>PENDING</c>
+/// (the agent still holds <see cref="ContactIds"/> in <see cref="ActiveRegion"/> and moves to
+/// <see cref="NextActiveRegion"/> when they end), <c>COMPLETED</c> (it moved from <see cref="PreviousRegion"/> at
+/// <see cref="CompletedAt"/>) or <c>NONE</c>.
+/// </summary>
+public sealed record AgentRegion(
+    string UserId,
+    string? ActiveRegion,
+    string RegionChange,
+    string? NextActiveRegion,
+    IReadOnlyList<string> ContactIds,
+    string? PreviousRegion,
+    DateTimeOffset? RequestedAt,
+    DateTimeOffset? CompletedAt);
+
 /// <summary>The status-transition control state: held kinds, delays in milliseconds, pending transitions.</summary>
 public sealed record TransitionsState(
     IReadOnlyList<string> Held,

@@ -27,6 +27,36 @@ public sealed class ControlApiTests
     }
 
     [Fact]
+    public async Task Agent_regions_list_the_instances_agents_where_they_work()
+    {
+        await using var server = await ConnectLocalTestServer.StartAsync();
+        var instance = await Connect.CreateInstanceAsync(server, server.Credentials, "agent-regions");
+        var profile = (await Connect.SendAsync(server, server.Credentials, HttpMethod.Get, $"routing-profiles-summary/{instance}", null))
+            .GetProperty("RoutingProfileSummaryList")[0].GetProperty("Id").GetString()!;
+        var security = (await Connect.SendAsync(server, server.Credentials, HttpMethod.Get, $"security-profiles-summary/{instance}", null))
+            .GetProperty("SecurityProfileSummaryList")[0].GetProperty("Id").GetString()!;
+        var user = (await Connect.SendAsync(server, server.Credentials, HttpMethod.Put, $"users/{instance}", new
+        {
+            Username = "ada",
+            Password = "Passw0rd-Example1",
+            IdentityInfo = new { FirstName = "Ada", LastName = "Agent" },
+            PhoneConfig = new { PhoneType = "SOFT_PHONE" },
+            SecurityProfileIds = new[] { security },
+            RoutingProfileId = profile,
+        })).GetProperty("UserId").GetString()!;
+
+        var agents = await server.GetAgentRegionsAsync(instance, server.Region, server.Credentials.AccountId);
+
+        var agent = Assert.Single(agents);
+        Assert.Equal((user, server.Region, "NONE"), (agent.UserId, agent.ActiveRegion, agent.RegionChange));
+        Assert.Empty(agent.ContactIds);
+        Assert.Null(agent.CompletedAt);
+        Assert.Equal(user, (await server.GetAgentRegionAsync(instance, server.Region, user, server.Credentials.AccountId)).UserId);
+        var unknown = await Assert.ThrowsAsync<ConnectLocalControlException>(() => server.GetAgentRegionAsync(instance, server.Region, "no-such-user", server.Credentials.AccountId));
+        Assert.Equal(404, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task A_refused_control_request_raises_the_error_it_answered()
     {
         await using var server = await ConnectLocalTestServer.StartAsync();

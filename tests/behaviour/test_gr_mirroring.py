@@ -197,10 +197,60 @@ class ReplicateInstancePreconditionTests(support.ConnectTestCase):
                                         InstanceAlias=unique("ad"), InboundCallsEnabled=True, OutboundCallsEnabled=True)["Id"]
         self.refused(iid)
 
+    def test_a_replica_cannot_be_replicated_again(self):
+        iid = create_instance(self.east)
+        self.east.replicate_instance(InstanceId=iid, ReplicaRegion=WEST, ReplicaAlias=unique("rep"))
+        west = client(WEST)
+        self.assertError("InvalidRequestException", west.replicate_instance, InstanceId=iid, ReplicaRegion=EAST,
+                         ReplicaAlias=unique("rep"), status=400)
+
+    def test_instance_without_an_alias(self):
+        # an EXISTING_DIRECTORY instance may have no alias; the alias is what the Admin Guide's list names first
+        iid = self.east.create_instance(IdentityManagementType="EXISTING_DIRECTORY", DirectoryId="d-1234567891",
+                                        InboundCallsEnabled=True, OutboundCallsEnabled=True)["Id"]
+        with self.assertRaises(Exception) as caught:
+            self.east.replicate_instance(InstanceId=iid, ReplicaRegion=WEST, ReplicaAlias=unique("rep"))
+        self.assertEqual("InvalidRequestException", caught.exception.response["Error"]["Code"])
+        self.assertIn("alias", caught.exception.response["Error"]["Message"])
+
+    def test_replica_alias_already_used_in_the_replica_region(self):
+        taken = unique("taken")
+        create_instance(client(WEST), alias=taken)
+        self.refused(create_instance(self.east), alias=taken)
+
     def test_saml_instance_can_be_replicated(self):
         iid = self.east.create_instance(IdentityManagementType="SAML", InstanceAlias=unique("saml"),
                                         InboundCallsEnabled=True, OutboundCallsEnabled=True)["Id"]
         self.assertEqual(iid, self.east.replicate_instance(InstanceId=iid, ReplicaRegion=WEST, ReplicaAlias=unique("rep"))["Id"])
+
+
+class AdminGuideMirroredTypesTests(unittest.TestCase):
+    """The Admin Guide's list also names predefined attributes, views, data tables and workspaces."""
+
+    def test_views_data_tables_predefined_attributes_and_workspaces_are_mirrored_both_ways(self):
+        support.require_server()
+        east, west = client(EAST), client(WEST)
+        iid = create_instance(east)
+        east.replicate_instance(InstanceId=iid, ReplicaRegion=WEST, ReplicaAlias=unique("rep"))
+        attribute = unique("skill")
+        east.create_predefined_attribute(InstanceId=iid, Name=attribute, Values={"StringList": ["basic", "expert"]})
+        view = east.create_view(InstanceId=iid, Name=unique("view"), Status="PUBLISHED",
+                                Content={"Template": json.dumps({"Body": ["hello"]}), "Actions": ["Go"]})["View"]
+        table = east.create_data_table(InstanceId=iid, Name=unique("table"), TimeZone="UTC", ValueLockLevel="NONE", Status="PUBLISHED")
+        workspace = east.create_workspace(InstanceId=iid, Name=unique("workspace"))
+
+        self.assertEqual(["basic", "expert"], sorted(
+            west.describe_predefined_attribute(InstanceId=iid, Name=attribute)["PredefinedAttribute"]["Values"]["StringList"]))
+        west_view = west.describe_view(InstanceId=iid, ViewId=view["Id"])["View"]
+        self.assertEqual((view["Name"], view["Arn"].replace(f":{EAST}:", f":{WEST}:")), (west_view["Name"], west_view["Arn"]))
+        self.assertEqual(table["Id"], west.describe_data_table(InstanceId=iid, DataTableId=table["Id"])["DataTable"]["Id"])
+        self.assertEqual(workspace["WorkspaceId"], west.describe_workspace(InstanceId=iid, WorkspaceId=workspace["WorkspaceId"])["Workspace"]["Id"])
+
+        # changed or deleted in the replica Region, seen in the source Region
+        west.delete_data_table(InstanceId=iid, DataTableId=table["Id"])
+        self.assertEqual("ResourceNotFoundException", error_code(lambda: east.describe_data_table(InstanceId=iid, DataTableId=table["Id"])))
+        west.delete_predefined_attribute(InstanceId=iid, Name=attribute)
+        self.assertEqual("ResourceNotFoundException", error_code(lambda: east.describe_predefined_attribute(InstanceId=iid, Name=attribute)))
 
 
 class MirroringRestartTests(unittest.TestCase):

@@ -60,6 +60,7 @@ public sealed class DataTableService(IConnectStore store, ConnectSettings settin
     public static readonly ResourceType<DataTable> Type = new()
     {
         ArnSegment = "data-table",
+        Mirrored = true, // Global Resiliency: the Admin Guide's "Resources mirrored in the replica instance" (docs/global-resiliency.md)
         Noun = "Data table",
         Quota = _ => TablesPerInstance,
         QuotaError = DomainErrorKind.ServiceQuotaExceeded,

@@ -73,10 +73,11 @@ public sealed class MirroredKind<T> : MirroredKind
 public static class Mirroring
 {
     /// <summary>
-    /// Records that are not registry types but part of a mirrored one: the hierarchy structure (levels) that user
-    /// hierarchy groups are placed in.
+    /// Records that are not registry types but mirrored: the hierarchy structure (levels) that user hierarchy groups are
+    /// placed in, and predefined attributes (the Admin Guide's list names them; agent proficiencies are part of the user).
     /// </summary>
-    public static readonly IReadOnlyList<MirroredKind> Companions = [new MirroredKind<Hierarchy.HierarchyStructure>()];
+    public static readonly IReadOnlyList<MirroredKind> Companions =
+        [new MirroredKind<Hierarchy.HierarchyStructure>(), new MirroredKind<Users.PredefinedAttribute>()];
 
     /// <summary>Every mirrored kind: the registry's mirrored types in declaration order, then the companions.</summary>
     public static IReadOnlyList<MirroredKind> Kinds { get; } =

@@ -74,6 +74,17 @@ public sealed class RoutedAgent
     /// <summary>A Region the agent moves to once its contacts in progress are done (Global Resiliency agent shift).</summary>
     public string? MovingTo { get; internal set; }
 
+    /// <summary>When the pending move to <see cref="MovingTo"/> was asked for (null when no move is pending).</summary>
+    public DateTimeOffset? MoveRequestedAt => Moving ? new DateTimeOffset(MoveRequestedTicks, TimeSpan.Zero) : null;
+
+    /// <summary>The agent's last Region change that took effect (null: the agent has stayed where it was first placed).</summary>
+    public AgentRegionChange? LastRegionChange { get; internal set; }
+
+    internal long MoveRequestedTicks;
+
+    // Whether the engine has placed the agent in a Region (or nowhere) once: later placements are Region changes.
+    internal bool Placed;
+
     public bool IsOnline => Settings.Online;
 
     public bool IsRoutable => Settings.Routable;
@@ -95,3 +106,12 @@ public sealed class RoutedAgent
     /// <summary>Whether the engine would offer this agent a contact of the channel now.</summary>
     public bool IsAvailable(RoutingChannel channel) => PoolOf[(int)channel] is not null;
 }
+
+/// <summary>
+/// A Region change of an agent that took effect (Global Resiliency: what Streams reports as a failover completed).
+/// </summary>
+/// <param name="From">The Region the agent left (null: it was signed in nowhere).</param>
+/// <param name="To">The Region the agent works in since (null: signed in nowhere).</param>
+/// <param name="RequestedAt">When the change was asked for (the traffic distribution that moved the agent was read).</param>
+/// <param name="CompletedAt">When it took effect: at once, or when the agent's last contact in progress ended.</param>
+public sealed record AgentRegionChange(string? From, string? To, DateTimeOffset RequestedAt, DateTimeOffset CompletedAt);

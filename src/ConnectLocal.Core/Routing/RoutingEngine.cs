@@ -258,16 +258,20 @@ public sealed partial class RoutingEngine
         var target = settings.Region is null ? -1 : RegionIndex(settings.Region);
         if (target == agent.RegionIndex)
         {
+            // [choice] Sent back to where it still works before a pending move completed: the move is cancelled.
             agent.Moving = false;
             agent.MovingTo = null;
         }
         else if (agent.ContactList.Count == 0 || agent.RegionIndex < 0)
         {
+            agent.MoveRequestedTicks = agent.Moving ? agent.MoveRequestedTicks : _now;
             Place(agent, target);
         }
         else
         {
             // "Your agents will be able to complete active voice contacts before shifting Regions."
+            // A move already pending keeps the time it was asked for, also when its target changes [choice].
+            agent.MoveRequestedTicks = agent.Moving ? agent.MoveRequestedTicks : _now;
             agent.Moving = true;
             agent.TargetRegion = target;
             agent.MovingTo = settings.Region;
@@ -817,6 +821,14 @@ public sealed partial class RoutingEngine
 
     private void Place(RoutedAgent agent, int region)
     {
+        if (agent.RegionIndex != region && agent.Placed)
+        {
+            // [choice] The first placement of a new agent is where it signs in, not a change of Region.
+            agent.LastRegionChange = new AgentRegionChange(agent.Region, region < 0 ? null : _regions[region],
+                new DateTimeOffset(agent.MoveRequestedTicks, TimeSpan.Zero), new DateTimeOffset(_now, TimeSpan.Zero));
+        }
+
+        agent.Placed = true;
         agent.RegionIndex = region;
         agent.Region = region < 0 ? null : _regions[region];
         agent.Moving = false;

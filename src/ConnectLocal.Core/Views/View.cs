@@ -81,6 +81,9 @@ public static class ViewRules
     public static readonly ResourceType<View> Type = new()
     {
         ArnSegment = "view",
+        // Global Resiliency: the Admin Guide's list of mirrored resources (docs/global-resiliency.md). [choice] The whole
+        // record, its $SAVED draft included (the guide mirrors published views only).
+        Mirrored = true,
         Noun = "View",
         SearchFields =
         [

@@ -41,6 +41,7 @@ public static class WorkspaceRules
     public static readonly ResourceType<Workspace> Type = new()
     {
         ArnSegment = "workspace",
+        Mirrored = true, // Global Resiliency: the Admin Guide's "Resources mirrored in the replica instance" (docs/global-resiliency.md)
         Noun = "Workspace",
         Quota = _ => MaxPerInstance,
         QuotaError = DomainErrorKind.ServiceQuotaExceeded,

@@ -58,7 +58,7 @@ internal static class ControlApi
         });
         control.MapGet("/health", WriteHealthAsync);
         control.MapGet("/runtime", WriteRuntimeAsync);
-        control.MapFaultControl().MapRoutingControl().MapTransitionControl().MapStateTransfer().MapResetControl();
+        control.MapFaultControl().MapRoutingControl().MapAgentRegionControl().MapTransitionControl().MapStateTransfer().MapResetControl();
         control.MapDashboard(); // the dashboard (issue 20): Dashboard/DashboardEndpoints.cs
         control.MapFlowControl(); // contact flows: flow logs, Lambda responses (issue 17)
         // {**rest} rather than MapFallback's default {*path:nonfile}, which would leave paths with a dot unanswered.

@@ -45,7 +45,8 @@ internal sealed record Scenario(
     IReadOnlyList<TrafficSpec> Traffic,
     IReadOnlyList<TimelineEntry> Timeline,
     ConcurrencyCurve? Curve = null,
-    string? ContactRecords = null)
+    string? ContactRecords = null,
+    bool? GlobalRouting = null)
 {
     /// <summary>[choice] A Monday, so that hours of operation (not applied by routing yet) would read naturally.</summary>
     public static readonly DateOnly DefaultDay = new(2026, 1, 5);
@@ -112,7 +113,8 @@ internal sealed record Scenario(
             Traffic: Objects(root, "traffic").Select((t, i) => TrafficOf(t, $"traffic[{i}]")).ToList(),
             Timeline: Objects(root, "timeline").Select((t, i) => TimelineOf(t, $"timeline[{i}]")).OrderBy(t => t.At).ToList(),
             Curve: StaffingPlan.CurveOf(root),
-            ContactRecords: String(root, "contactRecords"));
+            ContactRecords: String(root, "contactRecords"),
+            GlobalRouting: GlobalRoutingOf(root, regions.Count));
         if (scenario.End <= scenario.Start)
         {
             throw new ScenarioException("end must be after start");
@@ -124,6 +126,26 @@ internal sealed record Scenario(
         }
 
         return scenario;
+    }
+
+    /// <summary>
+    /// <c>"globalRouting": true|false</c> (Global Resiliency, docs/global-resiliency.md "Rehearsing a failover"): the
+    /// setup sets it with UpdateCrossRegionRouting and the engine follows the stored setting from then on, so a timeline
+    /// UpdateCrossRegionRouting switches it during the day. Absent: the engine stays isolated ([choice]).
+    /// </summary>
+    private static bool? GlobalRoutingOf(JsonElement root, int regions)
+    {
+        if (!root.TryGetProperty("globalRouting", out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            throw new ScenarioException("globalRouting: true or false");
+        }
+
+        return regions == 2 ? value.GetBoolean() : throw new ScenarioException("globalRouting: needs two regions (an instance and its replica)");
     }
 
     private static AgentGroup AgentGroupOf(JsonElement element, string where) => new(

@@ -59,6 +59,7 @@ internal sealed class ScenarioRunner : IDisposable
     private DateTimeOffset _now;
     private int _calls;
     private long _voiceCalls;
+    private bool _followGlobalRouting; // the scenario set globalRouting: the engine follows UpdateCrossRegionRouting
 
     /// <summary>
     /// The server's own services (<see cref="ConnectLocalServices.AddConnectLocal"/>) over an in-memory store, with
@@ -144,6 +145,12 @@ internal sealed class ScenarioRunner : IDisposable
                 ["ReplicaRegion"] = scenario.Regions[1],
                 ["ReplicaAlias"] = "what-if-replica-" + TrafficSplit.Mix(scenario.Seed + 1).ToString("x", CultureInfo.InvariantCulture)[..8],
             });
+            if (scenario.GlobalRouting is { } globalRouting)
+            {
+                // Global routing (docs/global-resiliency.md): set through the API; the engine follows the stored setting.
+                _followGlobalRouting = true;
+                Call("UpdateCrossRegionRouting", _source, new Dictionary<string, object?> { ["InstanceId"] = _instanceId, ["IsolatedAll"] = !globalRouting });
+            }
         }
 
         Remember("hours", Call("ListHoursOfOperations", _source, Instance()), "HoursOfOperationSummaryList", "Id");
@@ -292,16 +299,17 @@ internal sealed class ScenarioRunner : IDisposable
     /// <summary>The engine reads the instance's routing configuration from the records, as the server's does.</summary>
     private void Sync()
     {
-        var (snapshot, telephony) = _store.Read(session =>
+        var (snapshot, telephony, isolated) = _store.Read(session =>
         {
             var instance = session.Get<Instance>(ResourceScope.TopLevel(Account, _source), _instanceId)!;
             var defaultGroup = instance.Replication is null
                 ? null
                 : TrafficDistributionService.GroupsOf(session, Account, _source, _instanceId).FirstOrDefault(g => g.IsDefault);
-            return (RoutingSnapshot.Read(session, instance), defaultGroup?.Telephony);
+            return (RoutingSnapshot.Read(session, instance), defaultGroup?.Telephony, instance.Replication?.IsolatedAll);
         });
         snapshot.ApplyTo(_engine!);
         _telephony = telephony;
+        _engine!.CrossRegionRouting = _followGlobalRouting && isolated == false;
     }
 
     private JsonElement CallWithNames(string operationName, string region, JsonElement input, string? userId)

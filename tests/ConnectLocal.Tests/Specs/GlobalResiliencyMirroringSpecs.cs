@@ -41,9 +41,11 @@ public sealed class GlobalResiliencyMirroringSpecs : IDisposable
                 HoursOfOperation.Kind, Queue.Kind, RoutingProfile.Kind, User.Kind, SecurityProfile.Kind, AgentStatus.Kind,
                 Core.QuickConnects.QuickConnect.Kind, Core.Prompts.Prompt.Kind, Core.Flows.ContactFlow.Kind,
                 Core.FlowModules.ContactFlowModule.Kind, Core.Hierarchy.HierarchyGroup.Kind,
+                // also on the Admin Guide's list (Create a replica of your existing Connect Customer instance)
+                Core.Views.View.Kind, Core.DataTables.DataTable.Kind, Core.Workspaces.Workspace.Kind,
             },
             mirrored);
-        Assert.Equal(mirrored.Append(Core.Hierarchy.HierarchyStructure.Kind).ToHashSet(), Mirroring.Kinds.Select(k => k.Kind).ToHashSet());
+        Assert.Equal(mirrored.Append(Core.Hierarchy.HierarchyStructure.Kind).Append(Core.Users.PredefinedAttribute.Kind).ToHashSet(), Mirroring.Kinds.Select(k => k.Kind).ToHashSet());
         Assert.False(Mirroring.IsMirrored(Core.Vocabularies.Vocabulary.Kind));
     }
 
