@@ -43,10 +43,11 @@ def unique(prefix):
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
-def create_instance(connect, alias=None):
-    """A fresh instance (with its default resources); returns its id."""
+def create_instance(connect, alias=None, identity="CONNECT_MANAGED"):
+    """A fresh instance (with its default resources); returns its id. Global Resiliency replicates only SAML
+    instances, so the tests that replicate pass identity="SAML" (their users then have no password)."""
     out = connect.create_instance(
-        IdentityManagementType="CONNECT_MANAGED",
+        IdentityManagementType=identity,
         InstanceAlias=alias or unique("inst"),
         InboundCallsEnabled=True,
         OutboundCallsEnabled=True,

@@ -15,7 +15,13 @@ import boto3
 from botocore.config import Config
 
 import support
-from support import ENDPOINT, cli, client, create_instance, unique
+from support import ENDPOINT, cli, client, unique
+
+
+def create_instance(connect, alias=None):
+    """An instance Global Resiliency can replicate: SAML identity management (the Admin Guide's precondition)."""
+    return support.create_instance(connect, alias, identity="SAML")
+
 
 EAST, WEST = "us-east-1", "us-west-2"
 OTHER_ACCOUNT = "111122223333"
@@ -87,7 +93,7 @@ def create_user(connect, iid):
     sp = [s["Id"] for s in connect.list_security_profiles(InstanceId=iid)["SecurityProfileSummaryList"]
           if s["Name"] == "Agent"][0]
     return connect.create_user(
-        Username=unique("agent"), Password=PASSWORD, InstanceId=iid,
+        Username=unique("agent"), InstanceId=iid,
         IdentityInfo={"FirstName": "Ada", "LastName": "Agent"},
         PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 0},
         SecurityProfileIds=[sp], RoutingProfileId=rp)

@@ -11,9 +11,15 @@ import time
 import unittest
 
 import support
-from support import client, create_instance, unique
+from support import client, unique
 from test_contact_flows import greeting
 from test_global_resiliency import EAST, WEST, control, held
+
+
+def create_instance(connect, alias=None):
+    """An instance Global Resiliency can replicate: SAML identity management (the Admin Guide's precondition)."""
+    return support.create_instance(connect, alias, identity="SAML")
+
 
 PASSWORD = "Passw0rd-Example1"
 
@@ -34,7 +40,7 @@ def populate(c, iid):
         MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}],
         QueueConfigs=[{"QueueReference": {"QueueId": queue, "Channel": "VOICE"}, "Priority": 1, "Delay": 0}])["RoutingProfileId"]
     agent_sp = next(p["Id"] for p in c.list_security_profiles(InstanceId=iid)["SecurityProfileSummaryList"] if p["Name"] == "Agent")
-    user = c.create_user(InstanceId=iid, Username=unique("agent"), Password=PASSWORD,
+    user = c.create_user(InstanceId=iid, Username=unique("agent"),
                          IdentityInfo={"FirstName": "Ada", "LastName": "Agent"},
                          PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 0},
                          SecurityProfileIds=[agent_sp], RoutingProfileId=profile)["UserId"]
@@ -191,6 +197,16 @@ class ReplicateInstancePreconditionTests(support.ConnectTestCase):
         self.east.replicate_instance(InstanceId=iid, ReplicaRegion=WEST, ReplicaAlias=unique("rep"))
         self.assertError("InvalidRequestException", self.east.replicate_instance, InstanceId=iid, ReplicaRegion=WEST,
                          ReplicaAlias=unique("rep"), status=400)
+
+    def test_connect_managed_identity_management(self):
+        # the guide's list: the instance must have SAML enabled
+        iid = support.create_instance(self.east)
+        self.refused(iid)
+        with self.assertRaises(Exception) as caught:
+            self.east.replicate_instance(InstanceId=iid, ReplicaRegion=WEST, ReplicaAlias=unique("rep"))
+        self.assertIn("SAML", caught.exception.response["Error"]["Message"])
+        west_ids = [i["Id"] for page in client(WEST).get_paginator("list_instances").paginate() for i in page["InstanceSummaryList"]]
+        self.assertNotIn(iid, west_ids)
 
     def test_existing_directory_identity_management(self):
         iid = self.east.create_instance(IdentityManagementType="EXISTING_DIRECTORY", DirectoryId="d-1234567890",

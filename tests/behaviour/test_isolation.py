@@ -88,7 +88,8 @@ class World:
         self.east, self.west = east, west
         self.alias = unique(f"iso-{tag}")
         self.token = "token-" + uuid.uuid4().hex
-        created = east.create_instance(IdentityManagementType="CONNECT_MANAGED", InstanceAlias=self.alias,
+        # SAML: Global Resiliency replicates only SAML instances (users then have no password)
+        created = east.create_instance(IdentityManagementType="SAML", InstanceAlias=self.alias,
                                        InboundCallsEnabled=True, OutboundCallsEnabled=True, ClientToken=self.token,
                                        Tags={"owner": tag})
         self.iid, self.iarn = created["Id"], created["Arn"]
@@ -118,7 +119,7 @@ class World:
         available = next(s for s in statuses if s["Name"] == "Available")
         self.asid, self.asarn = available["Id"], available["Arn"]
         self.username = unique(f"{tag}-agent")
-        user = east.create_user(Username=self.username, Password=PASSWORD, InstanceId=self.iid,
+        user = east.create_user(Username=self.username, InstanceId=self.iid,
                                 IdentityInfo={"FirstName": "Ada", "LastName": tag},
                                 PhoneConfig={"PhoneType": "SOFT_PHONE"}, SecurityProfileIds=[self.spid],
                                 RoutingProfileId=self.rpid, Tags={"owner": tag})
@@ -545,13 +546,13 @@ class AccountIsolationTests(unittest.TestCase):
             ("DescribeUser", "from B's instance", lambda r: b.describe_user(InstanceId=mine.iid, UserId=r["uid"])),
             ("ListUsers", "", lambda r: b.list_users(InstanceId=r["iid"])),
             ("CreateUser", "in A's instance", lambda r: b.create_user(
-                Username=unique("u"), Password=PASSWORD, InstanceId=r["iid"], PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                Username=unique("u"), InstanceId=r["iid"], PhoneConfig={"PhoneType": "SOFT_PHONE"},
                 SecurityProfileIds=[r["spid"]], RoutingProfileId=r["rpid"])),
             ("CreateUser", "with A's security profile", lambda r: b.create_user(
-                Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                Username=unique("u"), InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
                 IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[r["spid"]], RoutingProfileId=mine.rpid)),
             ("CreateUser", "with A's routing profile", lambda r: b.create_user(
-                Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                Username=unique("u"), InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
                 IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[mine.spid], RoutingProfileId=r["rpid"])),
             ("UpdateUserIdentityInfo", "", lambda r: b.update_user_identity_info(InstanceId=r["iid"], UserId=r["uid"], IdentityInfo={"FirstName": "Eve"})),
             ("UpdateUserPhoneConfig", "", lambda r: b.update_user_phone_config(InstanceId=r["iid"], UserId=r["uid"], PhoneConfig={"PhoneType": "DESK_PHONE", "DeskPhoneNumber": "+15555550100"})),
@@ -969,7 +970,7 @@ class AccountIsolationTests(unittest.TestCase):
             ("UpdateUserHierarchy", "B's user to A's group", lambda r: b.update_user_hierarchy(InstanceId=mine.iid, UserId=mine.uid, HierarchyGroupId=r["hgarn"])),
             ("UpdateUserHierarchy", "A's user in B's instance", lambda r: b.update_user_hierarchy(InstanceId=mine.iid, UserId=r["uarn"], HierarchyGroupId=mine.hgid)),
             ("CreateUser", "in A's hierarchy group", lambda r: b.create_user(
-                Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
+                Username=unique("u"), InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"},
                 IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[mine.spid], RoutingProfileId=mine.rpid, HierarchyGroupId=r["hgid"])),
         ]
         # Security profiles and agent statuses (issue 15); B's own AI agent, since another account's ARN is refused unread.
@@ -1092,7 +1093,7 @@ class AccountIsolationTests(unittest.TestCase):
             ("GetEvaluationFormValidation", "from B's instance", lambda r: pb.get_evaluation_form_validation(
                 InstanceId=mine.iid, EvaluationFormId=r["efid"], EvaluationFormVersion=1)),
             ("CreateUser", "with A's hierarchy group", lambda r: b.create_user(
-                Username=unique("u"), Password=PASSWORD, InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"}, HierarchyGroupId=r["hgarn"],
+                Username=unique("u"), InstanceId=mine.iid, PhoneConfig={"PhoneType": "SOFT_PHONE"}, HierarchyGroupId=r["hgarn"],
                 IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[mine.spid], RoutingProfileId=mine.rpid)),
             ("DescribeAuthenticationProfile", "", lambda r: b.describe_authentication_profile(InstanceId=r["iid"], AuthenticationProfileId=r["apid"])),
             ("DescribeAuthenticationProfile", "from B's instance", lambda r: b.describe_authentication_profile(
@@ -1107,7 +1108,7 @@ class AccountIsolationTests(unittest.TestCase):
             ("UpdateContactTaskTemplate", "A's contact in B's instance", lambda r: pb.update_contact_task_template(
                 InstanceId=mine.iid, ContactId=r["cid"], TaskTemplateId=mine.ttid)),
             ("CreateUser", "with per-channel lists in A's instance", lambda r: b.create_user(
-                Username=unique("u"), Password=PASSWORD, InstanceId=r["iid"], PhoneNumberConfigs=[{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}],
+                Username=unique("u"), InstanceId=r["iid"], PhoneNumberConfigs=[{"Channel": "VOICE", "PhoneType": "SOFT_PHONE"}],
                 IdentityInfo={"FirstName": "Eve", "LastName": "B"}, SecurityProfileIds=[r["spid"]], RoutingProfileId=r["rpid"])),
         ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above

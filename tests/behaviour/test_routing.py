@@ -41,6 +41,9 @@ class Center:
 
     def __init__(self, connect, instance_id):
         self.connect, self.iid = connect, instance_id
+        # a SAML instance (the replicated ones) takes no password
+        identity = connect.describe_instance(InstanceId=instance_id)["Instance"]["IdentityManagementType"]
+        self.password = {"Password": PASSWORD} if identity == "CONNECT_MANAGED" else {}
         statuses = connect.list_agent_statuses(InstanceId=instance_id)["AgentStatusSummaryList"]
         self.available = next(s["Id"] for s in statuses if s["Name"] == "Available")
         self.offline = next(s["Id"] for s in statuses if s["Name"] == "Offline")
@@ -63,7 +66,7 @@ class Center:
 
     def agent(self, profile=None, auto_accept=True, available=True):
         user = self.connect.create_user(
-            Username=unique("agent"), Password=PASSWORD, InstanceId=self.iid,
+            Username=unique("agent"), **self.password, InstanceId=self.iid,
             IdentityInfo={"FirstName": "Ada", "LastName": "Agent"},
             PhoneConfig={"PhoneType": "SOFT_PHONE", "AutoAccept": auto_accept, "AfterContactWorkTimeLimit": 0},
             SecurityProfileIds=[self.agent_security], RoutingProfileId=profile or self.basic_profile)["UserId"]
@@ -340,7 +343,7 @@ class RulesThroughTheApiTest(RoutingCase):
 class GlobalResiliencyRoutingTest(unittest.TestCase):
     def test_calls_shifted_to_the_replica_wait_there_until_the_agents_are_shifted_too(self):
         east, west = client(EAST), client(WEST)
-        iid = create_instance(east)
+        iid = create_instance(east, identity="SAML")
         east.replicate_instance(InstanceId=iid, ReplicaRegion=WEST, ReplicaAlias=unique("replica"))
         # isolated, as before global routing: with it on (a new replica's default) the us-east-1 agent would take the
         # shifted call (test_cross_region_routing.py)

@@ -69,9 +69,10 @@ function client(endpoint, region = "us-east-1", credentials = { accessKeyId: ACC
   return new ConnectClient({ region, endpoint, credentials, maxAttempts: 1 });
 }
 
-async function newInstance(connect) {
+// Global Resiliency replicates only SAML instances, so the tests that replicate ask for "SAML".
+async function newInstance(connect, identity = "CONNECT_MANAGED") {
   const { Id } = await connect.send(new CreateInstanceCommand({
-    IdentityManagementType: "CONNECT_MANAGED", InboundCallsEnabled: true, OutboundCallsEnabled: true, InstanceAlias: unique("dash"),
+    IdentityManagementType: identity, InboundCallsEnabled: true, OutboundCallsEnabled: true, InstanceAlias: unique("dash"),
   }));
   return Id;
 }
@@ -245,7 +246,7 @@ describe("dashboard, permissive server", { skip }, () => {
   });
 
   test("the page's control shifts telephony 100 % to the other Region through UpdateTrafficDistribution", async () => {
-    const instanceId = await newInstance(connect);
+    const instanceId = await newInstance(connect, "SAML");
     await connect.send(new ReplicateInstanceCommand({ InstanceId: instanceId, ReplicaRegion: "us-west-2", ReplicaAlias: unique("west") }));
     const group = (await connect.send(new ListTrafficDistributionGroupsCommand({ InstanceId: instanceId }))).TrafficDistributionGroupSummaryList.find((g) => g.IsDefault);
     const before_ = await connect.send(new GetTrafficDistributionCommand({ Id: group.Id }));

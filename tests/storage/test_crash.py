@@ -51,7 +51,7 @@ class World:
     """The resources the writers use, created once per backend, and everything ever sent or acknowledged."""
 
     def __init__(self, connect, west):
-        self.instance_id = connect.create_instance(IdentityManagementType="CONNECT_MANAGED",
+        self.instance_id = connect.create_instance(IdentityManagementType="SAML",  # replicated below
                                                    InstanceAlias=nodes.unique("crash"),
                                                    InboundCallsEnabled=True, OutboundCallsEnabled=True)["Id"]
         connect.replicate_instance(InstanceId=self.instance_id, ReplicaRegion=WEST, ReplicaAlias=nodes.unique("crash-west"))

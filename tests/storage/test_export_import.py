@@ -30,7 +30,8 @@ def call(fn, **kwargs):
 def populate(node):
     """Fills the node through boto3; returns what answers() needs to read it back."""
     east, west, other = node.client(EAST), node.client(WEST), node.client(EAST, account=OTHER)
-    iid = east.create_instance(IdentityManagementType="CONNECT_MANAGED", InstanceAlias=nodes.unique("export"),
+    # SAML: Global Resiliency replicates only SAML instances
+    iid = east.create_instance(IdentityManagementType="SAML", InstanceAlias=nodes.unique("export"),
                                InboundCallsEnabled=True, OutboundCallsEnabled=True, Tags={"team": "blue"})["Id"]
     for _ in range(3):
         east.create_instance(IdentityManagementType="CONNECT_MANAGED", InstanceAlias=nodes.unique("more"),
@@ -49,7 +50,7 @@ def populate(node):
         east.create_routing_profile(InstanceId=iid, Name=f"Profile {n}", Description="more", DefaultOutboundQueueId=queue,
                                     MediaConcurrencies=[{"Channel": "TASK", "Concurrency": 3}])
     security = [s["Id"] for s in east.list_security_profiles(InstanceId=iid)["SecurityProfileSummaryList"] if s["Name"] == "Agent"]
-    user = east.create_user(Username=nodes.unique("agent"), Password="Passw0rd-Example1", InstanceId=iid,
+    user = east.create_user(Username=nodes.unique("agent"), InstanceId=iid,
                             IdentityInfo={"FirstName": "Ada", "LastName": "Agent"},
                             PhoneConfig={"PhoneType": "SOFT_PHONE", "AfterContactWorkTimeLimit": 30},
                             SecurityProfileIds=security, RoutingProfileId=profile)["UserId"]

@@ -190,7 +190,7 @@ class SeveralNodesTests(unittest.TestCase):
 
     def test_delayed_status_transition_runs_exactly_once_with_two_workers(self):
         connect = self.a.client()
-        iid = connect.create_instance(IdentityManagementType="CONNECT_MANAGED", InstanceAlias=nodes.unique("tx"),
+        iid = connect.create_instance(IdentityManagementType="SAML", InstanceAlias=nodes.unique("tx"),
                                       InboundCallsEnabled=True, OutboundCallsEnabled=True)["Id"]
         connect.replicate_instance(InstanceId=iid, ReplicaRegion="us-west-2", ReplicaAlias=nodes.unique("tx-west"))
         groups = [connect.create_traffic_distribution_group(Name=nodes.unique("g"), InstanceId=iid) for _ in range(6)]

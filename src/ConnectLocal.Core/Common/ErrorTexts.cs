@@ -634,7 +634,7 @@ public static class ErrorTexts
 
     // Global Resiliency mirroring and ReplicateInstance preconditions (issue 16, gr-mirroring).
     public static string MirroredChangesPending(int count) => $"{count} mirrored resource change(s) not yet applied in this Region.";
-    public const string ReplicationNeedsSamlOrConnectManaged = "Invalid Input. Only an instance with SAML or CONNECT_MANAGED identity management can be replicated.";
+    public const string ReplicationNeedsSaml = "Invalid Input. Only an instance with SAML identity management can be replicated.";
 
     // rules-c (issue 18): prose rules of the Update* operations and StopContact.
     public static string FlowContentLength(int max) => $"Invalid parameter: the flow content must be 1 to {max} characters long.";

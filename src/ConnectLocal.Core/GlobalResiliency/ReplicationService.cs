@@ -47,11 +47,11 @@ public sealed class ReplicationService(IConnectStore store, ConnectSettings sett
             throw Errors.InvalidRequest(ErrorTexts.InstanceNotActive);
         }
 
-        // The Admin Guide's list ("Why a ReplicateInstance call fails") asks for SAML; Global Resiliency has since
-        // added CONNECT_MANAGED users. [choice] An EXISTING_DIRECTORY instance is refused.
-        if (source.IdentityManagementType is not ("SAML" or "CONNECT_MANAGED"))
+        // The Admin Guide's list ("Why a ReplicateInstance call fails"): the instance must have SAML enabled, so
+        // CONNECT_MANAGED and EXISTING_DIRECTORY instances are refused.
+        if (source.IdentityManagementType != "SAML")
         {
-            throw Errors.InvalidRequest(ErrorTexts.ReplicationNeedsSamlOrConnectManaged);
+            throw Errors.InvalidRequest(ErrorTexts.ReplicationNeedsSaml);
         }
 
         if (!settings.IsPaired(caller.Region, replicaRegion))

@@ -131,7 +131,8 @@ internal sealed class ScenarioRunner : IDisposable
     {
         var created = Call("CreateInstance", _source, new Dictionary<string, object?>
         {
-            ["IdentityManagementType"] = "CONNECT_MANAGED",
+            // SAML, as Global Resiliency requires of an instance it replicates (and user names may be longer).
+            ["IdentityManagementType"] = "SAML",
             ["InstanceAlias"] = "what-if-" + TrafficSplit.Mix(scenario.Seed).ToString("x", CultureInfo.InvariantCulture)[..8],
             ["InboundCallsEnabled"] = true,
             ["OutboundCallsEnabled"] = true,
@@ -238,7 +239,6 @@ internal sealed class ScenarioRunner : IDisposable
                 {
                     ["InstanceId"] = _instanceId,
                     ["Username"] = $"{group.Name}-{i:D4}",
-                    ["Password"] = "Password-1",
                     ["IdentityInfo"] = new Dictionary<string, object?> { ["FirstName"] = group.Name, ["LastName"] = i.ToString(CultureInfo.InvariantCulture) },
                     ["PhoneConfig"] = new Dictionary<string, object?> { ["PhoneType"] = "SOFT_PHONE", ["AutoAccept"] = true, ["AfterContactWorkTimeLimit"] = 0 },
                     ["SecurityProfileIds"] = new[] { agentSecurity },

@@ -42,7 +42,7 @@ public sealed class CompositionTests
     {
         using var runner = new ScenarioRunner();
         var invoker = runner.Services.GetRequiredService<InProcessInvoker>();
-        var instanceId = Call(invoker, "CreateInstance", """{"IdentityManagementType":"CONNECT_MANAGED","InstanceAlias":"tags","InboundCallsEnabled":true,"OutboundCallsEnabled":true}""")
+        var instanceId = Call(invoker, "CreateInstance", """{"IdentityManagementType":"SAML","InstanceAlias":"tags","InboundCallsEnabled":true,"OutboundCallsEnabled":true}""")
             .GetProperty("Id").GetString();
         Call(invoker, "ReplicateInstance", $$"""{"InstanceId":"{{instanceId}}","ReplicaRegion":"us-west-2","ReplicaAlias":"tags-west"}""");
         var groupArn = Call(invoker, "CreateTrafficDistributionGroup", $$"""{"Name":"tagged","InstanceId":"{{instanceId}}"}""").GetProperty("Arn").GetString();

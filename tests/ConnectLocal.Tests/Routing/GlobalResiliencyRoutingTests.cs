@@ -114,7 +114,7 @@ public sealed class GlobalResiliencyRoutingTests : IDisposable
     {
         var caller = new Caller("000000000000", East, EngineFixture.Start, "request");
         var instance = new InstanceService(_store, _settings).Create(caller,
-            new CreateInstanceCommand("CONNECT_MANAGED", "alias-" + Guid.NewGuid().ToString("N")[..8], null, true, true, new Dictionary<string, string>(), null));
+            new CreateInstanceCommand("SAML", "alias-" + Guid.NewGuid().ToString("N")[..8], null, true, true, new Dictionary<string, string>(), null));
         new ReplicationService(_store, _settings).Replicate(caller, instance.Id, West, "replica-" + Guid.NewGuid().ToString("N")[..8], null);
         var world = new World(_store, _settings, caller, instance.Id);
         for (var i = 0; i < agents; i++)
@@ -148,7 +148,7 @@ public sealed class GlobalResiliencyRoutingTests : IDisposable
                 s.GetByName<RoutingProfile>(Scope, DefaultResources.BasicRoutingProfile)!.Id,
                 s.GetByName<SecurityProfile>(Scope, "Agent")!.Id));
             var user = new UserService(store, settings).Create(Caller, instanceId, new CreateUserCommand(
-                name, "Password1!", new UserIdentity("A", "B", null, null, null), new UserPhoneInput("SOFT_PHONE", null, null, null, null),
+                name, null, new UserIdentity("A", "B", null, null, null), new UserPhoneInput("SOFT_PHONE", null, null, null, null),
                 null, [security], profile, null, new Dictionary<string, string>()));
             Users.Add(user.Id);
             return user.Id;

@@ -188,7 +188,7 @@ public abstract class RoutingCostTests : IDisposable
 
     private void SetUp()
     {
-        _instanceId = Call("CreateInstance", new() { ["IdentityManagementType"] = "CONNECT_MANAGED", ["InstanceAlias"] = "cost", ["InboundCallsEnabled"] = true, ["OutboundCallsEnabled"] = true })
+        _instanceId = Call("CreateInstance", new() { ["IdentityManagementType"] = "SAML", ["InstanceAlias"] = "cost", ["InboundCallsEnabled"] = true, ["OutboundCallsEnabled"] = true })
             .GetProperty("Id").GetString()!;
         _profileId = First("ListRoutingProfiles", "RoutingProfileSummaryList");
         _securityId = First("ListSecurityProfiles", "SecurityProfileSummaryList");
@@ -204,7 +204,6 @@ public abstract class RoutingCostTests : IDisposable
             {
                 ["InstanceId"] = _instanceId,
                 ["Username"] = $"u-{_users:D5}",
-                ["Password"] = "Password-1",
                 ["IdentityInfo"] = new Dictionary<string, object?> { ["FirstName"] = "Agent", ["LastName"] = "Cost" },
                 ["PhoneConfig"] = new Dictionary<string, object?> { ["PhoneType"] = "SOFT_PHONE" },
                 ["SecurityProfileIds"] = new[] { _securityId },

@@ -122,20 +122,20 @@ public sealed class GlobalResiliencyMirroringSpecs : IDisposable
     private (string InstanceId, string UserId) ReplicatedWithUser()
     {
         var instance = new InstanceService(_store, _settings).Create(_east,
-            new CreateInstanceCommand("CONNECT_MANAGED", "alias-" + Guid.NewGuid().ToString("N")[..8], null, true, true, new Dictionary<string, string>(), null));
-        var userId = CreateUser(instance.Id, "before-replication");
+            new CreateInstanceCommand("SAML", "alias-" + Guid.NewGuid().ToString("N")[..8], null, true, true, new Dictionary<string, string>(), null));
+        var userId = CreateUser(instance.Id, "before-replication", password: null);
         new ReplicationService(_store, _settings).Replicate(_east, instance.Id, West, "replica-" + Guid.NewGuid().ToString("N")[..8], null);
         return (instance.Id, userId);
     }
 
-    private string CreateUser(string instanceId, string name)
+    private string CreateUser(string instanceId, string name, string? password = "Password1!")
     {
         var scope = Scope(East, instanceId);
         var (profile, security) = _store.Read(s => (
             s.GetByName<RoutingProfile>(scope, DefaultResources.BasicRoutingProfile)!.Id,
             s.GetByName<SecurityProfile>(scope, "Agent")!.Id));
         return new UserService(_store, _settings).Create(_east, instanceId, new CreateUserCommand(
-            name, "Password1!", new UserIdentity("A", "B", null, null, null), new UserPhoneInput("SOFT_PHONE", null, null, null, null),
+            name, password, new UserIdentity("A", "B", null, null, null), new UserPhoneInput("SOFT_PHONE", null, null, null, null),
             null, [security], profile, null, new Dictionary<string, string>())).Id;
     }
 

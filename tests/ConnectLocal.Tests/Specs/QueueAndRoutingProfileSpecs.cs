@@ -200,7 +200,7 @@ public sealed class QueueAndRoutingProfileSpecs : IDisposable
     [Fact]
     public void A_replica_gets_the_source_default_resources_mirrored_with_the_same_ids_in_the_replica_Region()
     {
-        var instanceId = CreateInstance("replicated");
+        var instanceId = CreateInstance("replicated", "SAML");
         using var west = _client.InRegion("us-west-2");
 
         var replica = _client.Invoke<ReplicateInstanceResponse>(new ReplicateInstanceRequest { InstanceId = instanceId, ReplicaRegion = "us-west-2", ReplicaAlias = "replicated-west" });
@@ -217,7 +217,7 @@ public sealed class QueueAndRoutingProfileSpecs : IDisposable
     [Fact]
     public void ReplicateInstance_to_a_Region_not_paired_with_the_source_is_InvalidRequestException()
     {
-        var instanceId = CreateInstance("unpaired");
+        var instanceId = CreateInstance("unpaired", "SAML");
 
         var error = _client.Fails(
             new ReplicateInstanceRequest { InstanceId = instanceId, ReplicaRegion = "eu-west-2", ReplicaAlias = "unpaired-eu" },
@@ -292,10 +292,10 @@ public sealed class QueueAndRoutingProfileSpecs : IDisposable
         _client.Invoke<ListRoutingProfileQueuesResponse>(new ListRoutingProfileQueuesRequest { InstanceId = instanceId, RoutingProfileId = profileId })
             .RoutingProfileQueueConfigSummaryList!.Select(q => $"{q.QueueId} {q.Channel}").ToList();
 
-    private string CreateInstance(string alias) =>
+    private string CreateInstance(string alias, string identity = "CONNECT_MANAGED") =>
         _client.Invoke<CreateInstanceResponse>(new CreateInstanceRequest
         {
-            IdentityManagementType = "CONNECT_MANAGED",
+            IdentityManagementType = identity,
             InstanceAlias = alias,
             InboundCallsEnabled = true,
             OutboundCallsEnabled = true,

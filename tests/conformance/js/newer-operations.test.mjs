@@ -115,7 +115,8 @@ test("GetCrossRegionRouting and UpdateCrossRegionRouting isolate and re-enable g
   const west = makeClient({ region: "us-west-2" });
   const sendWest = (op, input) => west.send(new sdk[`${op}Command`](input));
   const created = await send("CreateInstance", {
-    IdentityManagementType: "CONNECT_MANAGED", InstanceAlias: `js-crr-${Date.now()}`, InboundCallsEnabled: true, OutboundCallsEnabled: true,
+    // replicated below, and Global Resiliency replicates only SAML instances
+    IdentityManagementType: "SAML", InstanceAlias: `js-crr-${Date.now()}`, InboundCallsEnabled: true, OutboundCallsEnabled: true,
   });
   const id = created.Id;
   try {
