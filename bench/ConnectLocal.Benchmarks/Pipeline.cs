@@ -49,7 +49,7 @@ public sealed class Pipeline : IDisposable
             $$"""{"Name":"bdn","Description":"d","DefaultOutboundQueueId":"{{queueId}}","MediaConcurrencies":[{"Channel":"VOICE","Concurrency":1}]}""")
             .GetProperty("RoutingProfileId").GetString()!;
 
-        var replicated = Call("PUT", "/instance", """{"IdentityManagementType":"CONNECT_MANAGED","InstanceAlias":"bdn-gr","InboundCallsEnabled":true,"OutboundCallsEnabled":true}""")
+        var replicated = Call("PUT", "/instance", """{"IdentityManagementType":"SAML","InstanceAlias":"bdn-gr","InboundCallsEnabled":true,"OutboundCallsEnabled":true}""")
             .GetProperty("Id").GetString()!;
         Call("POST", $"/instance/{replicated}/replicate", """{"ReplicaRegion":"us-west-2","ReplicaAlias":"bdn-gr-west"}""");
         GroupId = Call("PUT", "/traffic-distribution-group", $$"""{"Name":"bdn","InstanceId":"{{replicated}}"}""").GetProperty("Id").GetString()!;

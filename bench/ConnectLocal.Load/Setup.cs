@@ -62,11 +62,12 @@ internal static class Setup
     /// <summary>Appended to every alias, so the harness can run again against a server it already set up (--endpoint).</summary>
     private static readonly string RunSuffix = "-" + Convert.ToHexStringLower(BitConverter.GetBytes(Environment.TickCount64))[..6];
 
-    public static async Task<string> CreateInstanceAsync(ConnectClient client, string accountId, string alias, string region = Region)
+    public static async Task<string> CreateInstanceAsync(ConnectClient client, string accountId, string alias, string region = Region,
+        string identity = "CONNECT_MANAGED")
     {
         var created = await client.CallAsync("PUT", "/instance", null, new
         {
-            IdentityManagementType = "CONNECT_MANAGED",
+            IdentityManagementType = identity,
             InstanceAlias = alias + RunSuffix,
             InboundCallsEnabled = true,
             OutboundCallsEnabled = true,
@@ -154,7 +155,8 @@ internal static class Setup
         Target target, SigV4Signer signer, string accountId, int groups)
     {
         using var client = new ConnectClient(target, signer);
-        var instanceId = await CreateInstanceAsync(client, accountId, "bench-gr").ConfigureAwait(false);
+        // SAML: Global Resiliency replicates only SAML instances
+        var instanceId = await CreateInstanceAsync(client, accountId, "bench-gr", identity: "SAML").ConfigureAwait(false);
         await client.CallAsync("POST", $"/instance/{instanceId}/replicate", null, new
         {
             ReplicaRegion,
