@@ -142,7 +142,7 @@ class AdministratorsDay(unittest.TestCase):
             "user details": [c.describe_user(InstanceId=iid, UserId=u["Id"])["User"] for u in users],
             "hours": [c.describe_hours_of_operation(InstanceId=iid, HoursOfOperationId=h["Id"])["HoursOfOperation"] for h in hours],
             "search": c.search_routing_profiles(InstanceId=iid, SearchCriteria={"StringCondition": {
-                "FieldName": "name", "Value": "s", "ComparisonType": "CONTAINS"}})["RoutingProfiles"],
+                "FieldName": "name", "Value": "in", "ComparisonType": "CONTAINS"}})["RoutingProfiles"],
         }
 
 

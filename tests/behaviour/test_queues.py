@@ -46,7 +46,11 @@ class QueueTests(ConnectTestCase):
         name = unique("sales")
         hours_arn = self.connect.describe_hours_of_operation(
             InstanceId=self.instance_id, HoursOfOperationId=self.hours_id)["HoursOfOperation"]["HoursOfOperationArn"]
-        caller = {"OutboundCallerIdName": "Sales", "OutboundCallerIdNumberId": MISSING, "OutboundFlowId": self.whisper_flow}
+        # the caller id number is a number claimed to the instance (docs/rules.md, CreateQueue)
+        number = self.connect.search_available_phone_numbers(InstanceId=self.instance_id, PhoneNumberCountryCode="US",
+                                                             PhoneNumberType="DID")["AvailableNumbersList"][0]["PhoneNumber"]
+        number_id = self.connect.claim_phone_number(InstanceId=self.instance_id, PhoneNumber=number)["PhoneNumberId"]
+        caller = {"OutboundCallerIdName": "Sales", "OutboundCallerIdNumberId": number_id, "OutboundFlowId": self.whisper_flow}
         email = self.connect.create_email_address(InstanceId=self.instance_id, EmailAddress=f"{unique('sales')}@example.com")
         before = time.time()
         out = self.connect.create_queue(

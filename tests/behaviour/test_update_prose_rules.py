@@ -114,7 +114,14 @@ class FlowAndQueueRules(ConnectTestCase):
                          QueueId=self.queue["Id"], OutboundCallerConfig={"OutboundCallerIdName": "Sales", "OutboundCallerIdNumberId": with_instance})
         self.assertNotEqual(with_instance, self.connect.describe_queue(InstanceId=self.instance_id, QueueId=self.queue["Id"])["Queue"]
                             .get("OutboundCallerConfig", {}).get("OutboundCallerIdNumberId"))
-        without = instance_arn.split(":instance/")[0] + f":phone-number/{FAKE_ID}"
+        # the ARN without the instance names a number claimed to the instance (an unknown one is not found)
+        self.assertError("ResourceNotFoundException", self.connect.update_queue_outbound_caller_config, InstanceId=self.instance_id,
+                         QueueId=self.queue["Id"], OutboundCallerConfig={"OutboundCallerIdName": "Sales", "OutboundCallerIdNumberId":
+                                                                         instance_arn.split(":instance/")[0] + f":phone-number/{FAKE_ID}"})
+        number = self.connect.search_available_phone_numbers(InstanceId=self.instance_id, PhoneNumberCountryCode="US",
+                                                             PhoneNumberType="DID")["AvailableNumbersList"][0]["PhoneNumber"]
+        without = self.connect.claim_phone_number(InstanceId=self.instance_id, PhoneNumber=number)["PhoneNumberArn"]
+        self.assertNotIn(":instance/", without)
         self.connect.update_queue_outbound_caller_config(InstanceId=self.instance_id, QueueId=self.queue["Id"],
                                                          OutboundCallerConfig={"OutboundCallerIdName": "Sales", "OutboundCallerIdNumberId": without})
 

@@ -69,6 +69,21 @@ public sealed record ConnectSettings
     /// <summary>Vocabularies per instance (issue 15, iac branch). [choice] 100; AWS documents no Connect quota for them.</summary>
     public int VocabulariesPerInstance { get; init; } = 100;
 
+    /// <summary>
+    /// Open (not ended) task contacts per instance: StartTaskContact answers ServiceQuotaExceededException past it
+    /// (rules-gaps). The Administrator Guide's default quota of concurrent active tasks per instance, 2,500;
+    /// <c>--active-tasks-quota</c> / <c>CONNECTLOCAL_ACTIVE_TASKS_QUOTA</c> set another.
+    /// </summary>
+    public int ActiveTasksPerInstance { get; init; } = DefaultActiveTasksPerInstance;
+
+    public const int DefaultActiveTasksPerInstance = 2_500;
+
+    /// <summary>
+    /// Whether StartOutboundVoiceContact places TrafficType CAMPAIGN calls: AWS refuses them until the account's
+    /// campaigns quota is raised; <c>--allow-campaign-calls</c> / <c>CONNECTLOCAL_ALLOW_CAMPAIGN_CALLS=1</c> is that increase.
+    /// </summary>
+    public bool CampaignCallsAllowed { get; init; }
+
     /// <summary>Claimed phone numbers per account and Region.</summary>
     public int PhoneNumbersPerRegion { get; init; } = 10_000;
 

@@ -669,4 +669,12 @@ public static class ErrorTexts
     // Global routing: GetCrossRegionRouting / UpdateCrossRegionRouting (issue 16, cross-region-routing).
     public const string CrossRegionRoutingNeedsReplica = "Invalid Input. Cross-Region routing is available only for an instance replicated with Global Resiliency.";
     public static string CrossRegionRoutingDuringReplication(string status) => $"The cross-Region routing cannot be changed while the instance's replication status is {status}.";
+
+    // rules-gaps (issue 18, the last gaps of docs/rules.md).
+    public static string ContainsValueLength(string field, int min, int max) =>
+        $"Invalid parameter: a CONTAINS value on {field} must be {min} to {max} characters long.";
+    public const string CampaignCallsNotAllowedByDefault = "Campaign calls (TrafficType CAMPAIGN) are not allowed by default; they need a service quota increase for Connect campaigns.";
+    public static string ActiveTasksQuota(int quota) => $"The instance already has {quota} open tasks, its active tasks quota.";
+    public static string ChannelAfterContactWorkTooLow(int min) => $"Invalid parameter: a channel's AfterContactWorkTimeLimit must be at least {min} second.";
+    public static string RoutingStepExpressionNotJson(string expression) => $"The routing step expression '{expression}' is not a JSON value.";
 }

@@ -64,6 +64,7 @@ public static class ContactFlowModuleRules
         Noun = Noun,
         Quota = s => s.ContactFlowModulesPerInstance,
         QuotaError = DomainErrorKind.LimitExceeded,
+        BoundedContains = true,
         SearchFields =
         [
             SearchField<ContactFlowModule>.Text("name", m => m.Name),

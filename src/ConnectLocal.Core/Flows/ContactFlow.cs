@@ -70,6 +70,7 @@ public static class ContactFlowRules
         Noun = "Contact flow",
         Quota = s => s.ContactFlowsPerInstance,
         QuotaError = DomainErrorKind.LimitExceeded,
+        BoundedContains = true,
         SearchFields =
         [
             SearchField<ContactFlow>.Text("name", f => f.Name),

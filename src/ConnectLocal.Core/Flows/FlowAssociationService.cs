@@ -174,7 +174,8 @@ public sealed class FlowAssociationService(IConnectStore store)
         }
     }
 
-    private static (ClaimedPhoneNumber Number, Resources.Instance Instance) NumberOfInstance(IStoreSession session, Caller caller, string phoneNumberIdOrArn, string instanceIdOrArn)
+    /// <summary>The claimed number (id or ARN, PhoneNumberService.Require) of the instance or of a traffic distribution group of it; QueueService uses it too.</summary>
+    internal static (ClaimedPhoneNumber Number, Resources.Instance Instance) NumberOfInstance(IStoreSession session, Caller caller, string phoneNumberIdOrArn, string instanceIdOrArn)
     {
         var instance = InstanceService.Require(session, caller, instanceIdOrArn);
         var number = PhoneNumberService.Require(session, caller, phoneNumberIdOrArn);

@@ -22,8 +22,10 @@ public sealed record PhoneNumberQuery(
 /// Phone numbers as far as Global Resiliency needs them: searching the pool, claiming a number to an instance or a
 /// traffic distribution group, moving and releasing it. A number claimed to a group is visible from both of the
 /// group's Regions, by ARN only from the Region it was not claimed in (DescribePhoneNumber's documentation).
-/// LIMITATIONS: claims complete at once (no IN_PROGRESS status); a released number returns to the pool at once
-/// (AWS keeps it in a cooldown of up to 180 days). Flow associations: Flows/FlowAssociationService.cs.
+/// A released number cools down (<see cref="CoolingPhoneNumber"/>): neither searchable nor claimable until the
+/// <c>number-cooldown</c> transition ends it (one day by default, configurable like every transition).
+/// [choice] Numbers released with their instance's deletion return to the pool at once.
+/// LIMITATIONS: claims complete at once (no IN_PROGRESS status). Flow associations: Flows/FlowAssociationService.cs.
 /// </summary>
 public sealed class PhoneNumberService(IConnectStore store, ConnectSettings settings)
 {
@@ -37,7 +39,7 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
         var numbersScope = NumbersScope(caller.AccountId);
         var available = PhoneNumberPool.Numbers(country, type)
             .Where(n => prefix is null || n.StartsWith(prefix, StringComparison.Ordinal))
-            .Where(n => session.GetByName<ClaimedPhoneNumber>(numbersScope, n) is null)
+            .Where(n => session.GetByName<ClaimedPhoneNumber>(numbersScope, n) is null && session.GetByName<CoolingPhoneNumber>(numbersScope, n) is null)
             .ToList();
         var listing = $"available-numbers/{country}/{type}/{prefix}";
         return Paging.Slice(session, ResourceScope.TopLevel(caller.AccountId, caller.Region), listing, available, n => n, nextToken, pageSize);
@@ -57,9 +59,10 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
         var target = ResolveTarget(session, caller, command.TargetArn, command.InstanceId);
         RequireTargetHere(caller, target, "ClaimPhoneNumber");
         var pooled = PhoneNumberPool.Lookup(command.PhoneNumber);
-        if (pooled is null || session.GetByName<ClaimedPhoneNumber>(scope, command.PhoneNumber) is not null)
+        if (pooled is null || session.GetByName<ClaimedPhoneNumber>(scope, command.PhoneNumber) is not null
+            || session.GetByName<CoolingPhoneNumber>(scope, command.PhoneNumber) is not null)
         {
-            // [choice] a number outside the pool or already claimed is an invalid parameter.
+            // [choice] a number outside the pool, already claimed or cooling down after a release is an invalid parameter.
             throw Errors.InvalidParameter(ErrorTexts.PhoneNumberNotAvailable(command.PhoneNumber));
         }
 
@@ -144,9 +147,20 @@ public sealed class PhoneNumberService(IConnectStore store, ConnectSettings sett
         var number = Require(session, caller, idOrArn);
         RequireClaimedHere(caller, number, "ReleasePhoneNumber");
         session.Delete<ClaimedPhoneNumber>(NumbersScope(caller.AccountId), number.Id);
+        session.Put(NumbersScope(caller.AccountId), new CoolingPhoneNumber { Id = number.Id, PhoneNumber = number.PhoneNumber, ReleasedTime = caller.Now });
+        Transitions.Schedule(session, settings, TransitionKinds.NumberCooldown, caller.AccountId, caller.Region, number.Id, caller.Now);
         Idempotency.Remember(session, caller, "ReleasePhoneNumber", clientToken, fingerprint, number.Id);
         return true;
     });
+
+    /// <summary>The number-cooldown transition: the released number is back in the pool.</summary>
+    internal static void FinishCooldown(IStoreSession session, string accountId, string numberId)
+    {
+        if (session.Get<CoolingPhoneNumber>(NumbersScope(accountId), numberId) is not null)
+        {
+            session.Delete<CoolingPhoneNumber>(NumbersScope(accountId), numberId);
+        }
+    }
 
     public static IReadOnlyList<ClaimedPhoneNumber> ClaimedTo(IStoreSession session, string accountId, string targetArn) =>
         session.All<ClaimedPhoneNumber>(NumbersScope(accountId)).Where(n => n.TargetArn == targetArn).ToList();

@@ -125,6 +125,25 @@ public sealed record ClaimedPhoneNumber : IResource<ClaimedPhoneNumber>, ITaggab
 }
 
 /// <summary>
+/// A released phone number in its cooldown (ReleasePhoneNumber): neither searchable nor claimable until the
+/// <c>number-cooldown</c> transition removes this record. Kept in the account's numbers scope, named by the number.
+/// </summary>
+public sealed record CoolingPhoneNumber : IResource<CoolingPhoneNumber>
+{
+    public static string Kind => "phone-number-cooldown";
+
+    /// <summary>The released number's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>E.164, e.g. +12065550100.</summary>
+    public required string PhoneNumber { get; init; }
+
+    public required DateTimeOffset ReleasedTime { get; init; }
+
+    public string? Name => PhoneNumber;
+}
+
+/// <summary>
 /// A status change that is due at <see cref="DueAt"/> (TDG CREATION_IN_PROGRESS → ACTIVE and so on). Stored, so
 /// that a transition due while the server was down is applied when it comes back.
 /// </summary>

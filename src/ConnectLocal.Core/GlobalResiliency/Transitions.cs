@@ -31,17 +31,25 @@ public static class TransitionKinds
     /// <summary>Vocabulary DELETE_IN_PROGRESS → gone.</summary>
     public const string VocabularyDelete = "vocabulary-delete";
 
-    public static readonly IReadOnlyList<string> All = [TdgCreate, TdgUpdate, TdgDelete, Replication, ReplicaDeletion, VocabularyCreate, VocabularyDelete, Mirroring];
+    // rules-gaps (issue 18): ReleasePhoneNumber's cooldown.
+
+    /// <summary>A released phone number's cooldown ends: it is back in the pool, searchable and claimable (PhoneNumberService).</summary>
+    public const string NumberCooldown = "number-cooldown";
+
+    public static readonly IReadOnlyList<string> All = [TdgCreate, TdgUpdate, TdgDelete, Replication, ReplicaDeletion, VocabularyCreate, VocabularyDelete, Mirroring, NumberCooldown];
 
     /// <summary>
     /// The delay of a kind when neither the control endpoint nor the configuration sets one; kinds not listed are
     /// immediate. [choice] Vocabularies take 500 ms each way, so that a client sees the in-progress state it waits out
-    /// (docs/vocabularies.md).
+    /// (docs/vocabularies.md). [choice] A released phone number cools down for one day (AWS: up to 180 days; one day
+    /// is the longest delay the control endpoint takes), so within a test run it stays out of the pool unless the
+    /// delay is set lower (docs/choices.md, rules-gaps).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, TimeSpan> DefaultDelays = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
     {
         [VocabularyCreate] = TimeSpan.FromMilliseconds(500),
         [VocabularyDelete] = TimeSpan.FromMilliseconds(500),
+        [NumberCooldown] = TimeSpan.FromMilliseconds(Transitions.MaxDelayMilliseconds),
     };
 }
 
@@ -207,6 +215,9 @@ public static class Transitions
                 break;
             case TransitionKinds.VocabularyDelete:
                 Vocabularies.VocabularyService.FinishDeletion(session, accountId, region, targetId);
+                break;
+            case TransitionKinds.NumberCooldown:
+                PhoneNumberService.FinishCooldown(session, accountId, targetId);
                 break;
             default:
                 throw new InvalidOperationException($"unknown transition kind '{kind}'");

@@ -19,8 +19,9 @@ public sealed record CreateQueueCommand(
 /// and tagged here). A queue has hours of operation, a status, an optional contact limit and outbound settings.
 /// [choice] Every accepted update stamps LastModifiedTime, even one whose values equal the stored ones.
 /// Email addresses named at creation are resolved in the instance (EmailAddresses/EmailAddress.cs).
-/// LIMITATIONS: the outbound caller number and whisper flow are stored as sent, unchecked; contacts waiting in a queue do not
-/// keep it from being deleted.
+/// The outbound caller number is resolved to a number claimed to the instance (or to a traffic distribution group
+/// of it) the way AssociatePhoneNumberContactFlow resolves one, and stored as sent (id or ARN).
+/// LIMITATIONS: contacts waiting in a queue do not keep it from being deleted.
 /// </summary>
 public sealed class QueueService(IConnectStore store, ConnectSettings settings)
 {
@@ -55,7 +56,7 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
             HoursOfOperationId = hours.Id,
             MaxContacts = command.MaxContacts,
             Status = Enabled,
-            OutboundCallerConfig = CheckOutboundFlow(context, command.OutboundCallerConfig),
+            OutboundCallerConfig = CheckOutboundFlow(context, CheckCallerNumber(context, command.OutboundCallerConfig)),
             OutboundEmailAddressId = outboundEmail,
             EmailAddressIds = emailAddresses,
             QuickConnectIds = RequireQuickConnects(context, command.QuickConnectIds),
@@ -84,7 +85,7 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
 
     /// <summary>[choice] The outbound settings are replaced as a whole: members left out are cleared.</summary>
     public void UpdateOutboundCallerConfig(Caller caller, string instanceIdOrArn, string queueIdOrArn, OutboundCallerSettings config) =>
-        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) => queue with { OutboundCallerConfig = CheckOutboundFlow(context, CheckNumberArn(config)) });
+        _queues.Update(caller, instanceIdOrArn, queueIdOrArn, (context, queue) => queue with { OutboundCallerConfig = CheckOutboundFlow(context, CheckCallerNumber(context, config)) });
 
     /// <summary>
     /// UpdateQueueOutboundCallerConfig's prose: a phone number ARN is the one without the instance in its path
@@ -94,6 +95,24 @@ public sealed class QueueService(IConnectStore store, ConnectSettings settings)
         config.CallerIdNumberId is { } number && number.StartsWith("arn:", StringComparison.Ordinal) && number.Contains(":instance/", StringComparison.Ordinal)
             ? throw Errors.InvalidParameter(ErrorTexts.CallerNumberArnWithInstance)
             : config;
+
+    /// <summary>
+    /// CreateQueue and UpdateQueueOutboundCallerConfig: the caller id number is a number claimed to the queue's
+    /// instance or to a traffic distribution group of it (ResourceNotFoundException otherwise, as the operations'
+    /// documentation says for a bare id from the group's other Region). PhoneNumberService.Require gives the ARN
+    /// rules: a bare id names a number only in the Region it was claimed in, an ARN from either of the group's
+    /// Regions. [choice] The value is stored as sent (id or ARN), so a client reads back what it wrote.
+    /// </summary>
+    private static OutboundCallerSettings? CheckCallerNumber(ResourceContext context, OutboundCallerSettings? config)
+    {
+        if (config?.CallerIdNumberId is { } number)
+        {
+            CheckNumberArn(config);
+            Flows.FlowAssociationService.NumberOfInstance(context.Session, context.Caller, number, context.Instance.Id);
+        }
+
+        return config;
+    }
 
     /// <summary>The outbound whisper flow a queue names is a PUBLISHED, ACTIVE flow of type OUTBOUND_WHISPER (docs/flows.md).</summary>
     private static OutboundCallerSettings? CheckOutboundFlow(ResourceContext context, OutboundCallerSettings? config)

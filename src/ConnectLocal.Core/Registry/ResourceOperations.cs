@@ -69,7 +69,7 @@ public sealed class ResourceOperations<T>(IConnectStore store, ConnectSettings s
     {
         var instance = InstanceService.Require(session, caller, instanceIdOrArn);
         var scope = new ResourceScope(caller.AccountId, caller.Region, instance.Id);
-        var search = new ResourceSearch<T>(type.SearchFields, type.Conditions);
+        var search = new ResourceSearch<T>(type.SearchFields, type.Conditions, boundedContains: type.BoundedContains);
         search.Validate(criteria, filter);
         var matches = session.All<T>(scope).Where(r => search.Matches(r, r.Tags, criteria, filter)).ToList();
         var key = Paging.Listing(listing, [SearchKey.Of(criteria), SearchKey.Of(filter)]);

@@ -27,13 +27,23 @@ public sealed record TagFilter(IReadOnlyList<IReadOnlyList<TagMatch>>? OrConditi
 /// The SearchX operations' criteria and tag filter over a declared type's <see cref="SearchField{T}"/>s.
 /// [choice] Field names match case-insensitively (so "resourceId" works too). Text comparisons: EXACT is
 /// case-sensitive (as names are unique case-sensitively); CONTAINS and STARTS_WITH ignore case. Ids compare exactly.
-/// The documented 2–25 character range of "contains" values is not enforced. A criteria node with several members
+/// With <paramref name="boundedContains"/> (ResourceType.BoundedContains: the types whose search criteria document it --
+/// queues, routing profiles, security profiles, flows, flow modules) a CONTAINS value on name or description is 2 to 25 characters;
+/// [choice] one outside the range is InvalidParameterException (AWS says such queries "throw invalid results"). A criteria node with several members
 /// set requires all of them; an empty node matches everything. Tag keys and values compare exactly. A DateCondition
 /// names one of <paramref name="dates"/> (yyyy-MM-dd values, compared as dates); a resource without that date fails it.
 /// </summary>
 public sealed class ResourceSearch<T>(
-    IReadOnlyList<SearchField<T>> fields, IReadOnlyList<SearchField<T>>? conditions = null, IReadOnlyList<SearchField<T>>? dates = null)
+    IReadOnlyList<SearchField<T>> fields, IReadOnlyList<SearchField<T>>? conditions = null, IReadOnlyList<SearchField<T>>? dates = null,
+    bool boundedContains = false)
 {
+    /// <summary>The documented length range of a CONTAINS value on name or description.</summary>
+    public const int ContainsMin = 2;
+
+    public const int ContainsMax = 25;
+
+    private static readonly string[] BoundedFields = ["name", "description"];
+
     private static readonly string[] Comparisons = ["EXACT", "CONTAINS", "STARTS_WITH"];
 
     private static readonly string[] DateComparisons = ["GREATER_THAN", "LESS_THAN", "GREATER_THAN_OR_EQUAL_TO", "LESS_THAN_OR_EQUAL_TO", "EQUAL_TO"];
@@ -86,6 +96,8 @@ public sealed class ResourceSearch<T>(
             {
                 throw Errors.InvalidParameter(ErrorTexts.UnsupportedComparison(s.ComparisonType));
             }
+
+            CheckContainsLength(s);
         }
 
         if (node.DateCondition is { } d)
@@ -104,6 +116,16 @@ public sealed class ResourceSearch<T>(
             {
                 throw Errors.InvalidParameter(ErrorTexts.UnsupportedComparison(d.ComparisonType));
             }
+        }
+    }
+
+    /// <summary>The shared 2–25 character rule of CONTAINS values on name and description (see the class summary).</summary>
+    private void CheckContainsLength(StringMatch s)
+    {
+        if (boundedContains && s.ComparisonType == "CONTAINS" && BoundedFields.Contains(s.FieldName!, StringComparer.OrdinalIgnoreCase)
+            && s.Value!.EnumerateRunes().Count() is < ContainsMin or > ContainsMax)
+        {
+            throw Errors.InvalidParameter(ErrorTexts.ContainsValueLength(s.FieldName!, ContainsMin, ContainsMax));
         }
     }
 

@@ -102,6 +102,9 @@ public sealed class ResourceType<T> : ResourceType
     /// <summary>The fields SearchX's StringCondition may name, and how each reads a resource.</summary>
     public IReadOnlyList<SearchField<T>> SearchFields { get; init; } = [];
 
+    /// <summary>The type's search criteria document the 2–25 character range of CONTAINS values on name and description (ResourceSearch).</summary>
+    public bool BoundedContains { get; init; }
+
     /// <summary>
     /// The single-valued conditions SearchX's criteria may carry besides StringCondition, by member name
     /// (SearchContactFlows' TypeCondition, StateCondition, StatusCondition); each compares its value exactly.

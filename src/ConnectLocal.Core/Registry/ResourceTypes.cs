@@ -50,6 +50,7 @@ public static class ResourceTypes
         BeforeDelete = QueueService.CheckDeletable,
         Defaults = DefaultResources.Queues,
         // SearchQueues (users-search): QueueSearchCriteria's StringCondition fields and its QueueTypeCondition.
+        BoundedContains = true,
         SearchFields =
         [
             SearchField<Queue>.Text("name", q => q.Name),
@@ -68,6 +69,7 @@ public static class ResourceTypes
         QuotaError = DomainErrorKind.LimitExceeded,
         BeforeDelete = RoutingProfileService.CheckDeletable,
         Defaults = DefaultResources.RoutingProfiles,
+        BoundedContains = true,
         SearchFields =
         [
             new("associatedQueueIds", p => p.AssociatedQueueIds, IsId: true),

@@ -151,6 +151,9 @@ public sealed partial class RoutingEngine
     /// <summary>Contacts the engine finds by id: those in progress and the ended ones still retained.</summary>
     public int ContactCount => _contacts.Count;
 
+    /// <summary>Contacts of <paramref name="channel"/> not ended yet (queued, scheduled, offered, connected, in after-contact work).</summary>
+    public int OpenCount(RoutingChannel channel) => _contacts.Values.Count(c => c.Channel == channel && c.State != ContactState.Ended);
+
     public RegionLoad Load(string region) => _loads[RegionIndex(region)];
 
     /// <summary>Applies every timer that is due by the clock.</summary>

@@ -38,6 +38,7 @@ public static class SecurityProfileRules
         Quota = s => s.SecurityProfilesPerInstance,
         QuotaError = DomainErrorKind.LimitExceeded,
         Defaults = SecurityProfilePermissions.Defaults,
+        BoundedContains = true,
         SearchFields = [SearchField<SecurityProfile>.Text("name", p => p.Name)],
         Check = Check,
         BeforeDelete = CheckUnused,

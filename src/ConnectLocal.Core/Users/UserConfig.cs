@@ -40,6 +40,9 @@ public sealed class UserConfigService(IConnectStore store, ConnectSettings setti
 {
     public const string Voice = "VOICE";
 
+    /// <summary>AfterContactWorkConfig: "Minimum: 1 second" (rules-gaps).</summary>
+    public const int MinChannelAfterContactWork = 1;
+
     private readonly ResourceOperations<User> _users = new(store, settings, ResourceTypes.User);
 
     public User Update(Caller caller, string instanceIdOrArn, string userIdOrArn, UserChannelConfig update)
@@ -144,6 +147,16 @@ public sealed class UserConfigService(IConnectStore store, ConnectSettings setti
         if ((update.AfterContactWorkConfigs ?? []).Any(c => c.AfterContactWorkTimeLimit is null))
         {
             throw Errors.InvalidParameter(ErrorTexts.AfterContactWorkLimitRequired);
+        }
+
+        // rules-gaps: a channel's limit is "Minimum: 1 second" (the model allows 0). [choice] The VOICE entry's
+        // AfterContactWorkTimeLimit is PhoneConfig's limit, whose documented minimum is 0 and which DescribeUser shows
+        // in this list, so 0 stays accepted there (a read-modify-write of a user must not fail); every other channel's
+        // limit and the agent-first callback limit are at least 1.
+        if ((update.AfterContactWorkConfigs ?? []).Any(c => (c.Channel != Voice && c.AfterContactWorkTimeLimit < MinChannelAfterContactWork)
+                                                            || c.AgentFirstCallbackTimeLimit < MinChannelAfterContactWork))
+        {
+            throw Errors.InvalidParameter(ErrorTexts.ChannelAfterContactWorkTooLow(MinChannelAfterContactWork));
         }
 
         if ((update.PhoneNumberConfigs ?? []).Any(c => c.PhoneType == UserService.DeskPhone && string.IsNullOrEmpty(c.PhoneNumber)))

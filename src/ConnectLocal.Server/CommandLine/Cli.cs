@@ -28,7 +28,14 @@ internal static class Cli
                             delays of status transitions in milliseconds, e.g.
                             tdg-create=2000,tdg-update=500 (env CONNECTLOCAL_TRANSITION_DELAYS; default: immediate,
                             but 500 for the vocabulary kinds; kinds: tdg-create, tdg-update, tdg-delete, replication,
-                            replica-deletion, vocabulary-create, vocabulary-delete)
+                            replica-deletion, vocabulary-create, vocabulary-delete, mirroring; number-cooldown,
+                            a released phone number's cooldown, one day by default)
+            --active-tasks-quota N
+                            open task contacts per instance before StartTaskContact answers
+                            ServiceQuotaExceededException (env CONNECTLOCAL_ACTIVE_TASKS_QUOTA; default 2500)
+            --allow-campaign-calls
+                            place TrafficType CAMPAIGN calls, as after AWS's campaigns quota increase (env
+                            CONNECTLOCAL_ALLOW_CAMPAIGN_CALLS=1; default: refused, OutboundContactNotPermittedException)
             --auth MODE     permissive (default: a well-formed SigV4 header, signature not checked) or strict
                             (every signature verified) (env CONNECTLOCAL_AUTH)
             --credentials F strict mode's credentials file (env CONNECTLOCAL_CREDENTIALS; one more credential from

@@ -44,7 +44,7 @@ internal static class ConnectLocalServices
         services.AddConnectProtocol(SecurityHosting.ProtocolOptionsOf(options));
         services.AddSecurity(options);
         services.AddSingleton<IErrorTranslator, DomainErrorTranslator>();
-        services.AddSingleton(new ConnectSettings { TransitionDelays = options.TransitionDelays });
+        services.AddSingleton(new ConnectSettings { TransitionDelays = options.TransitionDelays, ActiveTasksPerInstance = options.ActiveTasksQuota, CampaignCallsAllowed = options.AllowCampaignCalls });
         // Global Resiliency's mirroring wraps every backend: writes of mirrored records schedule their copy to the other Region.
         services.AddSingleton<IConnectStore>(sp => new MirroringStore(OpenStore(options), sp.GetRequiredService<ConnectSettings>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => (IStoreArchive)sp.GetRequiredService<IConnectStore>());

@@ -20,7 +20,7 @@ namespace ConnectLocal.Server.Handlers;
 // Each contact runs its flow (Core/Flows/Interpreter, docs/routing.md "Contact flows"), which queues or ends it.
 // LIMITATIONS: chat messages, participants and their tokens
 // are not kept (the token is opaque); tasks cannot be scheduled, nor started from a quick connect or a task
-// template; GetCurrentMetricData groups by QUEUE, CHANNEL and ROUTING_PROFILE only and does not page; contacts live
+// template; GetCurrentMetricData groups by QUEUE, CHANNEL, ROUTING_PROFILE and ROUTING_STEP_EXPRESSION only; contacts live
 // in memory only (a restart forgets them), and an ended contact only for its retention (RoutingHost, ContactRetention).
 public sealed partial class ConnectApi
 {
@@ -83,17 +83,54 @@ public sealed partial class ConnectApi
                 throw Errors.Quota(ErrorTexts.PreviousContactChainFull);
             }
 
+            // The active tasks quota (rules-gaps): open tasks of the instance, scheduled ones included.
+            if (routing.Engine.OpenCount(RoutingChannel.Task) >= Settings.ActiveTasksPerInstance)
+            {
+                throw Errors.Quota(ErrorTexts.ActiveTasksQuota(Settings.ActiveTasksPerInstance));
+            }
+
+            var attributes = WithRelatedAttributes(routing, request.RelatedContactId, request.Attributes);
+
             // The task's references are kept for UpdateContactTaskTemplate, which checks them against a template.
-            var details = new ContactInfo(ContactArn(caller, instance, id), request.Name, request.Description, request.Attributes, request.PreviousContactId,
+            var details = new ContactInfo(ContactArn(caller, instance, id), request.Name, request.Description, attributes, request.PreviousContactId,
                 request.RelatedContactId, null, caller.Region,
                 request.References?.ToDictionary(r => r.Key, r => new Core.TaskTemplates.ContactReference(r.Value.Value, r.Value.Type!), StringComparer.Ordinal),
                 start.Template?.Id, start.Template is { } t ? TaskTemplateRules.Type.ArnOf(caller, instance.Id, t.Id) : null, start.Template?.Name);
             // A quick connect's queue is the working queue its transfer flow starts with.
             var preset = start.QueueId is { } named ? Routing.FlowsOf(routing).Resources.Queue(named) ?? throw Errors.NotFound("Queue") : null;
-            return Routing.StartFlow(routing, new FlowEntry(id, caller.Region, RoutingChannel.Task, ContactInitiation.Api, Program(routing, start.Flow), request.Attributes,
+            return Routing.StartFlow(routing, new FlowEntry(id, caller.Region, RoutingChannel.Task, ContactInitiation.Api, Program(routing, start.Flow), attributes,
                 preset, ScheduledAt: request.ScheduledTime is { } at && at > caller.Now ? at : null, Tag: _ => details));
         });
         return ValueTask.FromResult(new StartTaskContactResponse { ContactId = id });
+    }
+
+    /// <summary>
+    /// StartTaskContact's RelatedContactId "copies over contact attributes from the related task contact": the related
+    /// contact's attributes as its flows left them, the request's own Attributes winning on the same key. The copy is the
+    /// new task's own, so updating one contact's attributes leaves the other's as they were. [choice] A related contact
+    /// the instance's routing does not know (another instance, or past its retention) contributes no attributes.
+    /// </summary>
+    private static Dictionary<string, string>? WithRelatedAttributes(InstanceRouting routing, string? relatedContactId, Dictionary<string, string>? own)
+    {
+        if (relatedContactId is null || routing.Engine.FindContact(relatedContactId) is not { } related)
+        {
+            return own;
+        }
+
+        var flow = routing.Flows?.ContactOf(related);
+        var theirs = flow is { Attributes.Count: > 0 } ? flow.Attributes : (related.Tag as ContactInfo)?.Attributes;
+        if (theirs is not { Count: > 0 })
+        {
+            return own;
+        }
+
+        var merged = new Dictionary<string, string>(theirs, StringComparer.Ordinal);
+        foreach (var (key, value) in own ?? [])
+        {
+            merged[key] = value;
+        }
+
+        return merged;
     }
 
     /// <summary>[choice] The customer answers at once and the flow runs, QueueId its working queue; the flow queues (OUTBOUND) or ends the contact.</summary>
@@ -110,6 +147,13 @@ public sealed partial class ConnectApi
         if (!ContactStartRules.DestinationAllowedByDefault(request.DestinationPhoneNumber!))
         {
             throw new ServiceErrorException("DestinationNotAllowedException", ErrorTexts.DestinationNotAllowedByDefault);
+        }
+
+        // rules-gaps: "Campaign calls are not allowed by default" -- until the campaigns quota is raised, which here is
+        // --allow-campaign-calls. [choice] OutboundContactNotPermittedException, the operation's error for a call it will not place.
+        if (request.TrafficType == "CAMPAIGN" && !Settings.CampaignCallsAllowed)
+        {
+            throw new ServiceErrorException("OutboundContactNotPermittedException", ErrorTexts.CampaignCallsNotAllowedByDefault);
         }
 
         var caller = CallerOf(context);
@@ -205,13 +249,17 @@ public sealed partial class ConnectApi
     public override ValueTask<GetCurrentMetricDataResponse> GetCurrentMetricData(OperationContext context, GetCurrentMetricDataRequest request)
     {
         var caller = CallerOf(context);
-        var results = Routing.Use(caller, request.InstanceId!, (routing, instance) =>
-            Store.Read(session => CurrentMetrics.Compute(routing.Engine, new RoutingRecords(session, instance), caller, request)));
+        var (page, total) = Routing.Use(caller, request.InstanceId!, (routing, instance) => Store.Read(session =>
+        {
+            var all = CurrentMetrics.Compute(routing.Engine, new RoutingRecords(session, instance), caller, request);
+            return (CurrentMetrics.PageOf(session, caller, instance.Id, request, all, PageSize(context, request.MaxResults)), all.Count);
+        }));
         return ValueTask.FromResult(new GetCurrentMetricDataResponse
         {
-            MetricResults = results,
+            MetricResults = page.Items.ToList(),
+            NextToken = page.NextToken,
             DataSnapshotTime = caller.Now,
-            ApproximateTotalCount = results.Count,
+            ApproximateTotalCount = total,
         });
     }
 

@@ -31,8 +31,20 @@ public sealed partial record ServerOptions
     /// <summary>Delays of status transitions by kind; a kind not listed keeps its default (immediate, but for vocabularies: TransitionKinds.DefaultDelays).</summary>
     public IReadOnlyDictionary<string, TimeSpan> TransitionDelays { get; init; } = NoDelays;
 
+    /// <summary>--active-tasks-quota / CONNECTLOCAL_ACTIVE_TASKS_QUOTA: open task contacts per instance (rules-gaps; default AWS's 2,500).</summary>
+    public int ActiveTasksQuota { get; init; } = Core.Common.ConnectSettings.DefaultActiveTasksPerInstance;
+
+    /// <summary>--allow-campaign-calls / CONNECTLOCAL_ALLOW_CAMPAIGN_CALLS=1: the campaigns quota raised (TrafficType CAMPAIGN calls placed).</summary>
+    public bool AllowCampaignCalls { get; init; }
+
     // One shared empty map, so that options that set no delays compare equal.
     private static readonly IReadOnlyDictionary<string, TimeSpan> NoDelays = new Dictionary<string, TimeSpan>();
+
+    /// <summary>[choice] The largest --active-tasks-quota: one million open tasks per instance.</summary>
+    private const int MaxActiveTasksQuota = 1_000_000;
+
+    private static bool TryQuota(string text, out int quota) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out quota) && quota is >= 1 and <= MaxActiveTasksQuota;
 
     public static string DefaultDataDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".connectlocal");
@@ -81,6 +93,22 @@ public sealed partial record ServerOptions
             }
 
             options = options with { TransitionDelays = delays };
+        }
+
+        if (environment("CONNECTLOCAL_ALLOW_CAMPAIGN_CALLS") is "1" or "true")
+        {
+            options = options with { AllowCampaignCalls = true };
+        }
+
+        if (environment("CONNECTLOCAL_ACTIVE_TASKS_QUOTA") is { } envTasks)
+        {
+            if (!TryQuota(envTasks, out var tasks))
+            {
+                error = $"CONNECTLOCAL_ACTIVE_TASKS_QUOTA must be a whole number from 1 to {MaxActiveTasksQuota}, not '{envTasks}'";
+                return null;
+            }
+
+            options = options with { ActiveTasksQuota = tasks };
         }
 
         if (environment("CONNECTLOCAL_CONTROL_TOKEN") is { } envToken)
@@ -153,6 +181,19 @@ public sealed partial record ServerOptions
                     }
 
                     options = options with { TransitionDelays = parsedDelays };
+                    break;
+                case "--allow-campaign-calls":
+                    options = options with { AllowCampaignCalls = true };
+                    break;
+                case "--active-tasks-quota":
+                    var quotaText = Value();
+                    if (quotaText is null || !TryQuota(quotaText, out var quota))
+                    {
+                        error = $"--active-tasks-quota needs a whole number from 1 to {MaxActiveTasksQuota}, not '{quotaText}'";
+                        return null;
+                    }
+
+                    options = options with { ActiveTasksQuota = quota };
                     break;
                 case "--durability":
                     var level = Value();

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ConnectLocal.Core.Ports;
+using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Routing;
 using ConnectLocal.Model.Shapes;
 
@@ -20,10 +24,20 @@ namespace ConnectLocal.Server.Routing;
 /// AGENTS_ERROR — 0 (no contact here ends in an error state); CONTACTS_SCHEDULED — tasks waiting for their scheduled
 /// time; SLOTS_AVAILABLE — the slots the engine would offer a contact into now; ESTIMATED_WAIT_TIME — no value.
 /// OLDEST_CONTACT_AGE is in seconds with groupings and, as AWS documents, in milliseconds without.
+/// ROUTING_STEP_EXPRESSION (rules-gaps): one group per expression of the RoutingStepExpressions filter, expressions
+/// compared as JSON trees (key order and whitespace aside, array order kept), the first spelling answered as the
+/// dimension. [choice] No contact here carries routing criteria, so no contact is at any step: a step's contact
+/// metrics (CONTACTS_IN_QUEUE, OLDEST_CONTACT_AGE, CONTACTS_SCHEDULED, SLOTS_ACTIVE) are 0 and its agent metrics are
+/// the queue's; without the filter there are no steps, so no groups. An expression that is not JSON is
+/// InvalidParameterException. Results page (<see cref="PageOf"/>): the token is bound to every request parameter but
+/// MaxResults.
 /// </summary>
 internal static class CurrentMetrics
 {
-    private static readonly string[] SupportedGroupings = ["QUEUE", "CHANNEL", "ROUTING_PROFILE"];
+    private static readonly string[] SupportedGroupings = ["QUEUE", "CHANNEL", "ROUTING_PROFILE", "ROUTING_STEP_EXPRESSION"];
+
+    /// <summary>The metrics that count contacts, which a routing step narrows (no contact here is at a step).</summary>
+    private static readonly string[] ContactMetrics = ["CONTACTS_IN_QUEUE", "OLDEST_CONTACT_AGE", "CONTACTS_SCHEDULED", "SLOTS_ACTIVE"];
 
     /// <summary>Filters.AgentStatuses: "up to 50" (prose only).</summary>
     private const int MaxAgentStatuses = 50;
@@ -132,7 +146,7 @@ internal static class CurrentMetrics
         CheckDocumentedRules(filters, groupings, request);
         foreach (var grouping in groupings.Where(g => !SupportedGroupings.Contains(g)))
         {
-            throw Errors.InvalidParameter($"ConnectLocal does not group current metrics by {grouping} yet (QUEUE, CHANNEL and ROUTING_PROFILE are supported).");
+            throw Errors.InvalidParameter($"ConnectLocal does not group current metrics by {grouping} yet (QUEUE, CHANNEL, ROUTING_PROFILE and ROUTING_STEP_EXPRESSION are supported).");
         }
 
         if (filters.Queues is null && filters.RoutingProfiles is null)
@@ -152,6 +166,7 @@ internal static class CurrentMetrics
         var byQueue = groupings.Contains("QUEUE");
         var byChannel = groupings.Contains("CHANNEL");
         var byProfile = groupings.Contains("ROUTING_PROFILE");
+        var steps = groupings.Contains("ROUTING_STEP_EXPRESSION") ? DistinctExpressions(filters.RoutingStepExpressions ?? []) : [null];
         var groupProfiles = byProfile
             ? (profiles ?? records.Profiles.Keys.Where(p => queues.Any(q => records.Serves(p, q))).Order(StringComparer.Ordinal).ToList()).Select(p => (IReadOnlyList<string>?)[p]).ToList()
             : [profiles];
@@ -162,7 +177,7 @@ internal static class CurrentMetrics
         {
             foreach (var channelGroup in byChannel ? channels.Select(c => (IReadOnlyList<RoutingChannel>)[c]) : [channels])
             {
-                foreach (var profileGroup in groupProfiles)
+                foreach (var (profileGroup, step) in groupProfiles.SelectMany(p => steps.Select(s => (p, s))))
                 {
                     var members = agents.Where(a =>
                         (profileGroup is null || profileGroup.Contains(a.RoutingProfileId))
@@ -174,11 +189,13 @@ internal static class CurrentMetrics
                             Queue = byQueue ? new QueueReference { Id = queueGroup[0], Arn = records.Queue(queueGroup[0])!.Arn } : null,
                             Channel = byChannel ? RoutingChannels.Name(channelGroup[0]) : null,
                             RoutingProfile = byProfile ? new RoutingProfileReference { Id = profileGroup![0], Arn = records.Profile(profileGroup[0])?.Arn } : null,
+                            RoutingStepExpression = step,
                         },
                         Collections = request.CurrentMetrics!.Select(m => new CurrentMetricData
                         {
                             Metric = new CurrentMetric { Name = m.Name, MetricId = m.MetricId, Unit = m.Name is { } name ? Units.GetValueOrDefault(name, m.Unit ?? "COUNT") : m.Unit },
-                            Value = Value(m.Name, members, queueGroup, channelGroup, engine, caller.Region, now, milliseconds: groupings.Count == 0),
+                            Value = step is not null && m.Name is { } counted && ContactMetrics.Contains(counted) ? 0
+                                : Value(m.Name, members, queueGroup, channelGroup, engine, caller.Region, now, milliseconds: groupings.Count == 0),
                         }).ToList(),
                     });
                 }
@@ -211,6 +228,53 @@ internal static class CurrentMetrics
             "SLOTS_AVAILABLE" => agents.Sum(a => channels.Sum(a.AvailableSlots)),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The expressions of a RoutingStepExpressions filter, one per JSON tree: "expressions compare as JSON trees", so
+    /// {"a":1, "b":[1,2]} and {"b":[1,2],"a":1} are one step and {"b":[2,1],"a":1} another.
+    /// </summary>
+    private static List<string?> DistinctExpressions(IEnumerable<string> expressions)
+    {
+        var distinct = new List<(string Text, JsonNode? Tree)>();
+        foreach (var text in expressions)
+        {
+            JsonNode? tree;
+            try
+            {
+                tree = JsonNode.Parse(text);
+            }
+            catch (Exception e) when (e is JsonException or ArgumentException)
+            {
+                throw Errors.InvalidParameter(ErrorTexts.RoutingStepExpressionNotJson(text));
+            }
+
+            if (!distinct.Any(d => JsonNode.DeepEquals(d.Tree, tree)))
+            {
+                distinct.Add((text, tree));
+            }
+        }
+
+        return distinct.Select(d => (string?)d.Text).ToList();
+    }
+
+    /// <summary>
+    /// One page of the results, in the order computed. The token is bound to the instance (its scope) and to every
+    /// request parameter that shapes the results -- filters, groupings, metrics, sort criteria; [choice] MaxResults may
+    /// change between pages. A token of other parameters is InvalidRequestException, as every listing answers one.
+    /// </summary>
+    public static Page<CurrentMetricResult> PageOf(IStoreSession session, Caller caller, string instanceId, GetCurrentMetricDataRequest request, List<CurrentMetricResult> results, int pageSize)
+    {
+        var f = request.Filters!;
+        var listing = Paging.Listing(
+            "current-metric-data",
+            f.Queues ?? [], f.Channels ?? [], f.RoutingProfiles ?? [], f.RoutingStepExpressions ?? [],
+            f.AgentStatuses ?? [], f.Subtypes ?? [], f.ValidationTestTypes ?? [], request.Groupings ?? [],
+            (request.CurrentMetrics ?? []).SelectMany(m => new[] { m.Name, m.MetricId, m.Unit }),
+            (request.SortCriteria ?? []).SelectMany(c => new[] { c.SortByMetric, c.SortOrder }));
+        var keyed = results.Select((r, i) => (Key: i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture), Result: r)).ToList();
+        var page = Paging.Slice(session, new ResourceScope(caller.AccountId, caller.Region, instanceId), listing, keyed, k => k.Key, request.NextToken, pageSize);
+        return new Page<CurrentMetricResult>(page.Items.Select(k => k.Result).ToList(), page.NextToken);
     }
 
     /// <summary>Filters take ids; an ARN (…/queue/{id}, …/routing-profile/{id}) is read as its id.</summary>

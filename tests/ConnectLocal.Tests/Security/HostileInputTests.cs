@@ -91,7 +91,7 @@ public sealed class HostileServer() : ConnectLocalServer(options => options with
             new("UpdateQueueMaxContacts", "POST", $"/queues/{i}/{q}/max-contacts", "", """{"MaxContacts":10}"""),
             new("UpdateQueueStatus", "POST", $"/queues/{i}/{q}/status", "", """{"Status":"DISABLED"}"""),
             new("UpdateQueueHoursOfOperation", "POST", $"/queues/{i}/{q}/hours-of-operation", "", $$"""{"HoursOfOperationId":"{{hours}}"}"""),
-            new("UpdateQueueOutboundCallerConfig", "POST", $"/queues/{i}/{q}/outbound-caller-config", "", """{"OutboundCallerConfig":{"OutboundCallerIdName":"n","OutboundCallerIdNumberId":"x"}}"""),
+            new("UpdateQueueOutboundCallerConfig", "POST", $"/queues/{i}/{q}/outbound-caller-config", "", $$$"""{"OutboundCallerConfig":{"OutboundCallerIdName":"n","OutboundCallerIdNumberId":"{{{p}}}"}}"""),
             new("DeleteQueue", "DELETE", $"/queues/{i}/{q}", "", null),
             new("CreateRoutingProfile", "PUT", $"/routing-profiles/{i}", "", $$"""{"Name":"rp2","Description":"d","DefaultOutboundQueueId":"{{q}}","MediaConcurrencies":{{concurrencies}},"QueueConfigs":{{queueConfigs}},"AgentAvailabilityTimer":"TIME_SINCE_LAST_INBOUND"}"""),
             new("UpdateRoutingProfileConcurrency", "POST", $"/routing-profiles/{i}/{rp}/concurrency", "", $$"""{"MediaConcurrencies":{{concurrencies}}}"""),
