@@ -151,6 +151,9 @@ public sealed partial class RoutingEngine
     /// <summary>Contacts the engine finds by id: those in progress and the ended ones still retained.</summary>
     public int ContactCount => _contacts.Count;
 
+    /// <summary>Those contacts themselves, in no particular order (the dashboard's contact list reads them).</summary>
+    public IReadOnlyCollection<RoutedContact> Contacts => _contacts.Values;
+
     public RegionLoad Load(string region) => _loads[RegionIndex(region)];
 
     /// <summary>Applies every timer that is due by the clock.</summary>

@@ -195,6 +195,10 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
         return contact;
     }
 
+    /// <summary>The instance whose engine (or flows) holds the contact, with a Region of its records; null when none does (the dashboard's search).</summary>
+    public (string AccountId, string Region, string InstanceId)? InstanceOfContact(string contactId) =>
+        _contacts.TryGetValue(contactId, out var routing) ? (routing.AccountId, routing.Region, routing.InstanceId) : null;
+
     /// <summary>A copy of a contact's flow log, whether it is queued, ended or still in its inbound flow; null when unknown.</summary>
     public IReadOnlyList<ConnectLocal.Core.Flows.Interpreter.FlowLogEntry>? FlowLogOf(string contactId)
     {
