@@ -1,22 +1,40 @@
 using System.Collections.Concurrent;
+using ConnectLocal.Server.Routing;
 using Microsoft.AspNetCore.Http;
 
 namespace ConnectLocal.Server.Dashboard;
 
 /// <summary>
-/// The dashboard's server-sent event streams, coalesced: [choice] one sampler per thing watched (an instance's live
-/// numbers, a contact's flow log), however many pages watch it. The sampler runs every <see cref="SampleInterval"/>
-/// while at least one page listens and stops with the last one; each page is sent the latest sample when it changed,
-/// plus a comment line every 15 s so that proxies keep the stream open. With no page open nothing runs, so API
-/// requests pay nothing for the dashboard; with pages open the cost is one sample per interval per thing watched,
-/// whatever the number of pages and whatever the request rate.
+/// The dashboard's server-sent event streams, coalesced and debounced. [choice] One sampler per thing watched (an
+/// instance's live numbers, a contact's flow log), however many pages watch it; it runs while at least one page
+/// listens and stops with the last one. It looks every <see cref="SampleInterval"/> but samples only when something
+/// could have changed — an API request or control call used a routing engine (<see cref="RoutingHost.Uses"/>, not
+/// counting the dashboard's own samples) or the store committed a write (its change feed) — and otherwise once per
+/// <see cref="QuietInterval"/> (ages grow, timers fall due). Each page is sent the latest sample when it changed, plus
+/// a comment line every 15 s so that proxies keep the stream open. With no page open nothing runs; with pages open
+/// the cost is at most one sample per interval per thing watched, whatever the number of pages and the request rate.
 /// </summary>
-internal sealed class LiveFeeds
+internal sealed class LiveFeeds(RoutingHost? host = null, Core.Ports.IConnectStore? store = null)
 {
     public static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest a sampler goes without sampling while pages listen, when nothing was used or written.</summary>
+    public static readonly TimeSpan QuietInterval = TimeSpan.FromSeconds(1);
+
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
     private readonly ConcurrentDictionary<string, Feed> _feeds = new(StringComparer.Ordinal);
+    private long _ownUses;
+
+    /// <summary>What changes when something the samples show may have changed; null: unknown, sample every interval.</summary>
+    private (long Uses, long Writes)? Fingerprint() => host is null && store is null
+        ? null
+        : ((host?.Uses ?? 0) - Interlocked.Read(ref _ownUses), (store as Core.Ports.IStoreChangeFeed)?.Latest ?? 0);
+
+    /// <summary>Samples made: for tests and the benchmark.</summary>
+    public long Samples => Interlocked.Read(ref _samples);
+
+    private long _samples;
 
     /// <summary>How many samplers run now (tests: one per thing watched, none when no page listens).</summary>
     public int Running => _feeds.Count;
@@ -65,7 +83,7 @@ internal sealed class LiveFeeds
     {
         while (true)
         {
-            var feed = _feeds.GetOrAdd(key, _ => new Feed(sample));
+            var feed = _feeds.GetOrAdd(key, _ => new Feed(this, sample));
             lock (feed)
             {
                 if (feed.Stopped)
@@ -96,7 +114,7 @@ internal sealed class LiveFeeds
         }
     }
 
-    private sealed class Feed(Func<string?> sample)
+    private sealed class Feed(LiveFeeds owner, Func<string?> sample)
     {
         private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private string? _data;
@@ -126,8 +144,21 @@ internal sealed class LiveFeeds
         {
             try
             {
+                (long, long)? seen = null;
+                var sampledAt = DateTimeOffset.MinValue;
                 while (!Stop.IsCancellationRequested)
                 {
+                    // Taken before sampling: a request during the sample moves it, and the next look samples again.
+                    var fingerprint = owner.Fingerprint();
+                    if (fingerprint is not null && fingerprint == seen && DateTimeOffset.UtcNow - sampledAt < QuietInterval)
+                    {
+                        await Task.Delay(SampleInterval, Stop.Token);
+                        continue;
+                    }
+
+                    Interlocked.Increment(ref owner._ownUses); // each sample uses an engine once: not a change
+                    Interlocked.Increment(ref owner._samples);
+                    (seen, sampledAt) = (fingerprint, DateTimeOffset.UtcNow);
                     var data = sample() ?? "null";
                     TaskCompletionSource? changed = null;
                     lock (this)

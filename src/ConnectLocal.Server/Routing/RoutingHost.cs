@@ -94,9 +94,15 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
     /// <summary>The seed of the telephony split (<see cref="TrafficSplit.RegionForCall"/>); set with PUT /_connectlocal/routing/seed.</summary>
     public ulong Seed { get; set; }
 
+    private long _uses;
+
+    /// <summary>How many times an engine was used (<see cref="Use{T}"/>, <see cref="UseContact{T}"/>): the dashboard samples when it moved.</summary>
+    public long Uses => Interlocked.Read(ref _uses);
+
     /// <summary>Runs <paramref name="work"/> on the instance's engine, its configuration just read from the records.</summary>
     public T Use<T>(Caller caller, string instanceIdOrArn, Func<InstanceRouting, Instance, T> work)
     {
+        Interlocked.Increment(ref _uses);
         var instance = store.Read(session => InstanceService.Require(session, caller, instanceIdOrArn));
         var routing = _instances.GetOrAdd((instance.AccountId, instance.Id), key => new InstanceRouting(key.Account, key.InstanceId, instance.Region,
             r => new RoutingEngine(new SystemEngineClock(time), _engineOptions, new Observer(this, r))));
@@ -152,6 +158,7 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
             return null;
         }
 
+        Interlocked.Increment(ref _uses);
         lock (routing)
         {
             var instance = store.Read(session => FindInstance(session, routing));
