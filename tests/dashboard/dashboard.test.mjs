@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -446,6 +446,18 @@ print(json.dumps(c.get_traffic_distribution(Id=args["group"])["TelephonyConfig"]
       assert.match(await p.locator("#report .summary").innerText(), /[\d,]+ contacts, [\d,]+ routing decisions/);
       assert.match(await p.locator("#report pre.report").innerText(), /^# What-if:/);
       await p.screenshot({ path: join(shots, "dashboard-simulation.png") });
+
+      // An uploaded scenario (a file the user picked; here the failover example under another name) runs the same way.
+      await p.selectOption("form#simulate select[name=example]", "");
+      await p.setInputFiles("form#simulate input[type=file]", {
+        name: "my-failover.json", mimeType: "application/json", buffer: readFileSync(new URL("../../examples/failover-agents-move.json", import.meta.url)),
+      });
+      await p.evaluate(() => { document.getElementById("report").innerHTML = ""; });
+      await p.click("form#simulate button[type=submit]");
+      await p.waitForSelector("#report-title", { timeout: 120_000 });
+      assert.ok(await p.locator("#report figure.chart svg").count() > 0);
+      assert.match(await p.locator("#report pre.report").innerText(), /^# What-if:/);
+      assert.equal(await p.locator("form#simulate .result").innerText(), "done");
       assert.deepEqual(view.errors, []);
     } finally {
       await view.close();
