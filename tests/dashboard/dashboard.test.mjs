@@ -5,8 +5,9 @@
 // folder); docs/images/dashboard-*.png were made with CONNECTLOCAL_DASHBOARD_SCREENSHOTS=docs/images.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,6 +62,26 @@ async function startServer(...flags) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`server did not start: ${log}`);
+}
+
+/**
+ * Runs a few lines of Python with boto3 against the server (`c` is its connect client in `region`, `args` the JSON
+ * given) and answers what the script printed, parsed as JSON: the resources of the flow-log and Global Resiliency
+ * tests are made with boto3, as the dashboard's users make theirs.
+ */
+async function boto3(endpoint, script, args = {}, region = "us-east-1") {
+  const prelude = "import boto3, json, sys\nargs = json.loads(sys.argv[1])\n"
+    + `c = boto3.client("connect", endpoint_url=${JSON.stringify(endpoint)}, region_name=${JSON.stringify(region)}, aws_access_key_id=${JSON.stringify(ACCOUNT)}, aws_secret_access_key="x")\n`;
+  const { stdout } = await promisify(execFile)("python3", ["-c", prelude + script, JSON.stringify(args)], { timeout: 60_000 });
+  return JSON.parse(stdout);
+}
+
+/** A request to the control API (JSON in and out). */
+async function control(endpoint, method, path, body) {
+  const r = await fetch(`${endpoint}/_connectlocal${path}`, { method, headers: { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await r.text();
+  assert.ok(r.ok, `${method} ${path}: ${r.status} ${text}`);
+  return text.length > 0 && r.headers.get("content-type")?.startsWith("application/json") ? JSON.parse(text) : text;
 }
 
 const unique = (prefix) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
@@ -289,6 +310,126 @@ describe("dashboard, permissive server", { skip }, () => {
     }
   });
 
+  test("an inbound call's flow log is on its contact's page, reached from the live contact list and by search", async () => {
+    const instanceId = await newInstance(connect);
+    // With boto3: the flow, a number claimed to the instance and associated with the flow.
+    const made = await boto3(server.endpoint, `
+iid = args["instanceId"]
+queue = next(q for q in c.list_queues(InstanceId=iid, QueueTypes=["STANDARD"])["QueueSummaryList"] if q["Name"] == "BasicQueue")
+def action(identifier, type_, parameters, next_=None, errors=None):
+    transitions = {"NextAction": next_} if next_ else {}
+    if errors:
+        transitions["Errors"] = [{"NextAction": n, "ErrorType": t} for t, n in errors.items()]
+    return {"Identifier": identifier, "Type": type_, "Parameters": parameters, "Transitions": transitions}
+content = {"Version": "2019-10-30", "StartAction": "tag", "Actions": [
+    action("tag", "UpdateContactAttributes", {"Attributes": {"entry": "phone"}}, "lookup"),
+    action("lookup", "InvokeLambdaFunction", {"LambdaFunctionARN": args["function"], "InvocationTimeLimitSeconds": "3"}, "queue", {"NoMatchingError": "queue"}),
+    action("queue", "UpdateContactTargetQueue", {"QueueId": queue["Arn"]}, "transfer", {"NoMatchingError": "bye"}),
+    action("transfer", "TransferContactToQueue", {}, None, {"QueueAtCapacity": "bye", "NoMatchingError": "bye"}),
+    action("bye", "DisconnectParticipant", {})]}
+flow = c.create_contact_flow(InstanceId=iid, Name="Inbound with a CRM lookup", Type="CONTACT_FLOW", Content=json.dumps(content))["ContactFlowId"]
+arn = c.describe_instance(InstanceId=iid)["Instance"]["Arn"]
+number = c.search_available_phone_numbers(TargetArn=arn, PhoneNumberCountryCode="US", PhoneNumberType="DID", MaxResults=1)["AvailableNumbersList"][0]["PhoneNumber"]
+number_id = c.claim_phone_number(TargetArn=arn, PhoneNumber=number)["PhoneNumberId"]
+c.associate_phone_number_contact_flow(PhoneNumberId=number_id, InstanceId=iid, ContactFlowId=flow)
+print(json.dumps({"flow": flow, "number": number, "queue": queue["Id"]}))
+`, { instanceId, function: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${unique("crm")}` });
+
+    const view = await page(`${server.endpoint}/_connectlocal/ui/instances/${ACCOUNT}/us-east-1/${instanceId}`);
+    try {
+      const p = view.page;
+      await p.waitForSelector("#live-state.on");
+      // A customer dials the number (the control API): the call runs the number's flow and waits in BasicQueue.
+      const call = await control(server.endpoint, "POST", "/routing/calls", { phoneNumber: made.number, accountId: ACCOUNT });
+      assert.equal(call.state, "QUEUED");
+      const row = p.locator(`#live-contacts tr[data-contact="${call.contactId}"]`);
+      await row.waitFor({ timeout: 5000 }); // pushed, not reloaded
+      assert.match(await row.innerText(), /VOICE\s+QUEUED\s+us-east-1\s+BasicQueue/);
+      await p.screenshot({ path: join(shots, "dashboard-contacts.png") });
+      await row.locator("a", { hasText: "flow log" }).click();
+      await p.waitForSelector("table.flow-log");
+
+      // The page's rows are the control API's flow log, entry for entry.
+      const api = (await control(server.endpoint, "GET", `/routing/contacts/${call.contactId}/flow-logs`)).trim().split("\n").map((l) => JSON.parse(l));
+      const rows = await p.locator("table.flow-log tbody tr").evaluateAll((trs) => trs.map((tr) => ({
+        action: tr.dataset.action, type: tr.dataset.type, next: tr.querySelector('[data-field="next"]').textContent, error: tr.querySelector('[data-field="error"]').textContent,
+        time: tr.querySelector("td.time").textContent })));
+      assert.deepEqual(rows.map((r) => [r.action, r.type]), [["tag", "UpdateContactAttributes"], ["lookup", "InvokeLambdaFunction"], ["queue", "UpdateContactTargetQueue"], ["transfer", "TransferContactToQueue"]]);
+      assert.deepEqual(rows.map((r) => [r.action, r.type]), api.map((e) => [e.Identifier, e.ContactFlowModuleType]));
+      assert.deepEqual(rows.map((r) => r.error), api.map((e) => e.Error ?? ""));
+      assert.ok(rows[1].error.length > 0, "the Lambda with no response set fails");
+      assert.equal(rows[1].next, "queue", "and takes its error branch");
+      assert.deepEqual(rows.map((r) => r.time), api.map((e) => e.Timestamp.slice(11, 23)));
+      assert.match(await p.locator('[data-field="state"]').first().innerText(), /QUEUED/);
+      // The flow's graph, with the actions the contact went through marked.
+      assert.deepEqual(await p.locator(`.graph[data-flow="${made.flow}"] g.action.visited`).evaluateAll((gs) => gs.map((g) => g.dataset.action)), ["tag", "lookup", "queue", "transfer"]);
+      await p.screenshot({ path: join(shots, "dashboard-flow-log.png"), fullPage: true });
+
+      // The contact's state is pushed too: the customer hangs up.
+      await control(server.endpoint, "POST", `/routing/contacts/${call.contactId}/hang-up`, {});
+      await p.waitForSelector('#contact [data-field="state"]:text("ENDED")', { timeout: 5000 });
+
+      // Search by the contact's id lands on its page.
+      await p.goto(`${server.endpoint}/_connectlocal/ui`);
+      await p.fill("header input[name=q]", call.contactId);
+      await p.click("header button[type=submit]");
+      await p.waitForURL(new RegExp(`/contacts/${call.contactId}$`));
+      assert.equal(await p.locator("table.flow-log tbody tr").count(), 4);
+      assert.deepEqual(view.errors, []);
+    } finally {
+      await view.close();
+    }
+  });
+
+  test("Global Resiliency moves live: a split and status changed with boto3, and the agent moving Region, without reload", async () => {
+    const instanceId = await newInstance(connect);
+    await connect.send(new ReplicateInstanceCommand({ InstanceId: instanceId, ReplicaRegion: "us-west-2", ReplicaAlias: unique("west") }));
+    const { user } = await chatAgent(connect, instanceId);
+    const group = (await connect.send(new ListTrafficDistributionGroupsCommand({ InstanceId: instanceId }))).TrafficDistributionGroupSummaryList.find((g) => g.IsDefault);
+    await boto3(server.endpoint, `
+c.associate_traffic_distribution_group_user(TrafficDistributionGroupId=args["group"], UserId=args["user"], InstanceId=args["instanceId"])
+print("{}")
+`, { group: group.Id, user, instanceId });
+
+    const view = await page(`${server.endpoint}/_connectlocal/ui/instances/${ACCOUNT}/us-east-1/${instanceId}#traffic`);
+    // The group stays UPDATE_IN_PROGRESS until the tdg-update transition is released (control API).
+    await control(server.endpoint, "POST", "/transitions/hold", { kind: "tdg-update" });
+    try {
+      const p = view.page;
+      const box = p.locator(`#traffic-distribution-group-${group.Id}`);
+      const agentRegion = p.locator(`#live-agents tr[data-agent="${user}"] td[data-field="region"]`);
+      await p.waitForSelector("#live-state.on");
+      await agentRegion.filter({ hasText: "us-east-1" }).waitFor({ timeout: 5000 });
+      const loadedAt = await p.evaluate(() => performance.timeOrigin);
+
+      // Fail over with boto3, from the replica's Region: telephony and agents 100 % to us-west-2.
+      await boto3(server.endpoint, `
+split = {"Distributions": [{"Region": "us-east-1", "Percentage": 0}, {"Region": "us-west-2", "Percentage": 100}]}
+c.update_traffic_distribution(Id=args["group"], TelephonyConfig=split, AgentConfig=split)
+print(json.dumps(c.get_traffic_distribution(Id=args["group"])["TelephonyConfig"]))
+`, { group: group.Arn }, "us-west-2");
+      await box.locator('.split[data-kind="telephony"] .share[data-region="us-west-2"][data-percentage="100"]').waitFor({ timeout: 5000 });
+      await box.locator('.split[data-kind="agents"] .share[data-region="us-west-2"][data-percentage="100"]').waitFor({ timeout: 5000 });
+      await p.waitForFunction((id) => document.querySelector(`#traffic-distribution-group-${id}`)?.dataset.status === "UPDATE_IN_PROGRESS", group.Id, { timeout: 5000 });
+      assert.equal(await box.locator(".group-status").innerText(), "UPDATE_IN_PROGRESS");
+      // The agent moves to us-west-2 (it has no contact in progress), on the page as in GetCurrentUserData.
+      await agentRegion.filter({ hasText: "us-west-2" }).waitFor({ timeout: 5000 });
+      const west = await client(server.endpoint, "us-west-2").send(new GetCurrentUserDataCommand({ InstanceId: instanceId, Filters: { Agents: [user] } }));
+      assert.equal(west.UserDataList.length, 1, "GetCurrentUserData in us-west-2 has the agent");
+      await box.screenshot({ path: join(shots, "dashboard-traffic-live.png") });
+
+      await control(server.endpoint, "POST", "/transitions/release", { kind: "tdg-update" });
+      await p.waitForFunction((id) => document.querySelector(`#traffic-distribution-group-${id}`)?.dataset.status === "ACTIVE", group.Id, { timeout: 5000 });
+      const status = (await boto3(server.endpoint, `print(json.dumps(c.get_traffic_distribution(Id=args["group"])))`, { group: group.Id }));
+      assert.deepEqual(status.TelephonyConfig.Distributions.map((d) => [d.Region, d.Percentage]).sort(), [["us-east-1", 0], ["us-west-2", 100]]);
+      assert.equal(await p.evaluate(() => performance.timeOrigin), loadedAt, "the page was not reloaded");
+      assert.deepEqual(view.errors, []);
+    } finally {
+      await control(server.endpoint, "POST", "/transitions/release", {});
+      await view.close();
+    }
+  });
+
   test("a changing request without the page's header is refused", async () => {
     const r = await fetch(`${server.endpoint}/_connectlocal/ui/traffic/${ACCOUNT}/us-east-1/x`, { method: "POST", body: "{}" });
     assert.equal(r.status, 403);
@@ -306,6 +447,18 @@ describe("dashboard, permissive server", { skip }, () => {
       assert.match(await p.locator("#report .summary").innerText(), /[\d,]+ contacts, [\d,]+ routing decisions/);
       assert.match(await p.locator("#report pre.report").innerText(), /^# What-if:/);
       await p.screenshot({ path: join(shots, "dashboard-simulation.png") });
+
+      // An uploaded scenario (a file the user picked; here the failover example under another name) runs the same way.
+      await p.selectOption("form#simulate select[name=example]", "");
+      await p.setInputFiles("form#simulate input[type=file]", {
+        name: "my-failover.json", mimeType: "application/json", buffer: readFileSync(new URL("../../examples/failover-agents-move.json", import.meta.url)),
+      });
+      await p.evaluate(() => { document.getElementById("report").innerHTML = ""; });
+      await p.click("form#simulate button[type=submit]");
+      await p.waitForSelector("#report-title", { timeout: 120_000 });
+      assert.ok(await p.locator("#report figure.chart svg").count() > 0);
+      assert.match(await p.locator("#report pre.report").innerText(), /^# What-if:/);
+      assert.equal(await p.locator("form#simulate .result").innerText(), "done");
       assert.deepEqual(view.errors, []);
     } finally {
       await view.close();

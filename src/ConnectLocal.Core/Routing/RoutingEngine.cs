@@ -154,6 +154,9 @@ public sealed partial class RoutingEngine
     /// <summary>Contacts of <paramref name="channel"/> not ended yet (queued, scheduled, offered, connected, in after-contact work).</summary>
     public int OpenCount(RoutingChannel channel) => _contacts.Values.Count(c => c.Channel == channel && c.State != ContactState.Ended);
 
+    /// <summary>Those contacts themselves, in no particular order (the dashboard's contact list reads them).</summary>
+    public IReadOnlyCollection<RoutedContact> Contacts => _contacts.Values;
+
     public RegionLoad Load(string region) => _loads[RegionIndex(region)];
 
     /// <summary>Applies every timer that is due by the clock.</summary>

@@ -52,6 +52,7 @@ internal static class ConnectLocalServices
         services.AddSingleton<InProcessInvoker>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RoutingHost>();
+        services.AddSingleton<Dashboard.LiveFeeds>(); // the dashboard's coalesced live streams
         services.AddSingleton<TransitionWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<TransitionWorker>());
         return services;

@@ -8,6 +8,7 @@ using ConnectLocal.Core.Resources;
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Control;
 using ConnectLocal.Server.Options;
+using ConnectLocal.Server.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -58,6 +59,9 @@ internal static class DashboardEndpoints
         ui.MapGet("/instances/{account}/{region}/{instanceId}/flows/{flowId}", Flow);
         ui.MapGet("/instances/{account}/{region}/{instanceId}/live", (HttpContext http, string account, string region, string instanceId) =>
             LiveMetrics.StreamAsync(http, account, region, instanceId));
+        ui.MapGet("/instances/{account}/{region}/{instanceId}/contacts/{contactId}", Contact);
+        ui.MapGet("/instances/{account}/{region}/{instanceId}/contacts/{contactId}/live", (HttpContext http, string account, string region, string instanceId, string contactId) =>
+            ContactPage.StreamAsync(http, account, region, instanceId, contactId));
         ui.MapPost("/traffic/{account}/{region}/{groupId}", (HttpContext http, string account, string region, string groupId) =>
             TrafficControl.UpdateAsync(http, account, region, groupId));
         ui.MapGet("/simulations", (HttpContext http) => Page(http, DashboardPages.Simulations(SimulationPage.Examples())));
@@ -137,12 +141,30 @@ internal static class DashboardEndpoints
         return Page(http, DashboardPages.Flow(view, flow, FlowGraph.Render(flow.Content)));
     }
 
+    private static Task Contact(HttpContext http, string account, string region, string instanceId, string contactId)
+    {
+        var view = Data(http).InstanceOf(account, region, instanceId);
+        if (view is null || ContactPage.Read(http.RequestServices, account, region, instanceId, contactId) is not { } contact)
+        {
+            return Page(http, DashboardPages.NotFound($"No contact {contactId} in instance {instanceId} (contacts live in memory: ended ones are forgotten after their retention, and at a restart)."), 404);
+        }
+
+        return Page(http, ContactPage.Page(view, contact));
+    }
+
     /// <summary>GET …/search?q=ID-OR-ARN: one record found goes straight to its place (a deep link); several are listed.</summary>
     private static Task Search(HttpContext http)
     {
         var query = http.Request.Query["q"].ToString().Trim();
         var data = Data(http);
         var hits = query.Length == 0 ? [] : data.Find(query).Select(h => (h, Locate(http, h))).ToList();
+        // Contacts are not stored records: the routing engines know them (by id, or the id of a contact ARN).
+        var contactId = query.StartsWith("arn:", StringComparison.Ordinal) ? query[(query.LastIndexOf('/') + 1)..] : query;
+        if (contactId.Length > 0 && http.RequestServices.GetRequiredService<RoutingHost>().InstanceOfContact(contactId) is { } owner)
+        {
+            hits.Add((new SearchHit(owner.AccountId, owner.Region, "contact", owner.InstanceId, contactId, null), ContactPage.Url(owner.AccountId, owner.Region, owner.InstanceId, contactId)));
+        }
+
         if (hits.Count(h => h.Item2 is not null) == 1)
         {
             http.Response.Redirect(hits.First(h => h.Item2 is not null).Item2!);

@@ -69,11 +69,13 @@ internal static class DashboardPages
             html.Append($" · replicated ({E(link.Status)}): <a href=\"{E(InstanceUrl(i.AccountId, other, i.Id))}\">the records in {E(other)}</a>");
         }
 
-        html.Append("</p><nav class=\"sections\"><a href=\"#live\">Real time</a> <a href=\"#routing-profiles\">Routing profiles</a> <a href=\"#queues\">Queues</a> <a href=\"#users\">Users</a> <a href=\"#flows\">Flows</a> <a href=\"#phone-numbers\">Phone numbers</a> <a href=\"#traffic\">Traffic distribution</a></nav>");
+        html.Append("</p><nav class=\"sections\"><a href=\"#live\">Real time</a> <a href=\"#contacts\">Contacts</a> <a href=\"#routing-profiles\">Routing profiles</a> <a href=\"#queues\">Queues</a> <a href=\"#users\">Users</a> <a href=\"#flows\">Flows</a> <a href=\"#phone-numbers\">Phone numbers</a> <a href=\"#traffic\">Traffic distribution</a></nav>");
 
         html.Append($"<section id=\"live\" data-live=\"{E(InstanceUrl(i.AccountId, i.Region, i.Id))}/live\"><h2>Real time <span class=\"live-state\" id=\"live-state\">connecting…</span></h2>");
         html.Append("<p class=\"note\">The numbers GetCurrentMetricData and GetCurrentUserData answer, per Region, pushed by the server as contacts are routed.</p>");
-        html.Append("<div id=\"live-regions\"></div><h3>Agents</h3><table id=\"live-agents\"><thead><tr><th>Agent</th><th>Region</th><th>Status</th><th>Voice</th><th>Chat</th><th>Task</th><th>Email</th></tr></thead><tbody></tbody></table></section>");
+        html.Append("<div id=\"live-regions\"></div><h3>Agents</h3><table id=\"live-agents\"><thead><tr><th>Agent</th><th>Region</th><th>Status</th><th>Voice</th><th>Chat</th><th>Task</th><th>Email</th></tr></thead><tbody></tbody></table>");
+        html.Append($"<h3 id=\"contacts\">Contacts</h3><p class=\"note\">In their flow, queued, with an agent (the most recent {LiveMetrics.ContactsShown}), then the last {LiveMetrics.EndedContactsShown} ended. A contact's page shows its flow log.</p>");
+        html.Append($"<table id=\"live-contacts\" data-base=\"{E(InstanceUrl(i.AccountId, i.Region, i.Id))}/contacts/\"><thead><tr><th>Contact</th><th>Channel</th><th>State</th><th>Region</th><th>Queue</th><th>Agent</th><th>Since (UTC)</th><th>Flow log</th></tr></thead><tbody></tbody></table></section>");
 
         html.Append("<section id=\"routing-profiles\"><h2>Routing profiles</h2><table><thead><tr><th>Name</th><th>Media concurrency (cross-channel behaviour)</th><th>Queues (channel, priority, delay)</th><th>Default outbound queue</th></tr></thead><tbody>");
         foreach (var p in view.Profiles)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ConnectLocal.Core.GlobalResiliency;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Routing;
@@ -7,6 +8,7 @@ using ConnectLocal.Model.Shapes;
 using ConnectLocal.Server.Routing;
 using Instance = ConnectLocal.Core.Resources.Instance;
 using Queue = ConnectLocal.Core.Resources.Queue;
+using ContactState = ConnectLocal.Core.Routing.ContactState;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,16 +16,17 @@ namespace ConnectLocal.Server.Dashboard;
 
 /// <summary>
 /// The real-time view of one instance: per Region and queue the numbers GetCurrentMetricData answers (computed by
-/// the same code, <see cref="CurrentMetrics.Compute"/>, on the same engine), and per agent its Region, status and
-/// slots used of its concurrency per channel (the fields GetCurrentUserData answers), pushed as server-sent events.
-/// [choice] While a page listens, the server samples the instance every <see cref="SampleInterval"/> and sends an
-/// event only when the numbers changed (and a comment line every 15 s so that proxies keep the stream open); with
-/// no page open nothing runs, so API requests pay nothing for the dashboard.
+/// the same code, <see cref="CurrentMetrics.Compute"/>, on the same engine), per agent its Region, status and slots
+/// used of its concurrency per channel (the fields GetCurrentUserData answers), its contacts (in progress, and the
+/// latest ended), and its traffic distribution groups' status and distributions, pushed as server-sent events by
+/// <see cref="LiveFeeds"/> (one sampler per instance however many pages watch it; none when no page does).
 /// </summary>
 internal static class LiveMetrics
 {
-    public static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    /// <summary>[choice] The contacts in progress the live view lists (the most recent first), and the ended ones after them.</summary>
+    public const int ContactsShown = 50;
+
+    public const int EndedContactsShown = 10;
 
     private static readonly string[] QueueMetrics = ["CONTACTS_IN_QUEUE", "OLDEST_CONTACT_AGE", "AGENTS_AVAILABLE", "AGENTS_ON_CONTACT", "AGENTS_ONLINE"];
     private static readonly List<string> Channels = ["VOICE", "CHAT", "TASK"];
@@ -37,7 +40,7 @@ internal static class LiveMetrics
         var caller = new Caller(accountId, region, now, "dashboard");
         try
         {
-            return routing.Use(caller, instanceId, (r, instance) => store.Read(session => Write(session, r.Engine, instance, now)));
+            return routing.Use(caller, instanceId, (r, instance) => store.Read(session => Write(session, r, instance, now)));
         }
         catch (DomainException)
         {
@@ -45,8 +48,9 @@ internal static class LiveMetrics
         }
     }
 
-    private static string Write(IStoreSession session, RoutingEngine engine, Instance instance, DateTimeOffset now)
+    private static string Write(IStoreSession session, InstanceRouting routing, Instance instance, DateTimeOffset now)
     {
+        var engine = routing.Engine;
         var records = new RoutingRecords(session, instance);
         var regions = instance.Replication is { } link ? [link.SourceRegion, link.ReplicaRegion] : new[] { instance.Region };
         // A replica has default queues of its own (BasicQueue in each Region): the Region of its record tells them apart.
@@ -120,45 +124,118 @@ internal static class LiveMetrics
             }
 
             json.WriteEndArray();
+            WriteContacts(json, routing, records, queues.ToDictionary(q => q.Queue.Id, q => q.Queue.Name ?? q.Queue.Id, StringComparer.Ordinal));
+            WriteGroups(json, session, instance);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>GET …/live: the instance's numbers as server-sent events until the page goes away.</summary>
-    public static async Task StreamAsync(HttpContext http, string accountId, string region, string instanceId)
+    /// <summary>
+    /// The contacts of the instance: those in their inbound flow (paused by a Wait) and those in progress, the most
+    /// recently initiated first, then the latest ended; each with what the list shows and whether it has a flow log.
+    /// </summary>
+    private static void WriteContacts(Utf8JsonWriter json, InstanceRouting routing, RoutingRecords records, Dictionary<string, string> queueNames)
     {
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-store";
-        string? last = null;
-        var quietSince = DateTimeOffset.UtcNow;
-        var aborted = http.RequestAborted;
-        try
+        var flows = routing.Flows;
+        json.WriteStartArray("contacts");
+        var shown = 0;
+        foreach (var contact in flows?.InFlow.OrderByDescending(c => c.Log.Count > 0 ? c.Log[0].Timestamp : default).Take(ContactsShown) ?? [])
         {
-            while (!aborted.IsCancellationRequested)
+            json.WriteStartObject();
+            json.WriteString("id", contact.Id);
+            json.WriteString("channel", RoutingChannels.Name(contact.Channel));
+            json.WriteString("state", "IN_FLOW");
+            json.WriteString("region", contact.Region);
+            json.WriteString("queue", contact.TargetQueue?.Name ?? contact.TargetQueue?.Id);
+            json.WriteNull("agent");
+            if (contact.Log.Count > 0)
             {
-                var sample = Sample(http.RequestServices, accountId, region, instanceId) ?? "null";
-                if (sample != last)
+                json.WriteString("since", contact.Log[0].Timestamp);
+            }
+            else
+            {
+                json.WriteNull("since");
+            }
+
+            json.WriteBoolean("flowLog", true);
+            json.WriteEndObject();
+            shown++;
+        }
+
+        var engine = routing.Engine;
+        var active = engine.Contacts.Where(c => c.State != ContactState.Ended).OrderByDescending(c => c.InitiatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).Take(Math.Max(0, ContactsShown - shown));
+        var ended = engine.Contacts.Where(c => c.State == ContactState.Ended).OrderByDescending(c => c.EndedAt).ThenBy(c => c.Id, StringComparer.Ordinal).Take(EndedContactsShown);
+        foreach (var contact in active.Concat(ended))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", contact.Id);
+            json.WriteString("channel", RoutingChannels.Name(contact.Channel));
+            json.WriteString("state", StateName(contact));
+            json.WriteString("region", contact.Region);
+            json.WriteString("queue", contact.QueueId is { } queueId ? queueNames.GetValueOrDefault(queueId) ?? records.Queue(queueId)?.Name ?? queueId : null);
+            json.WriteString("agent", contact.Agent is { } agent ? records.User(agent.UserId)?.Username ?? agent.UserId : null);
+            json.WriteString("since", contact.StateSince);
+            json.WriteBoolean("flowLog", flows?.ContactOf(contact) is { Log.Count: > 0 });
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>The state the control API's contact view names (GET /_connectlocal/routing/contacts/{id}).</summary>
+    public static string StateName(RoutedContact contact) => contact.State switch
+    {
+        ContactState.Queued => "QUEUED",
+        ContactState.Offered => "OFFERED",
+        ContactState.Connected => "CONNECTED",
+        ContactState.AfterContactWork => "AFTER_CONTACT_WORK",
+        ContactState.Scheduled => "SCHEDULED",
+        _ => "ENDED",
+    };
+
+    /// <summary>The instance's traffic distribution groups: status and the three distributions, as the instance page draws them.</summary>
+    private static void WriteGroups(Utf8JsonWriter json, IStoreSession session, Instance instance)
+    {
+        json.WriteStartArray("groups");
+        if (instance.Replication is { } link)
+        {
+            foreach (var group in TrafficDistributionService.GroupsOf(session, instance.AccountId, link.SourceRegion, instance.Id))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", group.Id);
+                json.WriteString("status", group.Status);
+                json.WriteStartObject("telephony");
+                foreach (var r in group.Regions)
                 {
-                    await http.Response.WriteAsync($"data: {sample}\n\n", aborted);
-                    await http.Response.Body.FlushAsync(aborted);
-                    last = sample;
-                    quietSince = DateTimeOffset.UtcNow;
-                }
-                else if (DateTimeOffset.UtcNow - quietSince > KeepAlive)
-                {
-                    await http.Response.WriteAsync(": keep-alive\n\n", aborted);
-                    await http.Response.Body.FlushAsync(aborted);
-                    quietSince = DateTimeOffset.UtcNow;
+                    json.WriteNumber(r, group.Telephony.FirstOrDefault(s => s.Region == r)?.Percentage ?? 0);
                 }
 
-                await Task.Delay(SampleInterval, aborted);
+                json.WriteEndObject();
+                json.WriteStartObject("agents");
+                foreach (var share in group.Agents)
+                {
+                    json.WriteNumber(share.Region, share.Percentage);
+                }
+
+                json.WriteEndObject();
+                json.WriteStartObject("signIn");
+                foreach (var share in group.SignIn)
+                {
+                    json.WriteBoolean(share.Region, share.Enabled);
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
             }
         }
-        catch (OperationCanceledException)
-        {
-            // The page closed or the server is stopping.
-        }
+
+        json.WriteEndArray();
     }
+
+    /// <summary>GET …/live: the instance's numbers as server-sent events until the page goes away.</summary>
+    public static Task StreamAsync(HttpContext http, string accountId, string region, string instanceId) =>
+        http.RequestServices.GetRequiredService<LiveFeeds>().StreamAsync(http, $"instance/{accountId}/{region}/{instanceId}",
+            () => Sample(http.RequestServices, accountId, region, instanceId));
 }

@@ -94,9 +94,15 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
     /// <summary>The seed of the telephony split (<see cref="TrafficSplit.RegionForCall"/>); set with PUT /_connectlocal/routing/seed.</summary>
     public ulong Seed { get; set; }
 
+    private long _uses;
+
+    /// <summary>How many times an engine was used (<see cref="Use{T}"/>, <see cref="UseContact{T}"/>): the dashboard samples when it moved.</summary>
+    public long Uses => Interlocked.Read(ref _uses);
+
     /// <summary>Runs <paramref name="work"/> on the instance's engine, its configuration just read from the records.</summary>
     public T Use<T>(Caller caller, string instanceIdOrArn, Func<InstanceRouting, Instance, T> work)
     {
+        Interlocked.Increment(ref _uses);
         var instance = store.Read(session => InstanceService.Require(session, caller, instanceIdOrArn));
         var routing = _instances.GetOrAdd((instance.AccountId, instance.Id), key => new InstanceRouting(key.Account, key.InstanceId, instance.Region,
             r => new RoutingEngine(new SystemEngineClock(time), _engineOptions, new Observer(this, r))));
@@ -152,6 +158,7 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
             return null;
         }
 
+        Interlocked.Increment(ref _uses);
         lock (routing)
         {
             var instance = store.Read(session => FindInstance(session, routing));
@@ -194,6 +201,10 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
 
         return contact;
     }
+
+    /// <summary>The instance whose engine (or flows) holds the contact, with a Region of its records; null when none does (the dashboard's search).</summary>
+    public (string AccountId, string Region, string InstanceId)? InstanceOfContact(string contactId) =>
+        _contacts.TryGetValue(contactId, out var routing) ? (routing.AccountId, routing.Region, routing.InstanceId) : null;
 
     /// <summary>A copy of a contact's flow log, whether it is queued, ended or still in its inbound flow; null when unknown.</summary>
     public IReadOnlyList<ConnectLocal.Core.Flows.Interpreter.FlowLogEntry>? FlowLogOf(string contactId)

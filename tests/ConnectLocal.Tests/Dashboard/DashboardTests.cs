@@ -1,5 +1,11 @@
+using System.Net;
+using System.Text;
+using ConnectLocal.Server.Control;
 using ConnectLocal.Server.Dashboard;
+using ConnectLocal.Server.Options;
 using ConnectLocal.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace ConnectLocal.Tests.Dashboard;
@@ -58,6 +64,8 @@ public sealed class DashboardTests(ConnectLocalServer server) : IClassFixture<Co
             "/_connectlocal/ui/search?q=%00", "/_connectlocal/ui/instances/000000000000/us-east-1/nope", "/_connectlocal/ui/instances/x/y/z/flows/f",
             "/_connectlocal/ui/traffic/000000000000/us-east-1/nope", "/_connectlocal/ui/simulations",
             "/_connectlocal/ui/simulations/run?example=../../etc/passwd", "/_connectlocal/ui/assets/x",
+            "/_connectlocal/ui/instances/000000000000/us-east-1/nope/contacts/c1", "/_connectlocal/ui/instances/x/y/z/contacts/%2F..%2F",
+            "/_connectlocal/ui/search?q=arn:aws:connect:us-east-1:000000000000:instance/x/contact/c1",
         ];
         string[] bodies = ["", "{}", "{not json", "[]", "{\"TelephonyConfig\":{}}", "name: x\n", "token=abc"];
         var random = new Random(20);
@@ -101,6 +109,99 @@ public sealed class DashboardTests(ConnectLocalServer server) : IClassFixture<Co
         Assert.Contains(">NoMatchingError, Other</text>", svg, StringComparison.Ordinal);
         Assert.Null(FlowGraph.Render("not json"));
     }
+}
+
+/// <summary>The dashboard's access rules and its live streams, without a server.</summary>
+public sealed class DashboardAccessAndFeedsTests
+{
+    [Theory]
+    [InlineData("/_connectlocal/ui", false)]
+    [InlineData("/_connectlocal/ui/login", false)]
+    [InlineData("/_connectlocal/ui/assets/dashboard.js", false)]
+    [InlineData("/_connectlocal/ui/instances/000000000000/us-east-1/i1/live", false)]
+    [InlineData("/_connectlocal/ui/instances/000000000000/us-east-1/i1/contacts/c1", false)]
+    [InlineData("/_connectlocal/ui", true)]
+    [InlineData("/_connectlocal/ui/instances/000000000000/us-east-1/i1/contacts/c1", true)]
+    public async Task A_remote_browser_reaches_the_dashboard_only_with_the_APIs_remote_opt_in(string path, bool optIn)
+    {
+        var http = new DefaultHttpContext
+        {
+            RequestServices = new ServiceCollection().AddSingleton(new ServerOptions { AllowUnauthenticatedRemote = optIn }).BuildServiceProvider(),
+        };
+        http.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.9");
+        http.Request.Path = path;
+        http.Response.Body = new MemoryStream();
+
+        Assert.Equal(!optIn, await ControlAccess.RefuseAsync(http));
+        if (!optIn)
+        {
+            Assert.Equal(403, http.Response.StatusCode);
+            Assert.Equal("AccessDeniedException", http.Response.Headers["x-amzn-ErrorType"]);
+        }
+    }
+
+    [Fact]
+    public async Task Pages_watching_the_same_thing_share_one_sampler_that_stops_with_the_last_page()
+    {
+        var feeds = new LiveFeeds();
+        var samples = 0;
+        string Sample()
+        {
+            Interlocked.Increment(ref samples);
+            return "{\"n\":1}";
+        }
+
+        using var first = new CancellationTokenSource();
+        using var second = new CancellationTokenSource();
+        var (a, b) = (Page(first.Token), Page(second.Token));
+        var streams = new[] { feeds.StreamAsync(a, "instance/x", Sample), feeds.StreamAsync(b, "instance/x", Sample) };
+        for (var i = 0; i < 200 && Volatile.Read(ref samples) < 3; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(Volatile.Read(ref samples) >= 3, "the sampler runs while pages listen");
+        Assert.Equal(1, feeds.Running);
+        await first.CancelAsync();
+        await streams[0];
+        Assert.Equal(1, feeds.Running);
+        await second.CancelAsync();
+        await streams[1];
+        Assert.Equal(0, feeds.Running);
+
+        // An unchanged sample is sent once to each page; after the last page no sampling goes on.
+        Assert.Equal(["data: {\"n\":1}"], Events(a));
+        Assert.Equal(["data: {\"n\":1}"], Events(b));
+        await Task.Delay(LiveFeeds.SampleInterval * 2);
+        var stopped = Volatile.Read(ref samples);
+        await Task.Delay(LiveFeeds.SampleInterval * 3);
+        Assert.Equal(stopped, Volatile.Read(ref samples));
+    }
+
+    [Fact]
+    public async Task A_changed_sample_is_sent_and_an_unchanged_one_is_not()
+    {
+        var feeds = new LiveFeeds();
+        var samples = 0;
+        string Sample() => Interlocked.Increment(ref samples) < 3 ? "1" : "2";
+        using var cancel = new CancellationTokenSource();
+        var page = Page(cancel.Token);
+        var stream = feeds.StreamAsync(page, "contact/x", Sample);
+        for (var i = 0; i < 200 && Volatile.Read(ref samples) < 5; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        await cancel.CancelAsync();
+        await stream;
+        Assert.Equal(["data: 1", "data: 2"], Events(page));
+        Assert.Equal("text/event-stream", page.Response.ContentType);
+    }
+
+    private static DefaultHttpContext Page(CancellationToken aborted) => new() { RequestAborted = aborted, Response = { Body = new MemoryStream() } };
+
+    private static string[] Events(HttpContext page) =>
+        Encoding.UTF8.GetString(((MemoryStream)page.Response.Body).ToArray()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>In strict mode without --control-token the dashboard is closed, as the control API is.</summary>

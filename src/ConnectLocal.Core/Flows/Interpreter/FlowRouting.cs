@@ -83,6 +83,9 @@ public sealed class FlowRouting : IFlowHost
     /// <summary>The flow view of an engine contact (null: it entered without a flow).</summary>
     public FlowContact? ContactOf(RoutedContact contact) => _byContact.TryGetValue(contact, out var found) ? found : null;
 
+    /// <summary>The contacts still in their inbound flow (paused by a Wait), not yet known to the engine.</summary>
+    public IReadOnlyCollection<FlowContact> InFlow => _inFlow.Values;
+
     /// <summary>The contact by id: still in its inbound flow, or known to the engine.</summary>
     public FlowContact? Find(string contactId) =>
         _inFlow.GetValueOrDefault(contactId) ?? (_engine.FindContact(contactId) is { } routed ? ContactOf(routed) : null);

@@ -28,6 +28,74 @@ function renderLive(data) {
     <td><a href="#user-${escapeHtml(a.id)}">${escapeHtml(a.username)}</a></td><td data-field="region">${escapeHtml(a.region ?? 'signed in nowhere')}</td>
     <td data-field="status">${escapeHtml(a.status ?? '—')}</td>
     ${['VOICE', 'CHAT', 'TASK', 'EMAIL'].map((c) => `<td data-channel="${c}">${slots(a.slots[c])}</td>`).join('')}</tr>`).join('');
+  renderContacts(data.contacts ?? []);
+  (data.groups ?? []).forEach(renderGroup);
+}
+
+const clock = (iso) => (iso ? String(iso).slice(11, 19) : '—');
+
+function renderContacts(contacts) {
+  const table = document.getElementById('live-contacts');
+  if (!table) return;
+  const base = table.dataset.base;
+  table.querySelector('tbody').innerHTML = contacts.length === 0
+    ? '<tr><td colspan="8" class="empty">No contact yet.</td></tr>'
+    : contacts.map((c) => `<tr data-contact="${escapeHtml(c.id)}" data-state="${escapeHtml(c.state)}">
+      <td><a href="${escapeHtml(base + encodeURIComponent(c.id))}"><code>${escapeHtml(c.id)}</code></a></td><td>${escapeHtml(c.channel)}</td>
+      <td data-field="state">${escapeHtml(c.state)}</td><td>${escapeHtml(c.region)}</td><td>${escapeHtml(c.queue ?? '—')}</td>
+      <td>${escapeHtml(c.agent ?? '—')}</td><td>${clock(c.since)}</td>
+      <td>${c.flowLog ? `<a href="${escapeHtml(base + encodeURIComponent(c.id))}#flow-log">flow log</a>` : '<span class="muted">—</span>'}</td></tr>`).join('');
+}
+
+// A traffic distribution group as the server last sampled it: status, telephony and agent bars, sign-in.
+function renderGroup(g) {
+  const box = document.querySelector(`.group[data-group="${CSS.escape(g.id)}"]`);
+  if (!box) return;
+  const status = box.querySelector('.group-status');
+  if (status) status.textContent = g.status;
+  box.dataset.status = g.status;
+  for (const [kind, shares] of [['telephony', g.telephony], ['agents', g.agents]]) {
+    for (const [region, percentage] of Object.entries(shares ?? {})) {
+      const share = box.querySelector(`.split[data-kind="${kind}"] .share[data-region="${CSS.escape(region)}"]`);
+      if (share && share.dataset.percentage !== String(percentage)) {
+        share.style.width = `${percentage}%`;
+        share.dataset.percentage = String(percentage);
+        share.title = `${region} ${percentage} %`;
+        share.textContent = percentage > 0 ? `${region} ${percentage} %` : '';
+      }
+    }
+  }
+  const input = box.querySelector('input.percent');
+  const first = box.dataset.regions.split(',')[0];
+  if (input && document.activeElement !== input && g.telephony && first in g.telephony) input.value = g.telephony[first];
+  for (const [region, enabled] of Object.entries(g.signIn ?? {})) {
+    const label = box.querySelector(`.split[data-kind="sign-in"] .signin[data-region="${CSS.escape(region)}"]`);
+    if (label) { label.className = `signin ${enabled ? 'on' : 'off'}`; label.textContent = `${region}: ${enabled ? 'enabled' : 'disabled'}`; }
+  }
+}
+
+// A contact's page: the server pushes its state and flow log (HTML it rendered); the actions run are marked on the graphs.
+function markVisited() {
+  document.querySelectorAll('.graph[data-flow] g.action.visited').forEach((g) => g.classList.remove('visited'));
+  document.querySelectorAll('table.flow-log tr[data-action]').forEach((row) => {
+    const graph = document.querySelector(`.graph[data-flow="${CSS.escape(row.dataset.flow)}"]`);
+    graph?.querySelector(`g.action[data-action="${CSS.escape(row.dataset.action)}"]`)?.classList.add('visited');
+  });
+}
+
+function startContact(section) {
+  const state = document.getElementById('live-state');
+  markVisited();
+  const source = new EventSource(section.dataset.contactLive);
+  source.onopen = () => { state.textContent = 'live'; state.classList.add('on'); };
+  source.onerror = () => { state.textContent = 'reconnecting…'; state.classList.remove('on'); };
+  source.onmessage = (event) => {
+    const html = JSON.parse(event.data);
+    if (html === null) { state.textContent = 'forgotten by the server'; source.close(); return; }
+    section.innerHTML = html;
+    section.dataset.updated = String(Date.now());
+    markVisited();
+  };
 }
 
 function startLive(section) {
@@ -93,5 +161,6 @@ function setupSimulation(form) {
 }
 
 document.querySelectorAll('[data-live]').forEach(startLive);
+document.querySelectorAll('[data-contact-live]').forEach(startContact);
 document.querySelectorAll('.group[data-control]').forEach(setupGroup);
 document.querySelectorAll('form#simulate').forEach(setupSimulation);
