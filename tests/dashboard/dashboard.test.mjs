@@ -106,7 +106,7 @@ async function named(connect, command, listKey, name) {
 }
 
 /** An agent whose routing profile takes chats 3 at a time from BasicQueue, made Available. */
-async function chatAgent(connect, instanceId) {
+async function chatAgent(connect, instanceId, { saml = false } = {}) {
   const queue = await named(connect, new ListQueuesCommand({ InstanceId: instanceId, QueueTypes: ["STANDARD"] }), "QueueSummaryList", "BasicQueue");
   const { RoutingProfileId } = await connect.send(new CreateRoutingProfileCommand({
     InstanceId: instanceId, Name: "Chat three at a time", Description: "chats", DefaultOutboundQueueId: queue,
@@ -121,7 +121,7 @@ async function chatAgent(connect, instanceId) {
   }));
   const security = (await connect.send(new ListSecurityProfilesCommand({ InstanceId: instanceId }))).SecurityProfileSummaryList[0].Id;
   const { UserId } = await connect.send(new CreateUserCommand({
-    InstanceId: instanceId, Username: unique("agent"), Password: "Passw0rd!dash", IdentityInfo: { FirstName: "Dana", LastName: "Shore" },
+    InstanceId: instanceId, Username: unique("agent"), ...(saml ? {} : { Password: "Passw0rd!dash" }), IdentityInfo: { FirstName: "Dana", LastName: "Shore" },
     PhoneConfig: { PhoneType: "SOFT_PHONE" }, SecurityProfileIds: [security], RoutingProfileId,
   }));
   const available = await named(connect, new ListAgentStatusesCommand({ InstanceId: instanceId }), "AgentStatusSummaryList", "Available");
@@ -382,9 +382,9 @@ print(json.dumps({"flow": flow, "number": number, "queue": queue["Id"]}))
   });
 
   test("Global Resiliency moves live: a split and status changed with boto3, and the agent moving Region, without reload", async () => {
-    const instanceId = await newInstance(connect);
+    const instanceId = await newInstance(connect, "SAML");
     await connect.send(new ReplicateInstanceCommand({ InstanceId: instanceId, ReplicaRegion: "us-west-2", ReplicaAlias: unique("west") }));
-    const { user } = await chatAgent(connect, instanceId);
+    const { user } = await chatAgent(connect, instanceId, { saml: true });
     const group = (await connect.send(new ListTrafficDistributionGroupsCommand({ InstanceId: instanceId }))).TrafficDistributionGroupSummaryList.find((g) => g.IsDefault);
     await boto3(server.endpoint, `
 c.associate_traffic_distribution_group_user(TrafficDistributionGroupId=args["group"], UserId=args["user"], InstanceId=args["instanceId"])
