@@ -373,13 +373,17 @@ def restore(connect, doc, target_instance_id=None, password=None):
 
     # Flows and modules: placeholders first, so that every reference to them can be remapped.
     target_flows = match("flow", doc["ContactFlows"], existing["ContactFlows"])
+    # a type the target has no flow of (CAMPAIGN: a new instance has none) starts as a flow that only ends, which every
+    # flow type allows
+    ends = json.dumps({"Version": "2019-10-30", "StartAction": "end",
+                       "Actions": [{"Identifier": "end", "Type": "EndFlowExecution", "Parameters": {}, "Transitions": {}}]})
     placeholder = {}
     for f in existing["ContactFlows"]:
         placeholder.setdefault(f["Type"], f["Content"])
     for f in doc["ContactFlows"]:
         if f["Name"] in target_flows:
             continue
-        made = c.create_contact_flow(InstanceId=iid, Name=f["Name"], Type=f["Type"], Content=placeholder[f["Type"]],
+        made = c.create_contact_flow(InstanceId=iid, Name=f["Name"], Type=f["Type"], Content=placeholder.get(f["Type"], ends),
                                      **({"Status": "SAVED"} if f.get("Status") == "SAVED" else {}), **_tags(f))
         remap.add(f["Id"], made["ContactFlowId"])
         remap.add(f["Arn"], made["ContactFlowArn"])

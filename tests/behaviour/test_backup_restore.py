@@ -158,7 +158,16 @@ class BackupRestoreRoundTrip(ConnectTestCase):
                          action("go", "TransferContactToQueue", None, None, ["bye"]),
                          action("bye", "DisconnectParticipant")),
             Tags={"k": "v"})
-        c.create_contact_flow_version(InstanceId=iid, ContactFlowId=transfer["ContactFlowId"], Description="v1")
+        # versions: of a CAMPAIGN flow, the one type CreateContactFlowVersion versions
+        dialer = c.create_contact_flow(
+            InstanceId=iid, Name="Campaign dialer", Type="CAMPAIGN", Description="outbound",
+            Content=flow(action("note", "UpdateContactAttributes", {"Attributes": {"run": "one"}}, "end", ["end"]),
+                         action("end", "EndFlowExecution")))
+        c.create_contact_flow_version(InstanceId=iid, ContactFlowId=dialer["ContactFlowId"], Description="v1")
+        c.update_contact_flow_content(
+            InstanceId=iid, ContactFlowId=dialer["ContactFlowId"],
+            Content=flow(action("note", "UpdateContactAttributes", {"Attributes": {"run": "two"}}, "end", ["end"]),
+                         action("end", "EndFlowExecution")))
         entry = c.create_contact_flow(
             InstanceId=iid, Name="Main entry", Type="CONTACT_FLOW",
             Content=flow(action("module", "InvokeFlowModule", {"FlowModuleId": module["Id"]}, "next", ["next"]),
@@ -391,7 +400,8 @@ class BackupRestoreRoundTrip(ConnectTestCase):
         self.assertEqual(([{"FlowModuleId": "<module:Greeting>", "Type": "MCP"}], {"team": "a"}),
                          (restricted["AllowedFlowModules"], restricted["AllowedAccessControlTags"]))
         self.assertEqual(["archived"], [m["State"] for m in actual["ContactFlowModules"] if m["Name"] == "Parked"])
-        self.assertEqual([1], [len(f["Versions"]) for f in actual["ContactFlows"] if f["Name"] == "Route to support"])
+        self.assertEqual([1], [len(f["Versions"]) for f in actual["ContactFlows"] if f["Name"] == "Campaign dialer"])
+        self.assertEqual([0], [len(f["Versions"]) for f in actual["ContactFlows"] if f["Name"] == "Route to support"])
         # the families of issue 15, with what they name
         self.assertEqual(([2], ["<flow-arn:Main entry>", "<flow:Route to support>"]),
                          (sorted(len(v["Versions"]) for v in actual["Views"] if v["Versions"]),
@@ -444,8 +454,8 @@ class ImportAndVersionDeletion(ConnectTestCase):
 
     def test_a_flow_version_is_deleted_unless_a_flow_names_it(self):
         c, iid = self.connect, self.instance_id
-        made = c.create_contact_flow(InstanceId=iid, Name=unique("versioned"), Type="CONTACT_FLOW",
-                                     Content=flow(action("bye", "DisconnectParticipant")))
+        made = c.create_contact_flow(InstanceId=iid, Name=unique("versioned"), Type="CAMPAIGN",
+                                     Content=flow(action("end", "EndFlowExecution")))
         for _ in range(2):
             c.create_contact_flow_version(InstanceId=iid, ContactFlowId=made["ContactFlowId"])
         user = c.create_contact_flow(InstanceId=iid, Name=unique("caller"), Type="CONTACT_FLOW", Content=flow(

@@ -37,6 +37,12 @@ def greeting(text="Hello"):
                 action("bye", "DisconnectParticipant"))
 
 
+def campaign(text="Hello"):
+    """A CAMPAIGN flow's content (the one type CreateContactFlowVersion versions): no DisconnectParticipant there."""
+    return flow(action("hello", "MessageParticipant", {"Text": text}, next_action="end", errors=["end"]),
+                action("end", "EndFlowExecution"))
+
+
 class ContactFlowTests(ConnectTestCase):
     def create(self, content=None, name=None, type_="CONTACT_FLOW", raw=None, **kwargs):
         return self.connect.create_contact_flow(
@@ -195,22 +201,33 @@ class ContactFlowTests(ConnectTestCase):
                                               ContactFlowId=flow_id, Content=json.dumps(bad))))
         self.assertEqual(json.dumps(ok), self.describe(flow_id)["Content"])  # a refused update changes nothing
 
+    def test_only_campaign_flows_have_versions(self):
+        for type_, content in (("CONTACT_FLOW", greeting()), ("CUSTOMER_QUEUE", None), ("AGENT_WHISPER", None)):
+            made = self.create(content=content or flow(action("end", "EndFlowExecution")), type_=type_)
+            with self.assertRaises(Exception) as caught:
+                self.connect.create_contact_flow_version(InstanceId=self.instance_id, ContactFlowId=made["ContactFlowId"])
+            self.assertEqual(("InvalidRequestException", 400), (caught.exception.response["Error"]["Code"],
+                                                                caught.exception.response["ResponseMetadata"]["HTTPStatusCode"]))
+            self.assertIn("CAMPAIGN", caught.exception.response["Error"]["Message"])
+            versions = self.connect.list_contact_flow_versions(InstanceId=self.instance_id, ContactFlowId=made["ContactFlowId"])
+            self.assertEqual([], versions["ContactFlowVersionSummaryList"])
+
     def test_versions_freeze_the_content_and_are_described_by_id_colon_version(self):
-        first = json.dumps(greeting("first"))
-        out = self.create(raw=first)
+        first = json.dumps(campaign("first"))
+        out = self.create(raw=first, type_="CAMPAIGN")
         flow_id, arn = out["ContactFlowId"], out["ContactFlowArn"]
         v1 = self.connect.create_contact_flow_version(InstanceId=self.instance_id, ContactFlowId=flow_id, Description="one",
                                                       FlowContentSha256=out["FlowContentSha256"])
         self.assertEqual((f"{arn}:1", 1), (v1["ContactFlowArn"], v1["Version"]))
         self.connect.update_contact_flow_content(InstanceId=self.instance_id, ContactFlowId=flow_id,
-                                                 Content=json.dumps(greeting("second")))
+                                                 Content=json.dumps(campaign("second")))
         self.assertError("InvalidRequestException", self.connect.create_contact_flow_version, InstanceId=self.instance_id,
                          ContactFlowId=flow_id, FlowContentSha256=out["FlowContentSha256"], status=400)
         v2 = self.connect.create_contact_flow_version(InstanceId=self.instance_id, ContactFlowId=arn, ContactFlowVersion=1)
         self.assertEqual(2, v2["Version"])
         old = self.describe(f"{flow_id}:1")
         self.assertEqual((first, 1, "one", f"{arn}:1"), (old["Content"], old["Version"], old["VersionDescription"], old["Arn"]))
-        self.assertEqual(json.dumps(greeting("second")), self.describe(f"{arn}:2")["Content"])
+        self.assertEqual(json.dumps(campaign("second")), self.describe(f"{arn}:2")["Content"])
         self.assertNotIn("Version", self.describe(flow_id))
         self.assertError("ResourceNotFoundException", self.describe, f"{flow_id}:3", status=404)
         pages = self.connect.get_paginator("list_contact_flow_versions").paginate(

@@ -34,6 +34,9 @@ ARN_RE = re.compile(r"arn:aws:connect:[A-Za-z0-9:/._~-]*")
 PASSWORD = "Passw0rd-Example1"
 FLOW_CONTENT = json.dumps({"Version": "2019-10-30", "StartAction": "bye", "Actions": [
     {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]})
+# CAMPAIGN flows (the only type with versions) take no DisconnectParticipant: they end with EndFlowExecution
+CAMPAIGN_CONTENT = json.dumps({"Version": "2019-10-30", "StartAction": "end", "Actions": [
+    {"Identifier": "end", "Type": "EndFlowExecution", "Parameters": {}, "Transitions": {}}]})
 # Flow modules (issue 14, modules part)
 MODULE_CONTENT = json.dumps({"Version": "2019-10-30", "StartAction": "done", "Actions": [
     {"Identifier": "done", "Type": "EndFlowModuleExecution", "Parameters": {}, "Transitions": {}}]})
@@ -145,7 +148,10 @@ class World:
         flow = east.create_contact_flow(InstanceId=self.iid, Name=unique(f"{tag}-flow"), Type="CONTACT_FLOW", Content=FLOW_CONTENT,
                                         Tags={"owner": tag})
         self.fid, self.farn = flow["ContactFlowId"], flow["ContactFlowArn"]
-        east.create_contact_flow_version(InstanceId=self.iid, ContactFlowId=self.fid, Description=tag)
+        # versions are made of CAMPAIGN flows only (CreateContactFlowVersion's documentation)
+        campaign = east.create_contact_flow(InstanceId=self.iid, Name=unique(f"{tag}-campaign"), Type="CAMPAIGN", Content=CAMPAIGN_CONTENT)
+        self.cfid, self.cfarn = campaign["ContactFlowId"], campaign["ContactFlowArn"]
+        east.create_contact_flow_version(InstanceId=self.iid, ContactFlowId=self.cfid, Description=tag)
         # Flow modules (issue 14, modules part): a module with a version and an alias.
         mod = east.create_contact_flow_module(InstanceId=self.iid, Name=unique(f"{tag}-module"), Content=MODULE_CONTENT,
                                               Tags={"owner": tag})
@@ -262,7 +268,7 @@ class World:
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
         return [self.iid, self.iarn, self.hid, self.qid, self.rpid, self.uid, self.gid, self.garn, self.pid, self.parn,
-                self.cid, self.kid, self.prid, self.fid, self.mid, self.aid, self.alias, self.profile_name, self.username,
+                self.cid, self.kid, self.prid, self.fid, self.cfid, self.mid, self.aid, self.alias, self.profile_name, self.username,
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
                 self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname, self.ttid, self.viewid,
@@ -312,8 +318,8 @@ class World:
             "DescribeContactFlow": lambda: e.describe_contact_flow(InstanceId=self.iid, ContactFlowId=self.fid),
             "ListContactFlows": lambda: e.list_contact_flows(InstanceId=self.iid),
             "SearchContactFlows": lambda: e.search_contact_flows(InstanceId=self.iid),
-            "ListContactFlowVersions": lambda: e.list_contact_flow_versions(InstanceId=self.iid, ContactFlowId=self.fid),
-            "DescribeContactFlow version": lambda: e.describe_contact_flow(InstanceId=self.iid, ContactFlowId=self.fid + ":1"),
+            "ListContactFlowVersions": lambda: e.list_contact_flow_versions(InstanceId=self.iid, ContactFlowId=self.cfid),
+            "DescribeContactFlow version": lambda: e.describe_contact_flow(InstanceId=self.iid, ContactFlowId=self.cfid + ":1"),
             # Flow modules (issue 14, modules part)
             "DescribeContactFlowModule": lambda: e.describe_contact_flow_module(InstanceId=self.iid, ContactFlowModuleId=self.mid),
             "DescribeContactFlowModule version": lambda: e.describe_contact_flow_module(InstanceId=self.iid, ContactFlowModuleId=self.mid + ":1"),
@@ -435,7 +441,7 @@ class World:
 
 def refs_of(world):
     return {k: getattr(world, k) for k in ("iid", "iarn", "hid", "harn", "qid", "qarn", "rpid", "rparn", "uid", "uarn",
-                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn",
+                                          "spid", "sparn", "asid", "asarn", "gid", "garn", "pid", "parn", "number", "cid", "kid", "karn", "prid", "prarn", "fid", "farn", "cfid", "cfarn",
                                           "mid", "marn", "aid", "eid", "earn", "aliasid", "oid", "chid",
                                           "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
                                           "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn",
@@ -446,7 +452,7 @@ def refs_of(world):
 def missing_like(refs):
     """The same references with every id replaced by one that exists nowhere (ARNs keep the account and shape)."""
     fake = {}
-    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid",
+    ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid", "cfid",
                                                 "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid",
                                                 "smsid", "inflow", "qtflow", "atflow", "vid", "ttid", "viewid", "rlid", "efid",
                                                 "wsid", "apid", "dtid")}
@@ -608,11 +614,11 @@ class AccountIsolationTests(unittest.TestCase):
                 InstanceId=r["iid"], ContactFlowId=r["fid"], ContactFlowState="ARCHIVED")),
             ("UpdateContactFlowMetadata", "in B's instance by ARN", lambda r: b.update_contact_flow_metadata(
                 InstanceId=mine.iid, ContactFlowId=r["farn"], Description="mine")),
-            ("DescribeContactFlow", "a version", lambda r: b.describe_contact_flow(InstanceId=r["iid"], ContactFlowId=r["fid"] + ":1")),
-            ("DescribeContactFlow", "a version by ARN from B's instance", lambda r: b.describe_contact_flow(InstanceId=mine.iid, ContactFlowId=r["farn"] + ":1")),
-            ("CreateContactFlowVersion", "", lambda r: b.create_contact_flow_version(InstanceId=r["iid"], ContactFlowId=r["fid"])),
-            ("CreateContactFlowVersion", "by ARN in B's instance", lambda r: b.create_contact_flow_version(InstanceId=mine.iid, ContactFlowId=r["farn"])),
-            ("ListContactFlowVersions", "", lambda r: b.list_contact_flow_versions(InstanceId=r["iid"], ContactFlowId=r["fid"])),
+            ("DescribeContactFlow", "a version", lambda r: b.describe_contact_flow(InstanceId=r["iid"], ContactFlowId=r["cfid"] + ":1")),
+            ("DescribeContactFlow", "a version by ARN from B's instance", lambda r: b.describe_contact_flow(InstanceId=mine.iid, ContactFlowId=r["cfarn"] + ":1")),
+            ("CreateContactFlowVersion", "", lambda r: b.create_contact_flow_version(InstanceId=r["iid"], ContactFlowId=r["cfid"])),
+            ("CreateContactFlowVersion", "by ARN in B's instance", lambda r: b.create_contact_flow_version(InstanceId=mine.iid, ContactFlowId=r["cfarn"])),
+            ("ListContactFlowVersions", "", lambda r: b.list_contact_flow_versions(InstanceId=r["iid"], ContactFlowId=r["cfid"])),
             ("ListContactFlowVersions", "by ARN from B's instance", lambda r: b.list_contact_flow_versions(InstanceId=mine.iid, ContactFlowId=r["farn"])),
             ("UpdateContactFlowContent", "", lambda r: b.update_contact_flow_content(InstanceId=r["iid"], ContactFlowId=r["fid"], Content=FLOW_CONTENT)),
             ("UpdateContactFlowContent", "in B's instance", lambda r: b.update_contact_flow_content(

@@ -205,6 +205,9 @@ public static class ErrorTexts
     public const string FlowActionWithoutType = "Type is required.";
     public const string FlowChangedSince = "The flow has changed since the content or version given.";
 
+    public static string FlowVersionsForCampaignsOnly(string type) =>
+        $"Versions can be created only for flows of type CAMPAIGN; this flow is of type {type}.";
+
     public static string FlowVersion(string? version, string expected) => $"Version '{version}' is not supported; use '{expected}'.";
 
     public static string FlowStartActionUnknown(string identifier) => $"StartAction '{identifier}' is not an action of the flow.";

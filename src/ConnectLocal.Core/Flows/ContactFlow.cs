@@ -125,7 +125,8 @@ public static class ContactFlowRules
     /// <summary>
     /// CreateContactFlowVersion: freezes the current content as the next version. A FlowContentSha256 that is not the
     /// current content's, or a ContactFlowVersion that is not the latest version's number, means the caller saw another
-    /// state of the flow ([choice] InvalidRequestException: the operation models no conflict error).
+    /// state of the flow ([choice] InvalidRequestException: the operation models no conflict error). The operation's
+    /// documentation supports versions of CAMPAIGN flows only; [choice] another type is InvalidRequestException.
     /// </summary>
     public static (ContactFlow Flow, FlowVersion Version) CreateVersion(
         ResourceOperations<ContactFlow> flows, Caller caller, string instanceIdOrArn, string idOrArn, string? description, string? sha256, long? expectedLatest)
@@ -133,6 +134,11 @@ public static class ContactFlowRules
         FlowVersion? made = null;
         var flow = flows.Update(caller, instanceIdOrArn, idOrArn, (_, current) =>
         {
+            if (current.Type != CampaignType)
+            {
+                throw Errors.InvalidRequest(ErrorTexts.FlowVersionsForCampaignsOnly(current.Type));
+            }
+
             var latest = LatestVersion(current);
             if ((sha256 is not null && sha256 != current.FlowContentSha256) || (expectedLatest is { } expected && expected != latest))
             {
@@ -144,6 +150,9 @@ public static class ContactFlowRules
         });
         return (flow, made!);
     }
+
+    /// <summary>The one flow type CreateContactFlowVersion makes versions of.</summary>
+    public const string CampaignType = "CAMPAIGN";
 
     /// <summary>The number of the latest version made, deleted or not ([choice] numbers are never given out again).</summary>
     public static long LatestVersion(ContactFlow flow) => Math.Max(flow.VersionsMade, flow.Versions.Count == 0 ? 0 : flow.Versions[^1].Version);

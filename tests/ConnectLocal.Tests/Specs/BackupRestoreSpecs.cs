@@ -11,6 +11,9 @@ public sealed class BackupRestoreSpecs : IDisposable
 {
     private const string Hex = "0123456789abcdef0123456789abcdef";
     private const string Bye = """{"Version":"2019-10-30","StartAction":"bye","Actions":[{"Identifier":"bye","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}""";
+
+    // CreateContactFlowVersion versions CAMPAIGN flows only; they end with EndFlowExecution
+    private const string End = """{"Version":"2019-10-30","StartAction":"end","Actions":[{"Identifier":"end","Type":"EndFlowExecution","Parameters":{},"Transitions":{}}]}""";
     private readonly ConnectClient _client = new();
     private readonly string _instanceId;
 
@@ -74,7 +77,7 @@ public sealed class BackupRestoreSpecs : IDisposable
     [Fact]
     public void A_flow_version_is_deleted_unless_something_names_it_and_its_number_is_not_given_again()
     {
-        var flow = _client.Invoke<CreateContactFlowResponse>(new CreateContactFlowRequest { InstanceId = _instanceId, Name = "versioned", Type = "CONTACT_FLOW", Content = Bye });
+        var flow = _client.Invoke<CreateContactFlowResponse>(new CreateContactFlowRequest { InstanceId = _instanceId, Name = "versioned", Type = "CAMPAIGN", Content = End });
         for (var i = 0; i < 3; i++)
         {
             _client.Invoke<CreateContactFlowVersionResponse>(new CreateContactFlowVersionRequest { InstanceId = _instanceId, ContactFlowId = flow.ContactFlowId });
@@ -111,7 +114,7 @@ public sealed class BackupRestoreSpecs : IDisposable
     [Fact]
     public void A_flow_version_of_another_instance_or_account_is_not_found()
     {
-        var flow = _client.Invoke<CreateContactFlowResponse>(new CreateContactFlowRequest { InstanceId = _instanceId, Name = "mine", Type = "CONTACT_FLOW", Content = Bye });
+        var flow = _client.Invoke<CreateContactFlowResponse>(new CreateContactFlowRequest { InstanceId = _instanceId, Name = "mine", Type = "CAMPAIGN", Content = End });
         _client.Invoke<CreateContactFlowVersionResponse>(new CreateContactFlowVersionRequest { InstanceId = _instanceId, ContactFlowId = flow.ContactFlowId });
         _client.AsAccount("222222222222").Fails(new DeleteContactFlowVersionRequest { InstanceId = _instanceId, ContactFlowId = flow.ContactFlowId, ContactFlowVersion = 1 }, "ResourceNotFoundException");
         _client.InRegion("us-west-2").Fails(new DeleteContactFlowVersionRequest { InstanceId = _instanceId, ContactFlowId = flow.ContactFlowArn, ContactFlowVersion = 1 }, "ResourceNotFoundException");

@@ -119,19 +119,31 @@ public sealed class ContactFlowSpecs : IDisposable
     [Fact]
     public void A_version_keeps_the_content_it_froze_and_a_stale_sha256_makes_none()
     {
-        var first = Flow("d", Action("d", "DisconnectParticipant"));
-        var created = Create("versioned", first);
+        // versions are of CAMPAIGN flows only, which end with EndFlowExecution (no DisconnectParticipant there)
+        var first = Flow("d", Action("d", "EndFlowExecution"));
+        var created = Create("versioned", first, "CAMPAIGN");
         var version = _client.Invoke<CreateContactFlowVersionResponse>(new CreateContactFlowVersionRequest
         {
             InstanceId = _instanceId, ContactFlowId = created.ContactFlowId, FlowContentSha256 = created.FlowContentSha256,
         });
-        _client.Invoke(new UpdateContactFlowContentRequest { InstanceId = _instanceId, ContactFlowId = created.ContactFlowId, Content = Flow("e", Action("e", "DisconnectParticipant")) });
+        _client.Invoke(new UpdateContactFlowContentRequest { InstanceId = _instanceId, ContactFlowId = created.ContactFlowId, Content = Flow("e", Action("e", "EndFlowExecution")) });
 
         _client.Fails(new CreateContactFlowVersionRequest { InstanceId = _instanceId, ContactFlowId = created.ContactFlowId, FlowContentSha256 = created.FlowContentSha256 }, "InvalidRequestException");
 
         Assert.Equal((1L, $"{created.ContactFlowArn}:1"), (version.Version, version.ContactFlowArn));
         Assert.Equal(first, Describe($"{created.ContactFlowId}:1").Content);
         Assert.Equal(1L, Describe(version.ContactFlowArn!).Version);
+    }
+
+    [Fact]
+    public void A_flow_of_a_type_other_than_CAMPAIGN_gets_no_version()
+    {
+        var inbound = Create("inbound", Flow("d", Action("d", "DisconnectParticipant")));
+
+        var error = _client.Fails(new CreateContactFlowVersionRequest { InstanceId = _instanceId, ContactFlowId = inbound.ContactFlowId }, "InvalidRequestException");
+
+        Assert.Contains("CONTACT_FLOW", error.Message);
+        Assert.Empty(_client.Invoke<ListContactFlowVersionsResponse>(new ListContactFlowVersionsRequest { InstanceId = _instanceId, ContactFlowId = inbound.ContactFlowId }).ContactFlowVersionSummaryList!);
     }
 
     private static string Flow(string? start, params string[] actions) =>
