@@ -25,6 +25,11 @@ public interface IFlowHost
     int Percent();
 
     LambdaResponse? Lambda(string functionArn);
+
+    /// <summary>An action the contact ran was logged (the simulator counts branches here); nothing by default.</summary>
+    void Logged(FlowContact contact, FlowLogEntry entry)
+    {
+    }
 }
 
 /// <summary>Where a run stands after <see cref="FlowInterpreter.Run"/>.</summary>
@@ -191,7 +196,7 @@ public static class FlowInterpreter
         }
 
         var last = run.Frames.Peek();
-        contact.Log.Add(new FlowLogEntry(host.Now, contact.Id, last.Program.Arn, last.Program.Name, last.Next ?? string.Empty, "Loop",
+        Add(contact, host, new FlowLogEntry(host.Now, contact.Id, last.Program.Arn, last.Program.Name, last.Next ?? string.Empty, "Loop",
             new Dictionary<string, string>(), null, null, $"StepLimit: {MaxStepsWithoutPause} actions without a pause"));
         return run.State = FlowRunState.Disconnected;
     }
@@ -200,8 +205,18 @@ public static class FlowInterpreter
         Log(run, host, run.Flow, action, parameters, result, next, error);
 
     private static void Log(FlowRun run, IFlowHost host, FlowProgram program, FlowAction action, IReadOnlyDictionary<string, string> parameters, string? result, string? next, string? error) =>
-        run.Contact.Log.Add(new FlowLogEntry(host.Now, run.Contact.Id, program.Arn, program.Name, action.Identifier ?? string.Empty, action.Type ?? string.Empty,
+        Add(run.Contact, host, new FlowLogEntry(host.Now, run.Contact.Id, program.Arn, program.Name, action.Identifier ?? string.Empty, action.Type ?? string.Empty,
             parameters, result, next, error));
+
+    private static void Add(FlowContact contact, IFlowHost host, FlowLogEntry entry)
+    {
+        if (contact.KeepLog)
+        {
+            contact.Log.Add(entry);
+        }
+
+        host.Logged(contact, entry);
+    }
 
     private static string? ErrorBranch(FlowAction action, string error) =>
         action.Transitions.Errors.FirstOrDefault(e => e.ErrorType == error)?.NextAction

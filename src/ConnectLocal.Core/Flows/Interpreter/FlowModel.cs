@@ -135,6 +135,12 @@ public sealed class FlowContact
 
     public List<FlowLogEntry> Log { get; } = [];
 
+    /// <summary>Whether <see cref="Log"/> keeps the entries (the simulator counts them as they come and keeps none).</summary>
+    public bool KeepLog { get; init; } = true;
+
+    /// <summary>How the contact entered its flow (set by FlowRouting).</summary>
+    internal FlowEntry? Entry { get; set; }
+
     public FlowOutcome Outcome { get; internal set; } = FlowOutcome.InFlow;
 
     /// <summary>The engine's contact once it is queued or ended (null while it is still in its inbound flow).</summary>
