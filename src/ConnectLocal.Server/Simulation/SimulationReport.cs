@@ -291,7 +291,7 @@ internal static class SimulationReport
         md.AppendLine();
         md.AppendLine("## Flows");
         md.AppendLine();
-        md.AppendLine("Contacts that entered by each flow, and what the flow did with them (closed hours: CheckHoursOfOperation took False; at capacity: TransferContactToQueue's QueueAtCapacity; errors: every other error branch).");
+        md.AppendLine("Contacts that entered by each flow, and what the flow did with them (closed hours: CheckHoursOfOperation took False; at capacity: TransferContactToQueue's QueueAtCapacity; errors: every other error branch but NoMatchingCondition, a condition's default).");
         md.AppendLine();
         md.AppendLine("| Flow | Entered | Queued | Disconnected in flow | Still in flow at end | Closed hours | At capacity | Errors | Queued in |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");

@@ -479,12 +479,14 @@ public sealed class Simulation : IRoutingObserver
             {
                 stats.AtCapacity++;
             }
-            else
+            else if (branch != FlowInterpreter.NoMatchingCondition)
             {
                 stats.Errors++;
             }
 
-            branch = "error: " + branch;
+            // [choice] NoMatchingCondition is a condition's default branch (DistributeByPercentage's remainder, a
+            // Compare with no match), counted as a branch and not as an error.
+            branch = branch == FlowInterpreter.NoMatchingCondition ? branch : "error: " + branch;
         }
         else
         {
