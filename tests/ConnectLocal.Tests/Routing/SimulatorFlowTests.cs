@@ -133,6 +133,7 @@ public sealed class SimulatorFlowTests
         Assert.InRange(support / (double)series.Entered, 0.4, 0.6);
         Assert.Equal(support, Branch(series, "a", "Success"));
         Assert.Equal(sales, Branch(series, "split", "NoMatchingCondition"));
+        Assert.Equal(support, Branch(series, "split", "to a"));
         Assert.Equal(0, series.Errors);
     }
 

@@ -553,19 +553,38 @@ public static class FlowInterpreter
     /// <summary>The action's parameters as run: each top-level text value resolved; nested ones flattened as Name.Member.</summary>
     private static IReadOnlyDictionary<string, string> Parameters(FlowAction action, FlowContact contact)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (action.Parameters is null)
+        if (StaticParameters.TryGetValue(action, out var fixedParameters))
         {
-            return result;
+            return fixedParameters;
         }
 
-        foreach (var (name, value) in action.Parameters)
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (action.Parameters is not null)
         {
-            Flatten(name, value, contact, result);
+            foreach (var (name, value) in action.Parameters)
+            {
+                Flatten(name, value, contact, result);
+            }
+        }
+
+        // Parameters with no dynamic value ($.…) are the same for every contact: made once per action.
+        if (!HasDynamicValue(action.Parameters))
+        {
+            StaticParameters.AddOrUpdate(action, result);
         }
 
         return result;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FlowAction, IReadOnlyDictionary<string, string>> StaticParameters = [];
+
+    private static bool HasDynamicValue(object? value) => value switch
+    {
+        string text => text.StartsWith("$.", StringComparison.Ordinal),
+        IReadOnlyDictionary<string, object?> map => map.Values.Any(HasDynamicValue),
+        IReadOnlyList<object?> list => list.Any(HasDynamicValue),
+        _ => false,
+    };
 
     private static void Flatten(string name, object? value, FlowContact contact, Dictionary<string, string> into)
     {

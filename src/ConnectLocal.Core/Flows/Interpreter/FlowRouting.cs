@@ -167,7 +167,7 @@ public sealed class FlowRouting : IFlowHost
                 return;
             case FlowRunState.Queued:
                 Forget(contact);
-                if (contact.Routed is { State: ContactState.Queued } && contact.EventHooks.TryGetValue("CustomerQueue", out var queueFlowId)
+                if (contact.Routed is { State: ContactState.Queued } && contact.EventHook("CustomerQueue") is { } queueFlowId
                     && Resources.Flow(queueFlowId) is { } queueFlow)
                 {
                     Continue(new FlowRun(contact, queueFlow, queueFlow: true));

@@ -28,6 +28,7 @@ public sealed class Simulation : IRoutingObserver
     private readonly LoadCell[][] _loads;
     private readonly long _dayTicks;
     private readonly FlowRouting? _flows;
+    private readonly CachedFlowResources? _flowResources;
     private readonly Dictionary<string, FlowStats> _flowStats = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Stream, int Key), FlowTag> _flowTags = [];
     private readonly List<DateTimeOffset> _closedIntervals = [];
@@ -53,7 +54,9 @@ public sealed class Simulation : IRoutingObserver
         if (streams.Any(s => s.Flow is not null))
         {
             // [choice] The flows' own random draws (DistributeByPercentage) come from the scenario's seed too.
-            _flows = new FlowRouting(Engine, flowResources ?? new FlowResourceSet(), seed: (int)(Rng.For(settings.Seed, "flows").NextUInt64() & int.MaxValue))
+            // What flows read is remembered between configuration changes (cleared after each timeline change).
+            _flowResources = flowResources as CachedFlowResources ?? new CachedFlowResources(flowResources ?? new FlowResourceSet());
+            _flows = new FlowRouting(Engine, _flowResources, seed: (int)(Rng.For(settings.Seed, "flows").NextUInt64() & int.MaxValue))
             {
                 KeepLogs = false,
                 Logged = CountAction,
@@ -219,6 +222,7 @@ public sealed class Simulation : IRoutingObserver
                 }
 
                 _changes.Add(new AppliedChange(new DateTimeOffset(time, TimeSpan.Zero), change.Label, error));
+                _flowResources?.Clear();
                 break;
             case EventKind.IntervalEnd:
                 CloseInterval(_intervalStart, time);
@@ -490,15 +494,17 @@ public sealed class Simulation : IRoutingObserver
         }
         else
         {
-            branch = entry.Results ?? (entry.NextAction is null ? "end" : "next");
+            // DistributeByPercentage's result is the number drawn: its branch is where the contact went.
+            branch = entry.ActionType == "DistributeByPercentage" ? "to " + entry.NextAction : entry.Results ?? (entry.NextAction is null ? "end" : "next");
             if (entry.ActionType == "CheckHoursOfOperation" && entry.Results == "False")
             {
                 stats.ClosedHours++;
             }
         }
 
-        var key = (entry.ActionIdentifier, entry.ActionType, branch);
-        stats.Branches[key] = stats.Branches.GetValueOrDefault(key) + 1;
+        ref var counter = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(stats.Branches, (entry.ActionIdentifier, branch), out _);
+        counter.Type ??= entry.ActionType;
+        counter.Count++;
     }
 
     /// <summary>The contacts answered or abandoned, when <see cref="SimulationSettings.RecordContacts"/> is set.</summary>
@@ -534,7 +540,7 @@ public sealed class Simulation : IRoutingObserver
 
         public Dictionary<string, long> QueuedBy { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<(string Action, string Type, string Branch), long> Branches { get; } = [];
+        public Dictionary<(string Action, string Branch), (string? Type, long Count)> Branches { get; } = [];
 
         private readonly List<FlowInterval> _intervals = [];
         private Dictionary<string, long> _open = new(StringComparer.Ordinal);
@@ -551,7 +557,7 @@ public sealed class Simulation : IRoutingObserver
         public FlowSeries Series(string arn) => new(name, arn, Entered, Queued, Disconnected, Entered - Queued - Disconnected, ClosedHours, AtCapacity, Errors,
             QueuedBy.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => (q.Key, q.Value)).ToList(),
             Branches.OrderBy(b => b.Key.Action, StringComparer.Ordinal).ThenBy(b => b.Key.Branch, StringComparer.Ordinal)
-                .Select(b => new FlowBranchCount(b.Key.Action, b.Key.Type, b.Key.Branch, b.Value)).ToList())
+                .Select(b => new FlowBranchCount(b.Key.Action, b.Value.Type ?? string.Empty, b.Key.Branch, b.Value.Count)).ToList())
         {
             Intervals = _intervals,
         };
