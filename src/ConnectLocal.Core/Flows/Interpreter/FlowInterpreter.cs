@@ -27,7 +27,7 @@ public interface IFlowHost
     LambdaResponse? Lambda(string functionArn);
 
     /// <summary>An action the contact ran was logged (the simulator counts branches here); nothing by default.</summary>
-    void Logged(FlowContact contact, FlowLogEntry entry)
+    void Logged(FlowContact contact, in FlowStep step)
     {
     }
 }
@@ -196,8 +196,8 @@ public static class FlowInterpreter
         }
 
         var last = run.Frames.Peek();
-        Add(contact, host, new FlowLogEntry(host.Now, contact.Id, last.Program.Arn, last.Program.Name, last.Next ?? string.Empty, "Loop",
-            new Dictionary<string, string>(), null, null, $"StepLimit: {MaxStepsWithoutPause} actions without a pause"));
+        Add(contact, host, new FlowStep(last.Program.Arn, last.Program.Name, last.Next ?? string.Empty, "Loop", null, null, $"StepLimit: {MaxStepsWithoutPause} actions without a pause"),
+            new Dictionary<string, string>());
         return run.State = FlowRunState.Disconnected;
     }
 
@@ -205,26 +205,54 @@ public static class FlowInterpreter
         Log(run, host, run.Flow, action, parameters, result, next, error);
 
     private static void Log(FlowRun run, IFlowHost host, FlowProgram program, FlowAction action, IReadOnlyDictionary<string, string> parameters, string? result, string? next, string? error) =>
-        Add(run.Contact, host, new FlowLogEntry(host.Now, run.Contact.Id, program.Arn, program.Name, action.Identifier ?? string.Empty, action.Type ?? string.Empty,
-            parameters, result, next, error));
+        Add(run.Contact, host, new FlowStep(program.Arn, program.Name, action.Identifier ?? string.Empty, action.Type ?? string.Empty, result, next, error), parameters);
 
-    private static void Add(FlowContact contact, IFlowHost host, FlowLogEntry entry)
+    /// <summary>The log entry is made only when the contact keeps its log; the host hears of every step.</summary>
+    private static void Add(FlowContact contact, IFlowHost host, in FlowStep step, IReadOnlyDictionary<string, string> parameters)
     {
         if (contact.KeepLog)
         {
-            contact.Log.Add(entry);
+            contact.Log.Add(new FlowLogEntry(host.Now, contact.Id, step.FlowArn, step.FlowName, step.ActionIdentifier, step.ActionType, parameters, step.Results, step.NextAction, step.Error));
         }
 
-        host.Logged(contact, entry);
+        host.Logged(contact, step);
     }
 
-    private static string? ErrorBranch(FlowAction action, string error) =>
-        action.Transitions.Errors.FirstOrDefault(e => e.ErrorType == error)?.NextAction
-        ?? action.Transitions.Errors.FirstOrDefault(e => e.ErrorType == NoMatchingError)?.NextAction;
+    // Loops, not LINQ: these run for every action of every contact the simulator routes.
+    private static string? ErrorBranch(FlowAction action, string error)
+    {
+        var errors = action.Transitions.Errors;
+        FlowBranch? noMatching = null;
+        for (var i = 0; i < errors.Count; i++)
+        {
+            if (errors[i].ErrorType == error)
+            {
+                return errors[i].NextAction;
+            }
+
+            if (noMatching is null && errors[i].ErrorType == NoMatchingError)
+            {
+                noMatching = errors[i];
+            }
+        }
+
+        return noMatching?.NextAction;
+    }
 
     /// <summary>The first Conditions branch whose condition holds for the result.</summary>
-    private static string? ConditionBranch(FlowAction action, string result) =>
-        action.Transitions.Conditions.FirstOrDefault(c => c.Condition is { } condition && Holds(condition, result))?.NextAction;
+    private static string? ConditionBranch(FlowAction action, string result)
+    {
+        var conditions = action.Transitions.Conditions;
+        for (var i = 0; i < conditions.Count; i++)
+        {
+            if (conditions[i].Condition is { } condition && Holds(condition, result))
+            {
+                return conditions[i].NextAction;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// A condition on a result. [choice] Equals compares as numbers when both sides are numbers, else as exact text;
@@ -267,7 +295,7 @@ public static class FlowInterpreter
         Jumped,
     }
 
-    private sealed record Step(StepKind Kind, IReadOnlyDictionary<string, string> Parameters)
+    private readonly record struct Step(StepKind Kind, IReadOnlyDictionary<string, string> Parameters)
     {
         public string? Result { get; init; }
 

@@ -76,6 +76,9 @@ public sealed record FlowLogEntry(
     string? NextAction,
     string? Error);
 
+/// <summary>One action a contact ran, without its parameters or time (what the simulator counts; no allocation).</summary>
+public readonly record struct FlowStep(string FlowArn, string FlowName, string ActionIdentifier, string ActionType, string? Results, string? NextAction, string? Error);
+
 /// <summary>How a contact's time in its flows ended (or where it is).</summary>
 public enum FlowOutcome
 {

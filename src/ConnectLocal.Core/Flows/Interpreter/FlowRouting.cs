@@ -46,7 +46,7 @@ public sealed class FlowRouting : IFlowHost
     public bool KeepLogs { get; init; } = true;
 
     /// <summary>Called for every action a contact runs, as it is logged.</summary>
-    public Action<FlowContact, FlowLogEntry>? Logged { get; set; }
+    public Action<FlowContact, FlowStep>? Logged { get; set; }
 
     public IFlowResources Resources { get; }
 
@@ -143,7 +143,7 @@ public sealed class FlowRouting : IFlowHost
 
     LambdaResponse? IFlowHost.Lambda(string functionArn) => _lambdas.Get(functionArn);
 
-    void IFlowHost.Logged(FlowContact contact, FlowLogEntry entry) => Logged?.Invoke(contact, entry);
+    void IFlowHost.Logged(FlowContact contact, in FlowStep step) => Logged?.Invoke(contact, step);
 
     // ---- runs ----------------------------------------------------------------------------------------------------
 

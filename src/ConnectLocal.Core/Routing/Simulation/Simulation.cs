@@ -32,6 +32,9 @@ public sealed class Simulation : IRoutingObserver
     private readonly Dictionary<string, FlowStats> _flowStats = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Stream, int Key), FlowTag> _flowTags = [];
     private readonly List<DateTimeOffset> _closedIntervals = [];
+    private readonly Dictionary<string, string> _queuedOutcomes = new(StringComparer.Ordinal);
+    private string? _lastArn;
+    private FlowStats? _lastStats;
     private long _arrived;
     private long _eventCount;
     private long _intervalStart;
@@ -75,10 +78,13 @@ public sealed class Simulation : IRoutingObserver
                 var state = _streams[^1];
                 var index = _streams.Count - 1;
                 state.Tagger = contact => FlowQueued(index, contact);
-                if (!_flowStats.ContainsKey(flow.Arn))
+                if (!_flowStats.TryGetValue(flow.Arn, out var stats))
                 {
-                    _flowStats[flow.Arn] = new FlowStats(flow.Name);
+                    stats = new FlowStats(flow.Name);
+                    _flowStats[flow.Arn] = stats;
                 }
+
+                state.FlowStats = stats;
             }
         }
 
@@ -292,7 +298,7 @@ public sealed class Simulation : IRoutingObserver
         _arrived++;
         if (stream.Flow is { } flow && stream.Recorded is null)
         {
-            _flowStats[flow.Arn].Entered++;
+            state.FlowStats!.Entered++;
             var flowPatience = stream.Patience is null ? (TimeSpan?)null : TimeSpan.FromTicks((long)(stream.Patience.Sample(state.Rng) * TimeSpan.TicksPerSecond));
             _flows!.Start(new FlowEntry(null, region, stream.Channel, ContactInitiation.Inbound, flow, Patience: flowPatience, Tag: state.Tagger));
             ScheduleArrival(streamIndex, time);
@@ -437,7 +443,7 @@ public sealed class Simulation : IRoutingObserver
     private object? FlowQueued(int streamIndex, FlowContact contact)
     {
         var state = _streams[streamIndex];
-        var stats = _flowStats[state.Stream.Flow!.Arn];
+        var stats = state.FlowStats!;
         if (contact.Outcome == FlowOutcome.Disconnected || contact.TargetQueue is not { } queue)
         {
             stats.Disconnected++;
@@ -448,8 +454,25 @@ public sealed class Simulation : IRoutingObserver
         stats.Queued++;
         var queueName = queue.Name ?? queue.Id;
         stats.QueuedBy[queueName] = stats.QueuedBy.GetValueOrDefault(queueName) + 1;
-        stats.Count(FlowSeries.QueuedOutcome + queueName);
-        var keyIndex = CellFor(queue.Id, queueName, contact.Channel);
+        if (!_queuedOutcomes.TryGetValue(queueName, out var outcome))
+        {
+            outcome = FlowSeries.QueuedOutcome + queueName;
+            _queuedOutcomes[queueName] = outcome;
+        }
+
+        stats.Count(outcome);
+        // The resources answer the same queue object until the next change: one reference check finds the cell.
+        int keyIndex;
+        if (ReferenceEquals(state.LastQueue, queue))
+        {
+            keyIndex = state.LastKeyIndex;
+        }
+        else
+        {
+            keyIndex = CellFor(queue.Id, queueName, contact.Channel);
+            (state.LastQueue, state.LastKeyIndex) = (queue, keyIndex);
+        }
+
         _cells[keyIndex][RegionIndexOf(contact.Region)].Arrived++;
         if (!_flowTags.TryGetValue((streamIndex, keyIndex), out var tag))
         {
@@ -461,8 +484,14 @@ public sealed class Simulation : IRoutingObserver
     }
 
     /// <summary>Every action a flow contact runs: its branch counted in the flow it ran in.</summary>
-    private void CountAction(FlowContact contact, FlowLogEntry entry)
+    private void CountAction(FlowContact contact, FlowStep entry)
     {
+        if (ReferenceEquals(entry.FlowArn, _lastArn) && _lastStats is { } last)
+        {
+            CountBranch(last, entry);
+            return;
+        }
+
         if (!_flowStats.TryGetValue(entry.FlowArn, out var stats))
         {
             stats = new FlowStats(entry.FlowName);
@@ -474,6 +503,12 @@ public sealed class Simulation : IRoutingObserver
 
         }
 
+        (_lastArn, _lastStats) = (entry.FlowArn, stats);
+        CountBranch(stats, entry);
+    }
+
+    private static void CountBranch(FlowStats stats, in FlowStep entry)
+    {
         string branch;
         if (entry.Error is { } error)
         {
@@ -573,6 +608,13 @@ public sealed class Simulation : IRoutingObserver
         public ArrivalStream Stream { get; } = stream;
 
         public int KeyIndex { get; } = keyIndex;
+
+        public FlowStats? FlowStats { get; set; }
+
+        /// <summary>The queue the stream's flow last queued a contact in, and its cell.</summary>
+        public FlowQueue? LastQueue { get; set; }
+
+        public int LastKeyIndex { get; set; }
 
         /// <summary>Makes the engine's tag of a contact of the stream's flow (Simulation.FlowQueued).</summary>
         public Func<FlowContact, object?>? Tagger { get; set; }
