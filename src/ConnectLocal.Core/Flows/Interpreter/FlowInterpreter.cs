@@ -318,12 +318,13 @@ public static class FlowInterpreter
         Step Stop(FlowRunState state, string? result = null) => new(StepKind.Stop, parameters) { Stop = state, Result = result };
 
         var type = action.Type ?? string.Empty;
-        if (!Supported.Contains(type))
+        var kind = KindOf(action);
+        if (kind == ActionKind.Unsupported)
         {
             return Fail($"{type} is not run by ConnectLocal");
         }
 
-        if (Recorded.Contains(type))
+        if (kind == ActionKind.Recorded)
         {
             // A queue flow's endless prompt (no next action) plays until the contact leaves the queue.
             return type == "MessageParticipantIteratively" && action.Transitions.NextAction is null
@@ -605,6 +606,33 @@ public static class FlowInterpreter
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FlowAction, IReadOnlyDictionary<string, string>> StaticParameters = [];
+
+    private enum ActionKind
+    {
+        Unsupported,
+        Recorded,
+        Run,
+    }
+
+    private sealed class KindBox(ActionKind kind)
+    {
+        public ActionKind Kind { get; } = kind;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FlowAction, KindBox> Kinds = [];
+
+    /// <summary>Whether the action is run, only recorded, or not run: found once per action.</summary>
+    private static ActionKind KindOf(FlowAction action)
+    {
+        if (!Kinds.TryGetValue(action, out var box))
+        {
+            var type = action.Type ?? string.Empty;
+            box = new KindBox(!Supported.Contains(type) ? ActionKind.Unsupported : Recorded.Contains(type) ? ActionKind.Recorded : ActionKind.Run);
+            Kinds.AddOrUpdate(action, box);
+        }
+
+        return box.Kind;
+    }
 
     private static bool HasDynamicValue(object? value) => value switch
     {
