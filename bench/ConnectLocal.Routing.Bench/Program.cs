@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using ConnectLocal.Core.Flows;
+using ConnectLocal.Core.Flows.Interpreter;
+using ConnectLocal.Core.HoursOverrides;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Routing;
 using ConnectLocal.Core.Routing.Simulation;
@@ -7,7 +10,7 @@ using ConnectLocal.Server.Simulation;
 namespace ConnectLocal.Routing.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/ConnectLocal.Routing.Bench [-- engine|simulator|day|all]</c>.
+/// <c>dotnet run -c Release --project bench/ConnectLocal.Routing.Bench [-- engine|simulator|flows|day|replications|all]</c>.
 /// Prints wall time and the process's CPU time: on a shared machine the CPU time is the fairer figure.
 /// </summary>
 internal static class Program
@@ -24,7 +27,12 @@ internal static class Program
 
         if (what is "simulator" or "all")
         {
-            SimulatorDecisions();
+            SimulatorDecisions(flows: false);
+        }
+
+        if (what is "flows" or "all")
+        {
+            SimulatorDecisions(flows: true);
         }
 
         if (what is "day" or "all")
@@ -81,9 +89,13 @@ internal static class Program
     /// several simulated days, so that millions of contacts flow through arrivals, routing, handling and statistics.
     /// Decisions per second = offers ÷ the run's time (set-up excluded; it is a few milliseconds here).
     /// </summary>
-    private static void SimulatorDecisions()
+    /// <param name="flows">Every contact enters by a flow first (<see cref="EntryFlow"/>): the Core interpreter sets its
+    /// queue, checks the queue's hours, sets an attribute and transfers it to the queue (MaxContacts checked).</param>
+    private static void SimulatorDecisions(bool flows)
     {
-        Console.WriteLine("simulator: 1,000 agents, voice + chat + task, 5 simulated days at ~85 % load");
+        Console.WriteLine(flows
+            ? "flows: the simulator case with every contact entering by a 5-action flow (UpdateContactTargetQueue, CheckHoursOfOperation, UpdateContactAttributes, TransferContactToQueue with MaxContacts)"
+            : "simulator: 1,000 agents, voice + chat + task, 5 simulated days at ~85 % load");
         for (var round = 0; round < 2; round++)
         {
             var settings = new SimulationSettings
@@ -101,7 +113,19 @@ internal static class Program
                 new("chats", "chats", RoutingChannel.Chat, [new(TimeSpan.Zero, 900 * 0.85 * 3600 / 120)], new ExponentialDistribution(120), new ExponentialDistribution(300)),
                 new("tasks", "tasks", RoutingChannel.Task, [new(TimeSpan.Zero, 300 * 0.85 * 3600 / 180)], new ExponentialDistribution(180)),
             };
-            var simulation = new ConnectLocal.Core.Routing.Simulation.Simulation(settings, streams, []);
+            FlowResourceSet? resources = null;
+            if (flows)
+            {
+                resources = new FlowResourceSet().AddHours("always", "arn:aws:connect:us-east-1:000000000000:instance/bench/operating-hours/always", "UTC", _ => [new OpenPeriod(0, 24 * 60)]);
+                foreach (var queue in new[] { "calls", "chats", "tasks" })
+                {
+                    resources.AddQueue(new FlowQueue(queue, "arn:aws:connect:us-east-1:000000000000:instance/bench/queue/" + queue, queue, "ENABLED", 100_000, "always"));
+                }
+
+                streams = streams.Select(s => s with { Flow = EntryFlow(s.QueueId) }).ToList();
+            }
+
+            var simulation = new ConnectLocal.Core.Routing.Simulation.Simulation(settings, streams, [], flowResources: resources);
             var engine = simulation.Engine;
             engine.SetRoutingProfile(Profile("voice", [new("VOICE", 1, null)], [new("calls", "VOICE", 1, 0)]));
             engine.SetRoutingProfile(Profile("chat", [new("CHAT", 3, null)], [new("chats", "CHAT", 1, 0)]));
@@ -128,7 +152,34 @@ internal static class Program
 
             Console.WriteLine($"  {result!.ContactsArrived:N0} contacts, {result.Offers:N0} decisions, {result.Events:N0} events in {wall.TotalSeconds:F2} s wall / {cpu.TotalSeconds:F2} s CPU");
             Console.WriteLine($"  {result.Offers / wall.TotalSeconds,12:N0} decisions/s wall, {result.Offers / cpu.TotalSeconds,12:N0} per CPU second, {allocated / (double)result.ContactsArrived:F0} bytes allocated per contact");
+            if (result.Flows is { } series)
+            {
+                Console.WriteLine($"  flows: {series.Sum(f => f.Entered):N0} contacts entered, {series.Sum(f => f.Queued):N0} queued, {series.Sum(f => f.Branches.Sum(b => b.Count)):N0} flow actions run");
+            }
         }
+    }
+
+    /// <summary>The entry flow of a queue's contacts in the <c>flows</c> case.</summary>
+    private static FlowProgram EntryFlow(string queue)
+    {
+        static FlowAction Action(string id, string type, Dictionary<string, object?> parameters, string? next, params FlowBranch[] branches) =>
+            new(id, type, [], new FlowTransitions(next, branches.Where(b => b.ErrorType is not null).ToList(), branches.Where(b => b.ErrorType is null).ToList()))
+            {
+                Parameters = parameters,
+            };
+
+        static FlowBranch When(string result, string next) => new(next, null) { Condition = new FlowCondition("Equals", [result]) };
+
+        var arn = "arn:aws:connect:us-east-1:000000000000:instance/bench/queue/" + queue;
+        var document = new FlowDocument("2019-10-30", "set-queue",
+        [
+            Action("set-queue", "UpdateContactTargetQueue", new() { ["QueueId"] = arn }, "check-hours", new FlowBranch("disconnect", "NoMatchingError")),
+            Action("check-hours", "CheckHoursOfOperation", [], null, When("True", "tag"), When("False", "disconnect"), new FlowBranch("disconnect", "NoMatchingError")),
+            Action("tag", "UpdateContactAttributes", new() { ["Attributes"] = new Dictionary<string, object?> { ["entry"] = "bench" } }, "transfer", new FlowBranch("disconnect", "NoMatchingError")),
+            Action("transfer", "TransferContactToQueue", [], null, new FlowBranch("disconnect", "QueueAtCapacity"), new FlowBranch("disconnect", "NoMatchingError")),
+            Action("disconnect", "DisconnectParticipant", [], null),
+        ]);
+        return new FlowProgram("entry-" + queue, "arn:aws:connect:us-east-1:000000000000:instance/bench/contact-flow/entry-" + queue, "entry " + queue, "CONTACT_FLOW", document);
     }
 
     /// <summary>

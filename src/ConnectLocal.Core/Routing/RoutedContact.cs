@@ -63,6 +63,9 @@ public sealed record ContactRequest(
 public sealed class RoutedContact
 {
     internal int HeapSlot = -1;
+
+    /// <summary>The contact as its flows see it (Flows/Interpreter/FlowRouting), when it entered by a flow.</summary>
+    internal object? FlowView;
     internal EngineQueue? QueueRef;
     internal RoutedAgent? AgentRef;
     internal long InitiatedTicks;

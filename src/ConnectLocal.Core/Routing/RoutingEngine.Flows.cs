@@ -44,10 +44,16 @@ public sealed partial class RoutingEngine
     /// <summary>The contacts waiting in the queue in the Region, all channels together (a queue's MaxContacts counts them all).</summary>
     public int WaitingInQueue(string region, string queueId)
     {
+        // One lookup of the queue and Region for all channels (TransferContactToQueue checks this for every contact).
+        if (!_regionIndex.TryGetValue(region, out var r) || !_queues.TryGetValue(queueId, out var queue))
+        {
+            return 0;
+        }
+
         var total = 0;
         for (var channel = 0; channel < RoutingChannels.Count; channel++)
         {
-            total += WaitingCount(region, queueId, (RoutingChannel)channel);
+            total += queue.WaitingIfAny(r, channel)?.Count ?? 0;
         }
 
         return total;

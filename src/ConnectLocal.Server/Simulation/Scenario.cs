@@ -14,8 +14,21 @@ internal sealed class ScenarioException(string message) : Exception(message);
 /// </summary>
 internal sealed record AgentGroup(string Name, string RoutingProfile, int Count, string? TrafficDistributionGroup, string Status, string? Region = null);
 
-/// <summary>Contacts arriving in a queue on a channel over the day.</summary>
-internal sealed record TrafficSpec(string Queue, RoutingChannel Channel, string? Region, IReadOnlyList<RatePeriod> Rates, Distribution HandleTime, Distribution? Patience, Distribution? AfterContactWork);
+/// <summary>
+/// Contacts arriving over the day on a channel: in a queue, or entering by a flow (<see cref="Flow"/>, or the flow
+/// associated with <see cref="PhoneNumber"/>), which decides whether and where they are queued.
+/// </summary>
+internal sealed record TrafficSpec(string Queue, RoutingChannel Channel, string? Region, IReadOnlyList<RatePeriod> Rates, Distribution HandleTime, Distribution? Patience, Distribution? AfterContactWork,
+    string? Flow = null, string? PhoneNumber = null);
+
+/// <summary>
+/// A flow the scenario creates (CreateContactFlow, then its content with the scenario's names made ARNs): its content
+/// inline (<see cref="Content"/>, JSON text) or in <see cref="File"/> (relative to the scenario file).
+/// </summary>
+internal sealed record FlowSpec(string Name, string Type, string? Content, string? File, string Where);
+
+/// <summary>A phone number the scenario claims, associated with one of its flows; voice traffic may arrive on it.</summary>
+internal sealed record PhoneNumberSpec(string Number, string Flow, string Where);
 
 /// <summary>
 /// An API call at a time of the day. Ids in <see cref="Input"/> may be given by the scenario's names; with
@@ -46,7 +59,10 @@ internal sealed record Scenario(
     IReadOnlyList<TimelineEntry> Timeline,
     ConcurrencyCurve? Curve = null,
     string? ContactRecords = null,
-    bool? GlobalRouting = null)
+    bool? GlobalRouting = null,
+    IReadOnlyList<JsonElement>? HoursOfOperations = null,
+    IReadOnlyList<FlowSpec>? Flows = null,
+    IReadOnlyList<PhoneNumberSpec>? PhoneNumbers = null)
 {
     /// <summary>[choice] A Monday, so that hours of operation (not applied by routing yet) would read naturally.</summary>
     public static readonly DateOnly DefaultDay = new(2026, 1, 5);
@@ -65,10 +81,53 @@ internal sealed record Scenario(
 
         var scenario = YamlScenario.IsYamlPath(path) ? Parse(YamlScenario.ToJson(text)) : Parse(text);
 
-        // A contact-record file is named relative to the scenario file.
+        // A contact-record file and flow files are named relative to the scenario file.
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        scenario = scenario.WithFlowFilesRead(directory);
         return scenario.ContactRecords is { } records && !Path.IsPathRooted(records)
-            ? scenario with { ContactRecords = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, records) }
+            ? scenario with { ContactRecords = Path.Combine(directory, records) }
             : scenario;
+    }
+
+    /// <summary>Reads the flows given by file (relative to <paramref name="directory"/>): each must be a JSON object.</summary>
+    public Scenario WithFlowFilesRead(string directory) => this with
+    {
+        Flows = Flows?.Select(flow =>
+        {
+            if (flow.File is not { } file)
+            {
+                return flow;
+            }
+
+            var full = Path.IsPathRooted(file) ? file : Path.Combine(directory, file);
+            string content;
+            try
+            {
+                content = System.IO.File.ReadAllText(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ScenarioException($"{flow.Where}.file: cannot read {file}: {e.Message}");
+            }
+
+            return flow with { Content = FlowContent(content, $"{flow.Where}.file ({file})"), File = null };
+        }).ToList(),
+    };
+
+    /// <summary>Flow content as compact JSON text; one line saying where when it is not a JSON object.</summary>
+    private static string FlowContent(string text, string where)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? JsonSerializer.Serialize(document.RootElement)
+                : throw new ScenarioException($"{where}: the flow content must be a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioException($"{where}: not valid JSON: {e.Message.Split('\n')[0]}");
+        }
     }
 
     public static Scenario Parse(string json)
@@ -114,7 +173,12 @@ internal sealed record Scenario(
             Timeline: Objects(root, "timeline").Select((t, i) => TimelineOf(t, $"timeline[{i}]")).OrderBy(t => t.At).ToList(),
             Curve: StaffingPlan.CurveOf(root),
             ContactRecords: String(root, "contactRecords"),
-            GlobalRouting: GlobalRoutingOf(root, regions.Count));
+            GlobalRouting: GlobalRoutingOf(root, regions.Count),
+            HoursOfOperations: Objects(root, "hoursOfOperations"),
+            Flows: Objects(root, "flows").Select((f, i) => FlowOf(f, $"flows[{i}]")).ToList(),
+            PhoneNumbers: Objects(root, "phoneNumbers").Select((n, i) => new PhoneNumberSpec(
+                String(n, "number") ?? throw Missing($"phoneNumbers[{i}]", "number"), String(n, "flow") ?? throw Missing($"phoneNumbers[{i}]", "flow"), $"phoneNumbers[{i}]")).ToList());
+        CheckFlowNames(scenario);
         if (scenario.End <= scenario.Start)
         {
             throw new ScenarioException("end must be after start");
@@ -148,6 +212,73 @@ internal sealed record Scenario(
         return regions == 2 ? value.GetBoolean() : throw new ScenarioException("globalRouting: needs two regions (an instance and its replica)");
     }
 
+    private static FlowSpec FlowOf(JsonElement element, string where)
+    {
+        var name = String(element, "name") ?? throw Missing(where, "name");
+        var hasContent = element.TryGetProperty("content", out var content);
+        var file = String(element, "file");
+        if (hasContent == (file is not null))
+        {
+            throw new ScenarioException($"{where} ({name}): give either content (the flow's JSON) or file (a path relative to the scenario)");
+        }
+
+        var text = hasContent
+            ? content.ValueKind switch
+            {
+                JsonValueKind.Object => JsonSerializer.Serialize(content),
+                JsonValueKind.String => FlowContent(content.GetString()!, $"{where}.content"),
+                _ => throw new ScenarioException($"{where}.content: the flow's JSON (an object, or a string holding it)"),
+            }
+            : null;
+        return new FlowSpec(name, String(element, "type") ?? "CONTACT_FLOW", text, file, $"{where} ({name})");
+    }
+
+    /// <summary>Traffic and phone numbers name flows the scenario declares; names are unique.</summary>
+    private static void CheckFlowNames(Scenario scenario)
+    {
+        var flows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var flow in scenario.Flows ?? [])
+        {
+            if (!flows.Add(flow.Name))
+            {
+                throw new ScenarioException($"{flow.Where}: another flow has the name '{flow.Name}'");
+            }
+        }
+
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var number in scenario.PhoneNumbers ?? [])
+        {
+            if (!flows.Contains(number.Flow))
+            {
+                throw new ScenarioException($"{number.Where}.flow: no flow named '{number.Flow}' in flows");
+            }
+
+            numbers.Add(number.Number);
+        }
+
+        for (var i = 0; i < scenario.Traffic.Count; i++)
+        {
+            var traffic = scenario.Traffic[i];
+            if (traffic.Flow is { } flow && !flows.Contains(flow))
+            {
+                throw new ScenarioException($"traffic[{i}].flow: no flow named '{flow}' in flows");
+            }
+
+            if (traffic.PhoneNumber is { } number)
+            {
+                if (!numbers.Contains(number))
+                {
+                    throw new ScenarioException($"traffic[{i}].phoneNumber: no phone number '{number}' in phoneNumbers");
+                }
+
+                if (traffic.Channel != RoutingChannel.Voice)
+                {
+                    throw new ScenarioException($"traffic[{i}].phoneNumber: only VOICE traffic arrives on a phone number");
+                }
+            }
+        }
+    }
+
     private static AgentGroup AgentGroupOf(JsonElement element, string where) => new(
         Name: String(element, "name") ?? throw Missing(where, "name"),
         RoutingProfile: String(element, "routingProfile") ?? throw Missing(where, "routingProfile"),
@@ -164,14 +295,24 @@ internal sealed record Scenario(
             throw new ScenarioException($"{where}.channel: '{channelName}' is not VOICE, CHAT, TASK or EMAIL");
         }
 
+        var flow = String(element, "flow");
+        var phoneNumber = String(element, "phoneNumber");
+        if (flow is not null && phoneNumber is not null)
+        {
+            throw new ScenarioException($"{where}: give flow or phoneNumber, not both (a number enters by its own flow)");
+        }
+
         return new TrafficSpec(
-            Queue: String(element, "queue") ?? throw Missing(where, "queue"),
+            // With a flow, the queue is only the stream's name (the flow decides where its contacts go).
+            Queue: String(element, "queue") ?? flow ?? phoneNumber ?? throw Missing(where, "queue"),
             Channel: channel,
             Region: String(element, "region"),
             Rates: RatesOf(element.TryGetProperty("perHour", out var rates) ? rates : throw Missing(where, "perHour"), where + ".perHour"),
             HandleTime: DistributionOf(element.TryGetProperty("handleTime", out var handle) ? handle : throw Missing(where, "handleTime"), where + ".handleTime"),
             Patience: element.TryGetProperty("patience", out var patience) ? DistributionOf(patience, where + ".patience") : null,
-            AfterContactWork: element.TryGetProperty("afterContactWork", out var acw) ? DistributionOf(acw, where + ".afterContactWork") : null);
+            AfterContactWork: element.TryGetProperty("afterContactWork", out var acw) ? DistributionOf(acw, where + ".afterContactWork") : null,
+            Flow: flow,
+            PhoneNumber: phoneNumber);
     }
 
     private static TimelineEntry TimelineOf(JsonElement element, string where)

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using ConnectLocal.Core.Flows.Interpreter;
 using ConnectLocal.Core.GlobalResiliency;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
@@ -44,6 +46,7 @@ internal sealed class ScenarioRunner : IDisposable
         ["TrafficDistributionGroupId"] = "group",
         ["Id"] = "group",
         ["SecurityProfileIds"] = "security",
+        ["ContactFlowId"] = "flow",
     };
 
     private readonly ServiceProvider _services;
@@ -51,6 +54,9 @@ internal sealed class ScenarioRunner : IDisposable
     private readonly InProcessInvoker _invoker;
     private readonly Dictionary<string, Dictionary<string, string>> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _groupUsers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _arns = new(StringComparer.Ordinal);
+    private CachedFlowResources? _flowResources;
+    private string _instanceArn = string.Empty;
     private IReadOnlyList<RegionShare>? _telephony;
     private RoutingEngine? _engine;
     private VirtualClock? _clock;
@@ -101,15 +107,16 @@ internal sealed class ScenarioRunner : IDisposable
             Concurrency = scenario.Curve,
             RecordContacts = RecordContacts,
         };
-        var streams = scenario.Traffic.Select(t => new ArrivalStream(
-            Name("queue", t.Queue, "traffic queue"), t.Queue, t.Channel, t.Rates, t.HandleTime, t.Patience, t.AfterContactWork, t.Region)).ToList();
+        var streams = scenario.Traffic.Select((t, i) => t.Flow is null && t.PhoneNumber is null
+            ? new ArrivalStream(Name("queue", t.Queue, "traffic queue"), t.Queue, t.Channel, t.Rates, t.HandleTime, t.Patience, t.AfterContactWork, t.Region)
+            : new ArrivalStream(t.Queue, t.Queue, t.Channel, t.Rates, t.HandleTime, t.Patience, t.AfterContactWork, t.Region, Flow: EntryFlow(t, $"traffic[{i}]"))).ToList();
         if (scenario.ContactRecords is { } records)
         {
             streams.AddRange(ContactRecordsCsv.Streams(ContactRecordsCsv.Read(records), scenario.Traffic, queue => Name("queue", queue, "contact records queue")));
         }
 
         var timeline = scenario.Timeline.Select(e => new TimelineAction(midnight + e.At, e.Label, () => Apply(e))).ToList();
-        var simulation = new SimulationRun(settings, streams, timeline, RegionFor);
+        var simulation = new SimulationRun(settings, streams, timeline, RegionFor, _flowResources);
         _engine = simulation.Engine;
         _clock = simulation.Clock;
         Sync();
@@ -159,6 +166,9 @@ internal sealed class ScenarioRunner : IDisposable
         Remember("security", Call("ListSecurityProfiles", _source, Instance()), "SecurityProfileSummaryList", "Id");
         Remember("queue", Call("ListQueues", _source, Instance(("QueueTypes", new[] { "STANDARD" }))), "QueueSummaryList", "Id");
         Remember("profile", Call("ListRoutingProfiles", _source, Instance()), "RoutingProfileSummaryList", "Id");
+        Remember("flow", Call("ListContactFlows", _source, Instance()), "ContactFlowSummaryList", "Id");
+        _instanceArn = created.GetProperty("Arn").GetString()!;
+        _flowResources = new CachedFlowResources(new Flows.StoreFlowResources(_store, Account, _source, _instanceId));
         if (scenario.Regions.Count == 2)
         {
             // ListTrafficDistributionGroups pages by at most 10; a new replica has only its default group.
@@ -172,11 +182,20 @@ internal sealed class ScenarioRunner : IDisposable
             }
         }
 
+        foreach (var hours in scenario.HoursOfOperations ?? [])
+        {
+            var name = hours.TryGetProperty("Name", out var n) ? n.GetString()! : throw new ScenarioException("hoursOfOperations: each needs its Name");
+            var output = Attempt($"hoursOfOperations ({name})", () => CallWithNames("CreateHoursOfOperation", _source, hours, null));
+            Names("hours")[name] = output.GetProperty("HoursOfOperationId").GetString()!;
+            Arns("hours")[name] = output.GetProperty("HoursOfOperationArn").GetString()!;
+        }
+
         foreach (var queue in scenario.Queues)
         {
             var input = WithDefault(queue, "HoursOfOperationId", "Basic Hours");
             var output = CallWithNames("CreateQueue", _source, input, null);
             Names("queue")[queue.GetProperty("Name").GetString()!] = output.GetProperty("QueueId").GetString()!;
+            Arns("queue")[queue.GetProperty("Name").GetString()!] = output.GetProperty("QueueArn").GetString()!;
         }
 
         foreach (var profile in scenario.RoutingProfiles)
@@ -225,6 +244,8 @@ internal sealed class ScenarioRunner : IDisposable
             });
         }
 
+        SetUpFlows(scenario);
+
         foreach (var group in scenario.Agents)
         {
             var users = new List<string>();
@@ -260,6 +281,160 @@ internal sealed class ScenarioRunner : IDisposable
 
             _groupUsers[group.Name] = users;
         }
+    }
+
+    /// <summary>
+    /// The scenario's flows, made through the API in two passes so that flows may name one another in any order: each
+    /// is created with a placeholder content, then its own content is set (UpdateContactFlowContent, validated as AWS
+    /// validates it) with the scenario's names of queues, hours and flows replaced by their ARNs. Then the phone
+    /// numbers: claimed, and associated with their flows.
+    /// </summary>
+    private void SetUpFlows(Scenario scenario)
+    {
+        var flows = scenario.Flows ?? [];
+        if (flows.Any(f => f.File is not null))
+        {
+            flows = scenario.WithFlowFilesRead(Environment.CurrentDirectory).Flows!;
+        }
+
+        foreach (var flow in flows)
+        {
+            var output = Attempt(flow.Where, () => Call("CreateContactFlow", _source, new Dictionary<string, object?>
+            {
+                ["InstanceId"] = _instanceId,
+                ["Name"] = flow.Name,
+                ["Type"] = flow.Type,
+                ["Content"] = PlaceholderFlow,
+            }));
+            Names("flow")[flow.Name] = output.GetProperty("ContactFlowId").GetString()!;
+            Arns("flow")[flow.Name] = output.GetProperty("ContactFlowArn").GetString()!;
+        }
+
+        foreach (var flow in flows)
+        {
+            var content = ResolveFlow(flow);
+            Attempt(flow.Where, () => Call("UpdateContactFlowContent", _source, new Dictionary<string, object?>
+            {
+                ["InstanceId"] = _instanceId,
+                ["ContactFlowId"] = Names("flow")[flow.Name],
+                ["Content"] = content,
+            }));
+        }
+
+        foreach (var number in scenario.PhoneNumbers ?? [])
+        {
+            var target = scenario.Regions.Count == 2 && Names("group").TryGetValue(DefaultGroupName, out var group) ? group : _instanceArn;
+            var claimed = Attempt(number.Where, () => Call("ClaimPhoneNumber", _source, new Dictionary<string, object?>
+            {
+                ["TargetArn"] = target,
+                ["PhoneNumber"] = number.Number,
+            }));
+            Attempt(number.Where, () => Call("AssociatePhoneNumberContactFlow", _source, new Dictionary<string, object?>
+            {
+                ["PhoneNumberId"] = claimed.GetProperty("PhoneNumberId").GetString()!,
+                ["InstanceId"] = _instanceId,
+                ["ContactFlowId"] = Names("flow")[number.Flow],
+            }));
+        }
+    }
+
+    /// <summary>[choice] The placeholder a scenario flow is created with before its content is set: a flow that only ends.</summary>
+    private const string PlaceholderFlow =
+        "{\"Version\":\"2019-10-30\",\"StartAction\":\"end\",\"Actions\":[{\"Identifier\":\"end\",\"Type\":\"EndFlowExecution\",\"Parameters\":{},\"Transitions\":{}}]}";
+
+    /// <summary>An API call of the set-up whose AWS error becomes the scenario's one-line error, saying where.</summary>
+    private static JsonElement Attempt(string where, Func<JsonElement> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (ServiceErrorException e)
+        {
+            throw new ScenarioException($"{where}: {e.Code}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The flow's content with names made ARNs: a QueueId names a scenario queue, a HoursOfOperationId hours, a
+    /// ContactFlowId or an EventHooks value a flow. ARNs and dynamic values ($.…) stay as they are.
+    /// </summary>
+    private string ResolveFlow(FlowSpec flow)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(flow.Content!);
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioException($"{flow.Where}: the content is not valid JSON: {e.Message}");
+        }
+
+        if (root?["Actions"] is JsonArray actions)
+        {
+            foreach (var action in actions.OfType<JsonObject>())
+            {
+                var id = action["Identifier"] is JsonValue identifier && identifier.GetValueKind() == JsonValueKind.String ? identifier.GetValue<string>() : "?";
+                if (action["Parameters"] is JsonObject parameters)
+                {
+                    ResolveNames(flow, id, parameters, null);
+                }
+            }
+        }
+
+        return root!.ToJsonString();
+    }
+
+    private void ResolveNames(FlowSpec flow, string action, JsonObject node, string? parent)
+    {
+        foreach (var (member, value) in node.ToList())
+        {
+            if (value is JsonObject inner)
+            {
+                ResolveNames(flow, action, inner, member);
+                continue;
+            }
+
+            var kind = parent == "EventHooks" ? "flow" : member switch
+            {
+                "QueueId" => "queue",
+                "HoursOfOperationId" => "hours",
+                "ContactFlowId" => "flow",
+                _ => null,
+            };
+            if (kind is null || value is not JsonValue leaf || leaf.GetValueKind() != JsonValueKind.String)
+            {
+                continue;
+            }
+
+            var text = leaf.GetValue<string>();
+            if (text.StartsWith("arn:", StringComparison.Ordinal) || text.StartsWith("$.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            node[member] = Arns(kind).GetValueOrDefault(text)
+                ?? throw new ScenarioException($"{flow.Where}: action '{action}' {member}: no {kind} named '{text}' in the scenario");
+        }
+    }
+
+    /// <summary>The flow a traffic stream enters by: its own, or its phone number's (read back from the number's association).</summary>
+    private FlowProgram EntryFlow(TrafficSpec traffic, string where)
+    {
+        string flowId;
+        if (traffic.PhoneNumber is { } phoneNumber)
+        {
+            var number = _store.Read(session => PhoneNumberService.FindByNumber(session, Account, phoneNumber))
+                ?? throw new ScenarioException($"{where}.phoneNumber: '{phoneNumber}' is not claimed");
+            flowId = number.ContactFlowId ?? throw new ScenarioException($"{where}.phoneNumber: '{phoneNumber}' has no flow");
+        }
+        else
+        {
+            flowId = Name("flow", traffic.Flow!, where + ".flow");
+        }
+
+        return _flowResources!.Flow(flowId) ?? throw new ScenarioException($"{where}: the flow cannot run (it is not PUBLISHED and ACTIVE, or its content cannot be read)");
     }
 
     /// <summary>A timeline entry: its API call(s) at the simulated time, then the engine reads the records again.</summary>
@@ -310,6 +485,7 @@ internal sealed class ScenarioRunner : IDisposable
         snapshot.ApplyTo(_engine!);
         _telephony = telephony;
         _engine!.CrossRegionRouting = _followGlobalRouting && isolated == false;
+        _flowResources?.Clear();
     }
 
     private JsonElement CallWithNames(string operationName, string region, JsonElement input, string? userId)
@@ -419,6 +595,10 @@ internal sealed class ScenarioRunner : IDisposable
             if (item.TryGetProperty("Name", out var name) && name.GetString() is { } n)
             {
                 Names(kind)[n] = item.GetProperty(idMember).GetString()!;
+                if (item.TryGetProperty("Arn", out var arn) && arn.GetString() is { } a)
+                {
+                    Arns(kind)[n] = a;
+                }
             }
         }
     }
@@ -432,6 +612,17 @@ internal sealed class ScenarioRunner : IDisposable
         }
 
         return names;
+    }
+
+    private Dictionary<string, string> Arns(string kind)
+    {
+        if (!_arns.TryGetValue(kind, out var arns))
+        {
+            arns = new Dictionary<string, string>(StringComparer.Ordinal);
+            _arns[kind] = arns;
+        }
+
+        return arns;
     }
 
     private string Name(string kind, string name, string where) =>

@@ -86,6 +86,11 @@ internal static class SimulationReport
 
             w.WriteEndArray();
 
+            if (result.Flows is { } flows)
+            {
+                WriteFlows(w, flows);
+            }
+
             w.WriteStartArray("queues");
             foreach (var series in result.Queues)
             {
@@ -139,6 +144,63 @@ internal static class SimulationReport
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
+    /// <summary>Per flow: what became of the contacts that entered by it, and every branch its actions took.</summary>
+    private static void WriteFlows(Utf8JsonWriter w, IReadOnlyList<FlowSeries> flows)
+    {
+        w.WriteStartArray("flows");
+        foreach (var flow in flows)
+        {
+            w.WriteStartObject();
+            w.WriteString("flow", flow.Flow);
+            w.WriteNumber("entered", flow.Entered);
+            w.WriteNumber("queued", flow.Queued);
+            w.WriteNumber("disconnected", flow.Disconnected);
+            w.WriteNumber("inFlowAtEnd", flow.InFlowAtEnd);
+            w.WriteNumber("closedHours", flow.ClosedHours);
+            w.WriteNumber("atCapacity", flow.AtCapacity);
+            w.WriteNumber("errors", flow.Errors);
+            w.WriteStartObject("queuedBy");
+            foreach (var (queue, count) in flow.QueuedBy)
+            {
+                w.WriteNumber(queue, count);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("branches");
+            foreach (var branch in flow.Branches)
+            {
+                w.WriteStartObject();
+                w.WriteString("action", branch.ActionIdentifier);
+                w.WriteString("type", branch.ActionType);
+                w.WriteString("branch", branch.Branch);
+                w.WriteNumber("count", branch.Count);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("intervals");
+            foreach (var interval in flow.Intervals)
+            {
+                w.WriteStartObject();
+                w.WriteString("from", interval.From);
+                foreach (var (outcome, count) in interval.Outcomes.OrderBy(o => o.Key, StringComparer.Ordinal))
+                {
+                    w.WriteNumber(outcome, count);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>The charts of a run: the flows chart too when contacts entered by flows.</summary>
+    public static IReadOnlyList<string> ChartsOf(SimulationResult result) => result.Flows is null ? Charts : [.. Charts, "flows"];
+
     public static string Markdown(ScenarioRun run)
     {
         var result = run.Result;
@@ -189,10 +251,15 @@ internal static class SimulationReport
             md.AppendLine(CultureInfo.InvariantCulture, $"| {l.Region} | {l.Channel} | {l.Total.StaffedAgents:F1} | {Percent(l.Total.Occupancy)} | {Percent(l.Total.SlotUtilisation)} |");
         }
 
+        if (result.Flows is { } flows)
+        {
+            MarkdownFlows(md, flows);
+        }
+
         md.AppendLine();
         md.AppendLine("## Charts");
         md.AppendLine();
-        foreach (var name in Charts)
+        foreach (var name in ChartsOf(result))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"![{name}](charts/{name}.svg)");
             md.AppendLine();
@@ -217,6 +284,33 @@ internal static class SimulationReport
         }
 
         return md.ToString();
+    }
+
+    private static void MarkdownFlows(StringBuilder md, IReadOnlyList<FlowSeries> flows)
+    {
+        md.AppendLine();
+        md.AppendLine("## Flows");
+        md.AppendLine();
+        md.AppendLine("Contacts that entered by each flow, and what the flow did with them (closed hours: CheckHoursOfOperation took False; at capacity: TransferContactToQueue's QueueAtCapacity; errors: every other error branch but NoMatchingCondition, a condition's default).");
+        md.AppendLine();
+        md.AppendLine("| Flow | Entered | Queued | Disconnected in flow | Still in flow at end | Closed hours | At capacity | Errors | Queued in |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var f in flows)
+        {
+            var queuedIn = string.Join(", ", f.QueuedBy.Select(q => string.Create(CultureInfo.InvariantCulture, $"{q.Queue} {q.Count:N0}")));
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {f.Flow} | {f.Entered:N0} | {f.Queued:N0} | {f.Disconnected:N0} | {f.InFlowAtEnd:N0} | {f.ClosedHours:N0} | {f.AtCapacity:N0} | {f.Errors:N0} | {(queuedIn.Length == 0 ? "–" : queuedIn)} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("| Flow | Action | Type | Branch | Contacts |");
+        md.AppendLine("|---|---|---|---|---:|");
+        foreach (var f in flows)
+        {
+            foreach (var b in f.Branches)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {f.Flow} | {b.ActionIdentifier} | {b.ActionType} | {b.Branch} | {b.Count:N0} |");
+            }
+        }
     }
 
     public static IEnumerable<(string Name, string Svg)> ChartFiles(ScenarioRun run)
@@ -250,6 +344,15 @@ internal static class SimulationReport
                 new ChartSeries($"{l.Region} {l.Channel} occupancy", Points(l.Intervals, x => x.From, x => x.Occupancy), i),
                 new ChartSeries($"{l.Region} {l.Channel} slots", Points(l.Intervals, x => x.From, x => x.SlotUtilisation), i, Dashed: true),
             }).ToList(), markers, percent: true));
+        if (result.Flows is { } flows)
+        {
+            var lines = flows.Where(f => f.Entered > 0)
+                .SelectMany(f => f.Intervals.SelectMany(i => i.Outcomes.Keys).Distinct().Order(StringComparer.Ordinal).Select(outcome => (Flow: f, Outcome: outcome)))
+                .ToList();
+            yield return ("flows", SvgChart.Render("Flows: contacts per interval by what their flow did (queued in a queue, or disconnected)", "contacts", s.Start, s.End,
+                lines.Select((l, i) => new ChartSeries($"{l.Flow.Flow}: {l.Outcome}", Points(l.Flow.Intervals, x => x.From, x => (double?)x.Outcomes.GetValueOrDefault(l.Outcome)), i)).ToList(),
+                markers, percent: false));
+        }
     }
 
     /// <summary>Regions with agents; the "ALL" line only when agents work more than one channel (else it is the same line).</summary>

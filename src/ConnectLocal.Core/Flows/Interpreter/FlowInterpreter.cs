@@ -25,6 +25,11 @@ public interface IFlowHost
     int Percent();
 
     LambdaResponse? Lambda(string functionArn);
+
+    /// <summary>An action the contact ran was logged (the simulator counts branches here); nothing by default.</summary>
+    void Logged(FlowContact contact, in FlowStep step)
+    {
+    }
 }
 
 /// <summary>Where a run stands after <see cref="FlowInterpreter.Run"/>.</summary>
@@ -191,8 +196,8 @@ public static class FlowInterpreter
         }
 
         var last = run.Frames.Peek();
-        contact.Log.Add(new FlowLogEntry(host.Now, contact.Id, last.Program.Arn, last.Program.Name, last.Next ?? string.Empty, "Loop",
-            new Dictionary<string, string>(), null, null, $"StepLimit: {MaxStepsWithoutPause} actions without a pause"));
+        Add(contact, host, new FlowStep(last.Program.Arn, last.Program.Name, last.Next ?? string.Empty, "Loop", null, null, $"StepLimit: {MaxStepsWithoutPause} actions without a pause"),
+            new Dictionary<string, string>());
         return run.State = FlowRunState.Disconnected;
     }
 
@@ -200,16 +205,54 @@ public static class FlowInterpreter
         Log(run, host, run.Flow, action, parameters, result, next, error);
 
     private static void Log(FlowRun run, IFlowHost host, FlowProgram program, FlowAction action, IReadOnlyDictionary<string, string> parameters, string? result, string? next, string? error) =>
-        run.Contact.Log.Add(new FlowLogEntry(host.Now, run.Contact.Id, program.Arn, program.Name, action.Identifier ?? string.Empty, action.Type ?? string.Empty,
-            parameters, result, next, error));
+        Add(run.Contact, host, new FlowStep(program.Arn, program.Name, action.Identifier ?? string.Empty, action.Type ?? string.Empty, result, next, error), parameters);
 
-    private static string? ErrorBranch(FlowAction action, string error) =>
-        action.Transitions.Errors.FirstOrDefault(e => e.ErrorType == error)?.NextAction
-        ?? action.Transitions.Errors.FirstOrDefault(e => e.ErrorType == NoMatchingError)?.NextAction;
+    /// <summary>The log entry is made only when the contact keeps its log; the host hears of every step.</summary>
+    private static void Add(FlowContact contact, IFlowHost host, in FlowStep step, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (contact.KeepLog)
+        {
+            contact.Log.Add(new FlowLogEntry(host.Now, contact.Id, step.FlowArn, step.FlowName, step.ActionIdentifier, step.ActionType, parameters, step.Results, step.NextAction, step.Error));
+        }
+
+        host.Logged(contact, step);
+    }
+
+    // Loops, not LINQ: these run for every action of every contact the simulator routes.
+    private static string? ErrorBranch(FlowAction action, string error)
+    {
+        var errors = action.Transitions.Errors;
+        FlowBranch? noMatching = null;
+        for (var i = 0; i < errors.Count; i++)
+        {
+            if (errors[i].ErrorType == error)
+            {
+                return errors[i].NextAction;
+            }
+
+            if (noMatching is null && errors[i].ErrorType == NoMatchingError)
+            {
+                noMatching = errors[i];
+            }
+        }
+
+        return noMatching?.NextAction;
+    }
 
     /// <summary>The first Conditions branch whose condition holds for the result.</summary>
-    private static string? ConditionBranch(FlowAction action, string result) =>
-        action.Transitions.Conditions.FirstOrDefault(c => c.Condition is { } condition && Holds(condition, result))?.NextAction;
+    private static string? ConditionBranch(FlowAction action, string result)
+    {
+        var conditions = action.Transitions.Conditions;
+        for (var i = 0; i < conditions.Count; i++)
+        {
+            if (conditions[i].Condition is { } condition && Holds(condition, result))
+            {
+                return conditions[i].NextAction;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// A condition on a result. [choice] Equals compares as numbers when both sides are numbers, else as exact text;
@@ -252,7 +295,7 @@ public static class FlowInterpreter
         Jumped,
     }
 
-    private sealed record Step(StepKind Kind, IReadOnlyDictionary<string, string> Parameters)
+    private readonly record struct Step(StepKind Kind, IReadOnlyDictionary<string, string> Parameters)
     {
         public string? Result { get; init; }
 
@@ -275,12 +318,13 @@ public static class FlowInterpreter
         Step Stop(FlowRunState state, string? result = null) => new(StepKind.Stop, parameters) { Stop = state, Result = result };
 
         var type = action.Type ?? string.Empty;
-        if (!Supported.Contains(type))
+        var kind = KindOf(action);
+        if (kind == ActionKind.Unsupported)
         {
             return Fail($"{type} is not run by ConnectLocal");
         }
 
-        if (Recorded.Contains(type))
+        if (kind == ActionKind.Recorded)
         {
             // A queue flow's endless prompt (no next action) plays until the contact leaves the queue.
             return type == "MessageParticipantIteratively" && action.Transitions.NextAction is null
@@ -538,19 +582,65 @@ public static class FlowInterpreter
     /// <summary>The action's parameters as run: each top-level text value resolved; nested ones flattened as Name.Member.</summary>
     private static IReadOnlyDictionary<string, string> Parameters(FlowAction action, FlowContact contact)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (action.Parameters is null)
+        if (StaticParameters.TryGetValue(action, out var fixedParameters))
         {
-            return result;
+            return fixedParameters;
         }
 
-        foreach (var (name, value) in action.Parameters)
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (action.Parameters is not null)
         {
-            Flatten(name, value, contact, result);
+            foreach (var (name, value) in action.Parameters)
+            {
+                Flatten(name, value, contact, result);
+            }
+        }
+
+        // Parameters with no dynamic value ($.…) are the same for every contact: made once per action.
+        if (!HasDynamicValue(action.Parameters))
+        {
+            StaticParameters.AddOrUpdate(action, result);
         }
 
         return result;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FlowAction, IReadOnlyDictionary<string, string>> StaticParameters = [];
+
+    private enum ActionKind
+    {
+        Unsupported,
+        Recorded,
+        Run,
+    }
+
+    private sealed class KindBox(ActionKind kind)
+    {
+        public ActionKind Kind { get; } = kind;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FlowAction, KindBox> Kinds = [];
+
+    /// <summary>Whether the action is run, only recorded, or not run: found once per action.</summary>
+    private static ActionKind KindOf(FlowAction action)
+    {
+        if (!Kinds.TryGetValue(action, out var box))
+        {
+            var type = action.Type ?? string.Empty;
+            box = new KindBox(!Supported.Contains(type) ? ActionKind.Unsupported : Recorded.Contains(type) ? ActionKind.Recorded : ActionKind.Run);
+            Kinds.AddOrUpdate(action, box);
+        }
+
+        return box.Kind;
+    }
+
+    private static bool HasDynamicValue(object? value) => value switch
+    {
+        string text => text.StartsWith("$.", StringComparison.Ordinal),
+        IReadOnlyDictionary<string, object?> map => map.Values.Any(HasDynamicValue),
+        IReadOnlyList<object?> list => list.Any(HasDynamicValue),
+        _ => false,
+    };
 
     private static void Flatten(string name, object? value, FlowContact contact, Dictionary<string, string> into)
     {

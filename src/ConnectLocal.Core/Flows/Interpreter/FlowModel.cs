@@ -76,6 +76,9 @@ public sealed record FlowLogEntry(
     string? NextAction,
     string? Error);
 
+/// <summary>One action a contact ran, without its parameters or time (what the simulator counts; no allocation).</summary>
+public readonly record struct FlowStep(string FlowArn, string FlowName, string ActionIdentifier, string ActionType, string? Results, string? NextAction, string? Error);
+
 /// <summary>How a contact's time in its flows ended (or where it is).</summary>
 public enum FlowOutcome
 {
@@ -118,10 +121,17 @@ public sealed class FlowContact
 
     public ContactInitiation Initiation { get; }
 
-    public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
+    // Made on first use: most contacts the simulator runs never need most of them.
+    private Dictionary<string, string>? _attributes;
+    private Dictionary<string, string>? _external;
+    private Dictionary<string, string>? _eventHooks;
+    private List<FlowLogEntry>? _log;
+    private Dictionary<(string Flow, string Action), int>? _loops;
+
+    public Dictionary<string, string> Attributes => _attributes ??= new(StringComparer.Ordinal);
 
     /// <summary>The last Lambda function's results ($.External).</summary>
-    public Dictionary<string, string> External { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> External => _external ??= new(StringComparer.Ordinal);
 
     /// <summary>The working queue (UpdateContactTargetQueue, or the queue a quick connect or API call preset).</summary>
     public FlowQueue? TargetQueue { get; set; }
@@ -131,9 +141,15 @@ public sealed class FlowContact
     public TimeSpan QueueTimeAdjustment { get; set; }
 
     /// <summary>UpdateContactEventHooks: hook name (CustomerQueue, CustomerHold, AgentWhisper, …) to flow ARN.</summary>
-    public Dictionary<string, string> EventHooks { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> EventHooks => _eventHooks ??= new(StringComparer.Ordinal);
 
-    public List<FlowLogEntry> Log { get; } = [];
+    public List<FlowLogEntry> Log => _log ??= [];
+
+    /// <summary>Whether <see cref="Log"/> keeps the entries (the simulator counts them as they come and keeps none).</summary>
+    public bool KeepLog { get; init; } = true;
+
+    /// <summary>How the contact entered its flow (set by FlowRouting).</summary>
+    internal FlowEntry? Entry { get; set; }
 
     public FlowOutcome Outcome { get; internal set; } = FlowOutcome.InFlow;
 
@@ -141,7 +157,10 @@ public sealed class FlowContact
     public RoutedContact? Routed { get; internal set; }
 
     /// <summary>Counts of the Loop actions (by flow and action) that have not finished looping.</summary>
-    internal Dictionary<(string Flow, string Action), int> Loops { get; } = [];
+    internal Dictionary<(string Flow, string Action), int> Loops => _loops ??= [];
+
+    /// <summary>The flow an event hook names, without making the hooks' map.</summary>
+    internal string? EventHook(string hook) => _eventHooks?.GetValueOrDefault(hook);
 
     /// <summary>Resolves a parameter value: a single JSONPath ($.Attributes.x, $.External.x, $.Queue.Id, …) or a literal.</summary>
     public string Resolve(string value)
@@ -155,8 +174,8 @@ public sealed class FlowContact
         var path = value[2..];
         return path switch
         {
-            _ when path.StartsWith("Attributes.", StringComparison.Ordinal) => Attributes.GetValueOrDefault(path["Attributes.".Length..]) ?? string.Empty,
-            _ when path.StartsWith("External.", StringComparison.Ordinal) => External.GetValueOrDefault(path["External.".Length..]) ?? string.Empty,
+            _ when path.StartsWith("Attributes.", StringComparison.Ordinal) => _attributes?.GetValueOrDefault(path["Attributes.".Length..]) ?? string.Empty,
+            _ when path.StartsWith("External.", StringComparison.Ordinal) => _external?.GetValueOrDefault(path["External.".Length..]) ?? string.Empty,
             "ContactId" or "InitialContactId" => Id ?? string.Empty,
             "Channel" => RoutingChannels.Name(Channel),
             "InitiationMethod" => Initiation switch

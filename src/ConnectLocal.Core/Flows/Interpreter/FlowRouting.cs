@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ConnectLocal.Core.Routing;
 
 namespace ConnectLocal.Core.Flows.Interpreter;
@@ -32,8 +31,6 @@ public sealed class FlowRouting : IFlowHost
     private readonly Random _random;
     private readonly EventHeap<FlowRun> _paused = new();
     private readonly Dictionary<string, FlowContact> _inFlow = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<RoutedContact, FlowContact> _byContact = [];
-    private readonly ConditionalWeakTable<FlowContact, FlowEntry> _entries = [];
 
     public FlowRouting(RoutingEngine engine, IFlowResources resources, LambdaResponses? lambdas = null, int seed = 0)
     {
@@ -44,6 +41,12 @@ public sealed class FlowRouting : IFlowHost
     }
 
     public RoutingEngine Engine => _engine;
+
+    /// <summary>Whether contacts keep their flow log (<see cref="FlowContact.Log"/>); the simulator keeps none and counts through <see cref="Logged"/>.</summary>
+    public bool KeepLogs { get; init; } = true;
+
+    /// <summary>Called for every action a contact runs, as it is logged.</summary>
+    public Action<FlowContact, FlowStep>? Logged { get; set; }
 
     public IFlowResources Resources { get; }
 
@@ -56,8 +59,8 @@ public sealed class FlowRouting : IFlowHost
     public FlowContact Start(FlowEntry entry)
     {
         _engine.RunDue();
-        var contact = new FlowContact(entry.ContactId, entry.Region, entry.Channel, entry.Initiation, entry.Attributes) { TargetQueue = entry.PresetQueue };
-        _entries.Add(contact, entry);
+        var contact = new FlowContact(entry.ContactId, entry.Region, entry.Channel, entry.Initiation, entry.Attributes) { TargetQueue = entry.PresetQueue, KeepLog = KeepLogs };
+        contact.Entry = entry;
         Continue(new FlowRun(contact, entry.Flow));
         return contact;
     }
@@ -81,7 +84,7 @@ public sealed class FlowRouting : IFlowHost
     }
 
     /// <summary>The flow view of an engine contact (null: it entered without a flow).</summary>
-    public FlowContact? ContactOf(RoutedContact contact) => _byContact.TryGetValue(contact, out var found) ? found : null;
+    public FlowContact? ContactOf(RoutedContact contact) => contact.FlowView as FlowContact;
 
     /// <summary>The contacts still in their inbound flow (paused by a Wait), not yet known to the engine.</summary>
     public IReadOnlyCollection<FlowContact> InFlow => _inFlow.Values;
@@ -94,12 +97,12 @@ public sealed class FlowRouting : IFlowHost
 
     void IFlowHost.Queue(FlowContact contact, FlowQueue queue)
     {
-        var entry = _entries.TryGetValue(contact, out var e) ? e : null;
+        var entry = contact.Entry;
         var request = new ContactRequest(contact.Region, queue.Id, contact.Channel, contact.Initiation, contact.Id, entry?.Patience,
             entry?.Tag?.Invoke(contact), contact.QueuePriority, contact.QueueTimeAdjustment);
         var routed = entry?.ScheduledAt is { } at && at > Now ? _engine.Schedule(request, at.UtcTicks) : _engine.Enqueue(request);
         contact.Routed = routed;
-        _byContact.AddOrUpdate(routed, contact);
+        routed.FlowView = contact;
     }
 
     int IFlowHost.WaitingIn(FlowContact contact, FlowQueue queue) => _engine.WaitingInQueue(contact.Region, queue.Id);
@@ -143,6 +146,8 @@ public sealed class FlowRouting : IFlowHost
 
     LambdaResponse? IFlowHost.Lambda(string functionArn) => _lambdas.Get(functionArn);
 
+    void IFlowHost.Logged(FlowContact contact, in FlowStep step) => Logged?.Invoke(contact, step);
+
     // ---- runs ----------------------------------------------------------------------------------------------------
 
     private void Continue(FlowRun run)
@@ -165,7 +170,7 @@ public sealed class FlowRouting : IFlowHost
                 return;
             case FlowRunState.Queued:
                 Forget(contact);
-                if (contact.Routed is { State: ContactState.Queued } && contact.EventHooks.TryGetValue("CustomerQueue", out var queueFlowId)
+                if (contact.Routed is { State: ContactState.Queued } && contact.EventHook("CustomerQueue") is { } queueFlowId
                     && Resources.Flow(queueFlowId) is { } queueFlow)
                 {
                     Continue(new FlowRun(contact, queueFlow, queueFlow: true));
@@ -187,10 +192,10 @@ public sealed class FlowRouting : IFlowHost
                 // [choice] An inbound flow that ends (EndFlowExecution, no next action) without queuing the contact disconnects it.
                 Forget(contact);
                 contact.Outcome = FlowOutcome.Disconnected;
-                var entry = _entries.TryGetValue(contact, out var e) ? e : null;
+                var entry = contact.Entry;
                 var ended = _engine.EndInFlow(contact.Id, contact.Region, contact.Channel, contact.Initiation, entry?.Tag?.Invoke(contact));
                 contact.Routed = ended;
-                _byContact.AddOrUpdate(ended, contact);
+                ended.FlowView = contact;
                 return;
         }
     }

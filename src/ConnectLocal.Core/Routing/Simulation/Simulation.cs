@@ -1,3 +1,5 @@
+using ConnectLocal.Core.Flows.Interpreter;
+
 namespace ConnectLocal.Core.Routing.Simulation;
 
 /// <summary>
@@ -25,13 +27,23 @@ public sealed class Simulation : IRoutingObserver
     private readonly List<AppliedChange> _changes = [];
     private readonly LoadCell[][] _loads;
     private readonly long _dayTicks;
+    private readonly FlowRouting? _flows;
+    private readonly CachedFlowResources? _flowResources;
+    private readonly Dictionary<string, FlowStats> _flowStats = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Stream, int Key), FlowTag> _flowTags = [];
+    private readonly List<DateTimeOffset> _closedIntervals = [];
+    private readonly Dictionary<string, string> _queuedOutcomes = new(StringComparer.Ordinal);
+    private string? _lastArn;
+    private FlowStats? _lastStats;
     private long _arrived;
     private long _eventCount;
     private long _intervalStart;
 
     /// <param name="regionFor">Where a stream's next contact arrives when the stream names no Region (the Global
     /// Resiliency telephony split for voice, in the simulator); null: the first Region.</param>
-    public Simulation(SimulationSettings settings, IReadOnlyList<ArrivalStream> streams, IReadOnlyList<TimelineAction> timeline, Func<ArrivalStream, string>? regionFor = null)
+    /// <param name="flowResources">What the streams' flows read (queues, hours, other flows); needed when a stream has a flow.</param>
+    public Simulation(SimulationSettings settings, IReadOnlyList<ArrivalStream> streams, IReadOnlyList<TimelineAction> timeline, Func<ArrivalStream, string>? regionFor = null,
+        IFlowResources? flowResources = null)
     {
         _settings = settings;
         _clock = new VirtualClock(settings.Start);
@@ -42,23 +54,66 @@ public sealed class Simulation : IRoutingObserver
         _slTicks = TimeSpan.FromSeconds(settings.ServiceLevelSeconds).Ticks;
         _dayTicks = (settings.Day == default ? new DateTimeOffset(settings.Start.UtcDateTime.Date, TimeSpan.Zero) : settings.Day).UtcTicks;
 
+        if (streams.Any(s => s.Flow is not null))
+        {
+            // [choice] The flows' own random draws (DistributeByPercentage) come from the scenario's seed too.
+            // What flows read is remembered between configuration changes (cleared after each timeline change).
+            _flowResources = flowResources as CachedFlowResources ?? new CachedFlowResources(flowResources ?? new FlowResourceSet());
+            _flows = new FlowRouting(Engine, _flowResources, seed: (int)(Rng.For(settings.Seed, "flows").NextUInt64() & int.MaxValue))
+            {
+                KeepLogs = false,
+                Logged = CountAction,
+            };
+        }
+
         foreach (var stream in streams)
         {
-            var key = stream.QueueId + "|" + RoutingChannels.Name(stream.Channel);
-            var keyIndex = _keys.IndexOf(key);
-            if (keyIndex < 0)
-            {
-                keyIndex = _keys.Count;
-                _keys.Add(key);
-                _cells.Add(settings.Regions.Select(r => new Cell(Engine.Target(r, stream.QueueId), stream.QueueName, stream.Channel)).ToArray());
-            }
+            // A stream that enters by a flow has its queues' cells made as the flow queues its contacts.
+            var keyIndex = stream.Flow is null ? CellFor(stream.QueueId, stream.QueueName, stream.Channel) : -1;
 
             // Seeded by names, not ids: a queue's id is new on every run, its name is the scenario's.
             _streams.Add(new StreamState(stream, keyIndex, Rng.For(settings.Seed, $"arrivals/{_streams.Count}/{stream.QueueName}|{RoutingChannels.Name(stream.Channel)}")));
+            if (stream.Flow is { } flow)
+            {
+                var state = _streams[^1];
+                var index = _streams.Count - 1;
+                state.Tagger = contact => FlowQueued(index, contact);
+                if (!_flowStats.TryGetValue(flow.Arn, out var stats))
+                {
+                    stats = new FlowStats(flow.Name);
+                    _flowStats[flow.Arn] = stats;
+                }
+
+                state.FlowStats = stats;
+            }
         }
 
         Records = settings.RecordContacts ? [] : null;
         _loads = settings.Regions.Select(r => Enumerable.Range(0, RoutingChannels.Count + 1).Select(_ => new LoadCell()).ToArray()).ToArray();
+    }
+
+    /// <summary>The cell of a queue on a channel (made, with empty intervals for those already closed, the first time).</summary>
+    private int CellFor(string queueId, string queueName, RoutingChannel channel)
+    {
+        var key = queueId + "|" + RoutingChannels.Name(channel);
+        var keyIndex = _keys.IndexOf(key);
+        if (keyIndex < 0)
+        {
+            keyIndex = _keys.Count;
+            _keys.Add(key);
+            var row = _settings.Regions.Select(r => new Cell(Engine.Target(r, queueId), queueName, channel)).ToArray();
+            foreach (var cell in row)
+            {
+                foreach (var from in _closedIntervals)
+                {
+                    cell.Intervals.Add(cell.Close(from, 0, null));
+                }
+            }
+
+            _cells.Add(row);
+        }
+
+        return keyIndex;
     }
 
     private enum EventKind
@@ -100,7 +155,8 @@ public sealed class Simulation : IRoutingObserver
             var engineNext = Engine.NextDueTicks;
             var eventNext = _events.Count > 0 ? _events.PeekTime : long.MaxValue;
             var arrivalNext = _arrivals.Count > 0 ? _arrivals.PeekTime : long.MaxValue;
-            var next = Math.Min(engineNext, Math.Min(eventNext, arrivalNext));
+            var flowNext = _flows?.NextDueTicks ?? long.MaxValue;
+            var next = Math.Min(Math.Min(engineNext, flowNext), Math.Min(eventNext, arrivalNext));
             if (next >= end)
             {
                 break;
@@ -118,6 +174,10 @@ public sealed class Simulation : IRoutingObserver
             {
                 Engine.RunDue();
             }
+            else if (flowNext == next)
+            {
+                _flows!.RunDue();
+            }
             else if (eventNext == next)
             {
                 Step();
@@ -130,7 +190,15 @@ public sealed class Simulation : IRoutingObserver
         }
 
         _clock.AdvanceTo(end);
-        Engine.RunDue();
+        if (_flows is not null)
+        {
+            _flows.RunDue();
+        }
+        else
+        {
+            Engine.RunDue();
+        }
+
         CloseInterval(_intervalStart, end);
         progress?.Invoke(1);
         return Result();
@@ -160,6 +228,7 @@ public sealed class Simulation : IRoutingObserver
                 }
 
                 _changes.Add(new AppliedChange(new DateTimeOffset(time, TimeSpan.Zero), change.Label, error));
+                _flowResources?.Clear();
                 break;
             case EventKind.IntervalEnd:
                 CloseInterval(_intervalStart, time);
@@ -171,7 +240,7 @@ public sealed class Simulation : IRoutingObserver
     void IRoutingObserver.Connected(RoutedContact contact)
     {
         var stream = StreamOf(contact);
-        var cell = _cells[stream.KeyIndex][contact.RegionIndex];
+        var cell = _cells[KeyIndexOf(contact)][contact.RegionIndex];
         var wait = contact.ConnectedTicks - contact.EnqueuedTicks;
         cell.Answered++;
         cell.WaitTicks += wait;
@@ -202,7 +271,7 @@ public sealed class Simulation : IRoutingObserver
         }
 
         cell.HandleSeconds += handle;
-        Records?.Add(new ContactRecord(new DateTimeOffset(contact.EnqueuedTicks, TimeSpan.Zero), stream.Stream.QueueName, RoutingChannels.Name(contact.Channel), contact.Region,
+        Records?.Add(new ContactRecord(new DateTimeOffset(contact.EnqueuedTicks, TimeSpan.Zero), cell.QueueName, RoutingChannels.Name(contact.Channel), contact.Region,
             TimeSpan.FromTicks(wait).TotalSeconds, handle, null));
 
         _events.Push(_clock.UtcTicks + Math.Max(1, (long)(handle * TimeSpan.TicksPerSecond)), new SimEvent(EventKind.Completion, 0, contact));
@@ -210,14 +279,13 @@ public sealed class Simulation : IRoutingObserver
 
     void IRoutingObserver.Ended(RoutedContact contact)
     {
-        if (contact.EndReason == ContactEnd.Abandoned)
+        if (contact.EndReason == ContactEnd.Abandoned && contact.Tag is not null)
         {
-            var stream = StreamOf(contact);
-            var cell = _cells[stream.KeyIndex][contact.RegionIndex];
+            var cell = _cells[KeyIndexOf(contact)][contact.RegionIndex];
             cell.Abandoned++;
             cell.AbandonedWaitTicks += contact.EndedTicks - contact.EnqueuedTicks;
             var waited = TimeSpan.FromTicks(contact.EndedTicks - contact.EnqueuedTicks).TotalSeconds;
-            Records?.Add(new ContactRecord(new DateTimeOffset(contact.EnqueuedTicks, TimeSpan.Zero), stream.Stream.QueueName, RoutingChannels.Name(contact.Channel), contact.Region, waited, null, waited));
+            Records?.Add(new ContactRecord(new DateTimeOffset(contact.EnqueuedTicks, TimeSpan.Zero), cell.QueueName, RoutingChannels.Name(contact.Channel), contact.Region, waited, null, waited));
         }
     }
 
@@ -227,9 +295,18 @@ public sealed class Simulation : IRoutingObserver
         var stream = state.Stream;
         var region = stream.Region ?? _regionFor(stream);
         var regionIndex = RegionIndexOf(region);
+        _arrived++;
+        if (stream.Flow is { } flow && stream.Recorded is null)
+        {
+            state.FlowStats!.Entered++;
+            var flowPatience = stream.Patience is null ? (TimeSpan?)null : TimeSpan.FromTicks((long)(stream.Patience.Sample(state.Rng) * TimeSpan.TicksPerSecond));
+            _flows!.Start(new FlowEntry(null, region, stream.Channel, ContactInitiation.Inbound, flow, Patience: flowPatience, Tag: state.Tagger));
+            ScheduleArrival(streamIndex, time);
+            return;
+        }
+
         var cell = _cells[state.KeyIndex][regionIndex];
         cell.Arrived++;
-        _arrived++;
         object tag = state;
         double? abandonAfter = null;
         if (stream.Recorded is { } recorded)
@@ -301,6 +378,12 @@ public sealed class Simulation : IRoutingObserver
     private void CloseInterval(long from, long to)
     {
         var fromTime = new DateTimeOffset(from, TimeSpan.Zero);
+        _closedIntervals.Add(fromTime);
+        foreach (var stats in _flowStats.Values)
+        {
+            stats.Close(fromTime);
+        }
+
         foreach (var row in _cells)
         {
             foreach (var cell in row)
@@ -349,15 +432,171 @@ public sealed class Simulation : IRoutingObserver
             loads.AddRange(channels.Select(c => _loads[r][c].Series(_settings.Regions[r], RoutingChannels.Name((RoutingChannel)c), _settings.Start)));
         }
 
-        return new SimulationResult(_settings, queues, loads, _changes, _arrived, Engine.Offers, Engine.Evaluations, _eventCount);
+        var flows = _flows is null ? null : _flowStats.Select(p => p.Value.Series(p.Key)).ToList();
+        return new SimulationResult(_settings, queues, loads, _changes, _arrived, Engine.Offers, Engine.Evaluations, _eventCount, flows);
+    }
+
+    /// <summary>
+    /// A flow contact is queued (its tag made) or ended in its flow: counted for its entry flow, and a queued one in its
+    /// queue's cell, where it arrives now.
+    /// </summary>
+    private object? FlowQueued(int streamIndex, FlowContact contact)
+    {
+        var state = _streams[streamIndex];
+        var stats = state.FlowStats!;
+        if (contact.Outcome == FlowOutcome.Disconnected || contact.TargetQueue is not { } queue)
+        {
+            stats.Disconnected++;
+            stats.Count(FlowSeries.DisconnectedOutcome);
+            return null;
+        }
+
+        stats.Queued++;
+        var queueName = queue.Name ?? queue.Id;
+        stats.QueuedBy[queueName] = stats.QueuedBy.GetValueOrDefault(queueName) + 1;
+        if (!_queuedOutcomes.TryGetValue(queueName, out var outcome))
+        {
+            outcome = FlowSeries.QueuedOutcome + queueName;
+            _queuedOutcomes[queueName] = outcome;
+        }
+
+        stats.Count(outcome);
+        // The resources answer the same queue object until the next change: one reference check finds the cell.
+        int keyIndex;
+        if (ReferenceEquals(state.LastQueue, queue))
+        {
+            keyIndex = state.LastKeyIndex;
+        }
+        else
+        {
+            keyIndex = CellFor(queue.Id, queueName, contact.Channel);
+            (state.LastQueue, state.LastKeyIndex) = (queue, keyIndex);
+        }
+
+        _cells[keyIndex][RegionIndexOf(contact.Region)].Arrived++;
+        if (!_flowTags.TryGetValue((streamIndex, keyIndex), out var tag))
+        {
+            tag = new FlowTag(state, keyIndex);
+            _flowTags[(streamIndex, keyIndex)] = tag;
+        }
+
+        return tag;
+    }
+
+    /// <summary>Every action a flow contact runs: its branch counted in the flow it ran in.</summary>
+    private void CountAction(FlowContact contact, FlowStep entry)
+    {
+        if (ReferenceEquals(entry.FlowArn, _lastArn) && _lastStats is { } last)
+        {
+            CountBranch(last, entry);
+            return;
+        }
+
+        if (!_flowStats.TryGetValue(entry.FlowArn, out var stats))
+        {
+            stats = new FlowStats(entry.FlowName);
+            _flowStats[entry.FlowArn] = stats;
+            foreach (var from in _closedIntervals)
+            {
+                stats.Close(from);
+            }
+
+        }
+
+        (_lastArn, _lastStats) = (entry.FlowArn, stats);
+        CountBranch(stats, entry);
+    }
+
+    private static void CountBranch(FlowStats stats, in FlowStep entry)
+    {
+        string branch;
+        if (entry.Error is { } error)
+        {
+            var colon = error.IndexOf(':', StringComparison.Ordinal);
+            branch = colon < 0 ? error : error[..colon];
+            if (branch == FlowInterpreter.QueueAtCapacity)
+            {
+                stats.AtCapacity++;
+            }
+            else if (branch != FlowInterpreter.NoMatchingCondition)
+            {
+                stats.Errors++;
+            }
+
+            // [choice] NoMatchingCondition is a condition's default branch (DistributeByPercentage's remainder, a
+            // Compare with no match), counted as a branch and not as an error.
+            branch = branch == FlowInterpreter.NoMatchingCondition ? branch : "error: " + branch;
+        }
+        else
+        {
+            // DistributeByPercentage's result is the number drawn: its branch is where the contact went.
+            branch = entry.ActionType == "DistributeByPercentage" ? "to " + entry.NextAction : entry.Results ?? (entry.NextAction is null ? "end" : "next");
+            if (entry.ActionType == "CheckHoursOfOperation" && entry.Results == "False")
+            {
+                stats.ClosedHours++;
+            }
+        }
+
+        ref var counter = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(stats.Branches, (entry.ActionIdentifier, branch), out _);
+        counter.Type ??= entry.ActionType;
+        counter.Count++;
     }
 
     /// <summary>The contacts answered or abandoned, when <see cref="SimulationSettings.RecordContacts"/> is set.</summary>
     public List<ContactRecord>? Records { get; }
 
-    private static StreamState StreamOf(RoutedContact contact) => contact.Tag as StreamState ?? ((RecordedTag)contact.Tag!).State;
+    private static StreamState StreamOf(RoutedContact contact) => contact.Tag switch
+    {
+        StreamState state => state,
+        FlowTag flow => flow.State,
+        _ => ((RecordedTag)contact.Tag!).State,
+    };
+
+    private static int KeyIndexOf(RoutedContact contact) => contact.Tag switch
+    {
+        StreamState state => state.KeyIndex,
+        FlowTag flow => flow.KeyIndex,
+        _ => ((RecordedTag)contact.Tag!).State.KeyIndex,
+    };
 
     private sealed record RecordedTag(StreamState State, RecordedContact Record);
+
+    /// <summary>A contact its flow queued: its stream, and the cell of the queue it went to.</summary>
+    private sealed record FlowTag(StreamState State, int KeyIndex);
+
+    private sealed class FlowStats(string name)
+    {
+        public long Entered;
+        public long Queued;
+        public long Disconnected;
+        public long ClosedHours;
+        public long AtCapacity;
+        public long Errors;
+
+        public Dictionary<string, long> QueuedBy { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string Action, string Branch), (string? Type, long Count)> Branches { get; } = [];
+
+        private readonly List<FlowInterval> _intervals = [];
+        private Dictionary<string, long> _open = new(StringComparer.Ordinal);
+
+        /// <summary>An outcome of a contact that entered by the flow, in the open interval.</summary>
+        public void Count(string outcome) => _open[outcome] = _open.GetValueOrDefault(outcome) + 1;
+
+        public void Close(DateTimeOffset from)
+        {
+            _intervals.Add(new FlowInterval(from, _open));
+            _open = new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
+        public FlowSeries Series(string arn) => new(name, arn, Entered, Queued, Disconnected, Entered - Queued - Disconnected, ClosedHours, AtCapacity, Errors,
+            QueuedBy.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => (q.Key, q.Value)).ToList(),
+            Branches.OrderBy(b => b.Key.Action, StringComparer.Ordinal).ThenBy(b => b.Key.Branch, StringComparer.Ordinal)
+                .Select(b => new FlowBranchCount(b.Key.Action, b.Value.Type ?? string.Empty, b.Key.Branch, b.Value.Count)).ToList())
+        {
+            Intervals = _intervals,
+        };
+    }
 
     private readonly record struct SimEvent(EventKind Kind, int Index, RoutedContact? Contact);
 
@@ -369,6 +608,16 @@ public sealed class Simulation : IRoutingObserver
         public ArrivalStream Stream { get; } = stream;
 
         public int KeyIndex { get; } = keyIndex;
+
+        public FlowStats? FlowStats { get; set; }
+
+        /// <summary>The queue the stream's flow last queued a contact in, and its cell.</summary>
+        public FlowQueue? LastQueue { get; set; }
+
+        public int LastKeyIndex { get; set; }
+
+        /// <summary>Makes the engine's tag of a contact of the stream's flow (Simulation.FlowQueued).</summary>
+        public Func<FlowContact, object?>? Tagger { get; set; }
 
         public Rng Rng { get; } = rng;
 

@@ -13,6 +13,8 @@ public sealed record RatePeriod(TimeSpan From, double PerHour);
 /// <paramref name="Rates"/>: each arrives at its time, is handled for its recorded time (else one drawn from
 /// <paramref name="HandleTime"/>), and leaves the queue after its recorded abandonment time (else after a patience
 /// drawn from <paramref name="Patience"/>, or never).</param>
+/// <param name="Flow">The flow the stream's contacts enter by (the flow decides whether and where they are queued;
+/// <paramref name="QueueId"/> is then only the stream's name); null: straight into <paramref name="QueueId"/>.</param>
 public sealed record ArrivalStream(
     string QueueId,
     string QueueName,
@@ -22,7 +24,8 @@ public sealed record ArrivalStream(
     Distribution? Patience = null,
     Distribution? AfterContactWork = null,
     string? Region = null,
-    IReadOnlyList<RecordedContact>? Recorded = null);
+    IReadOnlyList<RecordedContact>? Recorded = null,
+    ConnectLocal.Core.Flows.Interpreter.FlowProgram? Flow = null);
 
 /// <summary>One contact of an exported day: when it arrived (time of day), its handle time if it was answered, and after how long it abandoned if it did.</summary>
 public sealed record RecordedContact(TimeSpan Arrival, double? HandleSeconds, double? AbandonedAfterSeconds);

@@ -61,4 +61,39 @@ public sealed record SimulationResult(
     long ContactsArrived,
     long Offers,
     long Evaluations,
-    long Events);
+    long Events,
+    IReadOnlyList<FlowSeries>? Flows = null);
+
+/// <summary>How often an action of a flow took a branch: its result (True, False, Success, a percentage …), or its error type.</summary>
+public sealed record FlowBranchCount(string ActionIdentifier, string ActionType, string Branch, long Count);
+
+/// <summary>
+/// One flow over the day. Entered, Queued (by queue name), Disconnected and InFlowAtEnd count the contacts that entered
+/// by it (wherever TransferToFlow or modules took them); ClosedHours (CheckHoursOfOperation False), AtCapacity
+/// (TransferContactToQueue's QueueAtCapacity), Errors (every other error branch) and Branches count the actions run in it.
+/// </summary>
+public sealed record FlowSeries(
+    string Flow,
+    string FlowArn,
+    long Entered,
+    long Queued,
+    long Disconnected,
+    long InFlowAtEnd,
+    long ClosedHours,
+    long AtCapacity,
+    long Errors,
+    IReadOnlyList<(string Queue, long Count)> QueuedBy,
+    IReadOnlyList<FlowBranchCount> Branches)
+{
+    /// <summary>The outcome of a contact its flow ended.</summary>
+    public const string DisconnectedOutcome = "disconnected";
+
+    /// <summary>The outcome of a contact its flow queued: this, then the queue's name.</summary>
+    public const string QueuedOutcome = "queued: ";
+
+    /// <summary>The outcomes of the contacts that entered by the flow, per interval (counted when the flow queued or ended them).</summary>
+    public IReadOnlyList<FlowInterval> Intervals { get; init; } = [];
+}
+
+/// <summary>How many contacts of a flow met each outcome (<see cref="FlowSeries.DisconnectedOutcome"/>, queued: QUEUE) in an interval.</summary>
+public sealed record FlowInterval(DateTimeOffset From, IReadOnlyDictionary<string, long> Outcomes);
