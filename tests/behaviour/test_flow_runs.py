@@ -98,6 +98,40 @@ class ContactFlowTest(unittest.TestCase):
         self.assertEqual("QueueAtCapacity", logs[-2]["Error"].split(":")[0])
         self.assertEqual("DisconnectParticipant", logs[-1]["ContactFlowModuleType"])
 
+    def test_a_contact_waiting_in_its_inbound_flow_is_described_and_can_be_stopped(self):
+        content = {"Version": "2019-10-30", "StartAction": "tag", "Actions": [
+            action("tag", "UpdateContactAttributes", {"Attributes": {"step": "waiting"}}, next_="wait"),
+            action("wait", "Wait", {"TimeoutSeconds": "3600"}, conditions={"WaitCompleted": "queue"}, errors={"NoMatchingError": "bye"}),
+            action("queue", "UpdateContactTargetQueue", {"QueueId": self.support}, next_="transfer"),
+            action("transfer", "TransferContactToQueue", errors={"NoMatchingError": "bye"}),
+            action("bye", "DisconnectParticipant")]}
+        flow = self.connect.create_contact_flow(InstanceId=self.iid, Name=unique("waits"), Type="CONTACT_FLOW", Content=json.dumps(content))["ContactFlowId"]
+        chat = self.connect.start_chat_contact(InstanceId=self.iid, ContactFlowId=flow, ParticipantDetails={"DisplayName": "c"},
+                                               Attributes={"caller": "vip"})["ContactId"]
+
+        waiting = self.center.contact(chat)
+        self.assertEqual(("CHAT", "API", {"caller": "vip", "step": "waiting"}), (waiting["Channel"], waiting["InitiationMethod"], waiting["Attributes"]))
+        self.assertNotIn("QueueInfo", waiting)
+        self.assertNotIn("DisconnectTimestamp", waiting)
+        self.assertIn("InitiationTimestamp", waiting)
+        self.assertTrue(waiting["Arn"].endswith("/contact/" + chat))
+        # another instance does not see it
+        other = create_instance(self.connect)
+        with self.assertRaises(self.connect.exceptions.ResourceNotFoundException):
+            self.connect.describe_contact(InstanceId=other, ContactId=chat)
+        with self.assertRaises(self.connect.exceptions.ContactNotFoundException):
+            self.connect.stop_contact(InstanceId=other, ContactId=chat)
+
+        self.connect.stop_contact(InstanceId=self.iid, ContactId=chat)
+
+        stopped = self.center.contact(chat)
+        self.assertIn("DisconnectTimestamp", stopped)
+        self.assertNotIn("QueueInfo", stopped)
+        with self.assertRaises(self.connect.exceptions.ContactNotFoundException):
+            self.connect.stop_contact(InstanceId=self.iid, ContactId=chat)
+        # the Wait is logged when it completes: stopped, it never does, and nothing after it runs
+        self.assertEqual(["UpdateContactAttributes"], [e["ContactFlowModuleType"] for e in flow_logs(chat)])
+
     def test_saved_and_unknown_flows_are_refused(self):
         saved = self.connect.create_contact_flow(InstanceId=self.iid, Name=unique("saved"), Type="CONTACT_FLOW", Status="SAVED",
                                                  Content=json.dumps({"Version": "2019-10-30", "StartAction": "x", "Actions": []}))["ContactFlowId"]

@@ -5,13 +5,15 @@ public sealed partial class RoutingEngine
 {
     /// <summary>
     /// A contact whose flow ended it before it reached a queue (DisconnectParticipant, a closed branch that hangs up):
-    /// it exists, ended, so that DescribeContact shows it like any other contact.
+    /// it exists, ended, so that DescribeContact shows it like any other contact. StopContact on a contact paused in its
+    /// inbound flow ends it the same way, <see cref="ContactEnd.Stopped"/>.
     /// </summary>
-    public RoutedContact EndInFlow(string? id, string region, RoutingChannel channel, ContactInitiation initiation, object? tag)
+    public RoutedContact EndInFlow(string? id, string region, RoutingChannel channel, ContactInitiation initiation, object? tag,
+        ContactEnd end = ContactEnd.Disconnected)
     {
         Begin();
         var contact = NewContact(id, RegionIndex(region), region, channel, initiation, tag);
-        Finish(contact, ContactEnd.Disconnected);
+        Finish(contact, end);
         return contact;
     }
 

@@ -190,8 +190,10 @@ public sealed partial class ConnectApi
 
         var caller = CallerOf(context);
         var instanceId = Store.Read(session => InstanceService.Require(session, caller, request.InstanceId!)).Id;
-        var stopped = Routing.UseContact(request.ContactId!, (routing, contact) =>
-            routing.InstanceId == instanceId && routing.Engine.Stop(contact) ? contact : null);
+        var stopped = Routing.UseContact<object>(request.ContactId!,
+            (routing, contact) => routing.InstanceId == instanceId && routing.Engine.Stop(contact) ? contact : null,
+            // still in its inbound flow (paused by a Wait): it ends there, stopped
+            (routing, waiting) => routing.InstanceId == instanceId && routing.Flows!.StopInFlow(waiting.Id!) ? waiting : null);
         if (stopped is null)
         {
             throw new ServiceErrorException("ContactNotFoundException", "Contact not found or not active.");
@@ -204,7 +206,9 @@ public sealed partial class ConnectApi
     {
         var caller = CallerOf(context);
         var instanceId = Store.Read(session => InstanceService.Require(session, caller, request.InstanceId!)).Id;
-        var shape = Routing.UseContact(request.ContactId!, (routing, contact) => routing.InstanceId == instanceId ? ContactOut(contact, routing.Flows?.ContactOf(contact)) : null)
+        var shape = Routing.UseContact(request.ContactId!,
+                (routing, contact) => routing.InstanceId == instanceId ? ContactOut(contact, routing.Flows?.ContactOf(contact)) : null,
+                (routing, waiting) => routing.InstanceId == instanceId ? InFlowContactOut(waiting) : null)
             ?? throw Errors.NotFound("Contact");
         return ValueTask.FromResult(new DescribeContactResponse { Contact = shape });
     }
@@ -271,7 +275,9 @@ public sealed partial class ConnectApi
     internal static string ContactArn(Caller caller, Instance instance, string contactId) =>
         Arns.InInstance(caller.Region, caller.AccountId, instance.Id, "contact", contactId);
 
-    internal static string InitiationMethod(RoutedContact contact) => contact.Initiation switch
+    internal static string InitiationMethod(RoutedContact contact) => InitiationMethod(contact.Initiation);
+
+    internal static string InitiationMethod(ContactInitiation initiation) => initiation switch
     {
         ContactInitiation.Outbound => "OUTBOUND",
         ContactInitiation.Api => "API",
@@ -286,6 +292,38 @@ public sealed partial class ConnectApi
         ContactState.Connected => "CONNECTED",
         _ => "ENDED",
     };
+
+    /// <summary>
+    /// A contact still in its inbound flow (paused by a Wait): no queue, no agent yet; its attributes as the flow has
+    /// set them so far. [choice] LastUpdateTimestamp is when it entered the flow.
+    /// </summary>
+    private static ContactShape InFlowContactOut(FlowContact contact)
+    {
+        var details = contact.Entry?.Tag?.Invoke(contact) as ContactInfo;
+        return new ContactShape
+        {
+            Arn = details?.Arn,
+            Id = contact.Id,
+            InitialContactId = contact.Id,
+            PreviousContactId = details?.PreviousContactId,
+            RelatedContactId = details?.RelatedContactId,
+            InitiationMethod = InitiationMethod(contact.Initiation),
+            Name = details?.Name,
+            Description = details?.Description,
+            Channel = RoutingChannels.Name(contact.Channel),
+            InitiationTimestamp = contact.EnteredAt,
+            ScheduledTimestamp = contact.Entry?.ScheduledAt,
+            LastUpdateTimestamp = contact.EnteredAt,
+            Attributes = contact.Attributes.Count > 0 ? new Dictionary<string, string>(contact.Attributes, StringComparer.Ordinal) : null,
+            TaskTemplateInfo = details?.TaskTemplateArn is { } templateArn ? new TaskTemplateInfoV2 { Arn = templateArn, Name = details.TaskTemplateName } : null,
+            GlobalResiliencyMetadata = details?.TrafficDistributionGroupId is null ? null : new GlobalResiliencyMetadata
+            {
+                ActiveRegion = contact.Region,
+                OriginRegion = details.OriginRegion,
+                TrafficDistributionGroupId = details.TrafficDistributionGroupId,
+            },
+        };
+    }
 
     /// <param name="flow">The contact as its flows left it: attributes, routing priority and time adjustment.</param>
     private static ContactShape ContactOut(RoutedContact contact, FlowContact? flow)

@@ -149,8 +149,12 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
     /// <summary>Lets a change made through the API take effect now (PutUserStatus: an agent becoming available takes a waiting contact).</summary>
     public void Refresh(Caller caller, string instanceIdOrArn) => Use(caller, instanceIdOrArn, (_, _) => true);
 
-    /// <summary>Runs <paramref name="work"/> on the engine that holds the contact; null when no engine does.</summary>
-    public T? UseContact<T>(string contactId, Func<InstanceRouting, RoutedContact, T?> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> on the engine that holds the contact, or <paramref name="inFlow"/> when the contact is
+    /// still in its inbound flow (paused by a Wait, not known to the engine yet); null when neither applies.
+    /// </summary>
+    public T? UseContact<T>(string contactId, Func<InstanceRouting, RoutedContact, T?> work,
+        Func<InstanceRouting, ConnectLocal.Core.Flows.Interpreter.FlowContact, T?>? inFlow = null)
         where T : class
     {
         if (!_contacts.TryGetValue(contactId, out var routing))
@@ -168,7 +172,9 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
                 Refresh(routing, instance);
             }
 
-            var result = routing.Engine.FindContact(contactId) is { } contact ? work(routing, contact) : null;
+            var result = routing.Engine.FindContact(contactId) is { } contact ? work(routing, contact)
+                : inFlow is not null && routing.Flows?.InFlowContact(contactId) is { } waiting ? inFlow(routing, waiting)
+                : null;
             if (instance is not null)
             {
                 ApplyNextStatuses(routing, instance);

@@ -121,6 +121,9 @@ public sealed class FlowContact
 
     public ContactInitiation Initiation { get; }
 
+    /// <summary>When the contact entered its first flow (DescribeContact's InitiationTimestamp while it is still in it).</summary>
+    public DateTimeOffset EnteredAt { get; internal set; }
+
     // Made on first use: most contacts the simulator runs never need most of them.
     private Dictionary<string, string>? _attributes;
     private Dictionary<string, string>? _external;
@@ -149,7 +152,7 @@ public sealed class FlowContact
     public bool KeepLog { get; init; } = true;
 
     /// <summary>How the contact entered its flow (set by FlowRouting).</summary>
-    internal FlowEntry? Entry { get; set; }
+    public FlowEntry? Entry { get; internal set; }
 
     public FlowOutcome Outcome { get; internal set; } = FlowOutcome.InFlow;
 

@@ -61,6 +61,7 @@ public sealed class FlowRouting : IFlowHost
         _engine.RunDue();
         var contact = new FlowContact(entry.ContactId, entry.Region, entry.Channel, entry.Initiation, entry.Attributes) { TargetQueue = entry.PresetQueue, KeepLog = KeepLogs };
         contact.Entry = entry;
+        contact.EnteredAt = _engine.Clock.Now;
         Continue(new FlowRun(contact, entry.Flow));
         return contact;
     }
@@ -79,6 +80,12 @@ public sealed class FlowRouting : IFlowHost
                 continue;
             }
 
+            // An inbound run whose contact was stopped meanwhile (StopInFlow) does not go on.
+            if (!run.QueueFlow && run.Contact.Routed is not null)
+            {
+                continue;
+            }
+
             Continue(run);
         }
     }
@@ -88,6 +95,27 @@ public sealed class FlowRouting : IFlowHost
 
     /// <summary>The contacts still in their inbound flow (paused by a Wait), not yet known to the engine.</summary>
     public IReadOnlyCollection<FlowContact> InFlow => _inFlow.Values;
+
+    /// <summary>The contact by id while it is still in its inbound flow (paused by a Wait); null otherwise.</summary>
+    public FlowContact? InFlowContact(string contactId) => _inFlow.GetValueOrDefault(contactId);
+
+    /// <summary>
+    /// StopContact on a contact still in its inbound flow: its paused run does not go on, and the engine knows it as
+    /// a contact that ended, stopped (DescribeContact shows it like any other). False when it is not in its flow.
+    /// </summary>
+    public bool StopInFlow(string contactId)
+    {
+        if (!_inFlow.Remove(contactId, out var contact))
+        {
+            return false;
+        }
+
+        contact.Outcome = FlowOutcome.Disconnected;
+        var ended = _engine.EndInFlow(contact.Id, contact.Region, contact.Channel, contact.Initiation, contact.Entry?.Tag?.Invoke(contact), ContactEnd.Stopped);
+        contact.Routed = ended;
+        ended.FlowView = contact;
+        return true;
+    }
 
     /// <summary>The contact by id: still in its inbound flow, or known to the engine.</summary>
     public FlowContact? Find(string contactId) =>

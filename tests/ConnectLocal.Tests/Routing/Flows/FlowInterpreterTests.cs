@@ -350,6 +350,28 @@ public sealed class FlowInterpreterTests
     }
 
     [Fact]
+    public void A_contact_stopped_while_its_inbound_flow_waits_ends_stopped_and_its_flow_does_not_go_on()
+    {
+        var f = new FlowFixture();
+        f.Queue("support");
+        f.Flow("slow", [Action("wait", "Wait", """{"TimeoutSeconds":"300"}""", conditions: When("Equals", "WaitCompleted", "set")), .. QueueIn("support"), Bye]);
+        var contact = f.Start("slow", id: "c-1");
+        f.Advance(10);
+
+        Assert.Same(contact, f.Flows.InFlowContact("c-1"));
+        Assert.Equal(EngineFixture.Start, contact.EnteredAt);
+        Assert.True(f.Flows.StopInFlow("c-1"));
+
+        Assert.Null(f.Flows.InFlowContact("c-1"));
+        Assert.Equal((ContactState.Ended, ContactEnd.Stopped), (contact.Routed!.State, contact.Routed.EndReason));
+        Assert.False(f.Flows.StopInFlow("c-1"));
+        f.Advance(600);
+        Assert.Equal(ContactState.Ended, contact.Routed.State);
+        Assert.Equal(0, f.Engine.Engine.WaitingInQueue(contact.Region, "support"));
+        Assert.Equal(FlowOutcome.Disconnected, contact.Outcome);
+    }
+
+    [Fact]
     public void Lambda_answers_with_its_canned_response_or_takes_the_error_branch()
     {
         var f = new FlowFixture();
