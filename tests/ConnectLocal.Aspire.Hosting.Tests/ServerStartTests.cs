@@ -91,7 +91,7 @@ public sealed class ServerStartTests
     }
 
     /// <summary>src/ConnectLocal.Server/bin/{configuration}/net10.0/connectlocal, of the configuration these tests were built in.</summary>
-    private static string ServerApphost()
+    internal static string ServerApphost()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = output.Parent!.Name;
