@@ -141,6 +141,16 @@ i_pass=$(sed -nE 's/^install: ([0-9]+) passed.*/\1/p' <<<"$line"); i_fail=$(sed 
 tally "${i_pass:-0}" "${i_fail:-0}"
 [ "$install_rc" -ne 0 ] && [ "${i_fail:-0}" -eq 0 ] && tally 0 1
 
+# .NET Aspire hosting integration (issue 19, docs/aspire.md): the resource model and its annotations, the resource's
+# command line started with its health check, and one app host run by the orchestrator (DCP). About 15 s.
+step "Aspire hosting integration (ConnectLocal.Aspire.Hosting)"
+dotnet test tests/ConnectLocal.Aspire.Hosting.Tests -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$work/aspire.log" | tail -5
+aspire_rc=${PIPESTATUS[0]}
+line=$(grep -E '(Passed|Failed)!' "$work/aspire.log" | tail -1)
+a_pass=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); a_fail=$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$line"); a_skip=$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$line")
+tally "${a_pass:-0}" "${a_fail:-0}" "${a_skip:-0}"
+[ "$aspire_rc" -ne 0 ] && [ "${a_fail:-0}" -eq 0 ] && tally 0 1
+
 if grep -q ' 500 ' "$work/server.log"; then
   echo "the server answered 500 during the run:"; grep ' 500 ' "$work/server.log" | head
   tally 0 1
