@@ -6,6 +6,7 @@
 #      PATH and DOTNET_ROOT unset.
 #   3. ConnectLocal.Testing and ConnectLocal.Testing.Xunit packed, then their own tests
 #      (tests/ConnectLocal.Testing.Tests) and the sample suite (examples/testing-xunit) consume them as packages.
+#   4. ConnectLocal.Aspire.Hosting packed (its tests run from the solution: scripts/test.sh).
 # Usage: bash scripts/install-check.sh   (after a Release build of the solution; packages land in artifacts/packages,
 # the executable in artifacts/single-file). Prints "install: N passed, N failed" last; exits non-zero on a failure.
 set -uo pipefail
@@ -77,6 +78,14 @@ if dotnet pack src/ConnectLocal.Testing -c Release -o "$out/packages" -nologo -v
   done
 else
   bad "pack of ConnectLocal.Testing"
+fi
+
+echo "-- ConnectLocal.Aspire.Hosting packed (docs/aspire.md)"
+if dotnet pack src/ConnectLocal.Aspire.Hosting -c Release -o "$out/packages" -nologo -v quiet -clp:ErrorsOnly \
+   && [ -f "$out/packages/ConnectLocal.Aspire.Hosting.$version.nupkg" ]; then
+  ok "ConnectLocal.Aspire.Hosting $version packed"
+else
+  bad "pack of ConnectLocal.Aspire.Hosting"
 fi
 
 echo "install: $passed passed, $failed failed"

@@ -141,6 +141,32 @@ i_pass=$(sed -nE 's/^install: ([0-9]+) passed.*/\1/p' <<<"$line"); i_fail=$(sed 
 tally "${i_pass:-0}" "${i_fail:-0}"
 [ "$install_rc" -ne 0 ] && [ "${i_fail:-0}" -eq 0 ] && tally 0 1
 
+# .NET Aspire hosting integration (issue 19, docs/aspire.md): the resource model and its annotations, the resource's
+# command line started with its health check, and one app host run by the orchestrator (DCP). About 15 s.
+step "Aspire hosting integration (ConnectLocal.Aspire.Hosting)"
+dotnet test tests/ConnectLocal.Aspire.Hosting.Tests -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$work/aspire.log" | tail -5
+aspire_rc=${PIPESTATUS[0]}
+line=$(grep -E '(Passed|Failed)!' "$work/aspire.log" | tail -1)
+a_pass=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); a_fail=$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$line"); a_skip=$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$line")
+tally "${a_pass:-0}" "${a_fail:-0}" "${a_skip:-0}"
+[ "$aspire_rc" -ne 0 ] && [ "${a_fail:-0}" -eq 0 ] && tally 0 1
+
+# Every code block of README.md run as written (issue 19; tests/readme/run_readme.py): the README's own start command
+# gives the server (in memory, port 4570), each example runs twice in a shuffled order. The pytest example needs
+# pytest: Debian's python3-pytest is installed when no python3 has it. About 30 s.
+step "README examples, run as written (aws CLI, boto3, pytest, JavaScript v3 SDK)"
+if ! python3 -c 'import pytest' 2> /dev/null && ! /usr/bin/python3 -c 'import pytest' 2> /dev/null; then
+  sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_="sudo"
+  { $sudo_ apt-get install -y python3-pytest || { $sudo_ apt-get update && $sudo_ apt-get install -y python3-pytest; }; } > "$work/apt-pytest.log" 2>&1 \
+    || { echo "could not install python3-pytest:"; tail -5 "$work/apt-pytest.log"; }
+fi
+python3 tests/readme/run_readme.py 2>&1 | tee "$work/readme.log" | tail -25
+readme_rc=${PIPESTATUS[0]}
+line=$(grep -E '^readme: ' "$work/readme.log" | tail -1)
+r_pass=$(sed -nE 's/^readme: ([0-9]+) passed.*/\1/p' <<<"$line"); r_fail=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line"); r_skip=$(sed -nE 's/.* ([0-9]+) skipped.*/\1/p' <<<"$line")
+tally "${r_pass:-0}" "${r_fail:-0}" "${r_skip:-0}"
+[ "$readme_rc" -ne 0 ] && [ "${r_fail:-0}" -eq 0 ] && tally 0 1
+
 if grep -q ' 500 ' "$work/server.log"; then
   echo "the server answered 500 during the run:"; grep ' 500 ' "$work/server.log" | head
   tally 0 1
