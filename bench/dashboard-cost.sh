@@ -28,14 +28,14 @@ import json, sys, urllib.request, boto3
 endpoint = sys.argv[1]
 account = "210987654321"
 c = boto3.client("connect", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id=account, aws_secret_access_key="x")
-iid = c.create_instance(IdentityManagementType="CONNECT_MANAGED", InboundCallsEnabled=True, OutboundCallsEnabled=True, InstanceAlias="watched")["Id"]
+iid = c.create_instance(IdentityManagementType="SAML", InboundCallsEnabled=True, OutboundCallsEnabled=True, InstanceAlias="watched")["Id"]
 c.replicate_instance(InstanceId=iid, ReplicaRegion="us-west-2", ReplicaAlias="watched-west")
 queue = next(q for q in c.list_queues(InstanceId=iid, QueueTypes=["STANDARD"])["QueueSummaryList"] if q["Name"] == "BasicQueue")
 profile = c.create_routing_profile(InstanceId=iid, Name="chats", Description="chats", DefaultOutboundQueueId=queue["Id"],
     MediaConcurrencies=[{"Channel": "VOICE", "Concurrency": 1}, {"Channel": "CHAT", "Concurrency": 3}],
     QueueConfigs=[{"QueueReference": {"QueueId": queue["Id"], "Channel": c_}, "Priority": 1, "Delay": 0} for c_ in ("CHAT", "VOICE")])["RoutingProfileId"]
 security = c.list_security_profiles(InstanceId=iid)["SecurityProfileSummaryList"][0]["Id"]
-user = c.create_user(InstanceId=iid, Username="agent", Password="Passw0rd!cost", IdentityInfo={"FirstName": "A", "LastName": "B"},
+user = c.create_user(InstanceId=iid, Username="agent", IdentityInfo={"FirstName": "A", "LastName": "B"},
     PhoneConfig={"PhoneType": "SOFT_PHONE"}, SecurityProfileIds=[security], RoutingProfileId=profile)["UserId"]
 available = next(s for s in c.list_agent_statuses(InstanceId=iid)["AgentStatusSummaryList"] if s["Name"] == "Available")["Id"]
 c.put_user_status(InstanceId=iid, UserId=user, AgentStatusId=available)
