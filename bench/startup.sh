@@ -16,6 +16,9 @@ measure() { # $1 = label, rest = command
   local times=()
   for _ in $(seq 1 "$runs"); do
     local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    # a new log file per run: the background process truncates its log only once it starts, and the readiness check
+    # must not read the previous run's line meanwhile
+    rm -f "$work/out.log"; : > "$work/out.log"
     local start; start=$(date +%s%N)
     "$@" serve --port "$port" --in-memory > "$work/out.log" 2>&1 &
     local pid=$!
