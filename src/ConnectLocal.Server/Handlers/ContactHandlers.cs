@@ -299,72 +299,58 @@ public sealed partial class ConnectApi
     /// </summary>
     private static ContactShape InFlowContactOut(FlowContact contact)
     {
-        var details = contact.Entry?.Tag?.Invoke(contact) as ContactInfo;
-        return new ContactShape
-        {
-            Arn = details?.Arn,
-            Id = contact.Id,
-            InitialContactId = contact.Id,
-            PreviousContactId = details?.PreviousContactId,
-            RelatedContactId = details?.RelatedContactId,
-            InitiationMethod = InitiationMethod(contact.Initiation),
-            Name = details?.Name,
-            Description = details?.Description,
-            Channel = RoutingChannels.Name(contact.Channel),
-            InitiationTimestamp = contact.EnteredAt,
-            ScheduledTimestamp = contact.Entry?.ScheduledAt,
-            LastUpdateTimestamp = contact.EnteredAt,
-            Attributes = contact.Attributes.Count > 0 ? new Dictionary<string, string>(contact.Attributes, StringComparer.Ordinal) : null,
-            TaskTemplateInfo = details?.TaskTemplateArn is { } templateArn ? new TaskTemplateInfoV2 { Arn = templateArn, Name = details.TaskTemplateName } : null,
-            GlobalResiliencyMetadata = details?.TrafficDistributionGroupId is null ? null : new GlobalResiliencyMetadata
-            {
-                ActiveRegion = contact.Region,
-                OriginRegion = details.OriginRegion,
-                TrafficDistributionGroupId = details.TrafficDistributionGroupId,
-            },
-        };
+        var shape = Described(contact.Entry?.Tag?.Invoke(contact) as ContactInfo, contact.Id!, contact.Initiation, contact.Channel, contact.Region);
+        shape.InitiationTimestamp = contact.EnteredAt;
+        shape.ScheduledTimestamp = contact.Entry?.ScheduledAt;
+        shape.LastUpdateTimestamp = contact.EnteredAt;
+        shape.Attributes = contact.Attributes.Count > 0 ? new Dictionary<string, string>(contact.Attributes, StringComparer.Ordinal) : null;
+        return shape;
     }
+
+    /// <summary>What DescribeContact shows of any contact, wherever it is: the request's details and how it began.</summary>
+    private static ContactShape Described(ContactInfo? details, string id, ContactInitiation initiation, RoutingChannel channel, string region) => new()
+    {
+        Arn = details?.Arn,
+        Id = id,
+        InitialContactId = id,
+        PreviousContactId = details?.PreviousContactId,
+        RelatedContactId = details?.RelatedContactId,
+        InitiationMethod = InitiationMethod(initiation),
+        Name = details?.Name,
+        Description = details?.Description,
+        Channel = RoutingChannels.Name(channel),
+        TaskTemplateInfo = details?.TaskTemplateArn is { } templateArn ? new TaskTemplateInfoV2 { Arn = templateArn, Name = details.TaskTemplateName } : null,
+        GlobalResiliencyMetadata = details?.TrafficDistributionGroupId is null ? null : new GlobalResiliencyMetadata
+        {
+            ActiveRegion = region,
+            OriginRegion = details.OriginRegion,
+            TrafficDistributionGroupId = details.TrafficDistributionGroupId,
+        },
+    };
 
     /// <param name="flow">The contact as its flows left it: attributes, routing priority and time adjustment.</param>
     private static ContactShape ContactOut(RoutedContact contact, FlowContact? flow)
     {
         var details = contact.Tag as ContactInfo;
-        return new ContactShape
+        var shape = Described(details, contact.Id!, contact.Initiation, contact.Channel, contact.Region);
+        shape.QueueInfo = contact.QueueId is null ? null : new QueueInfo { Id = contact.QueueId, EnqueueTimestamp = contact.EnqueuedAt };
+        shape.AgentInfo = contact.Agent is null ? null : new AgentInfo
         {
-            Arn = details?.Arn,
-            Id = contact.Id,
-            InitialContactId = contact.Id,
-            PreviousContactId = details?.PreviousContactId,
-            RelatedContactId = details?.RelatedContactId,
-            InitiationMethod = InitiationMethod(contact),
-            Name = details?.Name,
-            Description = details?.Description,
-            Channel = RoutingChannels.Name(contact.Channel),
-            QueueInfo = contact.QueueId is null ? null : new QueueInfo { Id = contact.QueueId, EnqueueTimestamp = contact.EnqueuedAt },
-            AgentInfo = contact.Agent is null ? null : new AgentInfo
-            {
-                Id = contact.Agent.UserId,
-                ConnectedToAgentTimestamp = contact.ConnectedAt,
-                AcceptedByAgentTimestamp = contact.ConnectedAt,
-                AfterContactWorkStartTimestamp = contact.AfterContactWorkAt,
-                AfterContactWorkEndTimestamp = contact.AfterContactWorkAt is null ? null : contact.EndedAt,
-            },
-            InitiationTimestamp = contact.InitiatedAt,
-            ScheduledTimestamp = contact.ScheduledAt,
-            DisconnectTimestamp = contact.AfterContactWorkAt ?? contact.EndedAt,
-            LastUpdateTimestamp = contact.StateSince,
-            Attributes = flow is { Attributes.Count: > 0 } ? new Dictionary<string, string>(flow.Attributes, StringComparer.Ordinal)
-                : details?.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null,
-            QueuePriority = flow is null || contact.QueueId is null ? null : contact.QueuePriority,
-            QueueTimeAdjustmentSeconds = flow is null || contact.QueueId is null ? null : (int)contact.QueueTimeAdjustment.TotalSeconds,
-            TaskTemplateInfo = details?.TaskTemplateArn is { } templateArn ? new TaskTemplateInfoV2 { Arn = templateArn, Name = details.TaskTemplateName } : null,
-            GlobalResiliencyMetadata = details?.TrafficDistributionGroupId is null ? null : new GlobalResiliencyMetadata
-            {
-                ActiveRegion = contact.Region,
-                OriginRegion = details.OriginRegion,
-                TrafficDistributionGroupId = details.TrafficDistributionGroupId,
-            },
+            Id = contact.Agent.UserId,
+            ConnectedToAgentTimestamp = contact.ConnectedAt,
+            AcceptedByAgentTimestamp = contact.ConnectedAt,
+            AfterContactWorkStartTimestamp = contact.AfterContactWorkAt,
+            AfterContactWorkEndTimestamp = contact.AfterContactWorkAt is null ? null : contact.EndedAt,
         };
+        shape.InitiationTimestamp = contact.InitiatedAt;
+        shape.ScheduledTimestamp = contact.ScheduledAt;
+        shape.DisconnectTimestamp = contact.AfterContactWorkAt ?? contact.EndedAt;
+        shape.LastUpdateTimestamp = contact.StateSince;
+        shape.Attributes = flow is { Attributes.Count: > 0 } ? new Dictionary<string, string>(flow.Attributes, StringComparer.Ordinal)
+            : details?.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null;
+        shape.QueuePriority = flow is null || contact.QueueId is null ? null : contact.QueuePriority;
+        shape.QueueTimeAdjustmentSeconds = flow is null || contact.QueueId is null ? null : (int)contact.QueueTimeAdjustment.TotalSeconds;
+        return shape;
     }
 
     private static UserData UserDataOut(RoutedAgent agent, RoutingRecords records)
