@@ -55,6 +55,11 @@ def create_instance(connect, alias=None, identity="CONNECT_MANAGED"):
     return out["Id"]
 
 
+def replicable_instance(connect, alias=None):
+    """A fresh instance Global Resiliency can replicate: SAML identity management (the Admin Guide's precondition)."""
+    return create_instance(connect, alias, identity="SAML")
+
+
 def cli(*args, region="us-east-1", check=True):
     """Runs the aws CLI against the server; returns the CompletedProcess (stdout parsed by the caller)."""
     require_server()

@@ -8,13 +8,8 @@ from botocore.exceptions import ClientError
 
 import support
 from pinned_model import pinned_client
-from support import client, unique
+from support import client, unique, replicable_instance as create_instance
 from test_routing import EAST, WEST, Center, act, control
-
-
-def create_instance(connect, alias=None):
-    """An instance Global Resiliency can replicate: SAML identity management (the Admin Guide's precondition)."""
-    return support.create_instance(connect, alias, identity="SAML")
 
 
 MISSING = "11111111-2222-4333-8444-555555555555"

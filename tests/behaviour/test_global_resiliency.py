@@ -15,12 +15,7 @@ import boto3
 from botocore.config import Config
 
 import support
-from support import ENDPOINT, cli, client, unique
-
-
-def create_instance(connect, alias=None):
-    """An instance Global Resiliency can replicate: SAML identity management (the Admin Guide's precondition)."""
-    return support.create_instance(connect, alias, identity="SAML")
+from support import ENDPOINT, cli, client, unique, replicable_instance as create_instance
 
 
 EAST, WEST = "us-east-1", "us-west-2"

@@ -10,13 +10,8 @@ import urllib.parse
 import urllib.request
 
 import support
-from support import ENDPOINT, client, unique
+from support import ENDPOINT, client, unique, replicable_instance as create_instance
 from test_routing import EAST, WEST, Center, act, control
-
-
-def create_instance(connect, alias=None):
-    """An instance Global Resiliency can replicate: SAML identity management (the Admin Guide's precondition)."""
-    return support.create_instance(connect, alias, identity="SAML")
 
 
 def split(east_pct):

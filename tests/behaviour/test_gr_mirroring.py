@@ -11,14 +11,9 @@ import time
 import unittest
 
 import support
-from support import client, unique
+from support import client, unique, replicable_instance as create_instance
 from test_contact_flows import greeting
 from test_global_resiliency import EAST, WEST, control, held
-
-
-def create_instance(connect, alias=None):
-    """An instance Global Resiliency can replicate: SAML identity management (the Admin Guide's precondition)."""
-    return support.create_instance(connect, alias, identity="SAML")
 
 
 PASSWORD = "Passw0rd-Example1"
