@@ -102,6 +102,9 @@ internal sealed class EngineQueue(string id, RoutedAgent? owner = null)
 
     public RoutedAgent? Owner { get; set; } = owner;
 
+    /// <summary>The engine no longer knows the queue (its agent was removed): a <see cref="RoutingTarget"/> kept for it is stale.</summary>
+    public bool Removed { get; set; }
+
     public QueueServer[][] Servers { get; } = [[], [], [], []];
 
     /// <summary>The distinct non-zero delays of the servers per channel: when a waiting contact must be looked at again.</summary>

@@ -60,4 +60,36 @@ public sealed partial class RoutingEngine
 
         return total;
     }
+
+    /// <summary>Contacts waiting in the target's queue and Region now, all channels.</summary>
+    public int WaitingIn(RoutingTarget target)
+    {
+        var total = 0;
+        for (var channel = 0; channel < RoutingChannels.Count; channel++)
+        {
+            total += target.Queue.WaitingIfAny(target.RegionIndex, channel)?.Count ?? 0;
+        }
+
+        return total;
+    }
+
+    /// <summary>Whether a target made earlier still names a queue the engine knows (an agent queue goes with its agent).</summary>
+    public bool IsCurrent(RoutingTarget target) => !target.Queue.Removed;
+
+    /// <summary>Queues a contact with its routing priority and age adjustment (a flow's), and offers it at once if an agent can take it.</summary>
+    public RoutedContact Enqueue(RoutingTarget target, RoutingChannel channel, ContactInitiation initiation, long patienceTicks, string? id, object? tag, long priority, TimeSpan ageAdjustment)
+    {
+        if (priority == RoutedContact.DefaultPriority && ageAdjustment == TimeSpan.Zero)
+        {
+            return Enqueue(target, channel, initiation, patienceTicks, id, tag);
+        }
+
+        Begin();
+        var contact = NewContact(id, target.RegionIndex, target.Region, channel, initiation, tag);
+        contact.QueueRef = target.Queue;
+        contact.Priority = priority;
+        contact.AgeAdjustmentTicks = ageAdjustment.Ticks;
+        Queue(contact, patienceTicks);
+        return contact;
+    }
 }

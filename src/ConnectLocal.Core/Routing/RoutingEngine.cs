@@ -319,7 +319,10 @@ public sealed partial class RoutingEngine
         agent.Moving = false;
         Place(agent, -1);
         Refresh(agent);
-        _queues.Remove(userId);
+        if (_queues.Remove(userId, out var own))
+        {
+            own.Removed = true;
+        }
     }
 
     // ---- contacts ----------------------------------------------------------------------------------------------
@@ -328,22 +331,9 @@ public sealed partial class RoutingEngine
     public RoutingTarget Target(string region, string queueId) => new(QueueOf(queueId), RegionIndex(region), region);
 
     /// <summary>Queues a contact and offers it at once if an agent can take it.</summary>
-    public RoutedContact Enqueue(ContactRequest request)
-    {
-        if (request.Priority == RoutedContact.DefaultPriority && request.AgeAdjustment == TimeSpan.Zero)
-        {
-            return Enqueue(Target(request.Region, request.QueueId), request.Channel, request.Initiation, request.Patience?.Ticks ?? -1, request.Id, request.Tag);
-        }
-
-        Begin();
-        var target = Target(request.Region, request.QueueId);
-        var contact = NewContact(request.Id, target.RegionIndex, target.Region, request.Channel, request.Initiation, request.Tag);
-        contact.QueueRef = target.Queue;
-        contact.Priority = request.Priority;
-        contact.AgeAdjustmentTicks = request.AgeAdjustment.Ticks;
-        Queue(contact, request.Patience?.Ticks ?? -1);
-        return contact;
-    }
+    public RoutedContact Enqueue(ContactRequest request) =>
+        Enqueue(Target(request.Region, request.QueueId), request.Channel, request.Initiation, request.Patience?.Ticks ?? -1, request.Id, request.Tag,
+            request.Priority, request.AgeAdjustment);
 
     /// <param name="patienceTicks">How long the customer waits before leaving; negative: forever.</param>
     public RoutedContact Enqueue(RoutingTarget target, RoutingChannel channel, ContactInitiation initiation, long patienceTicks, string? id = null, object? tag = null)

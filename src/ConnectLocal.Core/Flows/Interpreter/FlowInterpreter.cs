@@ -51,19 +51,15 @@ public enum FlowRunState
 /// <summary>One contact's run of a flow: the flow (and modules) it is in, the action it is at, and whether it waits.</summary>
 public sealed class FlowRun
 {
-    internal readonly Stack<Frame> Frames = new();
+    // The modules' callers below the flow the run is in now (null until a flow invokes a module).
+    private List<(FlowProgram Program, CompiledAction? Caller)>? _outer;
 
-    public FlowRun(FlowContact contact, FlowProgram flow, bool queueFlow = false)
-    {
-        Contact = contact;
-        QueueFlow = queueFlow;
-        Frames.Push(new Frame(flow, flow.Document.StartAction, null));
-    }
+    public FlowRun(FlowContact contact, FlowProgram flow, bool queueFlow = false) => Reset(contact, flow, queueFlow);
 
-    public FlowContact Contact { get; }
+    public FlowContact Contact { get; private set; } = null!;
 
     /// <summary>A customer queue flow (runs while the contact waits; its ending leaves the contact in queue).</summary>
-    public bool QueueFlow { get; }
+    public bool QueueFlow { get; private set; }
 
     public FlowRunState State { get; internal set; } = FlowRunState.Waiting;
 
@@ -71,19 +67,67 @@ public sealed class FlowRun
     public long ResumeTicks { get; internal set; }
 
     /// <summary>The flow the run is in now.</summary>
-    public FlowProgram Flow => Frames.Peek().Program;
+    public FlowProgram Flow { get; private set; } = null!;
+
+    /// <summary>The index of the action the run goes to next (<see cref="CompiledAction.None"/>, <see cref="CompiledAction.Missing"/>).</summary>
+    internal int Next { get; private set; }
+
+    /// <summary>The identifier of that action, as the flow names it (what the log shows).</summary>
+    internal string? NextId { get; private set; }
+
+    /// <summary>The InvokeFlowModule action whose module the run is in (null: the run is in its flow).</summary>
+    internal CompiledAction? Caller { get; private set; }
 
     /// <summary>The Wait action the run is paused at (its result is WaitCompleted when it goes on).</summary>
-    internal FlowAction? Waiting { get; set; }
+    internal CompiledAction? Waiting { get; set; }
 
-    internal sealed class Frame(FlowProgram program, string? next, FlowAction? caller)
+    internal bool InModule => Caller is not null;
+
+    /// <summary>Makes the run new again, for another contact (FlowRouting reuses finished runs).</summary>
+    internal void Reset(FlowContact contact, FlowProgram flow, bool queueFlow)
     {
-        public FlowProgram Program { get; } = program;
+        Contact = contact;
+        QueueFlow = queueFlow;
+        State = FlowRunState.Waiting;
+        ResumeTicks = 0;
+        Waiting = null;
+        _outer?.Clear();
+        Enter(flow, null);
+    }
 
-        public string? Next { get; set; } = next;
+    internal void Goto(int next, string? nextId) => (Next, NextId) = (next, nextId);
 
-        /// <summary>The InvokeFlowModule action of the flow below, whose NextAction follows the module's return.</summary>
-        public FlowAction? Caller { get; } = caller;
+    /// <summary>TransferToFlow: the run leaves its flow and every module it is in.</summary>
+    internal void Jump(FlowProgram flow)
+    {
+        _outer?.Clear();
+        Enter(flow, null);
+    }
+
+    /// <summary>InvokeFlowModule: the run goes into the module; it comes back to the caller's next action.</summary>
+    internal void Push(FlowProgram module, CompiledAction caller)
+    {
+        (_outer ??= []).Add((Flow, Caller));
+        Enter(module, caller);
+    }
+
+    /// <summary>The module ends: the run goes on in the flow below, at its caller's next action.</summary>
+    internal void Pop()
+    {
+        var caller = Caller;
+        var (program, outerCaller) = _outer![^1];
+        _outer.RemoveAt(_outer.Count - 1);
+        Flow = program;
+        Caller = outerCaller;
+        Goto(caller?.Next ?? CompiledAction.None, caller?.NextId);
+    }
+
+    private void Enter(FlowProgram flow, CompiledAction? caller)
+    {
+        Flow = flow;
+        Caller = caller;
+        var compiled = flow.Compiled;
+        Goto(compiled.Start, flow.Document.StartAction);
     }
 }
 
@@ -125,87 +169,97 @@ public static class FlowInterpreter
     public static FlowRunState Run(FlowRun run, IFlowHost host)
     {
         var contact = run.Contact;
-        string? resumeResult = null;
         if (run.Waiting is { } waited)
         {
             run.Waiting = null;
-            resumeResult = "WaitCompleted";
-            var frame = run.Frames.Peek();
-            var next = ConditionBranch(waited, resumeResult) ?? waited.Transitions.NextAction;
-            Log(run, host, waited, Parameters(waited, contact), resumeResult, next, null);
-            frame.Next = next;
+            const string resumeResult = "WaitCompleted";
+            var (next, nextId) = ConditionBranch(waited, resumeResult) is { } branch ? (branch.Target, branch.TargetId) : (waited.Next, waited.NextId);
+            Log(run, host, run.Flow, waited, Parameters(waited, contact), resumeResult, nextId, null);
+            run.Goto(next, nextId);
         }
 
         for (var steps = 0; steps < MaxStepsWithoutPause; steps++)
         {
-            var frame = run.Frames.Peek();
-            if (frame.Next is null)
+            if (run.Next == CompiledAction.None)
             {
-                if (run.Frames.Count > 1)
+                if (run.InModule)
                 {
                     // A module without a Return block ends like one [choice].
-                    run.Frames.Pop();
-                    run.Frames.Peek().Next = frame.Caller?.Transitions.NextAction;
+                    run.Pop();
                     continue;
                 }
 
                 return run.State = FlowRunState.Ended;
             }
 
-            var action = frame.Program.Action(frame.Next);
-            if (action is null)
+            if (run.Next == CompiledAction.Missing)
             {
                 return run.State = FlowRunState.Disconnected;
             }
 
-            var program = frame.Program;
+            var program = run.Flow;
+            var action = program.Compiled.Actions[run.Next];
             var step = Execute(run, host, action);
             switch (step.Kind)
             {
                 case StepKind.Pause:
                     run.ResumeTicks = step.ResumeTicks;
-                    run.Waiting = action.Type == "Wait" ? action : null;
+                    run.Waiting = action.Op == FlowOp.Wait ? action : null;
                     if (run.Waiting is null)
                     {
-                        Log(run, host, action, step.Parameters, step.Result, null, null);
+                        Log(run, host, program, action, step.Parameters, step.Result, null, null);
                     }
 
                     return run.State = FlowRunState.Waiting;
                 case StepKind.Stop:
-                    Log(run, host, action, step.Parameters, step.Result, null, null);
+                    Log(run, host, program, action, step.Parameters, step.Result, null, null);
                     return run.State = step.Stop;
                 case StepKind.Jumped:
-                    Log(run, host, program, action, step.Parameters, step.Result, run.Frames.Peek().Next, null);
+                    Log(run, host, program, action, step.Parameters, step.Result, run.NextId, null);
                     continue;
             }
 
-            var target = step.Kind == StepKind.Error
-                ? ErrorBranch(action, step.Error!)
-                : step.Kind == StepKind.Condition
-                    ? ConditionBranch(action, step.Result!) ?? ErrorBranch(action, NoMatchingCondition)
-                    : action.Transitions.NextAction;
-            var error = step.Kind == StepKind.Error ? step.Error : step.Kind == StepKind.Condition && ConditionBranch(action, step.Result!) is null ? NoMatchingCondition : null;
-            Log(run, host, action, step.Parameters, step.Result, target, step.Detail is null ? error : $"{error}: {step.Detail}");
-            if (target is null && error is not null)
+            int target;
+            string? targetId;
+            string? error = null;
+            if (step.Kind == StepKind.Next)
+            {
+                (target, targetId) = (action.Next, action.NextId);
+            }
+            else
+            {
+                CompiledBranch? branch;
+                if (step.Kind == StepKind.Error)
+                {
+                    error = step.Error;
+                    branch = ErrorBranch(action, error!);
+                }
+                else if ((branch = ConditionBranch(action, step.Result!)) is null)
+                {
+                    error = NoMatchingCondition;
+                    branch = ErrorBranch(action, NoMatchingCondition);
+                }
+
+                (target, targetId) = branch is { } taken ? (taken.Target, taken.TargetId) : (CompiledAction.None, null);
+            }
+
+            Log(run, host, program, action, step.Parameters, step.Result, targetId, step.Detail is null ? error : $"{error}: {step.Detail}");
+            if (targetId is null && error is not null)
             {
                 // [choice] An error with no branch to take disconnects the contact (a queue flow's contact too).
                 return run.State = FlowRunState.Disconnected;
             }
 
-            frame.Next = target;
+            run.Goto(target, targetId);
         }
 
-        var last = run.Frames.Peek();
-        Add(contact, host, new FlowStep(last.Program.Arn, last.Program.Name, last.Next ?? string.Empty, "Loop", null, null, $"StepLimit: {MaxStepsWithoutPause} actions without a pause"),
+        Add(contact, host, new FlowStep(run.Flow.Arn, run.Flow.Name, run.NextId ?? string.Empty, "Loop", null, null, $"StepLimit: {MaxStepsWithoutPause} actions without a pause"),
             new Dictionary<string, string>());
         return run.State = FlowRunState.Disconnected;
     }
 
-    private static void Log(FlowRun run, IFlowHost host, FlowAction action, IReadOnlyDictionary<string, string> parameters, string? result, string? next, string? error) =>
-        Log(run, host, run.Flow, action, parameters, result, next, error);
-
-    private static void Log(FlowRun run, IFlowHost host, FlowProgram program, FlowAction action, IReadOnlyDictionary<string, string> parameters, string? result, string? next, string? error) =>
-        Add(run.Contact, host, new FlowStep(program.Arn, program.Name, action.Identifier ?? string.Empty, action.Type ?? string.Empty, result, next, error), parameters);
+    private static void Log(FlowRun run, IFlowHost host, FlowProgram program, CompiledAction action, IReadOnlyDictionary<string, string> parameters, string? result, string? next, string? error) =>
+        Add(run.Contact, host, new FlowStep(program.Arn, program.Name, action.Identifier, action.Type, result, next, error) { Compiled = action }, parameters);
 
     /// <summary>The log entry is made only when the contact keeps its log; the host hears of every step.</summary>
     private static void Add(FlowContact contact, IFlowHost host, in FlowStep step, IReadOnlyDictionary<string, string> parameters)
@@ -218,36 +272,40 @@ public static class FlowInterpreter
         host.Logged(contact, step);
     }
 
-    // Loops, not LINQ: these run for every action of every contact the simulator routes.
-    private static string? ErrorBranch(FlowAction action, string error)
+    // Loops over arrays, not LINQ: these run for every action of every contact the simulator routes.
+    private static CompiledBranch? ErrorBranch(CompiledAction action, string error)
     {
-        var errors = action.Transitions.Errors;
-        FlowBranch? noMatching = null;
-        for (var i = 0; i < errors.Count; i++)
+        var errors = action.Errors;
+        for (var i = 0; i < errors.Length; i++)
         {
             if (errors[i].ErrorType == error)
             {
-                return errors[i].NextAction;
-            }
-
-            if (noMatching is null && errors[i].ErrorType == NoMatchingError)
-            {
-                noMatching = errors[i];
+                return errors[i];
             }
         }
 
-        return noMatching?.NextAction;
+        return action.NoMatchingError >= 0 ? errors[action.NoMatchingError] : null;
     }
 
     /// <summary>The first Conditions branch whose condition holds for the result.</summary>
-    private static string? ConditionBranch(FlowAction action, string result)
+    private static CompiledBranch? ConditionBranch(CompiledAction action, string result)
     {
-        var conditions = action.Transitions.Conditions;
-        for (var i = 0; i < conditions.Count; i++)
+        var conditions = action.Conditions;
+        double? number = null;
+        var parsed = false;
+        for (var i = 0; i < conditions.Length; i++)
         {
-            if (conditions[i].Condition is { } condition && Holds(condition, result))
+            var condition = conditions[i].Condition!;
+            if (condition.OperandNumber is not null && !parsed)
             {
-                return conditions[i].NextAction;
+                // The result is read as a number once, and only when an operand is one.
+                number = Number(result);
+                parsed = true;
+            }
+
+            if (Holds(condition.Condition, condition.OperandNumber, number, result))
+            {
+                return conditions[i];
             }
         }
 
@@ -259,7 +317,10 @@ public static class FlowInterpreter
     /// the Number* operators need both to be numbers (else the condition does not hold); the Text* operators compare
     /// exact text.
     /// </summary>
-    public static bool Holds(FlowCondition condition, string value)
+    public static bool Holds(FlowCondition condition, string value) =>
+        Holds(condition, condition.Operands.Count > 0 ? Number(condition.Operands[0]) : null, Number(value), value);
+
+    private static bool Holds(FlowCondition condition, double? operandNumber, double? valueNumber, string value)
     {
         if (condition.Operands.Count == 0)
         {
@@ -267,10 +328,10 @@ public static class FlowInterpreter
         }
 
         var operand = condition.Operands[0];
-        var numbers = Number(value) is { } v && Number(operand) is { } o ? (v, o) : ((double, double)?)null;
+        var numbers = valueNumber is { } v && operandNumber is { } o ? (v, o) : ((double, double)?)null;
         return condition.Operator switch
         {
-            "Equals" => numbers is { } n ? n.Item1 == n.Item2 : condition.Operands.Contains(value, StringComparer.Ordinal),
+            "Equals" => numbers is { } n ? n.Item1 == n.Item2 : Contains(condition.Operands, value),
             "NumberGreaterThan" => numbers is { } n && n.Item1 > n.Item2,
             "NumberLessThan" or "NumericLessThan" => numbers is { } n && n.Item1 < n.Item2,
             "NumberGreaterOrEqualTo" => numbers is { } n && n.Item1 >= n.Item2,
@@ -282,7 +343,20 @@ public static class FlowInterpreter
         };
     }
 
-    private static double? Number(string text) =>
+    private static bool Contains(IReadOnlyList<string> operands, string value)
+    {
+        for (var i = 0; i < operands.Count; i++)
+        {
+            if (string.Equals(operands[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static double? Number(string? text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private enum StepKind
@@ -308,7 +382,10 @@ public static class FlowInterpreter
         public FlowRunState Stop { get; init; }
     }
 
-    private static Step Execute(FlowRun run, IFlowHost host, FlowAction action)
+    /// <summary>The text of 1 … 100, DistributeByPercentage's draws, made once.</summary>
+    private static readonly string[] Percents = Enumerable.Range(0, 101).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private static Step Execute(FlowRun run, IFlowHost host, CompiledAction action)
     {
         var contact = run.Contact;
         var parameters = Parameters(action, contact);
@@ -317,26 +394,18 @@ public static class FlowInterpreter
         Step Fail(string detail, string error = NoMatchingError) => new(StepKind.Error, parameters) { Error = error, Detail = detail };
         Step Stop(FlowRunState state, string? result = null) => new(StepKind.Stop, parameters) { Stop = state, Result = result };
 
-        var type = action.Type ?? string.Empty;
-        var kind = KindOf(action);
-        if (kind == ActionKind.Unsupported)
+        switch (action.Op)
         {
-            return Fail($"{type} is not run by ConnectLocal");
-        }
+            case FlowOp.Recorded:
+                return Next();
 
-        if (kind == ActionKind.Recorded)
-        {
-            // A queue flow's endless prompt (no next action) plays until the contact leaves the queue.
-            return type == "MessageParticipantIteratively" && action.Transitions.NextAction is null
-                ? new Step(StepKind.Pause, parameters) { ResumeTicks = long.MaxValue, Result = "Playing" }
-                : Next();
-        }
+            case FlowOp.RecordedEndless:
+                // A queue flow's endless prompt (no next action) plays until the contact leaves the queue.
+                return new Step(StepKind.Pause, parameters) { ResumeTicks = long.MaxValue, Result = "Playing" };
 
-        switch (type)
-        {
-            case "UpdateContactTargetQueue":
+            case FlowOp.UpdateContactTargetQueue:
             {
-                var queue = parameters.TryGetValue("QueueId", out var queueId) ? host.Resources.Queue(queueId)
+                var queue = parameters.TryGetValue("QueueId", out var queueId) ? Queue(host, action, queueId)
                     : parameters.TryGetValue("AgentId", out var agentId) ? host.Resources.AgentQueue(agentId) : null;
                 if (queue is null)
                 {
@@ -347,7 +416,7 @@ public static class FlowInterpreter
                 return Next();
             }
 
-            case "TransferContactToQueue":
+            case FlowOp.TransferContactToQueue:
             {
                 if (run.QueueFlow || contact.Outcome == FlowOutcome.Queued)
                 {
@@ -375,7 +444,7 @@ public static class FlowInterpreter
                 return Stop(FlowRunState.Queued, "Success");
             }
 
-            case "CheckHoursOfOperation":
+            case FlowOp.CheckHoursOfOperation:
             {
                 var hoursId = parameters.GetValueOrDefault("HoursOfOperationId") ?? contact.TargetQueue?.HoursOfOperationId;
                 if (hoursId is null)
@@ -383,14 +452,14 @@ public static class FlowInterpreter
                     return Fail("no hours of operation given and no working queue");
                 }
 
-                return host.Resources.HoursOpen(hoursId, host.Now) is { } open
+                return HoursOpen(host, action, hoursId) is { } open
                     ? Condition(open ? "True" : "False")
                     : Fail("the hours of operation were not found");
             }
 
-            case "CheckMetricData":
+            case FlowOp.CheckMetricData:
             {
-                var queue = parameters.TryGetValue("QueueId", out var queueId) ? host.Resources.Queue(queueId)
+                var queue = parameters.TryGetValue("QueueId", out var queueId) ? Queue(host, action, queueId)
                     : parameters.TryGetValue("AgentId", out var agentId) ? host.Resources.AgentQueue(agentId) : contact.TargetQueue;
                 if (queue is null)
                 {
@@ -403,25 +472,31 @@ public static class FlowInterpreter
                     : Fail($"unknown MetricType '{metric}'");
             }
 
-            case "Compare":
+            case FlowOp.Compare:
                 return Condition(parameters.GetValueOrDefault("ComparisonValue") ?? string.Empty);
 
-            case "UpdateContactAttributes":
+            case FlowOp.UpdateContactAttributes:
             {
-                if (action.Parameters?.GetValueOrDefault("Attributes") is not IReadOnlyDictionary<string, object?> attributes)
+                if (action.Attributes is not { } attributes)
                 {
                     return Fail("no Attributes");
                 }
 
+                if (action.StaticAttributes is { } literal)
+                {
+                    contact.SetAttributes(literal);
+                    return Next();
+                }
+
                 foreach (var (key, value) in attributes)
                 {
-                    contact.Attributes[key] = value is string text ? contact.Resolve(text) : string.Empty;
+                    contact.Attributes[key] = contact.Resolve(value);
                 }
 
                 return Next();
             }
 
-            case "UpdateContactRoutingBehavior":
+            case FlowOp.UpdateContactRoutingBehavior:
             {
                 var hasPriority = parameters.TryGetValue("QueuePriority", out var priorityText);
                 var hasAdjustment = parameters.TryGetValue("QueueTimeAdjustmentSeconds", out var adjustmentText);
@@ -457,9 +532,9 @@ public static class FlowInterpreter
                 return Next();
             }
 
-            case "UpdateContactEventHooks":
+            case FlowOp.UpdateContactEventHooks:
             {
-                if (action.Parameters?.GetValueOrDefault("EventHooks") is not IReadOnlyDictionary<string, object?> hooks || hooks.Count == 0)
+                if (action.Action.Parameters?.GetValueOrDefault("EventHooks") is not IReadOnlyDictionary<string, object?> hooks || hooks.Count == 0)
                 {
                     return Fail("no EventHooks");
                 }
@@ -478,56 +553,53 @@ public static class FlowInterpreter
                 return Next();
             }
 
-            case "TransferToFlow":
+            case FlowOp.TransferToFlow:
             {
                 if (host.Resources.Flow(parameters.GetValueOrDefault("ContactFlowId") ?? string.Empty) is not { } flow)
                 {
                     return Fail("the flow was not found or is not published");
                 }
 
-                run.Frames.Clear();
-                run.Frames.Push(new FlowRun.Frame(flow, flow.Document.StartAction, null));
+                run.Jump(flow);
                 return new Step(StepKind.Jumped, parameters) { Result = flow.Arn };
             }
 
-            case "InvokeFlowModule":
+            case FlowOp.InvokeFlowModule:
             {
                 if (host.Resources.Module(parameters.GetValueOrDefault("FlowModuleId") ?? string.Empty) is not { } module)
                 {
                     return Fail("the flow module was not found");
                 }
 
-                run.Frames.Peek().Next = null;
-                run.Frames.Push(new FlowRun.Frame(module, module.Document.StartAction, action));
+                run.Push(module, action);
                 return new Step(StepKind.Jumped, parameters) { Result = module.Arn };
             }
 
-            case "EndFlowModuleExecution":
+            case FlowOp.EndFlowModuleExecution:
             {
-                if (run.Frames.Count < 2)
+                if (!run.InModule)
                 {
                     return Stop(FlowRunState.Ended);
                 }
 
-                var module = run.Frames.Pop();
-                run.Frames.Peek().Next = module.Caller?.Transitions.NextAction;
+                run.Pop();
                 return new Step(StepKind.Jumped, parameters) { Result = "Return" };
             }
 
-            case "DisconnectParticipant":
+            case FlowOp.DisconnectParticipant:
                 return Stop(FlowRunState.Disconnected);
 
-            case "EndFlowExecution":
+            case FlowOp.EndFlowExecution:
                 return Stop(FlowRunState.Ended);
 
-            case "Loop":
+            case FlowOp.Loop:
             {
                 if (!int.TryParse(parameters.GetValueOrDefault("LoopCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count is < 0 or > 100)
                 {
                     return Fail("LoopCount is not a number from 0 to 100");
                 }
 
-                var key = (run.Flow.Id, action.Identifier ?? string.Empty);
+                var key = (run.Flow.Id, action.Identifier);
                 var done = contact.Loops.GetValueOrDefault(key);
                 if (done < count)
                 {
@@ -539,10 +611,10 @@ public static class FlowInterpreter
                 return Condition("DoneLooping");
             }
 
-            case "DistributeByPercentage":
-                return Condition(host.Percent().ToString(CultureInfo.InvariantCulture));
+            case FlowOp.DistributeByPercentage:
+                return Condition(Percents[host.Percent()]);
 
-            case "Wait":
+            case FlowOp.Wait:
             {
                 var text = parameters.GetValueOrDefault("TimeoutSeconds") ?? parameters.GetValueOrDefault("TimeLimitSeconds");
                 if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) || seconds is < 1 or > 604800)
@@ -553,7 +625,7 @@ public static class FlowInterpreter
                 return new Step(StepKind.Pause, parameters) { ResumeTicks = host.Now.UtcTicks + TimeSpan.FromSeconds(seconds).Ticks };
             }
 
-            case "InvokeLambdaFunction":
+            case FlowOp.InvokeLambdaFunction:
             {
                 var arn = parameters.GetValueOrDefault("LambdaFunctionARN") ?? string.Empty;
                 if (host.Lambda(arn) is not { } response)
@@ -574,80 +646,79 @@ public static class FlowInterpreter
 
                 return Next("Success");
             }
+
+            default:
+                return Fail($"{action.Type} is not run by ConnectLocal");
+        }
+    }
+
+    /// <summary>The queue an id or ARN names, remembered by the action while the resources' answers stay the same.</summary>
+    private static FlowQueue? Queue(IFlowHost host, CompiledAction action, string idOrArn)
+    {
+        var resources = host.Resources;
+        if (resources.CacheToken is not { } token)
+        {
+            return resources.Queue(idOrArn);
         }
 
-        return Fail($"{type} is not run by ConnectLocal");
+        if (action.Answer is { Minute: -1 } answer && ReferenceEquals(answer.Token, token) && string.Equals(answer.Key, idOrArn, StringComparison.Ordinal))
+        {
+            return answer.Queue;
+        }
+
+        var queue = resources.Queue(idOrArn);
+        action.Answer = new ResourceAnswer(token, idOrArn, -1, queue, null);
+        return queue;
+    }
+
+    /// <summary>Whether the hours are open now, remembered by the action for the UTC minute while the resources' answers stay the same.</summary>
+    private static bool? HoursOpen(IFlowHost host, CompiledAction action, string hoursIdOrArn)
+    {
+        var resources = host.Resources;
+        var now = host.Now;
+        if (resources.CacheToken is not { } token)
+        {
+            return resources.HoursOpen(hoursIdOrArn, now);
+        }
+
+        var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
+        if (action.Answer is { } answer && answer.Minute == minute && ReferenceEquals(answer.Token, token) && string.Equals(answer.Key, hoursIdOrArn, StringComparison.Ordinal))
+        {
+            return answer.Open;
+        }
+
+        var open = resources.HoursOpen(hoursIdOrArn, now);
+        action.Answer = new ResourceAnswer(token, hoursIdOrArn, minute, null, open);
+        return open;
     }
 
     /// <summary>The action's parameters as run: each top-level text value resolved; nested ones flattened as Name.Member.</summary>
-    private static IReadOnlyDictionary<string, string> Parameters(FlowAction action, FlowContact contact)
+    private static IReadOnlyDictionary<string, string> Parameters(CompiledAction action, FlowContact contact)
     {
-        if (StaticParameters.TryGetValue(action, out var fixedParameters))
+        if (action.StaticParameters is { } fixedParameters)
         {
             return fixedParameters;
         }
 
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (action.Parameters is not null)
+        if (action.Action.Parameters is { } parameters)
         {
-            foreach (var (name, value) in action.Parameters)
+            foreach (var (name, value) in parameters)
             {
                 Flatten(name, value, contact, result);
             }
         }
 
-        // Parameters with no dynamic value ($.…) are the same for every contact: made once per action.
-        if (!HasDynamicValue(action.Parameters))
-        {
-            StaticParameters.AddOrUpdate(action, result);
-        }
-
         return result;
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FlowAction, IReadOnlyDictionary<string, string>> StaticParameters = [];
-
-    private enum ActionKind
-    {
-        Unsupported,
-        Recorded,
-        Run,
-    }
-
-    private sealed class KindBox(ActionKind kind)
-    {
-        public ActionKind Kind { get; } = kind;
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FlowAction, KindBox> Kinds = [];
-
-    /// <summary>Whether the action is run, only recorded, or not run: found once per action.</summary>
-    private static ActionKind KindOf(FlowAction action)
-    {
-        if (!Kinds.TryGetValue(action, out var box))
-        {
-            var type = action.Type ?? string.Empty;
-            box = new KindBox(!Supported.Contains(type) ? ActionKind.Unsupported : Recorded.Contains(type) ? ActionKind.Recorded : ActionKind.Run);
-            Kinds.AddOrUpdate(action, box);
-        }
-
-        return box.Kind;
-    }
-
-    private static bool HasDynamicValue(object? value) => value switch
-    {
-        string text => text.StartsWith("$.", StringComparison.Ordinal),
-        IReadOnlyDictionary<string, object?> map => map.Values.Any(HasDynamicValue),
-        IReadOnlyList<object?> list => list.Any(HasDynamicValue),
-        _ => false,
-    };
-
-    private static void Flatten(string name, object? value, FlowContact contact, Dictionary<string, string> into)
+    /// <summary>Flattens a parameter into Name / Name.Member / Name.0 entries, resolving dynamic values for the contact (none: literal).</summary>
+    internal static void Flatten(string name, object? value, FlowContact? contact, Dictionary<string, string> into)
     {
         switch (value)
         {
             case string text:
-                into[name] = contact.Resolve(text);
+                into[name] = contact is null ? text : contact.Resolve(text);
                 break;
             case IReadOnlyDictionary<string, object?> map:
                 foreach (var (member, inner) in map)

@@ -6,10 +6,25 @@ namespace ConnectLocal.Core.Flows.Interpreter;
 /// <summary>A flow or flow module the interpreter can run: what the log names it by, and its parsed content.</summary>
 public sealed record FlowProgram(string Id, string Arn, string Name, string Type, FlowDocument Document)
 {
-    private readonly Dictionary<string, FlowAction> _actions = Document.Actions
-        .Where(a => a.Identifier is not null).GroupBy(a => a.Identifier!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    private CompiledFlow? _compiled;
 
-    public FlowAction? Action(string? identifier) => identifier is null ? null : _actions.GetValueOrDefault(identifier);
+    /// <summary>The actions compiled for running, made on first use (a race makes it twice, both the same).</summary>
+    internal CompiledFlow Compiled => _compiled ??= new CompiledFlow(Document);
+
+    /// <summary>The first action with the identifier; null when none has it.</summary>
+    public FlowAction? Action(string? identifier)
+    {
+        var actions = Compiled.Actions;
+        for (var i = 0; i < actions.Length; i++)
+        {
+            if (actions[i].Action.Identifier == identifier && identifier is not null)
+            {
+                return actions[i].Action;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A queue as a flow sees it: where TransferContactToQueue sends the contact, and the rules that can refuse it.</summary>
@@ -37,6 +52,12 @@ public interface IFlowResources
 
     /// <summary>Whether the hours of operation are open at <paramref name="at"/> in their own time zone; null: no such hours.</summary>
     bool? HoursOpen(string hoursIdOrArn, DateTimeOffset at);
+
+    /// <summary>
+    /// While this object stays the same, the same question gets the same answer (hours: within the same UTC minute), so
+    /// a flow's action may remember the last answer it read. Null (the default): answers may change at any time.
+    /// </summary>
+    object? CacheToken => null;
 }
 
 /// <summary>The canned answer of a Lambda function (InvokeLambdaFunction), set through the control API.</summary>
@@ -77,7 +98,11 @@ public sealed record FlowLogEntry(
     string? Error);
 
 /// <summary>One action a contact ran, without its parameters or time (what the simulator counts; no allocation).</summary>
-public readonly record struct FlowStep(string FlowArn, string FlowName, string ActionIdentifier, string ActionType, string? Results, string? NextAction, string? Error);
+public readonly record struct FlowStep(string FlowArn, string FlowName, string ActionIdentifier, string ActionType, string? Results, string? NextAction, string? Error)
+{
+    /// <summary>The action as compiled (what the simulator counts branches by, without hashing its identifier).</summary>
+    internal CompiledAction? Compiled { get; init; }
+}
 
 /// <summary>How a contact's time in its flows ended (or where it is).</summary>
 public enum FlowOutcome
@@ -126,12 +151,50 @@ public sealed class FlowContact
 
     // Made on first use: most contacts the simulator runs never need most of them.
     private Dictionary<string, string>? _attributes;
+
+    // The attributes an UpdateContactAttributes with only literal values wrote, shared by every contact that had none
+    // before; copied into _attributes on the first change or read of the map.
+    private Dictionary<string, string>? _sharedAttributes;
     private Dictionary<string, string>? _external;
     private Dictionary<string, string>? _eventHooks;
     private List<FlowLogEntry>? _log;
     private Dictionary<(string Flow, string Action), int>? _loops;
 
-    public Dictionary<string, string> Attributes => _attributes ??= new(StringComparer.Ordinal);
+    public Dictionary<string, string> Attributes
+    {
+        get
+        {
+            if (_attributes is null)
+            {
+                _attributes = _sharedAttributes is null ? new(StringComparer.Ordinal) : new(_sharedAttributes, StringComparer.Ordinal);
+                _sharedAttributes = null;
+            }
+
+            return _attributes;
+        }
+    }
+
+    /// <summary>How long the customer waits in queue before leaving (the simulator's patience); null: forever.</summary>
+    public TimeSpan? Patience { get; init; }
+
+    /// <summary>An attribute's value without making the attributes' map.</summary>
+    public string? Attribute(string key) => (_attributes ?? _sharedAttributes)?.GetValueOrDefault(key);
+
+    /// <summary>UpdateContactAttributes with literal values only: shares the action's map when the contact has no attributes.</summary>
+    internal void SetAttributes(Dictionary<string, string> literal)
+    {
+        if (_attributes is null && _sharedAttributes is null)
+        {
+            _sharedAttributes = literal;
+            return;
+        }
+
+        var attributes = Attributes;
+        foreach (var (key, value) in literal)
+        {
+            attributes[key] = value;
+        }
+    }
 
     /// <summary>The last Lambda function's results ($.External).</summary>
     public Dictionary<string, string> External => _external ??= new(StringComparer.Ordinal);
@@ -177,7 +240,7 @@ public sealed class FlowContact
         var path = value[2..];
         return path switch
         {
-            _ when path.StartsWith("Attributes.", StringComparison.Ordinal) => _attributes?.GetValueOrDefault(path["Attributes.".Length..]) ?? string.Empty,
+            _ when path.StartsWith("Attributes.", StringComparison.Ordinal) => Attribute(path["Attributes.".Length..]) ?? string.Empty,
             _ when path.StartsWith("External.", StringComparison.Ordinal) => _external?.GetValueOrDefault(path["External.".Length..]) ?? string.Empty,
             "ContactId" or "InitialContactId" => Id ?? string.Empty,
             "Channel" => RoutingChannels.Name(Channel),

@@ -62,9 +62,14 @@ public sealed class CachedFlowResources(IFlowResources inner) : IFlowResources
     private readonly Dictionary<string, FlowQueue?> _queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FlowQueue?> _agentQueues = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Hours, long Minute), bool?> _hours = [];
+    private object _token = new();
+
+    /// <summary>Replaced by <see cref="Clear"/>: actions that remembered an answer read it again.</summary>
+    public object? CacheToken => _token;
 
     public void Clear()
     {
+        _token = new object();
         _flows.Clear();
         _modules.Clear();
         _queues.Clear();

@@ -56,13 +56,19 @@ public sealed class FlowRouting : IFlowHost
     public long NextDueTicks => _paused.Count > 0 ? _paused.PeekTime : long.MaxValue;
 
     /// <summary>Runs the contact's flow from its start until it queues or ends the contact, or pauses.</summary>
-    public FlowContact Start(FlowEntry entry)
+    /// <param name="patience">The contact's own patience, when the entry (shared by many contacts) gives none.</param>
+    public FlowContact Start(FlowEntry entry, TimeSpan? patience = null)
     {
         _engine.RunDue();
-        var contact = new FlowContact(entry.ContactId, entry.Region, entry.Channel, entry.Initiation, entry.Attributes) { TargetQueue = entry.PresetQueue, KeepLog = KeepLogs };
+        var contact = new FlowContact(entry.ContactId, entry.Region, entry.Channel, entry.Initiation, entry.Attributes)
+        {
+            TargetQueue = entry.PresetQueue,
+            KeepLog = KeepLogs,
+            Patience = patience ?? entry.Patience,
+        };
         contact.Entry = entry;
         contact.EnteredAt = _engine.Clock.Now;
-        Continue(new FlowRun(contact, entry.Flow));
+        Continue(NewRun(contact, entry.Flow, queueFlow: false));
         return contact;
     }
 
@@ -77,12 +83,14 @@ public sealed class FlowRouting : IFlowHost
             // A queue flow stops when its contact leaves the queue (offered to an agent, abandoned, stopped).
             if (run.QueueFlow && run.Contact.Routed?.State != ContactState.Queued)
             {
+                Recycle(run);
                 continue;
             }
 
             // An inbound run whose contact was stopped meanwhile (StopInFlow) does not go on.
             if (!run.QueueFlow && run.Contact.Routed is not null)
             {
+                Recycle(run);
                 continue;
             }
 
@@ -126,14 +134,48 @@ public sealed class FlowRouting : IFlowHost
     void IFlowHost.Queue(FlowContact contact, FlowQueue queue)
     {
         var entry = contact.Entry;
-        var request = new ContactRequest(contact.Region, queue.Id, contact.Channel, contact.Initiation, contact.Id, entry?.Patience,
-            entry?.Tag?.Invoke(contact), contact.QueuePriority, contact.QueueTimeAdjustment);
-        var routed = entry?.ScheduledAt is { } at && at > Now ? _engine.Schedule(request, at.UtcTicks) : _engine.Enqueue(request);
+        var tag = entry?.Tag?.Invoke(contact);
+        RoutedContact routed;
+        if (entry?.ScheduledAt is { } at && at > Now)
+        {
+            var request = new ContactRequest(contact.Region, queue.Id, contact.Channel, contact.Initiation, contact.Id, contact.Patience, tag,
+                contact.QueuePriority, contact.QueueTimeAdjustment);
+            routed = _engine.Schedule(request, at.UtcTicks);
+        }
+        else
+        {
+            routed = _engine.Enqueue(TargetOf(contact, queue), contact.Channel, contact.Initiation, contact.Patience?.Ticks ?? -1, contact.Id, tag,
+                contact.QueuePriority, contact.QueueTimeAdjustment);
+        }
+
         contact.Routed = routed;
         routed.FlowView = contact;
     }
 
-    int IFlowHost.WaitingIn(FlowContact contact, FlowQueue queue) => _engine.WaitingInQueue(contact.Region, queue.Id);
+    int IFlowHost.WaitingIn(FlowContact contact, FlowQueue queue) => _engine.WaitingIn(TargetOf(contact, queue));
+
+    // The engine's targets of the queues flows last sent contacts to, found by the queue object and the Region (the
+    // resources answer the same queue object until their configuration changes): queuing needs no lookup by id.
+    private readonly (FlowQueue? Queue, string? Region, RoutingTarget? Target)[] _targets = new (FlowQueue?, string?, RoutingTarget?)[8];
+    private int _nextTarget;
+
+    private RoutingTarget TargetOf(FlowContact contact, FlowQueue queue)
+    {
+        var targets = _targets;
+        for (var i = 0; i < targets.Length; i++)
+        {
+            ref var slot = ref targets[i];
+            if (ReferenceEquals(slot.Queue, queue) && string.Equals(slot.Region, contact.Region, StringComparison.Ordinal) && _engine.IsCurrent(slot.Target!))
+            {
+                return slot.Target!;
+            }
+        }
+
+        var target = _engine.Target(contact.Region, queue.Id);
+        targets[_nextTarget] = (queue, contact.Region, target);
+        _nextTarget = (_nextTarget + 1) % targets.Length;
+        return target;
+    }
 
     /// <summary>
     /// CheckMetricData's metrics for the queue in the contact's Region. [choice] Agents count on the contact's channel:
@@ -178,10 +220,39 @@ public sealed class FlowRouting : IFlowHost
 
     // ---- runs ----------------------------------------------------------------------------------------------------
 
+    // Finished runs, made new for the next contact (the simulator starts millions).
+    private readonly Stack<FlowRun> _spareRuns = new();
+
+    private FlowRun NewRun(FlowContact contact, FlowProgram flow, bool queueFlow)
+    {
+        if (_spareRuns.TryPop(out var run))
+        {
+            run.Reset(contact, flow, queueFlow);
+            return run;
+        }
+
+        return new FlowRun(contact, flow, queueFlow);
+    }
+
+    private void Recycle(FlowRun run)
+    {
+        if (_spareRuns.Count < 64)
+        {
+            _spareRuns.Push(run);
+        }
+    }
+
     private void Continue(FlowRun run)
     {
         var contact = run.Contact;
+        var isQueueFlow = run.QueueFlow;
         var state = FlowInterpreter.Run(run, this);
+        if (state != FlowRunState.Waiting)
+        {
+            // Nothing keeps a finished run: the contact holds no reference to it.
+            Recycle(run);
+        }
+
         switch (state)
         {
             case FlowRunState.Waiting:
@@ -201,12 +272,12 @@ public sealed class FlowRouting : IFlowHost
                 if (contact.Routed is { State: ContactState.Queued } && contact.EventHook("CustomerQueue") is { } queueFlowId
                     && Resources.Flow(queueFlowId) is { } queueFlow)
                 {
-                    Continue(new FlowRun(contact, queueFlow, queueFlow: true));
+                    Continue(NewRun(contact, queueFlow, queueFlow: true));
                 }
 
                 return;
             default:
-                if (run.QueueFlow)
+                if (isQueueFlow)
                 {
                     // [choice] A queue flow that ends leaves its contact waiting; one that disconnects ends it.
                     if (state == FlowRunState.Disconnected && contact.Routed is { } routed)

@@ -33,8 +33,8 @@ public sealed class Simulation : IRoutingObserver
     private readonly Dictionary<(int Stream, int Key), FlowTag> _flowTags = [];
     private readonly List<DateTimeOffset> _closedIntervals = [];
     private readonly Dictionary<string, string> _queuedOutcomes = new(StringComparer.Ordinal);
-    private string? _lastArn;
-    private FlowStats? _lastStats;
+    private readonly (string? Arn, FlowStats? Stats)[] _recentStats = new (string?, FlowStats?)[4];
+    private int _nextRecent;
     private long _arrived;
     private long _eventCount;
     private long _intervalStart;
@@ -300,7 +300,7 @@ public sealed class Simulation : IRoutingObserver
         {
             state.FlowStats!.Entered++;
             var flowPatience = stream.Patience is null ? (TimeSpan?)null : TimeSpan.FromTicks((long)(stream.Patience.Sample(state.Rng) * TimeSpan.TicksPerSecond));
-            _flows!.Start(new FlowEntry(null, region, stream.Channel, ContactInitiation.Inbound, flow, Patience: flowPatience, Tag: state.Tagger));
+            _flows!.Start(state.EntryFor(regionIndex, region, flow), flowPatience);
             ScheduleArrival(streamIndex, time);
             return;
         }
@@ -452,44 +452,46 @@ public sealed class Simulation : IRoutingObserver
         }
 
         stats.Queued++;
-        var queueName = queue.Name ?? queue.Id;
-        stats.QueuedBy[queueName] = stats.QueuedBy.GetValueOrDefault(queueName) + 1;
-        if (!_queuedOutcomes.TryGetValue(queueName, out var outcome))
+        // The resources answer the same queue object until the next change: one reference check finds the queue's
+        // name, outcome, cell and tag for the stream.
+        if (!ReferenceEquals(state.LastQueue, queue))
         {
-            outcome = FlowSeries.QueuedOutcome + queueName;
-            _queuedOutcomes[queueName] = outcome;
+            var name = queue.Name ?? queue.Id;
+            if (!_queuedOutcomes.TryGetValue(name, out var queuedOutcome))
+            {
+                queuedOutcome = FlowSeries.QueuedOutcome + name;
+                _queuedOutcomes[name] = queuedOutcome;
+            }
+
+            var cellIndex = CellFor(queue.Id, name, contact.Channel);
+            if (!_flowTags.TryGetValue((streamIndex, cellIndex), out var flowTag))
+            {
+                flowTag = new FlowTag(state, cellIndex);
+                _flowTags[(streamIndex, cellIndex)] = flowTag;
+            }
+
+            (state.LastQueue, state.LastQueueName, state.LastOutcome, state.LastTag) = (queue, name, queuedOutcome, flowTag);
         }
 
-        stats.Count(outcome);
-        // The resources answer the same queue object until the next change: one reference check finds the cell.
-        int keyIndex;
-        if (ReferenceEquals(state.LastQueue, queue))
-        {
-            keyIndex = state.LastKeyIndex;
-        }
-        else
-        {
-            keyIndex = CellFor(queue.Id, queueName, contact.Channel);
-            (state.LastQueue, state.LastKeyIndex) = (queue, keyIndex);
-        }
-
-        _cells[keyIndex][RegionIndexOf(contact.Region)].Arrived++;
-        if (!_flowTags.TryGetValue((streamIndex, keyIndex), out var tag))
-        {
-            tag = new FlowTag(state, keyIndex);
-            _flowTags[(streamIndex, keyIndex)] = tag;
-        }
-
+        ++System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(stats.QueuedBy, state.LastQueueName!, out _);
+        stats.Count(state.LastOutcome!);
+        var tag = state.LastTag!;
+        _cells[tag.KeyIndex][RegionIndexOf(contact.Region)].Arrived++;
         return tag;
     }
 
     /// <summary>Every action a flow contact runs: its branch counted in the flow it ran in.</summary>
     private void CountAction(FlowContact contact, FlowStep entry)
     {
-        if (ReferenceEquals(entry.FlowArn, _lastArn) && _lastStats is { } last)
+        // The stats of the flows counted last, found by the ARN's reference (contacts of several streams interleave).
+        var recent = _recentStats;
+        for (var i = 0; i < recent.Length; i++)
         {
-            CountBranch(last, entry);
-            return;
+            if (ReferenceEquals(recent[i].Arn, entry.FlowArn))
+            {
+                CountBranch(recent[i].Stats!, entry);
+                return;
+            }
         }
 
         if (!_flowStats.TryGetValue(entry.FlowArn, out var stats))
@@ -500,20 +502,19 @@ public sealed class Simulation : IRoutingObserver
             {
                 stats.Close(from);
             }
-
         }
 
-        (_lastArn, _lastStats) = (entry.FlowArn, stats);
+        recent[_nextRecent] = (entry.FlowArn, stats);
+        _nextRecent = (_nextRecent + 1) % recent.Length;
         CountBranch(stats, entry);
     }
 
     private static void CountBranch(FlowStats stats, in FlowStep entry)
     {
-        string branch;
         if (entry.Error is { } error)
         {
             var colon = error.IndexOf(':', StringComparison.Ordinal);
-            branch = colon < 0 ? error : error[..colon];
+            var branch = colon < 0 ? error : error[..colon];
             if (branch == FlowInterpreter.QueueAtCapacity)
             {
                 stats.AtCapacity++;
@@ -525,21 +526,17 @@ public sealed class Simulation : IRoutingObserver
 
             // [choice] NoMatchingCondition is a condition's default branch (DistributeByPercentage's remainder, a
             // Compare with no match), counted as a branch and not as an error.
-            branch = branch == FlowInterpreter.NoMatchingCondition ? branch : "error: " + branch;
-        }
-        else
-        {
-            // DistributeByPercentage's result is the number drawn: its branch is where the contact went.
-            branch = entry.ActionType == "DistributeByPercentage" ? "to " + entry.NextAction : entry.Results ?? (entry.NextAction is null ? "end" : "next");
-            if (entry.ActionType == "CheckHoursOfOperation" && entry.Results == "False")
-            {
-                stats.ClosedHours++;
-            }
+            stats.CountBranch(entry, branch == FlowInterpreter.NoMatchingCondition ? branch : "error: " + branch);
+            return;
         }
 
-        ref var counter = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(stats.Branches, (entry.ActionIdentifier, branch), out _);
-        counter.Type ??= entry.ActionType;
-        counter.Count++;
+        if (entry.Results == "False" && entry.ActionType == "CheckHoursOfOperation")
+        {
+            stats.ClosedHours++;
+        }
+
+        // DistributeByPercentage's result is the number drawn: its branch is where the contact went.
+        stats.CountBranch(entry, entry.ActionType == "DistributeByPercentage" ? null : entry.Results ?? (entry.NextAction is null ? "end" : "next"));
     }
 
     /// <summary>The contacts answered or abandoned, when <see cref="SimulationSettings.RecordContacts"/> is set.</summary>
@@ -575,13 +572,45 @@ public sealed class Simulation : IRoutingObserver
 
         public Dictionary<string, long> QueuedBy { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<(string Action, string Branch), (string? Type, long Count)> Branches { get; } = [];
+        // Branch counts by action as compiled: found by the action's index in its flow and checked by reference, so no
+        // identifier is hashed per action run. Another version of the flow (a timeline change) has its own counts.
+        private readonly Dictionary<object, ActionCounts> _actions = new(ReferenceEqualityComparer.Instance);
+        private ActionCounts?[] _byIndex = [];
+
+        /// <summary>Counts the step's branch: <paramref name="branch"/>, or (null) "to" the action it went to.</summary>
+        public void CountBranch(in FlowStep step, string? branch)
+        {
+            var action = step.Compiled;
+            if (action is not null && action.Index < _byIndex.Length && _byIndex[action.Index] is { } known && ReferenceEquals(known.Compiled, action))
+            {
+                known.Count(branch, step.NextAction);
+                return;
+            }
+
+            object key = (object?)action ?? step.ActionIdentifier;
+            if (!_actions.TryGetValue(key, out var counts))
+            {
+                counts = new ActionCounts(step.ActionIdentifier, step.ActionType) { Compiled = action };
+                _actions[key] = counts;
+                if (action is not null)
+                {
+                    if (action.Index >= _byIndex.Length)
+                    {
+                        Array.Resize(ref _byIndex, action.Index + 1);
+                    }
+
+                    _byIndex[action.Index] ??= counts;
+                }
+            }
+
+            counts.Count(branch, step.NextAction);
+        }
 
         private readonly List<FlowInterval> _intervals = [];
         private Dictionary<string, long> _open = new(StringComparer.Ordinal);
 
         /// <summary>An outcome of a contact that entered by the flow, in the open interval.</summary>
-        public void Count(string outcome) => _open[outcome] = _open.GetValueOrDefault(outcome) + 1;
+        public void Count(string outcome) => ++System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_open, outcome, out _);
 
         public void Close(DateTimeOffset from)
         {
@@ -591,11 +620,57 @@ public sealed class Simulation : IRoutingObserver
 
         public FlowSeries Series(string arn) => new(name, arn, Entered, Queued, Disconnected, Entered - Queued - Disconnected, ClosedHours, AtCapacity, Errors,
             QueuedBy.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => (q.Key, q.Value)).ToList(),
-            Branches.OrderBy(b => b.Key.Action, StringComparer.Ordinal).ThenBy(b => b.Key.Branch, StringComparer.Ordinal)
-                .Select(b => new FlowBranchCount(b.Key.Action, b.Value.Type ?? string.Empty, b.Key.Branch, b.Value.Count)).ToList())
+            _actions.Values.SelectMany(a => a.Branches.Select(b => (a.Action, a.Type, b.Branch, b.Count)))
+                .GroupBy(b => (b.Action, b.Branch))
+                .OrderBy(g => g.Key.Action, StringComparer.Ordinal).ThenBy(g => g.Key.Branch, StringComparer.Ordinal)
+                .Select(g => new FlowBranchCount(g.Key.Action, g.First().Type, g.Key.Branch, g.Sum(b => b.Count))).ToList())
         {
             Intervals = _intervals,
         };
+    }
+
+    /// <summary>
+    /// The branches one action took and how often. An action takes few branches, and mostly the same one: a list
+    /// searched from the last branch taken, keys compared by reference first (results are mostly the same strings).
+    /// </summary>
+    private sealed class ActionCounts(string action, string type)
+    {
+        private readonly List<(string Key, string Branch, long Count)> _branches = [];
+        private int _last;
+
+        public string Action { get; } = action;
+
+        public string Type { get; } = type;
+
+        /// <summary>The action these are the counts of (null: a step without one, the step limit's).</summary>
+        public CompiledAction? Compiled { get; init; }
+
+        public IEnumerable<(string Branch, long Count)> Branches => _branches.Select(b => (b.Branch, b.Count));
+
+        /// <param name="branch">The branch; null: the branch is the action gone to (DistributeByPercentage).</param>
+        public void Count(string? branch, string? next)
+        {
+            var key = branch ?? next ?? string.Empty;
+            var branches = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_branches);
+            if (_last < branches.Length && string.Equals(branches[_last].Key, key, StringComparison.Ordinal))
+            {
+                branches[_last].Count++;
+                return;
+            }
+
+            for (var i = 0; i < branches.Length; i++)
+            {
+                if (string.Equals(branches[i].Key, key, StringComparison.Ordinal))
+                {
+                    branches[i].Count++;
+                    _last = i;
+                    return;
+                }
+            }
+
+            _branches.Add((key, branch ?? "to " + next, 1));
+            _last = _branches.Count - 1;
+        }
     }
 
     private readonly record struct SimEvent(EventKind Kind, int Index, RoutedContact? Contact);
@@ -611,13 +686,36 @@ public sealed class Simulation : IRoutingObserver
 
         public FlowStats? FlowStats { get; set; }
 
-        /// <summary>The queue the stream's flow last queued a contact in, and its cell.</summary>
+        /// <summary>The queue the stream's flow last queued a contact in, its name, its outcome's name and its tag (and cell).</summary>
         public FlowQueue? LastQueue { get; set; }
 
-        public int LastKeyIndex { get; set; }
+        public string? LastQueueName { get; set; }
+
+        public string? LastOutcome { get; set; }
+
+        public FlowTag? LastTag { get; set; }
 
         /// <summary>Makes the engine's tag of a contact of the stream's flow (Simulation.FlowQueued).</summary>
         public Func<FlowContact, object?>? Tagger { get; set; }
+
+        // One entry per Region the stream's contacts arrive in, shared by all of them (their patience is their own).
+        private FlowEntry?[] _entries = [];
+
+        public FlowEntry EntryFor(int regionIndex, string region, FlowProgram flow)
+        {
+            if (regionIndex >= _entries.Length)
+            {
+                Array.Resize(ref _entries, regionIndex + 1);
+            }
+
+            if (_entries[regionIndex] is not { } entry || !ReferenceEquals(entry.Flow, flow) || entry.Region != region)
+            {
+                entry = new FlowEntry(null, region, Stream.Channel, ContactInitiation.Inbound, flow, Tag: Tagger);
+                _entries[regionIndex] = entry;
+            }
+
+            return entry;
+        }
 
         public Rng Rng { get; } = rng;
 
