@@ -147,7 +147,15 @@ public sealed class FlowContact
     public ContactInitiation Initiation { get; }
 
     /// <summary>When the contact entered its first flow (DescribeContact's InitiationTimestamp while it is still in it).</summary>
-    public DateTimeOffset EnteredAt { get; internal set; }
+    public DateTimeOffset EnteredAt
+    {
+        get => new(_enteredTicks, TimeSpan.Zero);
+        internal set => _enteredTicks = value.UtcTicks;
+    }
+
+    // Ticks, not a DateTimeOffset or a TimeSpan?: eight bytes each in every contact the simulator keeps.
+    private long _enteredTicks;
+    private long _patienceTicks = long.MinValue;
 
     // Made on first use: most contacts the simulator runs never need most of them.
     private Dictionary<string, string>? _attributes;
@@ -155,10 +163,19 @@ public sealed class FlowContact
     // The attributes an UpdateContactAttributes with only literal values wrote, shared by every contact that had none
     // before; copied into _attributes on the first change or read of the map.
     private Dictionary<string, string>? _sharedAttributes;
-    private Dictionary<string, string>? _external;
-    private Dictionary<string, string>? _eventHooks;
-    private List<FlowLogEntry>? _log;
-    private Dictionary<(string Flow, string Action), int>? _loops;
+
+    // What few contacts use, in one object made on first use (a contact the simulator routes stays small).
+    private Rare? _rare;
+
+    private Rare More => _rare ??= new Rare();
+
+    private sealed class Rare
+    {
+        public Dictionary<string, string>? External;
+        public Dictionary<string, string>? EventHooks;
+        public List<FlowLogEntry>? Log;
+        public Dictionary<(string Flow, string Action), int>? Loops;
+    }
 
     public Dictionary<string, string> Attributes
     {
@@ -175,7 +192,11 @@ public sealed class FlowContact
     }
 
     /// <summary>How long the customer waits in queue before leaving (the simulator's patience); null: forever.</summary>
-    public TimeSpan? Patience { get; init; }
+    public TimeSpan? Patience
+    {
+        get => _patienceTicks == long.MinValue ? null : TimeSpan.FromTicks(_patienceTicks);
+        init => _patienceTicks = value?.Ticks ?? long.MinValue;
+    }
 
     /// <summary>An attribute's value without making the attributes' map.</summary>
     public string? Attribute(string key) => (_attributes ?? _sharedAttributes)?.GetValueOrDefault(key);
@@ -197,7 +218,7 @@ public sealed class FlowContact
     }
 
     /// <summary>The last Lambda function's results ($.External).</summary>
-    public Dictionary<string, string> External => _external ??= new(StringComparer.Ordinal);
+    public Dictionary<string, string> External => More.External ??= new(StringComparer.Ordinal);
 
     /// <summary>The working queue (UpdateContactTargetQueue, or the queue a quick connect or API call preset).</summary>
     public FlowQueue? TargetQueue { get; set; }
@@ -207,9 +228,9 @@ public sealed class FlowContact
     public TimeSpan QueueTimeAdjustment { get; set; }
 
     /// <summary>UpdateContactEventHooks: hook name (CustomerQueue, CustomerHold, AgentWhisper, …) to flow ARN.</summary>
-    public Dictionary<string, string> EventHooks => _eventHooks ??= new(StringComparer.Ordinal);
+    public Dictionary<string, string> EventHooks => More.EventHooks ??= new(StringComparer.Ordinal);
 
-    public List<FlowLogEntry> Log => _log ??= [];
+    public List<FlowLogEntry> Log => More.Log ??= [];
 
     /// <summary>Whether <see cref="Log"/> keeps the entries (the simulator counts them as they come and keeps none).</summary>
     public bool KeepLog { get; init; } = true;
@@ -223,10 +244,10 @@ public sealed class FlowContact
     public RoutedContact? Routed { get; internal set; }
 
     /// <summary>Counts of the Loop actions (by flow and action) that have not finished looping.</summary>
-    internal Dictionary<(string Flow, string Action), int> Loops => _loops ??= [];
+    internal Dictionary<(string Flow, string Action), int> Loops => More.Loops ??= [];
 
     /// <summary>The flow an event hook names, without making the hooks' map.</summary>
-    internal string? EventHook(string hook) => _eventHooks?.GetValueOrDefault(hook);
+    internal string? EventHook(string hook) => _rare?.EventHooks?.GetValueOrDefault(hook);
 
     /// <summary>Resolves a parameter value: a single JSONPath ($.Attributes.x, $.External.x, $.Queue.Id, …) or a literal.</summary>
     public string Resolve(string value)
@@ -241,7 +262,7 @@ public sealed class FlowContact
         return path switch
         {
             _ when path.StartsWith("Attributes.", StringComparison.Ordinal) => Attribute(path["Attributes.".Length..]) ?? string.Empty,
-            _ when path.StartsWith("External.", StringComparison.Ordinal) => _external?.GetValueOrDefault(path["External.".Length..]) ?? string.Empty,
+            _ when path.StartsWith("External.", StringComparison.Ordinal) => _rare?.External?.GetValueOrDefault(path["External.".Length..]) ?? string.Empty,
             "ContactId" or "InitialContactId" => Id ?? string.Empty,
             "Channel" => RoutingChannels.Name(Channel),
             "InitiationMethod" => Initiation switch
