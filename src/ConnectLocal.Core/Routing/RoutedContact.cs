@@ -45,6 +45,7 @@ public enum ContactInitiation
 /// <param name="Patience">How long the customer waits in queue before leaving (null: forever).</param>
 /// <param name="Priority">The contact's routing priority (a flow's UpdateContactRoutingBehavior): lower is routed first.</param>
 /// <param name="AgeAdjustment">Added to the contact's routing age (not to its wait): a larger age is routed first.</param>
+/// <param name="Criteria">Routing criteria (proficiency steps), activated when the contact is queued.</param>
 public sealed record ContactRequest(
     string Region,
     string QueueId,
@@ -54,7 +55,8 @@ public sealed record ContactRequest(
     TimeSpan? Patience = null,
     object? Tag = null,
     long Priority = RoutedContact.DefaultPriority,
-    TimeSpan AgeAdjustment = default);
+    TimeSpan AgeAdjustment = default,
+    RoutingCriteria? Criteria = null);
 
 /// <summary>
 /// A contact the engine routes. Its state and times change only through the engine; the caller may keep its own
@@ -83,6 +85,17 @@ public sealed class RoutedContact
 
     internal long Priority = DefaultPriority;
     internal long AgeAdjustmentTicks;
+
+    // Routing criteria (RoutingEngine.Criteria.cs): Requirement is the active step's expression, null when none applies,
+    // so a contact without criteria costs the decisions one null check.
+    internal RoutingCriteria? Criteria;
+    internal RoutingExpression? Requirement;
+    internal int CriteriaIndex = -1;
+    internal int StepIndex;
+    internal long CriteriaActivatedTicks;
+    internal long StepTicks;
+    internal long StepStamp;
+    internal bool CriteriaInert;
 
     internal RoutedContact(string? id, long sequence, int region, string regionName, RoutingChannel channel, ContactInitiation initiation, object? tag)
     {

@@ -104,6 +104,7 @@ public sealed partial class RoutingEngine
     private readonly int _maxEnded;
     private readonly Func<string, EngineQueue> _queueOf;
     private long _sequence;
+    private long _stepStamps;
     private int _agentCount;
     private long _now;
 
@@ -124,6 +125,7 @@ public sealed partial class RoutingEngine
         PatienceOut,
         AfterContactWorkOver,
         ScheduledStart,
+        StepExpired,
     }
 
     public EngineClock Clock => _clock;
@@ -330,7 +332,7 @@ public sealed partial class RoutingEngine
     /// <summary>Queues a contact and offers it at once if an agent can take it.</summary>
     public RoutedContact Enqueue(ContactRequest request)
     {
-        if (request.Priority == RoutedContact.DefaultPriority && request.AgeAdjustment == TimeSpan.Zero)
+        if (request.Priority == RoutedContact.DefaultPriority && request.AgeAdjustment == TimeSpan.Zero && request.Criteria is null)
         {
             return Enqueue(Target(request.Region, request.QueueId), request.Channel, request.Initiation, request.Patience?.Ticks ?? -1, request.Id, request.Tag);
         }
@@ -341,6 +343,8 @@ public sealed partial class RoutingEngine
         contact.QueueRef = target.Queue;
         contact.Priority = request.Priority;
         contact.AgeAdjustmentTicks = request.AgeAdjustment.Ticks;
+        contact.Criteria = request.Criteria;
+        contact.CriteriaIndex = request.Criteria is null ? -1 : 0;
         Queue(contact, request.Patience?.Ticks ?? -1);
         return contact;
     }
@@ -368,6 +372,8 @@ public sealed partial class RoutingEngine
         contact.QueueRef = target.Queue;
         contact.Priority = request.Priority;
         contact.AgeAdjustmentTicks = request.AgeAdjustment.Ticks;
+        contact.Criteria = request.Criteria;
+        contact.CriteriaIndex = request.Criteria is null ? -1 : 0;
         contact.ScheduledTicks = startTicks;
         contact.PatienceTicks = request.Patience?.Ticks ?? -1;
         if (startTicks <= _now)
@@ -392,6 +398,11 @@ public sealed partial class RoutingEngine
         var queue = contact.QueueRef!;
         SetState(contact, ContactState.Queued);
         contact.EnqueuedTicks = _now;
+        if (contact.Criteria is not null)
+        {
+            ActivateCriteria(contact);
+        }
+
         if (TryMatchContact(contact))
         {
             return;
@@ -463,6 +474,11 @@ public sealed partial class RoutingEngine
         SetState(contact, ContactState.Queued);
         Touch(agent, inbound: true);
         Refresh(agent);
+        if (contact.Requirement is not null)
+        {
+            PassExpiredSteps(contact);
+        }
+
         if (!TryMatchContact(contact))
         {
             contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel).Insert(contact);
@@ -583,8 +599,8 @@ public sealed partial class RoutingEngine
                     continue;
                 }
 
-                var candidate = pool.Peek();
-                if (best is null || AgentHeap.Before(candidate, best))
+                var candidate = contact.Requirement is null ? pool.Peek() : pool.First(contact.Requirement);
+                if (candidate is not null && (best is null || AgentHeap.Before(candidate, best)))
                 {
                     best = candidate;
                 }
@@ -623,7 +639,7 @@ public sealed partial class RoutingEngine
             var bestPriority = int.MaxValue;
             for (var channel = 0; channel < RoutingChannels.Count; channel++)
             {
-                if (agent.PoolOf[channel] is not null && agent.OwnQueue.WaitingIfAny(region, channel)?.Peek() is { } own && Better(own, 0, best, bestPriority))
+                if (agent.PoolOf[channel] is not null && FirstFor(agent, agent.OwnQueue.WaitingIfAny(region, channel), 0) is { } own && Better(own, 0, best, bestPriority))
                 {
                     best = own;
                     bestPriority = 0;
@@ -644,10 +660,10 @@ public sealed partial class RoutingEngine
                     continue;
                 }
 
-                var head = config.Queue.WaitingIfAny(region, (int)config.Channel)?.Peek();
-                if (head is null || _now - head.EnqueuedTicks < config.DelayTicks)
+                var head = FirstFor(agent, config.Queue.WaitingIfAny(region, (int)config.Channel), config.DelayTicks);
+                if (head is null)
                 {
-                    continue; // the oldest has not waited the delay, so none has
+                    continue; // the first has not waited the delay (or none waits the agent may take)
                 }
 
                 if (Better(head, config.Priority, best, bestPriority))
@@ -1021,6 +1037,9 @@ public sealed partial class RoutingEngine
             case TimerKind.ScheduledStart when contact.State == ContactState.Scheduled:
                 _scheduled.Remove(contact);
                 Queue(contact, contact.PatienceTicks);
+                break;
+            case TimerKind.StepExpired:
+                StepExpired(contact, timer.Since);
                 break;
             case TimerKind.AfterContactWorkOver when contact.State == ContactState.AfterContactWork && contact.AfterContactWorkTicks == timer.Since:
                 EndContact(contact, ContactEnd.Completed, rematch: true);

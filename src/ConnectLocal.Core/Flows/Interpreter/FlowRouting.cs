@@ -127,7 +127,7 @@ public sealed class FlowRouting : IFlowHost
     {
         var entry = contact.Entry;
         var request = new ContactRequest(contact.Region, queue.Id, contact.Channel, contact.Initiation, contact.Id, entry?.Patience,
-            entry?.Tag?.Invoke(contact), contact.QueuePriority, contact.QueueTimeAdjustment);
+            entry?.Tag?.Invoke(contact), contact.QueuePriority, contact.QueueTimeAdjustment, contact.RoutingCriteria);
         var routed = entry?.ScheduledAt is { } at && at > Now ? _engine.Schedule(request, at.UtcTicks) : _engine.Enqueue(request);
         contact.Routed = routed;
         routed.FlowView = contact;
@@ -167,6 +167,10 @@ public sealed class FlowRouting : IFlowHost
         if (contact.Routed is { } routed)
         {
             _engine.SetRoutingOrder(routed, contact.QueuePriority, contact.QueueTimeAdjustment);
+            if (contact.RoutingCriteria is { } criteria && !ReferenceEquals(criteria, routed.Criteria))
+            {
+                _engine.SetRoutingCriteria(routed, criteria);
+            }
         }
     }
 
