@@ -3,6 +3,7 @@ users, agents put online with PutUserStatus, contacts whose flow sets routing cr
 whose criteria UpdateContactRoutingData sets, who is offered them (the /_connectlocal/routing control endpoint), and
 DescribeContact's RoutingCriteria. docs/routing.md, "Routing criteria".
 """
+import datetime
 import json
 import unittest
 
@@ -10,7 +11,7 @@ from botocore.exceptions import ClientError
 
 from support import client, create_instance, unique
 from test_flow_runs import action
-from test_routing import Center, control
+from test_routing import Center, act, control
 
 
 def at_least(name, value, level):
@@ -57,7 +58,7 @@ class ProficiencyRoutingTest(unittest.TestCase):
         self.assertIn("ActivationTimestamp", routing)
         [step] = routing["Steps"]
         self.assertEqual(("JOINED", 60), (step["Status"], step["Expiry"]["DurationInSeconds"]))
-        self.assertEqual(step["Expiry"]["ExpiryTimestamp"] - routing["ActivationTimestamp"], __import__("datetime").timedelta(seconds=60))
+        self.assertEqual(datetime.timedelta(seconds=60), step["Expiry"]["ExpiryTimestamp"] - routing["ActivationTimestamp"])
         self.assertEqual(at_least(self.language, "Spanish", 3.0), step["Expression"])
         # a chat without criteria goes to the agent idle longest
         plain = self.center.chat()
@@ -102,7 +103,8 @@ class ProficiencyRoutingTest(unittest.TestCase):
             self.assertEqual(code, raised.exception.response["Error"]["Code"])
             self.assertTrue(raised.exception.response["Error"]["Message"])
 
-        agent = self.center.agent(profile=self.profile)  # auto-accept: the chat connects
+        agent = self.center.agent(profile=self.profile)
+        act(chat, "accept")
         self.assertEqual(("CONNECTED", agent), self.state(chat))
         with self.assertRaises(ClientError) as raised:
             self.connect.update_contact_routing_data(InstanceId=self.iid, ContactId=chat, QueuePriority=1)

@@ -203,6 +203,25 @@ public sealed class ProficiencyRoutingTests
         Assert.Equal(RoutingStepStatus.Inactive, state.Steps[0].Status);
     }
 
+    [Fact]
+    public void Time_adjustment_moves_a_contact_ahead_but_its_wait_stays_its_real_wait()
+    {
+        var f = new EngineFixture();
+        f.VoiceProfile("voice", "support");
+        var first = Contact(f, null);
+        f.Advance(30);
+        var adjusted = Contact(f, null);
+        f.Engine.SetRoutingOrder(adjusted, RoutedContact.DefaultPriority, TimeSpan.FromSeconds(120));
+        f.Advance(10);
+
+        Skilled(f, "ana", f.Clock.Now);
+
+        Assert.Equal("ana", adjusted.Agent?.UserId);
+        Assert.Equal(TimeSpan.FromSeconds(10), adjusted.Wait);
+        Assert.Equal(Start.AddSeconds(30), adjusted.EnqueuedAt);
+        Assert.Equal(first, f.Engine.OldestWaiting(East, "support", RoutingChannel.Voice));
+    }
+
     [Theory]
     [InlineData(0, "level 6 is not one of 1.0", 6.0)]
     [InlineData(0, "level 2.5 is not one of", 2.5)]
