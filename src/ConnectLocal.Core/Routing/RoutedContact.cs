@@ -87,15 +87,11 @@ public sealed class RoutedContact
     internal long AgeAdjustmentTicks;
 
     // Routing criteria (RoutingEngine.Criteria.cs): Requirement is the active step's expression, null when none applies,
-    // so a contact without criteria costs the decisions one null check.
-    internal RoutingCriteria? Criteria;
+    // so a contact without criteria costs the decisions one null check; the rest sits apart, so it costs them no memory.
     internal RoutingExpression? Requirement;
-    internal int CriteriaIndex = -1;
-    internal int StepIndex;
-    internal long CriteriaActivatedTicks;
-    internal long StepTicks;
-    internal long StepStamp;
-    internal bool CriteriaInert;
+    internal CriteriaProgress? Progress;
+
+    internal RoutingCriteria? Criteria => Progress?.Criteria;
 
     internal RoutedContact(string? id, long sequence, int region, string regionName, RoutingChannel channel, ContactInitiation initiation, object? tag)
     {
@@ -165,4 +161,21 @@ public sealed class RoutedContact
     public TimeSpan? Wait => ConnectedTicks == 0 || QueueRef is null ? null : TimeSpan.FromTicks(ConnectedTicks - EnqueuedTicks);
 
     private static DateTimeOffset? At(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+}
+
+/// <summary>Where a contact's routing criteria stand (RoutingEngine.Criteria.cs).</summary>
+internal sealed class CriteriaProgress(RoutingCriteria criteria, int index)
+{
+    public RoutingCriteria Criteria { get; } = criteria;
+
+    /// <summary>0 for the first criteria set on the contact, one more for each later one.</summary>
+    public int Index { get; } = index;
+
+    public int Step;
+    public long ActivatedTicks;
+    public long StepTicks;
+    public long Stamp;
+
+    /// <summary>Activated in an agent queue, where criteria never take effect.</summary>
+    public bool Inert;
 }

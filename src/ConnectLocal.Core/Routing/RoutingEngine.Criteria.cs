@@ -25,14 +25,12 @@ public sealed partial class RoutingEngine
             return false;
         }
 
-        contact.Criteria = criteria;
-        contact.CriteriaIndex = criteria is null ? contact.CriteriaIndex : contact.CriteriaIndex + 1;
+        var old = contact.Progress;
+        contact.Progress = criteria is null ? null : new CriteriaProgress(criteria, old is null ? 0 : old.Index + 1);
         contact.Requirement = null;
-        contact.CriteriaActivatedTicks = 0;
-        contact.StepStamp = ++_stepStamps;
         if (contact.State == ContactState.Queued)
         {
-            if (criteria is not null)
+            if (contact.Progress is not null)
             {
                 ActivateCriteria(contact);
             }
@@ -46,50 +44,51 @@ public sealed partial class RoutingEngine
     /// <summary>The contact's routing criteria as they stand now; null when it has none.</summary>
     public static RoutingCriteriaState? CriteriaOf(RoutedContact contact)
     {
-        if (contact.Criteria is not { } criteria)
+        if (contact.Progress is not { } progress)
         {
             return null;
         }
 
-        var activated = contact.CriteriaActivatedTicks > 0;
+        var criteria = progress.Criteria;
+        var activated = progress.ActivatedTicks > 0;
         var steps = new List<RoutingStepState>(criteria.Steps.Count);
-        var since = contact.CriteriaActivatedTicks;
+        var since = progress.ActivatedTicks;
         for (var i = 0; i < criteria.Steps.Count; i++)
         {
             var step = criteria.Steps[i];
-            var reached = activated && !contact.CriteriaInert && i <= contact.StepIndex;
+            var reached = activated && !progress.Inert && i <= progress.Step;
             var status = !reached ? RoutingStepStatus.Inactive
-                : i < contact.StepIndex ? RoutingStepStatus.Expired
+                : i < progress.Step ? RoutingStepStatus.Expired
                 : contact.AgentRef is not null ? RoutingStepStatus.Joined
                 : RoutingStepStatus.Active;
-            var start = i == contact.StepIndex ? contact.StepTicks : since;
+            var start = i == progress.Step ? progress.StepTicks : since;
             DateTimeOffset? expires = reached && step.Expiry is { } expiry ? new DateTimeOffset(start + expiry.Ticks, TimeSpan.Zero) : null;
             steps.Add(new RoutingStepState(step, status, expires));
             since = start + (step.Expiry?.Ticks ?? 0);
         }
 
-        return new RoutingCriteriaState(steps, activated ? new DateTimeOffset(contact.CriteriaActivatedTicks, TimeSpan.Zero) : null, Math.Max(0, contact.CriteriaIndex));
+        return new RoutingCriteriaState(steps, activated ? new DateTimeOffset(progress.ActivatedTicks, TimeSpan.Zero) : null, progress.Index);
     }
 
     /// <summary>The contact enters its queue now: its first step is active (in a standard queue).</summary>
     private void ActivateCriteria(RoutedContact contact)
     {
-        contact.CriteriaActivatedTicks = _now;
-        contact.CriteriaInert = contact.QueueRef!.Owner is not null;
-        if (contact.CriteriaInert)
+        var progress = contact.Progress!;
+        progress.ActivatedTicks = _now;
+        progress.Inert = contact.QueueRef!.Owner is not null;
+        if (!progress.Inert)
         {
-            return;
+            StartStep(contact, 0, _now);
         }
-
-        StartStep(contact, 0, _now);
     }
 
     private void StartStep(RoutedContact contact, int index, long startTicks)
     {
-        var steps = contact.Criteria!.Steps;
-        contact.StepIndex = index;
-        contact.StepTicks = startTicks;
-        contact.StepStamp = ++_stepStamps;
+        var progress = contact.Progress!;
+        var steps = progress.Criteria.Steps;
+        progress.Step = index;
+        progress.StepTicks = startTicks;
+        progress.Stamp = ++_stepStamps;
         if (index >= steps.Count)
         {
             contact.Requirement = null; // all steps exhausted: any agent of the queue
@@ -99,30 +98,31 @@ public sealed partial class RoutingEngine
         contact.Requirement = steps[index].Expression;
         if (steps[index].Expiry is { } expiry)
         {
-            _timers.Push(startTicks + expiry.Ticks, new Timer(TimerKind.StepExpired, contact, contact.StepStamp));
+            _timers.Push(startTicks + expiry.Ticks, new Timer(TimerKind.StepExpired, contact, progress.Stamp));
         }
     }
 
     /// <summary>A step's expiry passed: the next step applies, and a waiting contact is tried again.</summary>
     private void StepExpired(RoutedContact contact, long stamp)
     {
-        if (contact.StepStamp != stamp || contact.State != ContactState.Queued)
+        if (contact.Progress is not { } progress || progress.Stamp != stamp || contact.State != ContactState.Queued)
         {
             // Replaced criteria, or ringing at an agent: a rejected contact checks its expiry when it returns.
             return;
         }
 
-        StartStep(contact, contact.StepIndex + 1, _now);
+        StartStep(contact, progress.Step + 1, _now);
         TryMatchContact(contact);
     }
 
     /// <summary>A contact back in its queue (rejected) moves past the steps that expired while it rang.</summary>
     private void PassExpiredSteps(RoutedContact contact)
     {
-        var steps = contact.Criteria!.Steps;
-        while (contact.Requirement is not null && steps[contact.StepIndex].Expiry is { } expiry && contact.StepTicks + expiry.Ticks <= _now)
+        var progress = contact.Progress!;
+        var steps = progress.Criteria.Steps;
+        while (contact.Requirement is not null && steps[progress.Step].Expiry is { } expiry && progress.StepTicks + expiry.Ticks <= _now)
         {
-            StartStep(contact, contact.StepIndex + 1, contact.StepTicks + expiry.Ticks);
+            StartStep(contact, progress.Step + 1, progress.StepTicks + expiry.Ticks);
         }
     }
 

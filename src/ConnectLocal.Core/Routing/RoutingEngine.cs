@@ -343,8 +343,7 @@ public sealed partial class RoutingEngine
         contact.QueueRef = target.Queue;
         contact.Priority = request.Priority;
         contact.AgeAdjustmentTicks = request.AgeAdjustment.Ticks;
-        contact.Criteria = request.Criteria;
-        contact.CriteriaIndex = request.Criteria is null ? -1 : 0;
+        contact.Progress = request.Criteria is null ? null : new CriteriaProgress(request.Criteria, 0);
         Queue(contact, request.Patience?.Ticks ?? -1);
         return contact;
     }
@@ -372,8 +371,7 @@ public sealed partial class RoutingEngine
         contact.QueueRef = target.Queue;
         contact.Priority = request.Priority;
         contact.AgeAdjustmentTicks = request.AgeAdjustment.Ticks;
-        contact.Criteria = request.Criteria;
-        contact.CriteriaIndex = request.Criteria is null ? -1 : 0;
+        contact.Progress = request.Criteria is null ? null : new CriteriaProgress(request.Criteria, 0);
         contact.ScheduledTicks = startTicks;
         contact.PatienceTicks = request.Patience?.Ticks ?? -1;
         if (startTicks <= _now)
@@ -398,7 +396,7 @@ public sealed partial class RoutingEngine
         var queue = contact.QueueRef!;
         SetState(contact, ContactState.Queued);
         contact.EnqueuedTicks = _now;
-        if (contact.Criteria is not null)
+        if (contact.Progress is not null)
         {
             ActivateCriteria(contact);
         }
