@@ -123,6 +123,19 @@ public sealed class ProficiencyRoutingTests
     }
 
     [Fact]
+    public void A_NotAttributeCondition_with_a_range_holds_for_agents_outside_it()
+    {
+        var f = new EngineFixture();
+        f.VoiceProfile("voice", "support");
+        Skilled(f, "master", Start.AddMinutes(-3), ("Language", "English", 5));
+        Skilled(f, "middle", Start.AddMinutes(-2), ("Language", "English", 3));
+
+        var contact = Contact(f, Steps((new RoutingExpression(Not: new RoutingCondition("Language", "English", RoutingCondition.InRange, MinLevel: 4, MaxLevel: 5)), null)));
+
+        Assert.Equal("middle", contact.Agent?.UserId);
+    }
+
+    [Fact]
     public void An_agent_that_frees_up_skips_a_contact_whose_criteria_exclude_it_and_takes_the_next()
     {
         var f = new EngineFixture();
@@ -230,6 +243,8 @@ public sealed class ProficiencyRoutingTests
     [InlineData(3, "exactly one of AttributeCondition", 0)]
     [InlineData(4, "DurationInSeconds must be at least 1", 0)]
     [InlineData(5, "needs at least one step", 0)]
+    [InlineData(6, "MinProficiencyLevel is above", 0)]
+    [InlineData(7, "needs Name, Value and Range", 0)]
     public void Invalid_criteria_name_their_problem(int shape, string expected, double level)
     {
         var criteria = shape switch
@@ -239,6 +254,8 @@ public sealed class ProficiencyRoutingTests
             2 => Steps((new RoutingExpression(And: []), null)),
             3 => Steps((new RoutingExpression(Condition: AtLeast("a", "b", 1), Not: AtLeast("a", "b", 1)), null)),
             4 => Steps((Is(AtLeast("a", "b", 1)), 0)),
+            6 => Steps((Is(new RoutingCondition("a", "b", RoutingCondition.InRange, MinLevel: 4, MaxLevel: 2)), null)),
+            7 => Steps((Is(new RoutingCondition("a", "b", RoutingCondition.InRange, MinLevel: 4)), null)),
             _ => new RoutingCriteria([]),
         };
 
