@@ -748,6 +748,7 @@ class AccountIsolationTests(unittest.TestCase):
                 InstanceId=r["iid"], ContactFlowId=r["inflow"], DestinationPhoneNumber="+12065550100", QueueId=r["qid"])),
             ("DescribeContact", "", lambda r: b.describe_contact(InstanceId=r["iid"], ContactId=CONTACT_ID)),
             ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=CONTACT_ID)),
+            ("UpdateContactRoutingData", "", lambda r: b.update_contact_routing_data(InstanceId=r["iid"], ContactId=CONTACT_ID, QueuePriority=1)),
             ("GetCurrentUserData", "", lambda r: b.get_current_user_data(InstanceId=r["iid"], Filters={"Queues": [r["qid"]]})),
             ("GetCurrentMetricData", "", lambda r: b.get_current_metric_data(
                 InstanceId=r["iid"], Filters={"Queues": [r["qid"]], "Channels": ["VOICE"]},
@@ -1178,6 +1179,8 @@ class AccountIsolationTests(unittest.TestCase):
             ("DeleteVocabulary", "in B's instance", lambda r: b.delete_vocabulary(InstanceId=mine.iid, VocabularyId=r["varn"])),
             ("DeleteUserHierarchyGroup", "", lambda r: b.delete_user_hierarchy_group(InstanceId=r["iid"], HierarchyGroupId=r["hgid"])),
             ("DeleteUserHierarchyGroup", "in B's instance", lambda r: b.delete_user_hierarchy_group(InstanceId=mine.iid, HierarchyGroupId=r["hgarn"])),
+            ("UpdateContactRoutingData", "", lambda r: b.update_contact_routing_data(InstanceId=r["iid"], ContactId=r["cid"], QueuePriority=1)),
+            ("UpdateContactRoutingData", "from B's instance", lambda r: b.update_contact_routing_data(InstanceId=mine.iid, ContactId=r["cid"], QueuePriority=1)),
             ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=r["cid"])),
             ("StopContact", "from B's instance", lambda r: b.stop_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DeleteTrafficDistributionGroup", "", lambda r: b.delete_traffic_distribution_group(TrafficDistributionGroupId=r["gid"])),

@@ -680,4 +680,20 @@ public static class ErrorTexts
     public static string ActiveTasksQuota(int quota) => $"The instance already has {quota} open tasks, its active tasks quota.";
     public static string ChannelAfterContactWorkTooLow(int min) => $"Invalid parameter: a channel's AfterContactWorkTimeLimit must be at least {min} second.";
     public static string RoutingStepExpressionNotJson(string expression) => $"The routing step expression '{expression}' is not a JSON value.";
+    // Routing criteria (Core/Routing/RoutingCriteria.cs, UpdateContactRoutingData, the UpdateRoutingCriteria flow action).
+    public const string RoutingCriteriaNoSteps = "RoutingCriteria needs at least one step.";
+    public const string RoutingStepNoExpression = "it has no Expression";
+    public const string RoutingStepExpiry = "Expiry.DurationInSeconds must be at least 1";
+    public const string RoutingExpressionMembers = "an Expression sets exactly one of AttributeCondition, AndExpression, OrExpression and NotAttributeCondition";
+    public const string RoutingExpressionEmptyList = "an AndExpression or OrExpression needs at least one expression";
+    public const string RoutingRangeReversed = "Range.MinProficiencyLevel is above Range.MaxProficiencyLevel";
+    public const string RoutingDataNothingToUpdate = "Give at least one of QueuePriority, QueueTimeAdjustmentSeconds and RoutingCriteria.";
+    public const string RoutingDataPriorityAndAdjustment = "Give either QueuePriority or QueueTimeAdjustmentSeconds, not both.";
+    public const string RoutingDataContactNotWaiting = "The contact is not waiting in a queue (or its flow): its routing data can no longer change.";
+    public static string RoutingStepProblem(int index, string problem) => $"Invalid RoutingCriteria: step {index}: {problem}.";
+    public static string RoutingExpressionTooDeep(int max) => $"expressions nest at most {max} deep";
+    public static string RoutingConditionNeeds(string comparisonOperator, string members) => $"an AttributeCondition with ComparisonOperator {comparisonOperator} needs {members}";
+    public static string RoutingConditionOperator(string? comparisonOperator) =>
+        $"ComparisonOperator '{comparisonOperator}' is not one of NumberGreaterOrEqualTo, Range and Match";
+    public static string RoutingLevel(string level) => $"the proficiency level {level} is not one of 1.0, 2.0, 3.0, 4.0 and 5.0";
 }

@@ -79,6 +79,8 @@ public static class FlowActionTypes
         Of("UpdateContactTargetQueue", RoutingAndQueue),
         Of("UpdateContactTextToSpeechVoice", null),
         Of("UpdateFlowLoggingBehavior", null),
+        // "supported … only in Inbound flow, Customer Queue flow, Transfer to Agent flow, and Transfer to Queue flow types"
+        Of("UpdateRoutingCriteria", RoutingAndQueue),
         Of("Wait", RoutingAndQueue, conditions: true),
     }.ToDictionary(a => a.Name, StringComparer.Ordinal);
 

@@ -39,8 +39,8 @@ public sealed partial class RoutingEngine
                     continue;
                 }
 
-                var candidate = pool.Peek();
-                if (best is null || AgentHeap.Before(candidate, best))
+                var candidate = contact.Requirement is null ? pool.Peek() : pool.First(contact.Requirement);
+                if (candidate is not null && (best is null || AgentHeap.Before(candidate, best)))
                 {
                     best = candidate;
                 }
@@ -75,8 +75,7 @@ public sealed partial class RoutingEngine
                 }
 
                 if (agent.PoolOf[(int)config.Channel] is null
-                    || config.Queue.WaitingIfAny(region, (int)config.Channel)?.Peek() is not { } head
-                    || _now - head.EnqueuedTicks < config.DelayTicks)
+                    || FirstFor(agent, config.Queue.WaitingIfAny(region, (int)config.Channel), config.DelayTicks) is not { } head)
                 {
                     continue;
                 }

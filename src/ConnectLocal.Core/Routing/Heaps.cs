@@ -93,6 +93,35 @@ internal sealed class AgentPool(int channel)
         Remove(agent);
         Insert(agent);
     }
+
+    /// <summary>
+    /// The first agent in idle order that satisfies the expression (a contact's routing criteria), or null: the first
+    /// match in the list, compared with the best match among the late agents. Costs a walk, so only contacts with
+    /// criteria ask.
+    /// </summary>
+    public RoutedAgent? First(RoutingExpression requirement)
+    {
+        RoutedAgent? best = null;
+        for (var agent = _head; agent is not null; agent = agent.Next[channel])
+        {
+            if (requirement.Holds(agent))
+            {
+                best = agent;
+                break;
+            }
+        }
+
+        for (var i = 0; i < _late.Count; i++)
+        {
+            var late = _late.At(i);
+            if ((best is null || AgentHeap.Before(late, best)) && requirement.Holds(late))
+            {
+                best = late;
+            }
+        }
+
+        return best;
+    }
 }
 
 /// <summary>A binary min-heap of agents by idle key; positions per channel in <see cref="RoutedAgent.PoolSlot"/>.</summary>
@@ -103,6 +132,9 @@ internal sealed class AgentHeap(int channel)
     public int Count { get; private set; }
 
     public RoutedAgent Peek() => _items[0];
+
+    /// <summary>The agent at a heap position (0 to Count - 1), in no particular order.</summary>
+    public RoutedAgent At(int slot) => _items[slot];
 
     public static bool Before(RoutedAgent a, RoutedAgent b) =>
         a.KeyTicks < b.KeyTicks || (a.KeyTicks == b.KeyTicks && a.Index < b.Index);
@@ -216,6 +248,9 @@ internal sealed class ContactHeap
     public RoutedContact? Peek() => Count == 0 ? null : _items[0];
 
     public IEnumerable<RoutedContact> Items => _items.Take(Count);
+
+    /// <summary>The contact at a heap position (0 to Count - 1), in no particular order.</summary>
+    public RoutedContact At(int slot) => _items[slot];
 
     /// <summary>Routing order in a queue: lower contact priority first, then the greater routing age, then arrival order.</summary>
     internal static bool Before(RoutedContact a, RoutedContact b) =>

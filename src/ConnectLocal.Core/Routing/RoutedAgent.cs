@@ -11,6 +11,7 @@ namespace ConnectLocal.Core.Routing;
 /// <param name="AutoAcceptVoice">The user's PhoneConfig.AutoAccept: voice offers connect at once.</param>
 /// <param name="AfterContactWorkLimit">How long after-contact work lasts when a contact is completed without saying;
 /// null: until the agent finishes it (PhoneConfig.AfterContactWorkTimeLimit 0 means "no limit").</param>
+/// <param name="Proficiencies">The user's proficiencies (AssociateUserProficiencies), which routing criteria test.</param>
 public sealed record AgentSettings(
     string UserId,
     string RoutingProfileId,
@@ -20,7 +21,8 @@ public sealed record AgentSettings(
     DateTimeOffset? StatusSince = null,
     string? StatusId = null,
     bool AutoAcceptVoice = false,
-    TimeSpan? AfterContactWorkLimit = null);
+    TimeSpan? AfterContactWorkLimit = null,
+    AgentProficiencies? Proficiencies = null);
 
 /// <summary>An agent as the engine sees it: read-only from outside; the engine changes it.</summary>
 public sealed class RoutedAgent

@@ -45,6 +45,7 @@ public enum ContactInitiation
 /// <param name="Patience">How long the customer waits in queue before leaving (null: forever).</param>
 /// <param name="Priority">The contact's routing priority (a flow's UpdateContactRoutingBehavior): lower is routed first.</param>
 /// <param name="AgeAdjustment">Added to the contact's routing age (not to its wait): a larger age is routed first.</param>
+/// <param name="Criteria">Routing criteria (proficiency steps), activated when the contact is queued.</param>
 public sealed record ContactRequest(
     string Region,
     string QueueId,
@@ -54,7 +55,8 @@ public sealed record ContactRequest(
     TimeSpan? Patience = null,
     object? Tag = null,
     long Priority = RoutedContact.DefaultPriority,
-    TimeSpan AgeAdjustment = default);
+    TimeSpan AgeAdjustment = default,
+    RoutingCriteria? Criteria = null);
 
 /// <summary>
 /// A contact the engine routes. Its state and times change only through the engine; the caller may keep its own
@@ -83,6 +85,13 @@ public sealed class RoutedContact
 
     internal long Priority = DefaultPriority;
     internal long AgeAdjustmentTicks;
+
+    // Routing criteria (RoutingEngine.Criteria.cs): Requirement is the active step's expression, null when none applies,
+    // so a contact without criteria costs the decisions one null check; the rest sits apart, so it costs them no memory.
+    internal RoutingExpression? Requirement;
+    internal CriteriaProgress? Progress;
+
+    internal RoutingCriteria? Criteria => Progress?.Criteria;
 
     internal RoutedContact(string? id, long sequence, int region, string regionName, RoutingChannel channel, ContactInitiation initiation, object? tag)
     {
@@ -152,4 +161,21 @@ public sealed class RoutedContact
     public TimeSpan? Wait => ConnectedTicks == 0 || QueueRef is null ? null : TimeSpan.FromTicks(ConnectedTicks - EnqueuedTicks);
 
     private static DateTimeOffset? At(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+}
+
+/// <summary>Where a contact's routing criteria stand (RoutingEngine.Criteria.cs).</summary>
+internal sealed class CriteriaProgress(RoutingCriteria criteria, int index)
+{
+    public RoutingCriteria Criteria { get; } = criteria;
+
+    /// <summary>0 for the first criteria set on the contact, one more for each later one.</summary>
+    public int Index { get; } = index;
+
+    public int Step;
+    public long ActivatedTicks;
+    public long StepTicks;
+    public long Stamp;
+
+    /// <summary>Activated in an agent queue, where criteria never take effect.</summary>
+    public bool Inert;
 }

@@ -76,10 +76,11 @@ public sealed partial class RoutingEngine
     /// <summary>Whether a target made earlier still names a queue the engine knows (an agent queue goes with its agent).</summary>
     public bool IsCurrent(RoutingTarget target) => !target.Queue.Removed;
 
-    /// <summary>Queues a contact with its routing priority and age adjustment (a flow's), and offers it at once if an agent can take it.</summary>
-    public RoutedContact Enqueue(RoutingTarget target, RoutingChannel channel, ContactInitiation initiation, long patienceTicks, string? id, object? tag, long priority, TimeSpan ageAdjustment)
+    /// <summary>Queues a contact with its routing priority, age adjustment and routing criteria (a flow's), and offers it at once if an agent can take it.</summary>
+    public RoutedContact Enqueue(RoutingTarget target, RoutingChannel channel, ContactInitiation initiation, long patienceTicks, string? id, object? tag, long priority, TimeSpan ageAdjustment,
+        RoutingCriteria? criteria = null)
     {
-        if (priority == RoutedContact.DefaultPriority && ageAdjustment == TimeSpan.Zero)
+        if (priority == RoutedContact.DefaultPriority && ageAdjustment == TimeSpan.Zero && criteria is null)
         {
             return Enqueue(target, channel, initiation, patienceTicks, id, tag);
         }
@@ -89,6 +90,7 @@ public sealed partial class RoutingEngine
         contact.QueueRef = target.Queue;
         contact.Priority = priority;
         contact.AgeAdjustmentTicks = ageAdjustment.Ticks;
+        contact.Progress = criteria is null ? null : new CriteriaProgress(criteria, 0);
         Queue(contact, patienceTicks);
         return contact;
     }

@@ -104,6 +104,7 @@ public sealed partial class RoutingEngine
     private readonly int _maxEnded;
     private readonly Func<string, EngineQueue> _queueOf;
     private long _sequence;
+    private long _stepStamps;
     private int _agentCount;
     private long _now;
 
@@ -124,6 +125,7 @@ public sealed partial class RoutingEngine
         PatienceOut,
         AfterContactWorkOver,
         ScheduledStart,
+        StepExpired,
     }
 
     public EngineClock Clock => _clock;
@@ -333,7 +335,7 @@ public sealed partial class RoutingEngine
     /// <summary>Queues a contact and offers it at once if an agent can take it.</summary>
     public RoutedContact Enqueue(ContactRequest request) =>
         Enqueue(Target(request.Region, request.QueueId), request.Channel, request.Initiation, request.Patience?.Ticks ?? -1, request.Id, request.Tag,
-            request.Priority, request.AgeAdjustment);
+            request.Priority, request.AgeAdjustment, request.Criteria);
 
     /// <param name="patienceTicks">How long the customer waits before leaving; negative: forever.</param>
     public RoutedContact Enqueue(RoutingTarget target, RoutingChannel channel, ContactInitiation initiation, long patienceTicks, string? id = null, object? tag = null)
@@ -358,6 +360,7 @@ public sealed partial class RoutingEngine
         contact.QueueRef = target.Queue;
         contact.Priority = request.Priority;
         contact.AgeAdjustmentTicks = request.AgeAdjustment.Ticks;
+        contact.Progress = request.Criteria is null ? null : new CriteriaProgress(request.Criteria, 0);
         contact.ScheduledTicks = startTicks;
         contact.PatienceTicks = request.Patience?.Ticks ?? -1;
         if (startTicks <= _now)
@@ -382,6 +385,11 @@ public sealed partial class RoutingEngine
         var queue = contact.QueueRef!;
         SetState(contact, ContactState.Queued);
         contact.EnqueuedTicks = _now;
+        if (contact.Progress is not null)
+        {
+            ActivateCriteria(contact);
+        }
+
         if (TryMatchContact(contact))
         {
             return;
@@ -453,6 +461,11 @@ public sealed partial class RoutingEngine
         SetState(contact, ContactState.Queued);
         Touch(agent, inbound: true);
         Refresh(agent);
+        if (contact.Requirement is not null)
+        {
+            PassExpiredSteps(contact);
+        }
+
         if (!TryMatchContact(contact))
         {
             contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel).Insert(contact);
@@ -573,8 +586,8 @@ public sealed partial class RoutingEngine
                     continue;
                 }
 
-                var candidate = pool.Peek();
-                if (best is null || AgentHeap.Before(candidate, best))
+                var candidate = contact.Requirement is null ? pool.Peek() : pool.First(contact.Requirement);
+                if (candidate is not null && (best is null || AgentHeap.Before(candidate, best)))
                 {
                     best = candidate;
                 }
@@ -613,7 +626,7 @@ public sealed partial class RoutingEngine
             var bestPriority = int.MaxValue;
             for (var channel = 0; channel < RoutingChannels.Count; channel++)
             {
-                if (agent.PoolOf[channel] is not null && agent.OwnQueue.WaitingIfAny(region, channel)?.Peek() is { } own && Better(own, 0, best, bestPriority))
+                if (agent.PoolOf[channel] is not null && FirstFor(agent, agent.OwnQueue.WaitingIfAny(region, channel), 0) is { } own && Better(own, 0, best, bestPriority))
                 {
                     best = own;
                     bestPriority = 0;
@@ -634,10 +647,10 @@ public sealed partial class RoutingEngine
                     continue;
                 }
 
-                var head = config.Queue.WaitingIfAny(region, (int)config.Channel)?.Peek();
-                if (head is null || _now - head.EnqueuedTicks < config.DelayTicks)
+                var head = FirstFor(agent, config.Queue.WaitingIfAny(region, (int)config.Channel), config.DelayTicks);
+                if (head is null)
                 {
-                    continue; // the oldest has not waited the delay, so none has
+                    continue; // the first has not waited the delay (or none waits the agent may take)
                 }
 
                 if (Better(head, config.Priority, best, bestPriority))
@@ -1011,6 +1024,9 @@ public sealed partial class RoutingEngine
             case TimerKind.ScheduledStart when contact.State == ContactState.Scheduled:
                 _scheduled.Remove(contact);
                 Queue(contact, contact.PatienceTicks);
+                break;
+            case TimerKind.StepExpired:
+                StepExpired(contact, timer.Since);
                 break;
             case TimerKind.AfterContactWorkOver when contact.State == ContactState.AfterContactWork && contact.AfterContactWorkTicks == timer.Since:
                 EndContact(contact, ContactEnd.Completed, rematch: true);

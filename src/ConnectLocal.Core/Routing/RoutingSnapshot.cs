@@ -185,7 +185,8 @@ public sealed record RoutingSnapshot(IReadOnlyList<string> Regions, IReadOnlyLis
             StatusId: status?.Id,
             AutoAcceptVoice: user.PhoneConfig.AutoAccept,
             // PhoneConfig: "0 … essentially means an indefinite amount of time": ACW lasts until the agent closes it.
-            AfterContactWorkLimit: limit > 0 ? TimeSpan.FromSeconds(limit) : null);
+            AfterContactWorkLimit: limit > 0 ? TimeSpan.FromSeconds(limit) : null,
+            Proficiencies: user.Proficiencies.Count == 0 ? null : new AgentProficiencies(user.Proficiencies.Select(p => (p.AttributeName, p.AttributeValue, p.Level))));
     }
 
     /// <summary>Makes the engine's configuration this one: sets what is here, removes what is gone.</summary>

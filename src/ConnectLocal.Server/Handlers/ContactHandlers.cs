@@ -213,6 +213,75 @@ public sealed partial class ConnectApi
         return ValueTask.FromResult(new DescribeContactResponse { Contact = shape });
     }
 
+    /// <summary>
+    /// QueuePriority, QueueTimeAdjustmentSeconds and RoutingCriteria of a contact waiting in a queue (its new place and
+    /// criteria take effect at once), or still in its inbound flow (they apply when the flow queues it). [choice] A
+    /// contact no longer waiting (offered, connected, ended) is a ResourceConflictException; an unknown one
+    /// ResourceNotFoundException. [choice] A request that changes nothing is an InvalidParameterException.
+    /// </summary>
+    public override ValueTask<UpdateContactRoutingDataResponse> UpdateContactRoutingData(OperationContext context, UpdateContactRoutingDataRequest request)
+    {
+        if (request.QueuePriority is not null && request.QueueTimeAdjustmentSeconds is not null)
+        {
+            // "Either QueuePriority or QueueTimeAdjustmentInSeconds should be provided within the request body, but not both."
+            throw Errors.InvalidParameter(ErrorTexts.RoutingDataPriorityAndAdjustment);
+        }
+
+        if (request.QueuePriority is null && request.QueueTimeAdjustmentSeconds is null && request.RoutingCriteria is null)
+        {
+            throw Errors.InvalidParameter(ErrorTexts.RoutingDataNothingToUpdate);
+        }
+
+        var criteria = request.RoutingCriteria is { } input ? RoutingCriteriaShapes.FromInput(input) : null;
+        if (criteria?.Problem() is { } problem)
+        {
+            throw Errors.InvalidParameter(problem);
+        }
+
+        var caller = CallerOf(context);
+        var instanceId = Store.Read(session => InstanceService.Require(session, caller, request.InstanceId!)).Id;
+        var adjustment = request.QueueTimeAdjustmentSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        var outcome = Routing.UseContact(request.ContactId!,
+            (routing, contact) => routing.InstanceId != instanceId ? null
+                : contact.State is not (ContactState.Queued or ContactState.Scheduled) ? RoutingDataNotWaiting
+                : UpdateRoutingData(routing, contact, request.QueuePriority, adjustment, criteria),
+            (routing, waiting) => routing.InstanceId != instanceId ? null : SetRoutingData(waiting, request.QueuePriority, adjustment, criteria))
+            ?? throw Errors.NotFound("Contact");
+        if (ReferenceEquals(outcome, RoutingDataNotWaiting))
+        {
+            throw Errors.Conflict(ErrorTexts.RoutingDataContactNotWaiting);
+        }
+
+        return ValueTask.FromResult(new UpdateContactRoutingDataResponse());
+    }
+
+    private static readonly object RoutingDataNotWaiting = new();
+
+    private static object UpdateRoutingData(InstanceRouting routing, RoutedContact contact, long? priority, TimeSpan? adjustment, Core.Routing.RoutingCriteria? criteria)
+    {
+        // The flow view keeps them too, so a customer queue flow's later change starts from these.
+        if (routing.Flows?.ContactOf(contact) is { } flow)
+        {
+            SetRoutingData(flow, priority, adjustment, criteria);
+        }
+
+        routing.Engine.SetRoutingOrder(contact, priority ?? contact.QueuePriority, adjustment ?? contact.QueueTimeAdjustment);
+        if (criteria is not null)
+        {
+            routing.Engine.SetRoutingCriteria(contact, criteria);
+        }
+
+        return contact;
+    }
+
+    private static object SetRoutingData(FlowContact contact, long? priority, TimeSpan? adjustment, Core.Routing.RoutingCriteria? criteria)
+    {
+        contact.QueuePriority = priority ?? contact.QueuePriority;
+        contact.QueueTimeAdjustment = adjustment ?? contact.QueueTimeAdjustment;
+        contact.RoutingCriteria = criteria ?? contact.RoutingCriteria;
+        return contact;
+    }
+
     public override ValueTask<GetCurrentUserDataResponse> GetCurrentUserData(OperationContext context, GetCurrentUserDataRequest request)
     {
         var caller = CallerOf(context);
@@ -304,6 +373,7 @@ public sealed partial class ConnectApi
         shape.ScheduledTimestamp = contact.Entry?.ScheduledAt;
         shape.LastUpdateTimestamp = contact.EnteredAt;
         shape.Attributes = contact.Attributes.Count > 0 ? new Dictionary<string, string>(contact.Attributes, StringComparer.Ordinal) : null;
+        shape.RoutingCriteria = contact.RoutingCriteria is { } criteria ? RoutingCriteriaShapes.Out(RoutingCriteriaState.Pending(criteria)) : null;
         return shape;
     }
 
@@ -350,6 +420,7 @@ public sealed partial class ConnectApi
             : details?.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null;
         shape.QueuePriority = flow is null || contact.QueueId is null ? null : contact.QueuePriority;
         shape.QueueTimeAdjustmentSeconds = flow is null || contact.QueueId is null ? null : (int)contact.QueueTimeAdjustment.TotalSeconds;
+        shape.RoutingCriteria = RoutingEngine.CriteriaOf(contact) is { } criteria ? RoutingCriteriaShapes.Out(criteria) : null;
         return shape;
     }
 

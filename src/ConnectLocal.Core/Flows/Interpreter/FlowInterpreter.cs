@@ -159,7 +159,7 @@ public static class FlowInterpreter
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
         "UpdateContactTargetQueue", "TransferContactToQueue", "CheckHoursOfOperation", "CheckMetricData", "Compare",
-        "UpdateContactAttributes", "UpdateContactRoutingBehavior", "UpdateContactEventHooks", "TransferToFlow", "InvokeFlowModule",
+        "UpdateContactAttributes", "UpdateContactRoutingBehavior", "UpdateRoutingCriteria", "UpdateContactEventHooks", "TransferToFlow", "InvokeFlowModule",
         "EndFlowModuleExecution", "DisconnectParticipant", "EndFlowExecution", "Loop", "DistributeByPercentage", "Wait",
         "InvokeLambdaFunction", "MessageParticipant", "MessageParticipantIteratively", "UpdateContactTextToSpeechVoice",
         "UpdateFlowLoggingBehavior", "UpdateContactRecordingBehavior", "UpdateContactMediaStreamingBehavior", "UpdateContactData", "TagContact", "UnTagContact",
@@ -524,6 +524,22 @@ public static class FlowInterpreter
                     contact.QueueTimeAdjustment = TimeSpan.FromSeconds(seconds);
                 }
 
+                if (contact.Outcome == FlowOutcome.Queued)
+                {
+                    host.Reorder(contact);
+                }
+
+                return Next();
+            }
+
+            case FlowOp.UpdateRoutingCriteria:
+            {
+                if (FlowRoutingCriteria.Read(action.Action.Parameters?.GetValueOrDefault("RoutingCriteria"), contact, out var problem) is not { } criteria)
+                {
+                    return Fail(problem!);
+                }
+
+                contact.RoutingCriteria = criteria;
                 if (contact.Outcome == FlowOutcome.Queued)
                 {
                     host.Reorder(contact);

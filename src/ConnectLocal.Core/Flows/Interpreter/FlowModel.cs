@@ -227,6 +227,9 @@ public sealed class FlowContact
 
     public TimeSpan QueueTimeAdjustment { get; set; }
 
+    /// <summary>UpdateRoutingCriteria's criteria: activated when the contact is queued (at once if it is already).</summary>
+    public RoutingCriteria? RoutingCriteria { get; set; }
+
     /// <summary>UpdateContactEventHooks: hook name (CustomerQueue, CustomerHold, AgentWhisper, …) to flow ARN.</summary>
     public Dictionary<string, string> EventHooks => More.EventHooks ??= new(StringComparer.Ordinal);
 

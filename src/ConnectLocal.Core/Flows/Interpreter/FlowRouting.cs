@@ -139,13 +139,13 @@ public sealed class FlowRouting : IFlowHost
         if (entry?.ScheduledAt is { } at && at > Now)
         {
             var request = new ContactRequest(contact.Region, queue.Id, contact.Channel, contact.Initiation, contact.Id, contact.Patience, tag,
-                contact.QueuePriority, contact.QueueTimeAdjustment);
+                contact.QueuePriority, contact.QueueTimeAdjustment, contact.RoutingCriteria);
             routed = _engine.Schedule(request, at.UtcTicks);
         }
         else
         {
             routed = _engine.Enqueue(TargetOf(contact, queue), contact.Channel, contact.Initiation, contact.Patience?.Ticks ?? -1, contact.Id, tag,
-                contact.QueuePriority, contact.QueueTimeAdjustment);
+                contact.QueuePriority, contact.QueueTimeAdjustment, contact.RoutingCriteria);
         }
 
         contact.Routed = routed;
@@ -209,6 +209,10 @@ public sealed class FlowRouting : IFlowHost
         if (contact.Routed is { } routed)
         {
             _engine.SetRoutingOrder(routed, contact.QueuePriority, contact.QueueTimeAdjustment);
+            if (contact.RoutingCriteria is { } criteria && !ReferenceEquals(criteria, routed.Criteria))
+            {
+                _engine.SetRoutingCriteria(routed, criteria);
+            }
         }
     }
 
