@@ -27,6 +27,11 @@ if [ ! -d tests/conformance/js/node_modules/@aws-sdk/client-connect ] \
    || ! cmp -s tests/conformance/js/package-lock.json tests/conformance/js/node_modules/.package-lock.json 2>/dev/null; then
   (cd tests/conformance/js && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }
 fi
+# Vitest and Jest for docs/testing-library.md's examples; npm ci again only when the lock file changed since the last.
+if ! cmp -s tests/readme/js-frameworks/package-lock.json tests/readme/js-frameworks/node_modules/.installed-package-lock.json 2>/dev/null; then
+  (cd tests/readme/js-frameworks && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-package-lock.json) \
+    || echo "npm ci failed (tests/readme/js-frameworks)"
+fi
 
 step "build (Release)"
 dotnet build ConnectLocal.slnx -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; exit 1; }
@@ -166,6 +171,16 @@ line=$(grep -E '^readme: ' "$work/readme.log" | tail -1)
 r_pass=$(sed -nE 's/^readme: ([0-9]+) passed.*/\1/p' <<<"$line"); r_fail=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line"); r_skip=$(sed -nE 's/.* ([0-9]+) skipped.*/\1/p' <<<"$line")
 tally "${r_pass:-0}" "${r_fail:-0}" "${r_skip:-0}"
 [ "$readme_rc" -ne 0 ] && [ "${r_fail:-0}" -eq 0 ] && tally 0 1
+
+# docs/testing-library.md's Vitest example as written, and its Jest variant (tests/readme/run_testing_library.py): each
+# starts its own server from CONNECTLOCAL_SERVER_DLL. About 20 s.
+step "testing-library examples, run as written (Vitest, Jest)"
+python3 tests/readme/run_testing_library.py 2>&1 | tee "$work/testing-library.log" | tail -12
+tl_rc=${PIPESTATUS[0]}
+line=$(grep -E '^testing-library: ' "$work/testing-library.log" | tail -1)
+t_pass=$(sed -nE 's/^testing-library: ([0-9]+) passed.*/\1/p' <<<"$line"); t_fail=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line"); t_skip=$(sed -nE 's/.* ([0-9]+) skipped.*/\1/p' <<<"$line")
+tally "${t_pass:-0}" "${t_fail:-0}" "${t_skip:-0}"
+[ "$tl_rc" -ne 0 ] && [ "${t_fail:-0}" -eq 0 ] && tally 0 1
 
 if grep -q ' 500 ' "$work/server.log"; then
   echo "the server answered 500 during the run:"; grep ' 500 ' "$work/server.log" | head

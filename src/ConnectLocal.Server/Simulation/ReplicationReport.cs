@@ -41,6 +41,15 @@ internal static class ReplicationReport
             Collect(l, $"{l.Region} agents on {l.Channel}", ReplicatedResult.LoadFigures.Select(f => (f.Label, f.Kind)).ToList());
         }
 
+        // A flow's counts for the day, as the report shows them (its per-interval outcomes are only drawn).
+        foreach (var flow in result.Flows ?? [])
+        {
+            var day = ReplicatedResult.FlowFigures.Select((f, i) => (f.Label, flow.Total.Figures[i]))
+                .Concat(flow.QueuedBy.Select(q => ($"queued in {q.Queue}", (Estimate?)q.Count)))
+                .Concat(flow.Branches.Select(b => ($"{b.ActionIdentifier} {b.Branch}", (Estimate?)b.Count)));
+            wide.AddRange(day.Where(d => ReplicatedResult.TooWide(d.Item2, FigureKind.Count)).Select(d => ($"flow {flow.Flow}", (DateTimeOffset?)null, d.Item1)));
+        }
+
         return wide;
 
         void Collect(EstimatedSeries series, string label, IReadOnlyList<(string Label, FigureKind Kind)> figures)
@@ -103,6 +112,11 @@ internal static class ReplicationReport
             }
 
             w.WriteEndArray();
+            if (result.Flows is { } flows)
+            {
+                WriteFlows(w, flows);
+            }
+
             w.WriteStartObject("timing");
             w.WriteNumber("setupSeconds", Math.Round(runs.Sum(r => r.SetupTime.TotalSeconds), 3));
             w.WriteNumber("simulationSeconds", Math.Round(runs.Sum(r => r.RunTime.TotalSeconds), 3));
@@ -157,12 +171,17 @@ internal static class ReplicationReport
             md.AppendLine(CultureInfo.InvariantCulture, $"| {l.Region} | {l.Channel} | {string.Join(" | ", loadFigures.Select((f, i) => Format(l.Total.Figures[i], f.Kind)))} |");
         }
 
+        if (result.Flows is { } flows)
+        {
+            MarkdownFlows(md, flows);
+        }
+
         md.AppendLine();
         md.AppendLine("## Charts");
         md.AppendLine();
         md.AppendLine("Solid: the mean over the replications; dashed: the 95 % interval's ends.");
         md.AppendLine();
-        foreach (var name in Charts)
+        foreach (var name in ChartsOf(result))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"![{name}](charts/{name}.svg)");
             md.AppendLine();
@@ -189,30 +208,59 @@ internal static class ReplicationReport
         return md.ToString();
     }
 
+    private static void MarkdownFlows(StringBuilder md, IReadOnlyList<EstimatedFlow> flows)
+    {
+        md.AppendLine();
+        md.AppendLine("## Flows");
+        md.AppendLine();
+        md.AppendLine(SimulationReport.FlowsExplanation);
+        md.AppendLine();
+        var figures = ReplicatedResult.FlowFigures;
+        md.AppendLine("| Flow | " + string.Join(" | ", figures.Select(f => f.Label)) + " | Queued in |");
+        md.AppendLine("|---|" + string.Concat(figures.Select(_ => "---:|")) + "---|");
+        foreach (var f in flows)
+        {
+            var queuedIn = string.Join(", ", f.QueuedBy.Select(q => $"{q.Queue} {Format(q.Count, FigureKind.Count)}"));
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {f.Flow} | {string.Join(" | ", figures.Select((figure, i) => Format(f.Total.Figures[i], figure.Kind)))} | {(queuedIn.Length == 0 ? "–" : queuedIn)} |");
+        }
+
+        SimulationReport.BranchTable(md, flows.SelectMany(f => f.Branches.Select(b => (f.Flow, b.ActionIdentifier, b.ActionType, b.Branch, Format(b.Count, FigureKind.Count)))));
+    }
+
     public static readonly string[] Charts = ["service-level", "abandonment", "wait", "occupancy"];
+
+    /// <summary>The charts of the replications: the flows chart too when contacts entered by flows.</summary>
+    public static IReadOnlyList<string> ChartsOf(ReplicatedResult result) => result.Flows is null ? Charts : [.. Charts, "flows"];
 
     public static IEnumerable<(string Name, string Svg)> ChartFiles(ReplicatedResult result, SimulationSettings s)
     {
         var queues = ActiveQueues(result);
         string Label(EstimatedSeries q) => s.Regions.Count > 1 ? $"{q.Region} {q.Channel} {q.Queue}" : $"{q.Channel} {q.Queue}";
 
-        IEnumerable<ChartSeries> Band(EstimatedSeries series, int figure, string label, int color)
+        IEnumerable<ChartSeries> Band(IReadOnlyList<EstimatedInterval> intervals, int figure, string label, int color)
         {
             List<(DateTimeOffset, double?)> Points(Func<Estimate, double> value) =>
-                series.Intervals.Select(i => (Min(i.From + s.Interval, s.End), i.Figures[figure] is { } e ? value(e) : (double?)null)).ToList();
+                intervals.Select(i => (Min(i.From + s.Interval, s.End), i.Figures[figure] is { } e ? value(e) : (double?)null)).ToList();
             yield return new ChartSeries(label, Points(e => e.Mean), color);
             yield return new ChartSeries(label + " 95 % low", Points(e => e.Low), color, Dashed: true);
             yield return new ChartSeries(label + " 95 % high", Points(e => e.High), color, Dashed: true);
         }
 
         yield return ("service-level", SvgChart.Render($"Service level (answered within {s.ServiceLevelSeconds} s), mean and 95 % interval", "service level", s.Start, s.End,
-            queues.SelectMany((q, i) => Band(q, 3, Label(q), i)).ToList(), [], percent: true));
+            queues.SelectMany((q, i) => Band(q.Intervals, 3, Label(q), i)).ToList(), [], percent: true));
         yield return ("abandonment", SvgChart.Render("Abandonment, mean and 95 % interval", "abandoned", s.Start, s.End,
-            queues.SelectMany((q, i) => Band(q, 4, Label(q), i)).ToList(), [], percent: true));
+            queues.SelectMany((q, i) => Band(q.Intervals, 4, Label(q), i)).ToList(), [], percent: true));
         yield return ("wait", SvgChart.Render("Average wait of answered contacts, mean and 95 % interval", "seconds", s.Start, s.End,
-            queues.SelectMany((q, i) => Band(q, 5, Label(q), i)).ToList(), [], percent: false));
+            queues.SelectMany((q, i) => Band(q.Intervals, 5, Label(q), i)).ToList(), [], percent: false));
         yield return ("occupancy", SvgChart.Render("Agent occupancy, mean and 95 % interval", "share of time", s.Start, s.End,
-            result.Loads.Where(l => l.Total.Figures[0] is { Mean: > 0 } && l.Channel != "ALL").SelectMany((l, i) => Band(l, 1, $"{l.Region} {l.Channel}", i)).ToList(), [], percent: true));
+            result.Loads.Where(l => l.Total.Figures[0] is { Mean: > 0 } && l.Channel != "ALL").SelectMany((l, i) => Band(l.Intervals, 1, $"{l.Region} {l.Channel}", i)).ToList(), [], percent: true));
+        if (result.Flows is { } flows)
+        {
+            // As one run's flows chart: a line per flow and outcome that some replication had, here with its interval.
+            var lines = flows.Where(f => f.Total.Figures[0] is { Mean: > 0 }).SelectMany(f => f.Outcomes.Select((outcome, k) => (Flow: f, Outcome: outcome, Index: k))).ToList();
+            yield return ("flows", SvgChart.Render("Flows: contacts per interval by what their flow did (queued in a queue, or disconnected), mean and 95 % interval", "contacts", s.Start, s.End,
+                lines.SelectMany((l, i) => Band(l.Flow.Intervals, l.Index, $"{l.Flow.Flow}: {l.Outcome}", i)).ToList(), [], percent: false));
+        }
     }
 
     private static void WriteSeries(Utf8JsonWriter w, EstimatedSeries series, IReadOnlyList<(string Name, FigureKind Kind)> figures)
@@ -243,29 +291,81 @@ internal static class ReplicationReport
         w.WriteString("from", interval.From);
         for (var i = 0; i < figures.Count; i++)
         {
-            if (interval.Figures[i] is not { } e)
-            {
-                w.WriteNull(figures[i].Name);
-                continue;
-            }
-
-            w.WriteStartObject(figures[i].Name);
-            w.WriteNumber("mean", Math.Round(e.Mean, 4));
-            if (e.HalfWidth is { } half)
-            {
-                w.WriteNumber("halfWidth", Math.Round(half, 4));
-            }
-            else
-            {
-                w.WriteNull("halfWidth");
-            }
-
-            w.WriteNumber("replications", e.Count);
-            w.WriteBoolean("tooWide", ReplicatedResult.TooWide(e, figures[i].Kind));
-            w.WriteEndObject();
+            WriteEstimate(w, figures[i].Name, interval.Figures[i], figures[i].Kind);
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>A figure as <c>{"mean", "halfWidth", "replications", "tooWide"}</c>, or null when no replication had it.</summary>
+    private static void WriteEstimate(Utf8JsonWriter w, string name, Estimate? estimate, FigureKind kind)
+    {
+        if (estimate is not { } e)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartObject(name);
+        w.WriteNumber("mean", Math.Round(e.Mean, 4));
+        if (e.HalfWidth is { } half)
+        {
+            w.WriteNumber("halfWidth", Math.Round(half, 4));
+        }
+        else
+        {
+            w.WriteNull("halfWidth");
+        }
+
+        w.WriteNumber("replications", e.Count);
+        w.WriteBoolean("tooWide", ReplicatedResult.TooWide(e, kind));
+        w.WriteEndObject();
+    }
+
+    /// <summary>Per flow, as one run's result.json has it (same names), each count an estimate over the replications.</summary>
+    private static void WriteFlows(Utf8JsonWriter w, IReadOnlyList<EstimatedFlow> flows)
+    {
+        w.WriteStartArray("flows");
+        foreach (var flow in flows)
+        {
+            w.WriteStartObject();
+            w.WriteString("flow", flow.Flow);
+            for (var i = 0; i < ReplicatedResult.FlowFigures.Count; i++)
+            {
+                WriteEstimate(w, ReplicatedResult.FlowFigures[i].Name, flow.Total.Figures[i], FigureKind.Count);
+            }
+
+            w.WriteStartObject("queuedBy");
+            foreach (var (queue, count) in flow.QueuedBy)
+            {
+                WriteEstimate(w, queue, count, FigureKind.Count);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("branches");
+            foreach (var branch in flow.Branches)
+            {
+                w.WriteStartObject();
+                w.WriteString("action", branch.ActionIdentifier);
+                w.WriteString("type", branch.ActionType);
+                w.WriteString("branch", branch.Branch);
+                WriteEstimate(w, "count", branch.Count, FigureKind.Count);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            var outcomes = flow.Outcomes.Select(o => (o, FigureKind.Count)).ToList();
+            w.WriteStartArray("intervals");
+            foreach (var interval in flow.Intervals)
+            {
+                WriteInterval(w, interval, outcomes);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     internal static string Format(Estimate? estimate, FigureKind kind)

@@ -286,12 +286,15 @@ internal static class SimulationReport
         return md.ToString();
     }
 
+    /// <summary>What the flows section's columns mean (one run's report and the replications').</summary>
+    public const string FlowsExplanation = "Contacts that entered by each flow, and what the flow did with them (closed hours: CheckHoursOfOperation took False; at capacity: TransferContactToQueue's QueueAtCapacity; errors: every other error branch but NoMatchingCondition, a condition's default).";
+
     private static void MarkdownFlows(StringBuilder md, IReadOnlyList<FlowSeries> flows)
     {
         md.AppendLine();
         md.AppendLine("## Flows");
         md.AppendLine();
-        md.AppendLine("Contacts that entered by each flow, and what the flow did with them (closed hours: CheckHoursOfOperation took False; at capacity: TransferContactToQueue's QueueAtCapacity; errors: every other error branch but NoMatchingCondition, a condition's default).");
+        md.AppendLine(FlowsExplanation);
         md.AppendLine();
         md.AppendLine("| Flow | Entered | Queued | Disconnected in flow | Still in flow at end | Closed hours | At capacity | Errors | Queued in |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -301,15 +304,18 @@ internal static class SimulationReport
             md.AppendLine(CultureInfo.InvariantCulture, $"| {f.Flow} | {f.Entered:N0} | {f.Queued:N0} | {f.Disconnected:N0} | {f.InFlowAtEnd:N0} | {f.ClosedHours:N0} | {f.AtCapacity:N0} | {f.Errors:N0} | {(queuedIn.Length == 0 ? "–" : queuedIn)} |");
         }
 
+        BranchTable(md, flows.SelectMany(f => f.Branches.Select(b => (f.Flow, b.ActionIdentifier, b.ActionType, b.Branch, b.Count.ToString("N0", CultureInfo.InvariantCulture)))));
+    }
+
+    /// <summary>The flows' branch table: one row per flow, action and branch, with its count as shown.</summary>
+    internal static void BranchTable(StringBuilder md, IEnumerable<(string Flow, string Action, string Type, string Branch, string Contacts)> rows)
+    {
         md.AppendLine();
         md.AppendLine("| Flow | Action | Type | Branch | Contacts |");
         md.AppendLine("|---|---|---|---|---:|");
-        foreach (var f in flows)
+        foreach (var row in rows)
         {
-            foreach (var b in f.Branches)
-            {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {f.Flow} | {b.ActionIdentifier} | {b.ActionType} | {b.Branch} | {b.Count:N0} |");
-            }
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {row.Flow} | {row.Action} | {row.Type} | {row.Branch} | {row.Contacts} |");
         }
     }
 

@@ -120,6 +120,9 @@ public sealed class ReplicationTests(ITestOutputHelper output)
         Assert.Contains("6 independent replications", markdown, StringComparison.Ordinal);
         Assert.Matches(@"\| us-east-1 \| VOICE \| Q \| [0-9.,]+ ± [0-9.]+", markdown);
         Assert.Contains("\"halfWidth\"", json, StringComparison.Ordinal);
+        Assert.Null(result.Flows); // a scenario without flows reports none
+        Assert.DoesNotContain("\"flows\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("## Flows", markdown, StringComparison.Ordinal);
 
         // Half-hour intervals with six replications are noisy: some are flagged, in the report and the JSON.
         var wide = ReplicationReport.TooWide(result);

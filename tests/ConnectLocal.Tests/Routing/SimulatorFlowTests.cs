@@ -85,6 +85,89 @@ public sealed class SimulatorFlowTests
         }
     }
 
+    /// <summary>
+    /// <c>simulate --replications 4</c> of the after-hours example: each flow count of the day (and each queue it fed,
+    /// each branch, each interval's outcome) is the mean over the replications with its Student-t 95 % interval, in
+    /// report.md, result.json and the flows chart.
+    /// </summary>
+    [Fact]
+    public void Replications_report_every_flow_count_as_a_mean_with_its_95_percent_interval()
+    {
+        var scenario = ConnectLocal.Server.Simulation.Scenario.Load(RepositoryRoot.Combine("examples", "chats-after-hours-callback.json"));
+        var runs = SimulateCommand.RunAll(scenario, 4);
+        var result = ReplicatedResult.Of(runs.Select(r => r.Result).ToList());
+        var perRun = runs.Select(r => Assert.Single(r.Result.Flows!)).ToList();
+
+        // Each replication is consistent in itself, and the seeds differ, so the intervals have a width.
+        foreach (var f in perRun)
+        {
+            Assert.Equal(f.Entered, f.Queued + f.Disconnected + f.InFlowAtEnd);
+            Assert.Equal(f.Queued, f.QueuedBy.Sum(q => q.Count));
+            Assert.Equal(f.ClosedHours, Branch(f, "check-hours", "False"));
+            Assert.Equal(f.Queued + f.Disconnected, f.Intervals.Sum(i => i.Outcomes.Values.Sum()));
+        }
+
+        Assert.True(perRun.Select(f => f.Entered).Distinct().Count() > 1, "four seeds gave the same arrivals");
+
+        var flow = Assert.Single(result.Flows!);
+        Assert.Equal("Chat entry", flow.Flow);
+        for (var i = 0; i < ReplicatedResult.FlowFigures.Count; i++)
+        {
+            var figure = ReplicatedResult.FlowFigures[i];
+            var values = perRun.Select(f => figure.Read(f)!.Value).ToList();
+            var e = flow.Total.Figures[i]!.Value;
+            var mean = values.Average();
+            var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / 3);
+            Assert.Equal(4, e.Count);
+            Assert.Equal(mean, e.Mean, 9);
+            Assert.Equal(3.1824 * sd / 2, e.HalfWidth!.Value, 4); // t(0.975, 3 df) · s / √4
+            Assert.True(e.Low <= e.Mean && e.Mean <= e.High, $"{figure.Name}: {e.Low}..{e.High} misses {e.Mean}");
+        }
+
+        // The means keep the counts' identities.
+        double Mean(string name) => flow.Total.Figures[ReplicatedResult.FlowFigures.ToList().FindIndex(f => f.Name == name)]!.Value.Mean;
+        Assert.Equal(Mean("entered"), Mean("queued") + Mean("disconnected") + Mean("inFlowAtEnd"), 9);
+        Assert.Equal(Mean("queued"), flow.QueuedBy.Sum(q => q.Count.Mean), 9);
+        Assert.Equal(["Callback", "Chat"], flow.QueuedBy.Select(q => q.Queue));
+        Assert.Equal(Mean("closedHours"), flow.Branches.Single(b => b.ActionIdentifier == "check-hours" && b.Branch == "False").Count.Mean, 9);
+        Assert.Equal(Mean("atCapacity"), flow.Branches.Single(b => b.Branch == "error: QueueAtCapacity").Count.Mean, 9);
+        Assert.Equal(Mean("queued") + Mean("disconnected"), flow.Intervals.Sum(i => i.Figures.Sum(f => f!.Value.Mean)), 6);
+        Assert.Equal(perRun[0].Intervals.Count, flow.Intervals.Count);
+        Assert.Equal(perRun.Average(f => (double)f.Intervals[20].Outcomes.GetValueOrDefault("queued: Chat")), flow.Intervals[20].Figures[flow.Outcomes.ToList().IndexOf("queued: Chat")]!.Value.Mean, 9);
+
+        var markdown = ReplicationReport.Markdown(scenario, result, runs);
+        Assert.Contains("## Flows", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| Chat entry | {ReplicationReport.Format(flow.Total.Figures[0], FigureKind.Count)} | {ReplicationReport.Format(flow.Total.Figures[1], FigureKind.Count)} |", markdown, StringComparison.Ordinal);
+        Assert.Matches(@"\| Chat entry \| check-hours \| CheckHoursOfOperation \| False \| [0-9.,]+ ± [0-9.,]+", markdown);
+        Assert.Contains("![flows](charts/flows.svg)", markdown, StringComparison.Ordinal);
+
+        using var json = System.Text.Json.JsonDocument.Parse(ReplicationReport.Json(scenario, result, runs));
+        var written = json.RootElement.GetProperty("flows")[0];
+        Assert.Equal("Chat entry", written.GetProperty("flow").GetString());
+        Assert.Equal(Math.Round(Mean("closedHours"), 4), written.GetProperty("closedHours").GetProperty("mean").GetDouble());
+        Assert.Equal(Math.Round(flow.Total.Figures[0]!.Value.HalfWidth!.Value, 4), written.GetProperty("entered").GetProperty("halfWidth").GetDouble());
+        Assert.Equal(4, written.GetProperty("queuedBy").GetProperty("Callback").GetProperty("replications").GetInt32());
+        Assert.Equal(flow.Branches.Count, written.GetProperty("branches").GetArrayLength());
+        Assert.Equal(flow.Intervals.Count, written.GetProperty("intervals").GetArrayLength());
+        var chart = Assert.Single(ReplicationReport.ChartFiles(result, runs[0].Result.Settings), c => c.Name == "flows");
+        Assert.Contains("Chat entry: queued: Callback 95 % high", chart.Svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_flow_a_replication_never_reached_counts_zero_there()
+    {
+        var scenario = ConnectLocal.Server.Simulation.Scenario.Load(RepositoryRoot.Combine("examples", "chats-after-hours-closed.json"));
+        var results = SimulateCommand.RunAll(scenario, 3).Select(r => r.Result).ToList();
+        var entered = results.Select(r => (double)r.Flows![0].Entered).ToList();
+        results[1] = results[1] with { Flows = [] };
+
+        var flow = Assert.Single(ReplicatedResult.Of(results).Flows!);
+
+        Assert.Equal(3, flow.Total.Figures[0]!.Value.Count);
+        Assert.Equal((entered[0] + entered[2]) / 3, flow.Total.Figures[0]!.Value.Mean, 9);
+        Assert.All(flow.Branches, b => Assert.Equal(3, b.Count.Count));
+    }
+
     [Fact]
     public void A_scenario_without_flows_reports_none()
     {
