@@ -22,16 +22,18 @@ passed=0; failed=0; skipped=0
 step() { printf '\n=== %s\n' "$*"; }
 tally() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + ${3:-0})); }
 
+# npm ci in a folder, again only when its lock file changed since the last install (a copy of it is kept in
+# node_modules: npm's own node_modules/.package-lock.json is never byte-equal to the lock file).
+npm_install() {
+  local dir=$1
+  cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-package-lock.json" 2>/dev/null && return 0
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-package-lock.json)
+}
+
 step "npm packages for the JavaScript suite"
-if [ ! -d tests/conformance/js/node_modules/@aws-sdk/client-connect ] \
-   || ! cmp -s tests/conformance/js/package-lock.json tests/conformance/js/node_modules/.package-lock.json 2>/dev/null; then
-  (cd tests/conformance/js && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }
-fi
-# Vitest and Jest for docs/testing-library.md's examples; npm ci again only when the lock file changed since the last.
-if ! cmp -s tests/readme/js-frameworks/package-lock.json tests/readme/js-frameworks/node_modules/.installed-package-lock.json 2>/dev/null; then
-  (cd tests/readme/js-frameworks && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-package-lock.json) \
-    || echo "npm ci failed (tests/readme/js-frameworks)"
-fi
+npm_install tests/conformance/js || { echo "npm ci failed"; exit 1; }
+# Vitest and Jest for docs/testing-library.md's examples.
+npm_install tests/readme/js-frameworks || echo "npm ci failed (tests/readme/js-frameworks)"
 
 step "build (Release)"
 dotnet build ConnectLocal.slnx -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; exit 1; }
@@ -124,10 +126,7 @@ if ! command -v chromium > /dev/null; then
   { $sudo_ apt-get install -y chromium || { $sudo_ apt-get update && $sudo_ apt-get install -y chromium; }; } > "$work/apt.log" 2>&1 \
     || { echo "could not install chromium:"; tail -5 "$work/apt.log"; }
 fi
-if [ ! -d tests/dashboard/node_modules/playwright-core ] \
-   || ! cmp -s tests/dashboard/package-lock.json tests/dashboard/node_modules/.package-lock.json 2>/dev/null; then
-  (cd tests/dashboard && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci failed (tests/dashboard)"
-fi
+npm_install tests/dashboard || echo "npm ci failed (tests/dashboard)"
 node --test tests/dashboard/ 2>&1 | tee "$work/dashboard.log" | grep -vE '^# Subtest|^ +ok ' | tail -30
 dash_rc=${PIPESTATUS[0]}
 d_pass=$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$work/dashboard.log"); d_fail=$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$work/dashboard.log")
