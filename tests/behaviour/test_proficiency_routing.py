@@ -84,6 +84,32 @@ class ProficiencyRoutingTest(unittest.TestCase):
         described = self.center.contact(chat)
         self.assertEqual((1, "JOINED", 1), (described["RoutingCriteria"]["Index"], described["RoutingCriteria"]["Steps"][0]["Status"], described["QueuePriority"]))
 
+    def test_current_metrics_by_routing_step_count_the_contacts_at_each_step(self):
+        spanish = at_least(self.language, "Spanish", 3)
+        waiting = [self.center.chat() for _ in range(2)]  # no agent: they wait
+        for chat in waiting:
+            self.connect.update_contact_routing_data(InstanceId=self.iid, ContactId=chat, RoutingCriteria={"Steps": [{"Expression": spanish}]})
+        self.center.chat()  # one without criteria: in the queue, at no step
+        # the same expression spelt with another key order and 3.0; another one no contact is at
+        same = json.dumps({"AttributeCondition": dict(reversed(list({**spanish["AttributeCondition"], "ProficiencyLevel": 3.0}.items())))})
+        other = json.dumps(at_least(self.language, "English", 3))
+
+        def by_step(*expressions):
+            out = self.connect.get_current_metric_data(
+                InstanceId=self.iid, Groupings=["ROUTING_STEP_EXPRESSION"],
+                Filters={"Queues": [self.center.basic_queue], "Channels": ["CHAT"], "RoutingStepExpressions": list(expressions)},
+                CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}, {"Name": "OLDEST_CONTACT_AGE", "Unit": "SECONDS"}])
+            return {r["Dimensions"]["RoutingStepExpression"]: [c.get("Value") for c in r["Collections"]] for r in out["MetricResults"]}
+
+        counts = by_step(same, other)
+        self.assertEqual(2, counts[same][0])
+        self.assertGreaterEqual(counts[same][1], 0)
+        self.assertEqual([0, 0], counts[other])
+        # criteria replaced on one contact: it moves to the other step
+        self.connect.update_contact_routing_data(InstanceId=self.iid, ContactId=waiting[0], RoutingCriteria={"Steps": [{"Expression": json.loads(other)}]})
+        counts = by_step(same, other)
+        self.assertEqual((1, 1), (counts[same][0], counts[other][0]))
+
     def test_update_contact_routing_data_errors(self):
         chat = self.center.chat()  # no agent: it waits
         cases = [

@@ -39,7 +39,7 @@ internal static class RoutingCriteriaShapes
         shape.Range?.MaxProficiencyLevel,
         shape.MatchCriteria?.AgentsCriteria?.AgentIds);
 
-    private static Expression? Out(RoutingExpression? expression) => expression is null ? null : new Expression
+    public static Expression? Out(RoutingExpression? expression) => expression is null ? null : new Expression
     {
         AttributeCondition = Out(expression.Condition),
         AndExpression = expression.And?.Select(e => Out(e)!).ToList(),

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Routing;
+using ConnectLocal.Model;
 using ConnectLocal.Model.Shapes;
+using ConnectLocal.Server.Handlers;
 
 using ContactState = ConnectLocal.Core.Routing.ContactState;
 
@@ -26,17 +28,20 @@ namespace ConnectLocal.Server.Routing;
 /// OLDEST_CONTACT_AGE is in seconds with groupings and, as AWS documents, in milliseconds without.
 /// ROUTING_STEP_EXPRESSION (rules-gaps): one group per expression of the RoutingStepExpressions filter, expressions
 /// compared as JSON trees (key order and whitespace aside, array order kept), the first spelling answered as the
-/// dimension. [choice] No contact here carries routing criteria, so no contact is at any step: a step's contact
-/// metrics (CONTACTS_IN_QUEUE, OLDEST_CONTACT_AGE, CONTACTS_SCHEDULED, SLOTS_ACTIVE) are 0 and its agent metrics are
-/// the queue's; without the filter there are no steps, so no groups. An expression that is not JSON is
-/// InvalidParameterException. Results page (<see cref="PageOf"/>): the token is bound to every request parameter but
+/// dimension. A step's contact metrics count the contacts of the group's queues and channels whose routing criteria
+/// (proficiency routing) are at a step of that expression: CONTACTS_IN_QUEUE and OLDEST_CONTACT_AGE the waiting ones
+/// whose ACTIVE step it is, SLOTS_ACTIVE the connected or after-contact-work ones whose JOINED step it is. An
+/// expression matches a step when both read as the Expression shape and write the same JSON (so key order, whitespace
+/// and 3 vs 3.0 aside). [choice] CONTACTS_SCHEDULED of a step is 0 (a scheduled task's criteria activate when it is
+/// queued); a step's agent metrics are the queue's; without the filter there are no steps, so no groups. An
+/// expression that is not JSON is InvalidParameterException. Results page (<see cref="PageOf"/>): the token is bound to every request parameter but
 /// MaxResults.
 /// </summary>
 internal static class CurrentMetrics
 {
     private static readonly string[] SupportedGroupings = ["QUEUE", "CHANNEL", "ROUTING_PROFILE", "ROUTING_STEP_EXPRESSION"];
 
-    /// <summary>The metrics that count contacts, which a routing step narrows (no contact here is at a step).</summary>
+    /// <summary>The metrics that count contacts, which a routing step narrows to the contacts at that step.</summary>
     private static readonly string[] ContactMetrics = ["CONTACTS_IN_QUEUE", "OLDEST_CONTACT_AGE", "CONTACTS_SCHEDULED", "SLOTS_ACTIVE"];
 
     /// <summary>Filters.AgentStatuses: "up to 50" (prose only).</summary>
@@ -167,6 +172,7 @@ internal static class CurrentMetrics
         var byChannel = groupings.Contains("CHANNEL");
         var byProfile = groupings.Contains("ROUTING_PROFILE");
         var steps = groupings.Contains("ROUTING_STEP_EXPRESSION") ? DistinctExpressions(filters.RoutingStepExpressions ?? []) : [null];
+        var atSteps = steps[0] is null ? null : ContactsAtSteps(engine, caller.Region);
         var groupProfiles = byProfile
             ? (profiles ?? records.Profiles.Keys.Where(p => queues.Any(q => records.Serves(p, q))).Order(StringComparer.Ordinal).ToList()).Select(p => (IReadOnlyList<string>?)[p]).ToList()
             : [profiles];
@@ -194,7 +200,8 @@ internal static class CurrentMetrics
                         Collections = request.CurrentMetrics!.Select(m => new CurrentMetricData
                         {
                             Metric = new CurrentMetric { Name = m.Name, MetricId = m.MetricId, Unit = m.Name is { } name ? Units.GetValueOrDefault(name, m.Unit ?? "COUNT") : m.Unit },
-                            Value = step is not null && m.Name is { } counted && ContactMetrics.Contains(counted) ? 0
+                            Value = step is not null && m.Name is { } counted && ContactMetrics.Contains(counted)
+                                ? StepValue(counted, atSteps!.GetValueOrDefault(Canonical(step) ?? string.Empty) ?? [], queueGroup, channelGroup, now)
                                 : Value(m.Name, members, queueGroup, channelGroup, engine, caller.Region, now, milliseconds: groupings.Count == 0),
                         }).ToList(),
                     });
@@ -228,6 +235,59 @@ internal static class CurrentMetrics
             "SLOTS_AVAILABLE" => agents.Sum(a => channels.Sum(a.AvailableSlots)),
             _ => null,
         };
+    }
+
+    /// <summary>A routing step's contact metric over the contacts at the step (those of the group's queues and channels).</summary>
+    private static double StepValue(string metric, List<(RoutedContact Contact, RoutingStepStatus Status)> atStep, IReadOnlyList<string> queues, IReadOnlyList<RoutingChannel> channels, DateTimeOffset now)
+    {
+        var inGroup = atStep.Where(c => c.Contact.QueueId is { } queue && queues.Contains(queue) && channels.Contains(c.Contact.Channel)).ToList();
+        var waiting = inGroup.Where(c => c.Status == RoutingStepStatus.Active && c.Contact.State == ContactState.Queued).Select(c => c.Contact).ToList();
+        return metric switch
+        {
+            "CONTACTS_IN_QUEUE" => waiting.Count,
+            "OLDEST_CONTACT_AGE" => waiting.Select(c => (now - c.EnqueuedAt!.Value).TotalSeconds).DefaultIfEmpty(0).Max(),
+            "SLOTS_ACTIVE" => inGroup.Count(c => c.Status == RoutingStepStatus.Joined && c.Contact.State is ContactState.Connected or ContactState.AfterContactWork),
+            _ => 0, // CONTACTS_SCHEDULED
+        };
+    }
+
+    /// <summary>The Region's contacts at a routing step (ACTIVE or JOINED), by the step's expression as canonical JSON.</summary>
+    private static Dictionary<string, List<(RoutedContact Contact, RoutingStepStatus Status)>> ContactsAtSteps(RoutingEngine engine, string region)
+    {
+        var byStep = new Dictionary<string, List<(RoutedContact, RoutingStepStatus)>>(StringComparer.Ordinal);
+        foreach (var contact in engine.Contacts)
+        {
+            if (contact.Region != region || RoutingEngine.CriteriaOf(contact) is not { } criteria)
+            {
+                continue;
+            }
+
+            foreach (var step in criteria.Steps)
+            {
+                if (step.Status is RoutingStepStatus.Active or RoutingStepStatus.Joined && RoutingCriteriaShapes.Out(step.Step.Expression) is { } expression)
+                {
+                    var key = JsonSerializer.Serialize(expression, ConnectJsonContext.Wire.Expression);
+                    (byStep.TryGetValue(key, out var list) ? list : byStep[key] = []).Add((contact, step.Status));
+                }
+            }
+        }
+
+        return byStep;
+    }
+
+    /// <summary>An expression of the filter as the Expression shape writes it; null when it does not read as one.</summary>
+    private static string? Canonical(string text)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(text, ConnectJsonContext.Wire.Expression) is { } expression
+                ? JsonSerializer.Serialize(expression, ConnectJsonContext.Wire.Expression)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
