@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Start-up time of the install paths (docs/install.md): from launching `connectlocal serve --in-memory` to its
 # readiness line, for the installed .NET tool, the self-contained single-file executable and, for reference,
-# `dotnet connectlocal.dll` of the Release build. Runs each RUNS times (default 5) and prints min / median / max in ms.
+# `dotnet connectlocal.dll` of the Release build, and the Native AOT executable when artifacts/native holds one
+# (scripts/publish-native.sh). Runs each RUNS times (default 5) and prints min / median / max in ms.
 # Usage: bash scripts/install-check.sh (makes artifacts/), then bash bench/startup.sh [RUNS]
+# (BENCH_ONLY=native measures only the native executable, which needs no other artifact.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ "${BENCH_ONLY:-}" != native ]; then
 dotnet tool install --tool-path "$work/tools" ConnectLocal --add-source artifacts/packages \
   --version "$(sed -nE 's|.*<Version>([^<]+)</Version>.*|\1|p' Directory.Build.props | head -1)" > /dev/null
+
+fi
 
 measure() { # $1 = label, rest = command
   local label=$1; shift
@@ -35,6 +40,11 @@ measure() { # $1 = label, rest = command
 }
 
 mkdir -p "$work/empty-path"
-measure ".NET tool (connectlocal)" "$work/tools/connectlocal"
-measure "single-file executable (no SDK on PATH)" env -u DOTNET_ROOT PATH="$work/empty-path" artifacts/single-file/connectlocal
-measure "dotnet connectlocal.dll (Release build)" dotnet src/ConnectLocal.Server/bin/Release/net10.0/connectlocal.dll
+if [ "${BENCH_ONLY:-}" != native ]; then
+  measure ".NET tool (connectlocal)" "$work/tools/connectlocal"
+  measure "single-file executable (no SDK on PATH)" env -u DOTNET_ROOT PATH="$work/empty-path" artifacts/single-file/connectlocal
+  measure "dotnet connectlocal.dll (Release build)" dotnet src/ConnectLocal.Server/bin/Release/net10.0/connectlocal.dll
+fi
+if [ -x artifacts/native/connectlocal ]; then
+  measure "Native AOT executable (no SDK on PATH)" env -u DOTNET_ROOT PATH="$work/empty-path" artifacts/native/connectlocal
+fi

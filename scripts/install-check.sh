@@ -7,6 +7,8 @@
 #   3. ConnectLocal.Testing and ConnectLocal.Testing.Xunit packed, then their own tests
 #      (tests/ConnectLocal.Testing.Tests) and the sample suite (examples/testing-xunit) consume them as packages.
 #   4. ConnectLocal.Aspire.Hosting packed (its tests run from the solution: scripts/test.sh).
+#   5. only with CONNECTLOCAL_NATIVE_AOT=1 (the AOT compiler takes several minutes): the Native AOT executable,
+#      scripts/publish-native.sh (no warnings; boto3 calls and behaviour suites against it).
 # Usage: bash scripts/install-check.sh   (after a Release build of the solution; packages land in artifacts/packages,
 # the executable in artifacts/single-file). Prints "install: N passed, N failed" last; exits non-zero on a failure.
 set -uo pipefail
@@ -86,6 +88,14 @@ if dotnet pack src/ConnectLocal.Aspire.Hosting -c Release -o "$out/packages" -no
   ok "ConnectLocal.Aspire.Hosting $version packed"
 else
   bad "pack of ConnectLocal.Aspire.Hosting"
+fi
+
+if [ "${CONNECTLOCAL_NATIVE_AOT:-}" = 1 ]; then
+  echo "-- Native AOT executable (CONNECTLOCAL_NATIVE_AOT=1; scripts/publish-native.sh)"
+  bash scripts/publish-native.sh 2>&1 | tee "$work/native.log"
+  line=$(grep -E '^native: ' "$work/native.log" | tail -1)
+  n_pass=$(sed -nE 's/^native: ([0-9]+) passed.*/\1/p' <<<"$line"); n_fail=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line")
+  passed=$((passed + ${n_pass:-0})); failed=$((failed + ${n_fail:-1}))
 fi
 
 echo "install: $passed passed, $failed failed"

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using ConnectLocal.Core.Ports;
-using ConnectLocal.Core.Resources;
 
 namespace ConnectLocal.Storage;
 
@@ -18,8 +16,8 @@ public static class ImportCheck
 
     private const string SystemParent = "~transitions";
 
-    /// <summary>Every stored kind, from the domain's <see cref="IResource{TSelf}"/> records.</summary>
-    private static readonly Dictionary<string, Type> Kinds = FindKinds();
+    /// <summary>Every stored kind (<see cref="StoredKinds"/>), by its name.</summary>
+    private static readonly Dictionary<string, StoredKind> Kinds = StoredKinds.All.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
     private static readonly HashSet<string> SystemKinds = new(StringComparer.Ordinal)
     {
@@ -65,15 +63,16 @@ public static class ImportCheck
             return $"'{record.Region}' is not a Region name";
         }
 
-        if (!Kinds.TryGetValue(record.Kind, out var type))
+        if (!Kinds.TryGetValue(record.Kind, out var kind))
         {
             return $"unknown kind '{record.Kind}'";
         }
 
         object? value;
+        string? id;
         try
         {
-            value = JsonSerializer.Deserialize(record.Data, type, ResourceSerializer.Options);
+            (value, id) = kind.Read(record.Data);
         }
         catch (JsonException e)
         {
@@ -85,7 +84,7 @@ public static class ImportCheck
             return "its data is null";
         }
 
-        if (type.GetProperty("Id")?.GetValue(value) is string id && id != record.Id)
+        if (id is not null && id != record.Id)
         {
             return $"its data has the id '{id}', not '{record.Id}'";
         }
@@ -97,20 +96,5 @@ public static class ImportCheck
         }
 
         return null;
-    }
-
-    private static Dictionary<string, Type> FindKinds()
-    {
-        var kinds = new Dictionary<string, Type>(StringComparer.Ordinal);
-        foreach (var type in typeof(Instance).Assembly.GetTypes())
-        {
-            if (!type.IsAbstract && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IResource<>))
-                && type.GetProperty("Kind", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is string kind)
-            {
-                kinds.TryAdd(kind, type);
-            }
-        }
-
-        return kinds;
     }
 }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ConnectLocal.Storage;
 
@@ -11,11 +13,33 @@ internal static class ResourceSerializer
     /// <summary>How many recently read documents keep their deserialized resource (a few MB at most).</summary>
     public const int RecentCapacity = 4096;
 
+    /// <summary>
+    /// Computed (get-only) properties and nulls left out. Where reflection is allowed (every build but Native AOT) the
+    /// records are read and written by reflection, as they always were; the native executable, which has no
+    /// reflection-based JSON, uses the JSON generated at build time (<see cref="StorageJsonContext"/>). The two differ
+    /// (docs/install.md, Native AOT): generated code sets an init-only property that the JSON lacks to its type's
+    /// default instead of keeping the record's initializer.
+    /// </summary>
     internal static readonly JsonSerializerOptions Options = new()
     {
         IgnoreReadOnlyProperties = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = Resolver(),
     };
+
+    // The reflection branch is never taken where it could fail: IsReflectionEnabledByDefault is a feature switch the
+    // SDK turns off for PublishAot and PublishTrimmed, and the AOT compiler removes the branch as dead code.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only where reflection-based JSON is enabled (not trimmed or AOT).")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only where reflection-based JSON is enabled (not trimmed or AOT).")]
+    private static IJsonTypeInfoResolver Resolver()
+    {
+        if (JsonSerializer.IsReflectionEnabledByDefault)
+        {
+            return new DefaultJsonTypeInfoResolver();
+        }
+
+        return StorageJsonContext.Default;
+    }
 
     // Documents read recently and what they deserialize to. Every request reads its instance and the resource it
     // names, and deserializing them was the largest single cost of a read (13 % of the server's CPU under
@@ -37,7 +61,10 @@ internal static class ResourceSerializer
     // When Recent was last emptied (Environment.TickCount64).
     private static long _recentSince = Environment.TickCount64;
 
-    public static string Serialize<T>(T resource) => JsonSerializer.Serialize(resource, Options);
+    /// <summary>The generated JSON contract of a stored kind (<see cref="StoredKinds"/>).</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    public static string Serialize<T>(T resource) => JsonSerializer.Serialize(resource, TypeInfo<T>());
 
     /// <summary>
     /// The resource a stored document holds. <paramref name="remember"/>: keep it for the next reader of the same
@@ -53,7 +80,7 @@ internal static class ResourceSerializer
             return hit;
         }
 
-        var value = JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException($"stored {typeof(T).Name} is null");
+        var value = JsonSerializer.Deserialize(json, TypeInfo<T>()) ?? throw new InvalidDataException($"stored {typeof(T).Name} is null");
         if (!remember)
         {
             return value;

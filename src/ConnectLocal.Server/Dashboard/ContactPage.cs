@@ -5,6 +5,7 @@ using ConnectLocal.Core.Flows.Interpreter;
 using ConnectLocal.Core.Ports;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Routing;
+using ConnectLocal.Server.Hosting;
 using ConnectLocal.Server.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -167,7 +168,7 @@ internal static class ContactPage
         {
             view ??= new DashboardData(services.GetRequiredService<IConnectStore>(), services.GetRequiredService<IStoreArchive>()).InstanceOf(accountId, region, instanceId);
             return view is not null && Read(services, accountId, region, instanceId, contactId) is { } contact
-                ? JsonSerializer.Serialize(Body(view, contact))
+                ? JsonSerializer.Serialize(Body(view, contact), ServerJsonContext.Default.String)
                 : null;
         });
     }

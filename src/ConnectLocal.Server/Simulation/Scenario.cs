@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ConnectLocal.Core.Routing;
 using ConnectLocal.Core.Routing.Simulation;
+using ConnectLocal.Server.Hosting;
 
 namespace ConnectLocal.Server.Simulation;
 
@@ -121,7 +122,7 @@ internal sealed record Scenario(
         {
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             return document.RootElement.ValueKind == JsonValueKind.Object
-                ? JsonSerializer.Serialize(document.RootElement)
+                ? JsonSerializer.Serialize(document.RootElement, ServerJsonContext.Default.JsonElement)
                 : throw new ScenarioException($"{where}: the flow content must be a JSON object");
         }
         catch (JsonException e)
@@ -225,7 +226,7 @@ internal sealed record Scenario(
         var text = hasContent
             ? content.ValueKind switch
             {
-                JsonValueKind.Object => JsonSerializer.Serialize(content),
+                JsonValueKind.Object => JsonSerializer.Serialize(content, ServerJsonContext.Default.JsonElement),
                 JsonValueKind.String => FlowContent(content.GetString()!, $"{where}.content"),
                 _ => throw new ScenarioException($"{where}.content: the flow's JSON (an object, or a string holding it)"),
             }

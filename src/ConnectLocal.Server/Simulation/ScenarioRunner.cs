@@ -11,6 +11,7 @@ using ConnectLocal.Core.Routing.Simulation;
 using ConnectLocal.Model;
 using ConnectLocal.Protocol;
 using ConnectLocal.Server.Composition;
+using ConnectLocal.Server.Hosting;
 using ConnectLocal.Server.Options;
 using Microsoft.Extensions.DependencyInjection;
 using SimulationRun = ConnectLocal.Core.Routing.Simulation.Simulation;
@@ -213,7 +214,7 @@ internal sealed class ScenarioRunner : IDisposable
             {
                 var update = JsonSerializer.SerializeToElement(group.EnumerateObject()
                     .Where(p => p.Name is "TelephonyConfig" or "AgentConfig" or "SignInConfig")
-                    .ToDictionary(p => p.Name, p => p.Value));
+                    .ToDictionary(p => p.Name, p => p.Value), ServerJsonContext.Default.DictionaryStringJsonElement);
                 CallWithNames("UpdateTrafficDistribution", _source, WithDefault(update, "Id", name), null);
             }
         }
@@ -526,7 +527,7 @@ internal sealed class ScenarioRunner : IDisposable
 
     private JsonElement Call(string operationName, string region, Dictionary<string, object?> input)
     {
-        using var document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(input));
+        using var document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(input, ServerJsonContext.Default.DictionaryStringObject));
         return Invoke(Operation(operationName), region, document.RootElement);
     }
 
@@ -637,6 +638,6 @@ internal sealed class ScenarioRunner : IDisposable
 
         var copy = input.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
         copy[member] = value;
-        return JsonSerializer.SerializeToElement(copy);
+        return JsonSerializer.SerializeToElement(copy, ServerJsonContext.Default.DictionaryStringObject);
     }
 }

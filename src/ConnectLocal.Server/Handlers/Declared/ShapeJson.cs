@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ConnectLocal.Server.Handlers.Declared;
 
@@ -12,13 +14,16 @@ namespace ConnectLocal.Server.Handlers.Declared;
 /// </summary>
 internal static class ShapeJson
 {
+    // Nulls left out, timestamps as epoch seconds. By reflection where it is allowed (every build but Native AOT), as
+    // always; the native executable uses the JSON generated at build time (DeclaredJsonContext), see ResourceSerializer.
     private static readonly JsonSerializerOptions Options = new()
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Converters = { new EpochSecondsConverter() },
+        TypeInfoResolver = Resolver(),
     };
 
-    public static JsonObject ToNode<T>(T value) => (JsonObject)JsonSerializer.SerializeToNode(value, Options)!;
+    public static JsonObject ToNode<T>(T value) => (JsonObject)JsonSerializer.SerializeToNode(value, TypeInfo<T>())!;
 
     /// <summary>
     /// A resource as the structure <paramref name="shape"/> shows it: its record, with the id and ARN also under the
@@ -39,10 +44,19 @@ internal static class ShapeJson
         return node;
     }
 
-    public static T FromNode<T>(JsonNode node) => node.Deserialize<T>(Options) ?? throw new JsonException($"{typeof(T).Name} is null");
+    public static T FromNode<T>(JsonNode node) => node.Deserialize(TypeInfo<T>()) ?? throw new JsonException($"{typeof(T).Name} is null");
 
     public static T? FromElement<T>(JsonElement element)
-        where T : class => element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : element.Deserialize<T>(Options);
+        where T : class => element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : element.Deserialize(TypeInfo<T>());
+
+    // The reflection branch is never taken where it could fail: IsReflectionEnabledByDefault is a feature switch the
+    // SDK turns off for PublishAot and PublishTrimmed, and the AOT compiler removes the branch as dead code.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only where reflection-based JSON is enabled (not trimmed or AOT).")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only where reflection-based JSON is enabled (not trimmed or AOT).")]
+    private static IJsonTypeInfoResolver Resolver() =>
+        JsonSerializer.IsReflectionEnabledByDefault ? new DefaultJsonTypeInfoResolver() : DeclaredJsonContext.Default;
+
+    private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     /// <summary>An output shape's JSON: <paramref name="members"/> written as the shape's members, nothing else.</summary>
     public static byte[] Write(ShapeDescriptor? shape, JsonObject members)
