@@ -680,6 +680,9 @@ public static class ErrorTexts
     public static string ActiveTasksQuota(int quota) => $"The instance already has {quota} open tasks, its active tasks quota.";
     public static string ChannelAfterContactWorkTooLow(int min) => $"Invalid parameter: a channel's AfterContactWorkTimeLimit must be at least {min} second.";
     public static string RoutingStepExpressionNotJson(string expression) => $"The routing step expression '{expression}' is not a JSON value.";
+
+    /// <summary>A flow's dynamic value resolved to text that looks like JSON but is not (a flow log's error detail).</summary>
+    public static string FlowValueNotJson(string text) => $"the value '{text}' is not JSON";
     // Routing criteria (Core/Routing/RoutingCriteria.cs, UpdateContactRoutingData, the UpdateRoutingCriteria flow action).
     public const string RoutingCriteriaNoSteps = "RoutingCriteria needs at least one step.";
     public const string RoutingStepNoExpression = "it has no Expression";

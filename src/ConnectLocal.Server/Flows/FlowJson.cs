@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConnectLocal.Core.Common;
 using ConnectLocal.Core.Flows;
 
 namespace ConnectLocal.Server.Flows;
@@ -62,6 +63,20 @@ internal static class FlowJson
         {
             Parameters = parameters.ValueKind == JsonValueKind.Object ? (IReadOnlyDictionary<string, object?>)Value(parameters)! : null,
         };
+    }
+
+    /// <summary>JSON text as Core's plain tree (IFlowResources.JsonValue); not JSON: FormatException.</summary>
+    public static object? ReadValue(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return Value(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            throw new FormatException(ErrorTexts.FlowValueNotJson(text));
+        }
     }
 
     /// <summary>A JSON value as Core's plain tree: text (numbers and booleans as their JSON text), lists and maps.</summary>

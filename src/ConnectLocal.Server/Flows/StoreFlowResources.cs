@@ -46,6 +46,8 @@ internal sealed class StoreFlowResources(IConnectStore store, string accountId, 
             ? new FlowQueue(user.Id, Arns.InInstance(region, accountId, instanceId, "queue", user.Id), null, "ENABLED", null, null, IsAgentQueue: true)
             : null;
 
+    public object? JsonValue(string text) => FlowJson.ReadValue(text);
+
     public bool? HoursOpen(string hoursIdOrArn, DateTimeOffset at)
     {
         var hours = store.Read(session => ResourceTypes.HoursOfOperation.Find(session, Caller, instanceId, hoursIdOrArn));

@@ -534,7 +534,7 @@ public static class FlowInterpreter
 
             case FlowOp.UpdateRoutingCriteria:
             {
-                if (FlowRoutingCriteria.Read(action.Action.Parameters?.GetValueOrDefault("RoutingCriteria"), contact, out var problem) is not { } criteria)
+                if (FlowRoutingCriteria.Read(action.Action.Parameters?.GetValueOrDefault("RoutingCriteria"), contact, host.Resources, out var problem) is not { } criteria)
                 {
                     return Fail(problem!);
                 }

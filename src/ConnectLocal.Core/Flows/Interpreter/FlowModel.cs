@@ -58,6 +58,13 @@ public interface IFlowResources
     /// a flow's action may remember the last answer it read. Null (the default): answers may change at any time.
     /// </summary>
     object? CacheToken => null;
+
+    /// <summary>
+    /// JSON text a dynamic value resolved to (Set routing criteria's Steps from $.Attributes.…), read as the parameter
+    /// tree: text (numbers and booleans as their text), lists and maps. Core reads no JSON: the edge that supplies the
+    /// resources reads it. A text that is not JSON is a <see cref="FormatException"/>.
+    /// </summary>
+    object? JsonValue(string text) => throw new FormatException("JSON values cannot be read here");
 }
 
 /// <summary>The canned answer of a Lambda function (InvokeLambdaFunction), set through the control API.</summary>

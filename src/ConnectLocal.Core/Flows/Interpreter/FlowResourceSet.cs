@@ -64,6 +64,8 @@ public sealed class CachedFlowResources(IFlowResources inner) : IFlowResources
     private readonly Dictionary<(string Hours, long Minute), bool?> _hours = [];
     private object _token = new();
 
+    public object? JsonValue(string text) => inner.JsonValue(text);
+
     /// <summary>Replaced by <see cref="Clear"/>: actions that remembered an answer read it again.</summary>
     public object? CacheToken => _token;
 

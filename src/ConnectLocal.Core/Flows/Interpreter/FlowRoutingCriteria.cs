@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ConnectLocal.Core.Routing;
 
 namespace ConnectLocal.Core.Flows.Interpreter;
@@ -13,9 +12,10 @@ namespace ConnectLocal.Core.Flows.Interpreter;
 internal static class FlowRoutingCriteria
 {
     /// <summary>The criteria the parameter gives, or null with what is wrong (the action's error detail).</summary>
-    public static RoutingCriteria? Read(object? parameter, FlowContact contact, out string? problem)
+    public static RoutingCriteria? Read(object? parameter, FlowContact flowContact, IFlowResources resources, out string? problem)
     {
         problem = null;
+        var contact = new In(flowContact, resources);
         try
         {
             var root = Value(parameter, contact) as IReadOnlyDictionary<string, object?>;
@@ -36,7 +36,7 @@ internal static class FlowRoutingCriteria
         }
     }
 
-    private static RoutingStep Step(object? value, FlowContact contact)
+    private static RoutingStep Step(object? value, In contact)
     {
         var step = Map(value, contact, "a step")!;
         var expiry = Map(step.GetValueOrDefault("Expiry"), contact, null)?.GetValueOrDefault("DurationInSeconds") is { } seconds
@@ -45,7 +45,7 @@ internal static class FlowRoutingCriteria
         return new RoutingStep(Expression(step.GetValueOrDefault("Expression"), contact), expiry);
     }
 
-    private static RoutingExpression? Expression(object? value, FlowContact contact)
+    private static RoutingExpression? Expression(object? value, In contact)
     {
         if (Map(value, contact, null) is not { } map)
         {
@@ -59,7 +59,7 @@ internal static class FlowRoutingCriteria
             Condition(map.GetValueOrDefault("NotAttributeCondition"), contact));
     }
 
-    private static List<RoutingExpression>? List(object? value, FlowContact contact) =>
+    private static List<RoutingExpression>? List(object? value, In contact) =>
         Value(value, contact) switch
         {
             null => null,
@@ -67,7 +67,7 @@ internal static class FlowRoutingCriteria
             _ => throw new FormatException("an AndExpression or OrExpression is not a list"),
         };
 
-    private static RoutingCondition? Condition(object? value, FlowContact contact)
+    private static RoutingCondition? Condition(object? value, In contact)
     {
         if (Map(value, contact, null) is not { } map)
         {
@@ -86,7 +86,7 @@ internal static class FlowRoutingCriteria
             Value(agents?.GetValueOrDefault("AgentIds"), contact) is IReadOnlyList<object?> ids ? ids.Select(i => Text(i, contact) ?? string.Empty).ToList() : null);
     }
 
-    private static IReadOnlyDictionary<string, object?>? Map(object? value, FlowContact contact, string? required) =>
+    private static IReadOnlyDictionary<string, object?>? Map(object? value, In contact, string? required) =>
         Value(value, contact) switch
         {
             IReadOnlyDictionary<string, object?> map => map,
@@ -94,47 +94,33 @@ internal static class FlowRoutingCriteria
             _ => throw new FormatException($"{required ?? "a member"} is not an object"),
         };
 
-    private static string? Text(object? value, FlowContact contact) => Value(value, contact) as string;
+    private static string? Text(object? value, In contact) => Value(value, contact) as string;
 
-    private static double? Level(object? value, FlowContact contact) =>
+    private static double? Level(object? value, In contact) =>
         Text(value, contact) is { } text
             ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var level) ? level : throw new FormatException($"the proficiency level '{text}' is not a number")
             : null;
 
-    private static int Integer(object? value, FlowContact contact, string name) =>
+    private static int Integer(object? value, In contact, string name) =>
         int.TryParse(Text(value, contact), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : throw new FormatException($"{name} is not an integer");
 
     /// <summary>A text value resolved ($.…); one that resolves to JSON text of an object or list is read as that.</summary>
-    private static object? Value(object? value, FlowContact contact)
+    private static object? Value(object? value, In contact)
     {
         if (value is not string text)
         {
             return value;
         }
 
-        var resolved = contact.Resolve(text);
+        var resolved = contact.Contact.Resolve(text);
         if (!text.StartsWith("$.", StringComparison.Ordinal) || resolved.TrimStart() is not ['{' or '[', ..])
         {
             return resolved;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(resolved);
-            return Json(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            throw new FormatException($"{text} is not JSON");
-        }
+        return contact.Resources.JsonValue(resolved);
     }
 
-    private static object? Json(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Json(p.Value), StringComparer.Ordinal),
-        JsonValueKind.Array => element.EnumerateArray().Select(Json).ToList(),
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Null => null,
-        _ => element.GetRawText(),
-    };
+    /// <summary>What reading a value needs: the contact its references resolve against, and the reader of JSON text.</summary>
+    private readonly record struct In(FlowContact Contact, IFlowResources Resources);
 }

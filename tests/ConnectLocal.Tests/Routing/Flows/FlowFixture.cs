@@ -132,6 +132,8 @@ internal sealed class FlowFixture : IFlowResources
     FlowQueue? IFlowResources.AgentQueue(string userIdOrArn) =>
         Engine.Engine.FindAgent(Last(userIdOrArn)) is { } agent ? new FlowQueue(agent.UserId, Arn("agent", agent.UserId), null, "ENABLED", null, null, IsAgentQueue: true) : null;
 
+    object? IFlowResources.JsonValue(string text) => ConnectLocal.Server.Flows.FlowJson.ReadValue(text);
+
     bool? IFlowResources.HoursOpen(string hoursIdOrArn, DateTimeOffset at) =>
         _hours.GetValueOrDefault(Last(hoursIdOrArn)) is { } hours ? FlowHours.IsOpenWeekly(hours, at) : null;
 
