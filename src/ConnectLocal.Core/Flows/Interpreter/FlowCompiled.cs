@@ -178,9 +178,12 @@ internal sealed class CompiledFlow
 
         int IndexOf(string? id) => id is null ? CompiledAction.None : indices.TryGetValue(id, out var index) ? index : CompiledAction.Missing;
 
+        Document = document;
         Actions = document.Actions.Select((a, i) => new CompiledAction(a, i, IndexOf)).ToArray();
         Start = IndexOf(document.StartAction);
     }
+
+    public FlowDocument Document { get; }
 
     public CompiledAction[] Actions { get; }
 

@@ -8,8 +8,11 @@ public sealed record FlowProgram(string Id, string Arn, string Name, string Type
 {
     private CompiledFlow? _compiled;
 
-    /// <summary>The actions compiled for running, made on first use (a race makes it twice, both the same).</summary>
-    internal CompiledFlow Compiled => _compiled ??= new CompiledFlow(Document);
+    /// <summary>
+    /// The actions compiled for running, made on first use (a race makes it twice, both the same) and again for a copy
+    /// made with another Document (`with` copies the field).
+    /// </summary>
+    internal CompiledFlow Compiled => _compiled is { } compiled && ReferenceEquals(compiled.Document, Document) ? compiled : _compiled = new CompiledFlow(Document);
 
     /// <summary>The first action with the identifier; null when none has it.</summary>
     public FlowAction? Action(string? identifier)
