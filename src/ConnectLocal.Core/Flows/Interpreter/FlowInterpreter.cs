@@ -155,16 +155,6 @@ public static class FlowInterpreter
         "UpdateContactRecordingBehavior", "UpdateContactMediaStreamingBehavior", "UpdateContactData", "TagContact", "UnTagContact",
     };
 
-    /// <summary>The action types the interpreter runs (every other known type takes its error branch).</summary>
-    public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "UpdateContactTargetQueue", "TransferContactToQueue", "CheckHoursOfOperation", "CheckMetricData", "Compare",
-        "UpdateContactAttributes", "UpdateContactRoutingBehavior", "UpdateRoutingCriteria", "UpdateContactEventHooks", "TransferToFlow", "InvokeFlowModule",
-        "EndFlowModuleExecution", "DisconnectParticipant", "EndFlowExecution", "Loop", "DistributeByPercentage", "Wait",
-        "InvokeLambdaFunction", "MessageParticipant", "MessageParticipantIteratively", "UpdateContactTextToSpeechVoice",
-        "UpdateFlowLoggingBehavior", "UpdateContactRecordingBehavior", "UpdateContactMediaStreamingBehavior", "UpdateContactData", "TagContact", "UnTagContact",
-    };
-
     /// <summary>Runs (or resumes) the run until it pauses or is over.</summary>
     public static FlowRunState Run(FlowRun run, IFlowHost host)
     {
