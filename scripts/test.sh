@@ -21,6 +21,23 @@ trap cleanup EXIT
 passed=0; failed=0; skipped=0
 step() { printf '\n=== %s\n' "$*"; }
 tally() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + ${3:-0})); }
+# A suite counted from its log, then its exit code: one that failed with no failure counted counts one.
+# tally_summary PREFIX LOG RC -- the last "PREFIX: N passed, N failed[, N skipped]" line
+tally_summary() {
+  local line p f s
+  line=$(grep -E "^$1: " "$2" | tail -1)
+  p=$(sed -nE "s/^$1: ([0-9]+) passed.*/\1/p" <<<"$line"); f=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line"); s=$(sed -nE 's/.* ([0-9]+) skipped.*/\1/p' <<<"$line")
+  tally "${p:-0}" "${f:-0}" "${s:-0}"
+  if [ "$3" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then tally 0 1; fi
+}
+# tally_dotnet LOG RC -- the last "Passed!"/"Failed!" line of dotnet test
+tally_dotnet() {
+  local line p f s
+  line=$(grep -E '(Passed|Failed)!' "$1" | tail -1)
+  p=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); f=$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$line"); s=$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$line")
+  tally "${p:-0}" "${f:-0}" "${s:-0}"
+  if [ "$2" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then tally 0 1; fi
+}
 
 # npm ci in a folder, again only when its lock file changed since the last install (a copy of it is kept in
 # node_modules: npm's own node_modules/.package-lock.json is never byte-equal to the lock file).
@@ -46,11 +63,7 @@ echo "PostgreSQL at $CONNECTLOCAL_TEST_POSTGRES"
 
 step "in-process tests (xunit)"
 dotnet test tests/ConnectLocal.Tests -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$work/xunit.log"
-xunit_rc=${PIPESTATUS[0]}
-line=$(grep -E '(Passed|Failed)!' "$work/xunit.log" | tail -1)
-x_pass=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); x_fail=$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$line"); x_skip=$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$line")
-tally "${x_pass:-0}" "${x_fail:-0}" "${x_skip:-0}"
-[ "$xunit_rc" -ne 0 ] && [ "${x_fail:-0}" -eq 0 ] && tally 0 1
+tally_dotnet "$work/xunit.log" "${PIPESTATUS[0]}"
 
 export CONNECTLOCAL_SERVER_DLL="$root/src/ConnectLocal.Server/bin/Release/net10.0/connectlocal.dll"
 start_server() { # extra serve flags; logs to $work/server.log
@@ -71,11 +84,7 @@ start_server() { # extra serve flags; logs to $work/server.log
 # About 20 s.
 step "load harness, smoke mode"
 dotnet bench/ConnectLocal.Load/bin/Release/net10.0/ConnectLocal.Load.dll --smoke --out "$work/bench" --server-dll "$CONNECTLOCAL_SERVER_DLL" 2>&1 | tee "$work/bench.log" | tail -8
-bench_rc=${PIPESTATUS[0]}
-line=$(grep -E '^smoke: ' "$work/bench.log" | tail -1)
-b_pass=$(sed -nE 's/^smoke: ([0-9]+) passed.*/\1/p' <<<"$line"); b_fail=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line"); b_skip=$(sed -nE 's/.* ([0-9]+) skipped.*/\1/p' <<<"$line")
-tally "${b_pass:-0}" "${b_fail:-0}" "${b_skip:-0}"
-[ "$bench_rc" -ne 0 ] && [ "${b_fail:-0}" -eq 0 ] && tally 0 1
+tally_summary smoke "$work/bench.log" "${PIPESTATUS[0]}"
 
 step "start the server (SQLite in a temporary data directory)"
 start_server --data-dir "$work/data"
@@ -139,21 +148,13 @@ tally "${d_pass:-0}" "$(( ${d_fail:-0} + ${d_cancel:-0} ))" "${d_skip:-0}"
 # and the sample suite against the packed packages. A few minutes (the single-file publish is most of it).
 step "install paths: .NET tool, single-file executable, ConnectLocal.Testing as packages"
 bash scripts/install-check.sh 2>&1 | tee "$work/install.log" | tail -15
-install_rc=${PIPESTATUS[0]}
-line=$(grep -E '^install: ' "$work/install.log" | tail -1)
-i_pass=$(sed -nE 's/^install: ([0-9]+) passed.*/\1/p' <<<"$line"); i_fail=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line")
-tally "${i_pass:-0}" "${i_fail:-0}"
-[ "$install_rc" -ne 0 ] && [ "${i_fail:-0}" -eq 0 ] && tally 0 1
+tally_summary install "$work/install.log" "${PIPESTATUS[0]}"
 
 # .NET Aspire hosting integration (issue 19, docs/aspire.md): the resource model and its annotations, the resource's
 # command line started with its health check, and one app host run by the orchestrator (DCP). About 15 s.
 step "Aspire hosting integration (ConnectLocal.Aspire.Hosting)"
 dotnet test tests/ConnectLocal.Aspire.Hosting.Tests -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$work/aspire.log" | tail -5
-aspire_rc=${PIPESTATUS[0]}
-line=$(grep -E '(Passed|Failed)!' "$work/aspire.log" | tail -1)
-a_pass=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); a_fail=$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$line"); a_skip=$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$line")
-tally "${a_pass:-0}" "${a_fail:-0}" "${a_skip:-0}"
-[ "$aspire_rc" -ne 0 ] && [ "${a_fail:-0}" -eq 0 ] && tally 0 1
+tally_dotnet "$work/aspire.log" "${PIPESTATUS[0]}"
 
 # Every code block of README.md run as written (issue 19; tests/readme/run_readme.py): the README's own start command
 # gives the server (in memory, port 4570), each example runs twice in a shuffled order. The pytest example needs
@@ -165,21 +166,13 @@ if ! python3 -c 'import pytest' 2> /dev/null && ! /usr/bin/python3 -c 'import py
     || { echo "could not install python3-pytest:"; tail -5 "$work/apt-pytest.log"; }
 fi
 python3 tests/readme/run_readme.py 2>&1 | tee "$work/readme.log" | tail -25
-readme_rc=${PIPESTATUS[0]}
-line=$(grep -E '^readme: ' "$work/readme.log" | tail -1)
-r_pass=$(sed -nE 's/^readme: ([0-9]+) passed.*/\1/p' <<<"$line"); r_fail=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line"); r_skip=$(sed -nE 's/.* ([0-9]+) skipped.*/\1/p' <<<"$line")
-tally "${r_pass:-0}" "${r_fail:-0}" "${r_skip:-0}"
-[ "$readme_rc" -ne 0 ] && [ "${r_fail:-0}" -eq 0 ] && tally 0 1
+tally_summary readme "$work/readme.log" "${PIPESTATUS[0]}"
 
 # docs/testing-library.md's Vitest example as written, and its Jest variant (tests/readme/run_testing_library.py): each
 # starts its own server from CONNECTLOCAL_SERVER_DLL. About 20 s.
 step "testing-library examples, run as written (Vitest, Jest)"
 python3 tests/readme/run_testing_library.py 2>&1 | tee "$work/testing-library.log" | tail -12
-tl_rc=${PIPESTATUS[0]}
-line=$(grep -E '^testing-library: ' "$work/testing-library.log" | tail -1)
-t_pass=$(sed -nE 's/^testing-library: ([0-9]+) passed.*/\1/p' <<<"$line"); t_fail=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line"); t_skip=$(sed -nE 's/.* ([0-9]+) skipped.*/\1/p' <<<"$line")
-tally "${t_pass:-0}" "${t_fail:-0}" "${t_skip:-0}"
-[ "$tl_rc" -ne 0 ] && [ "${t_fail:-0}" -eq 0 ] && tally 0 1
+tally_summary testing-library "$work/testing-library.log" "${PIPESTATUS[0]}"
 
 if grep -q ' 500 ' "$work/server.log"; then
   echo "the server answered 500 during the run:"; grep ' 500 ' "$work/server.log" | head
