@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -14,32 +13,16 @@ internal static class ResourceSerializer
     public const int RecentCapacity = 4096;
 
     /// <summary>
-    /// Computed (get-only) properties and nulls left out. Where reflection is allowed (every build but Native AOT) the
-    /// records are read and written by reflection, as they always were; the native executable, which has no
-    /// reflection-based JSON, uses the JSON generated at build time (<see cref="StorageJsonContext"/>). The two differ
-    /// (docs/install.md, Native AOT): generated code sets an init-only property that the JSON lacks to its type's
-    /// default instead of keeping the record's initializer.
+    /// Computed (get-only) properties and nulls left out. The JSON of every stored record is generated at build time
+    /// (<see cref="StorageJsonContext"/>), the same in every build, the native executable's included; a record's
+    /// property that a document lacks keeps its initializer's value (GeneratedJsonTests).
     /// </summary>
     internal static readonly JsonSerializerOptions Options = new()
     {
         IgnoreReadOnlyProperties = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = Resolver(),
+        TypeInfoResolver = StorageJsonContext.Default,
     };
-
-    // The reflection branch is never taken where it could fail: IsReflectionEnabledByDefault is a feature switch the
-    // SDK turns off for PublishAot and PublishTrimmed, and the AOT compiler removes the branch as dead code.
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only where reflection-based JSON is enabled (not trimmed or AOT).")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only where reflection-based JSON is enabled (not trimmed or AOT).")]
-    private static IJsonTypeInfoResolver Resolver()
-    {
-        if (JsonSerializer.IsReflectionEnabledByDefault)
-        {
-            return new DefaultJsonTypeInfoResolver();
-        }
-
-        return StorageJsonContext.Default;
-    }
 
     // Documents read recently and what they deserialize to. Every request reads its instance and the resource it
     // names, and deserializing them was the largest single cost of a read (13 % of the server's CPU under

@@ -14,9 +14,9 @@ public sealed record AuthenticationProfile : InstanceResource, IResource<Authent
 
     public string? Description { get; init; }
 
-    public IReadOnlyList<string> AllowedIps { get; init; } = [];
+    public IReadOnlyList<string> AllowedIps { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<string> BlockedIps { get; init; } = [];
+    public IReadOnlyList<string> BlockedIps { get; init => field = value ?? field; } = [];
 
     public bool IsDefault { get; init; }
 

@@ -36,7 +36,7 @@ public sealed record DataTableColumn
 
     public DateTimeOffset LastModifiedTime { get; init; }
 
-    public string LastModifiedRegion { get; init; } = string.Empty;
+    public string LastModifiedRegion { get; init => field = value ?? field; } = string.Empty;
 }
 
 /// <summary>A record's value of one primary attribute.</summary>
@@ -53,7 +53,7 @@ public sealed record DataTableCell
 
     public DateTimeOffset LastModifiedTime { get; init; }
 
-    public string LastModifiedRegion { get; init; } = string.Empty;
+    public string LastModifiedRegion { get; init => field = value ?? field; } = string.Empty;
 }
 
 /// <summary>
@@ -64,15 +64,15 @@ public sealed record DataTableRow
 {
     public required string RecordId { get; init; }
 
-    public IReadOnlyList<PrimaryCell> Primary { get; init; } = [];
+    public IReadOnlyList<PrimaryCell> Primary { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<DataTableCell> Cells { get; init; } = [];
+    public IReadOnlyList<DataTableCell> Cells { get; init => field = value ?? field; } = [];
 
     public long Lock { get; init; }
 
     public DateTimeOffset LastModifiedTime { get; init; }
 
-    public string LastModifiedRegion { get; init; } = string.Empty;
+    public string LastModifiedRegion { get; init => field = value ?? field; } = string.Empty;
 }
 
 /// <summary>
@@ -102,9 +102,9 @@ public sealed record DataTable : Resources.InstanceResource, IResource<DataTable
     /// <summary>[choice] Lock versions are drawn from one counter per table, so no two versions in a table are equal.</summary>
     public long Clock { get; init; }
 
-    public IReadOnlyList<DataTableColumn> Columns { get; init; } = [];
+    public IReadOnlyList<DataTableColumn> Columns { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<DataTableRow> Rows { get; init; } = [];
+    public IReadOnlyList<DataTableRow> Rows { get; init => field = value ?? field; } = [];
 
     public DataTable WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }

@@ -11,7 +11,7 @@ public sealed record FormVersion
     /// <summary>A version is locked once it has been activated: it is then changed only through a new version.</summary>
     public bool Locked { get; init; }
 
-    public string Status { get; init; } = Draft;
+    public string Status { get; init => field = value ?? field; } = Draft;
 
     public required string Title { get; init; }
 
@@ -31,11 +31,11 @@ public sealed record FormVersion
 
     public DateTimeOffset CreatedTime { get; init; }
 
-    public string CreatedBy { get; init; } = string.Empty;
+    public string CreatedBy { get; init => field = value ?? field; } = string.Empty;
 
     public DateTimeOffset LastModifiedTime { get; init; }
 
-    public string LastModifiedBy { get; init; } = string.Empty;
+    public string LastModifiedBy { get; init => field = value ?? field; } = string.Empty;
 
     /// <summary>The last StartEvaluationFormValidation of this version's content (an update of the content drops it).</summary>
     public FormValidation? LastValidation { get; init; }
@@ -53,9 +53,9 @@ public sealed record EvaluationForm : InstanceResource, IResource<EvaluationForm
 
     public DateTimeOffset CreatedTime { get; init; }
 
-    public string CreatedBy { get; init; } = string.Empty;
+    public string CreatedBy { get; init => field = value ?? field; } = string.Empty;
 
-    public string LastModifiedBy { get; init; } = string.Empty;
+    public string LastModifiedBy { get; init => field = value ?? field; } = string.Empty;
 
     public DateTimeOffset? LastActivatedTime { get; init; }
 

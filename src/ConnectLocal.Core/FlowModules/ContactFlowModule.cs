@@ -23,10 +23,10 @@ public sealed record ContactFlowModule : InstanceResource, IResource<ContactFlow
     public required string Content { get; init; }
 
     /// <summary>"active" or "archived" (UpdateContactFlowModuleMetadata's State, lower-cased).</summary>
-    public string State { get; init; } = ContactFlowModuleRules.Active;
+    public string State { get; init => field = value ?? field; } = ContactFlowModuleRules.Active;
 
     /// <summary>[choice] Always "published": CreateContactFlowModule has no Status member, so every module is checked.</summary>
-    public string Status { get; init; } = ContactFlowModuleRules.Published;
+    public string Status { get; init => field = value ?? field; } = ContactFlowModuleRules.Published;
 
     /// <summary>The Settings string of the model (kept as sent, not interpreted).</summary>
     public string? Settings { get; init; }
@@ -35,9 +35,9 @@ public sealed record ContactFlowModule : InstanceResource, IResource<ContactFlow
 
     public string FlowModuleContentSha256 => Sha256(Content);
 
-    public IReadOnlyList<FlowModuleVersion> Versions { get; init; } = [];
+    public IReadOnlyList<FlowModuleVersion> Versions { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<FlowModuleAlias> Aliases { get; init; } = [];
+    public IReadOnlyList<FlowModuleAlias> Aliases { get; init => field = value ?? field; } = [];
 
     public ContactFlowModule WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 

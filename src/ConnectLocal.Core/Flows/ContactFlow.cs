@@ -27,9 +27,9 @@ public sealed record ContactFlow : InstanceResource, IResource<ContactFlow>, ITa
     public required string Content { get; init; }
 
     /// <summary>PUBLISHED (the default of CreateContactFlow) or SAVED.</summary>
-    public string Status { get; init; } = ContactFlowRules.Published;
+    public string Status { get; init => field = value ?? field; } = ContactFlowRules.Published;
 
-    public string ContactFlowState { get; init; } = ContactFlowRules.Active;
+    public string ContactFlowState { get; init => field = value ?? field; } = ContactFlowRules.Active;
 
     public string State => ContactFlowState;
 
@@ -41,7 +41,7 @@ public sealed record ContactFlow : InstanceResource, IResource<ContactFlow>, ITa
     public string FlowContentSha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Content)));
 
     /// <summary>The versions made so far, oldest first.</summary>
-    public IReadOnlyList<FlowVersion> Versions { get; init; } = [];
+    public IReadOnlyList<FlowVersion> Versions { get; init => field = value ?? field; } = [];
 
     /// <summary>The highest version number given out so far (DeleteContactFlowVersion keeps it; 0: read Versions).</summary>
     public long VersionsMade { get; init; }

@@ -45,16 +45,16 @@ public sealed record TrafficDistributionGroup : IResource<TrafficDistributionGro
 
     public required DateTimeOffset CreatedTime { get; init; }
 
-    public IReadOnlyList<RegionShare> Telephony { get; init; } = [];
+    public IReadOnlyList<RegionShare> Telephony { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<RegionShare> Agents { get; init; } = [];
+    public IReadOnlyList<RegionShare> Agents { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<RegionSignIn> SignIn { get; init; } = [];
+    public IReadOnlyList<RegionSignIn> SignIn { get; init => field = value ?? field; } = [];
 
     /// <summary>Users of the instance associated with the group (AssociateTrafficDistributionGroupUser), in id order.</summary>
-    public IReadOnlyList<string> UserIds { get; init; } = [];
+    public IReadOnlyList<string> UserIds { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Tags { get; init => field = value ?? field; } = new Dictionary<string, string>();
 
     string? IResource<TrafficDistributionGroup>.Name => null;
 
@@ -115,7 +115,7 @@ public sealed record ClaimedPhoneNumber : IResource<ClaimedPhoneNumber>, ITaggab
     /// <summary>The End User Messaging number's ARN when the number was imported (ImportPhoneNumber); null when claimed.</summary>
     public string? SourcePhoneNumberArn { get; init; }
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Tags { get; init => field = value ?? field; } = new Dictionary<string, string>();
 
     public string? Name => PhoneNumber;
 
@@ -174,11 +174,11 @@ public sealed record TransitionControl : IResource<TransitionControl>
 
     public static string Kind => "transition-control";
 
-    public string Id { get; init; } = SingletonId;
+    public string Id { get; init => field = value ?? field; } = SingletonId;
 
-    public IReadOnlyList<string> Held { get; init; } = [];
+    public IReadOnlyList<string> Held { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyDictionary<string, long> DelayMilliseconds { get; init; } = new Dictionary<string, long>();
+    public IReadOnlyDictionary<string, long> DelayMilliseconds { get; init => field = value ?? field; } = new Dictionary<string, long>();
 
     public string? Name => null;
 }

@@ -29,7 +29,7 @@ public sealed record HierarchyGroup : InstanceResource, IResource<HierarchyGroup
     public required string LevelId { get; init; }
 
     /// <summary>The ancestors from level one down to the parent; kept in step when an ancestor is renamed.</summary>
-    public IReadOnlyList<HierarchyGroupRef> Ancestors { get; init; } = [];
+    public IReadOnlyList<HierarchyGroupRef> Ancestors { get; init => field = value ?? field; } = [];
 
     public HierarchyGroupRef Self => new(Id, Arn, Name, LastModifiedTime, LastModifiedRegion);
 
@@ -51,7 +51,7 @@ public sealed record HierarchyStructure : InstanceResource, IResource<HierarchyS
     public string? Name => null;
 
     /// <summary>Levels one to five in order; null where a level is not defined.</summary>
-    public IReadOnlyList<HierarchyLevelInfo?> Levels { get; init; } = [null, null, null, null, null];
+    public IReadOnlyList<HierarchyLevelInfo?> Levels { get; init => field = value ?? field; } = [null, null, null, null, null];
 }
 
 /// <summary>

@@ -25,7 +25,7 @@ public sealed record HoursOfOperationOverride : IResource<HoursOfOperationOverri
 
     public string? Description { get; init; }
 
-    public IReadOnlyList<OverrideSlot> Config { get; init; } = [];
+    public IReadOnlyList<OverrideSlot> Config { get; init => field = value ?? field; } = [];
 
     public required string EffectiveFrom { get; init; }
 

@@ -25,9 +25,9 @@ public sealed record Instance : IResource<Instance>, ITaggable<Instance>
     public required bool OutboundCallsEnabled { get; init; }
 
     /// <summary>Instance attributes (DescribeInstanceAttribute) by attribute type, as "true"/"false" or text.</summary>
-    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Attributes { get; init => field = value ?? field; } = new Dictionary<string, string>();
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Tags { get; init => field = value ?? field; } = new Dictionary<string, string>();
 
     /// <summary>
     /// Set on both records of a replicated instance (the source and its replica: same id, two Regions) and kept

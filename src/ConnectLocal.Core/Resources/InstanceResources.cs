@@ -8,17 +8,17 @@ namespace ConnectLocal.Core.Resources;
 /// </summary>
 public abstract record InstanceResource
 {
-    public string Id { get; init; } = string.Empty;
+    public string Id { get; init => field = value ?? field; } = string.Empty;
 
-    public string InstanceId { get; init; } = string.Empty;
+    public string InstanceId { get; init => field = value ?? field; } = string.Empty;
 
-    public string Arn { get; init; } = string.Empty;
+    public string Arn { get; init => field = value ?? field; } = string.Empty;
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Tags { get; init => field = value ?? field; } = new Dictionary<string, string>();
 
     public DateTimeOffset LastModifiedTime { get; init; }
 
-    public string LastModifiedRegion { get; init; } = string.Empty;
+    public string LastModifiedRegion { get; init => field = value ?? field; } = string.Empty;
 }
 
 public sealed record HoursOfOperationSlot(string Day, int StartHours, int StartMinutes, int EndHours, int EndMinutes);
@@ -33,10 +33,10 @@ public sealed record HoursOfOperation : InstanceResource, IResource<HoursOfOpera
 
     public required string TimeZone { get; init; }
 
-    public IReadOnlyList<HoursOfOperationSlot> Config { get; init; } = [];
+    public IReadOnlyList<HoursOfOperationSlot> Config { get; init => field = value ?? field; } = [];
 
     /// <summary>Ids of the parent hours of operation whose overrides this one inherits (ParentHoursOfOperationConfigs).</summary>
-    public IReadOnlyList<string> ParentIds { get; init; } = [];
+    public IReadOnlyList<string> ParentIds { get; init => field = value ?? field; } = [];
 
     public HoursOfOperation WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }
@@ -68,10 +68,10 @@ public sealed record Queue : InstanceResource, IResource<Queue>, ITaggable<Queue
     public string? OutboundEmailAddressId { get; init; }
 
     /// <summary>The email addresses agents may send from besides the outbound one (AssociateQueueEmailAddresses).</summary>
-    public IReadOnlyList<string> EmailAddressIds { get; init; } = [];
+    public IReadOnlyList<string> EmailAddressIds { get; init => field = value ?? field; } = [];
 
     /// <summary>The quick connects agents see when transferring contacts from this queue (AssociateQueueQuickConnects).</summary>
-    public IReadOnlyList<string> QuickConnectIds { get; init; } = [];
+    public IReadOnlyList<string> QuickConnectIds { get; init => field = value ?? field; } = [];
 
     public Queue WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }
@@ -95,12 +95,12 @@ public sealed record RoutingProfile : InstanceResource, IResource<RoutingProfile
 
     public required string DefaultOutboundQueueId { get; init; }
 
-    public IReadOnlyList<ChannelConcurrency> MediaConcurrencies { get; init; } = [];
+    public IReadOnlyList<ChannelConcurrency> MediaConcurrencies { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<RoutingProfileQueue> Queues { get; init; } = [];
+    public IReadOnlyList<RoutingProfileQueue> Queues { get; init => field = value ?? field; } = [];
 
     /// <summary>Queues agents pick contacts from by hand (ManualAssignmentQueueConfigs); never routed from.</summary>
-    public IReadOnlyList<ManualAssignmentQueue> ManualAssignmentQueues { get; init; } = [];
+    public IReadOnlyList<ManualAssignmentQueue> ManualAssignmentQueues { get; init => field = value ?? field; } = [];
 
     public IReadOnlyList<string> AssociatedManualAssignmentQueueIds => ManualAssignmentQueues.Select(q => q.QueueId).Distinct(StringComparer.Ordinal).ToList();
 
@@ -121,18 +121,18 @@ public sealed record SecurityProfile : InstanceResource, IResource<SecurityProfi
     public static string Kind => "security-profile";
 
     /// <summary>Unique per instance; summaries call it Name (stored under that name, as before security profiles were created by API).</summary>
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; init => field = value ?? field; } = string.Empty;
 
     /// <summary>The name as CreateSecurityProfile and the SecurityProfile shape call it: the same value as <see cref="Name"/>.</summary>
     public string SecurityProfileName
     {
         get => Name;
-        init => Name = value;
+        init => Name = value ?? Name;
     }
 
     public string? Description { get; init; }
 
-    public IReadOnlyList<string> Permissions { get; init; } = [];
+    public IReadOnlyList<string> Permissions { get; init => field = value ?? field; } = [];
 
     // Member names follow the model's (CreateSecurityProfile, SecurityProfile): the generic handlers map them by name.
     public IReadOnlyDictionary<string, string>? AllowedAccessControlTags { get; init; }
@@ -150,7 +150,7 @@ public sealed record SecurityProfile : InstanceResource, IResource<SecurityProfi
     public GranularAccessControl? GranularAccessControlConfiguration { get; init; }
 
     /// <summary>The Q in Connect AI agents the profile is associated with (AssociateSecurityProfiles), by ARN; never shown.</summary>
-    public IReadOnlyList<string> AiAgentArns { get; init; } = [];
+    public IReadOnlyList<string> AiAgentArns { get; init => field = value ?? field; } = [];
 
     /// <summary>How the describe and search shapes name the instance.</summary>
     public string OrganizationResourceId => InstanceId;
@@ -171,7 +171,7 @@ public sealed record AgentStatus : InstanceResource, IResource<AgentStatus>, ITa
     public string? Description { get; init; }
 
     /// <summary>Created statuses are CUSTOM; the defaults Available (ROUTABLE) and Offline (OFFLINE) are the system's.</summary>
-    public string Type { get; init; } = Custom;
+    public string Type { get; init => field = value ?? field; } = Custom;
 
     public int? DisplayOrder { get; init; }
 
@@ -202,7 +202,7 @@ public sealed record User : InstanceResource, IResource<User>, ITaggable<User>
 
     public string? DirectoryUserId { get; init; }
 
-    public IReadOnlyList<string> SecurityProfileIds { get; init; } = [];
+    public IReadOnlyList<string> SecurityProfileIds { get; init => field = value ?? field; } = [];
 
     public required string RoutingProfileId { get; init; }
 
@@ -220,7 +220,7 @@ public sealed record User : InstanceResource, IResource<User>, ITaggable<User>
     public string? NextAgentStatusId { get; init; }
 
     /// <summary>The user's proficiencies (users-search): a predefined attribute's name, one of its values, a level 1–5.</summary>
-    public IReadOnlyList<UserProficiencyEntry> Proficiencies { get; init; } = [];
+    public IReadOnlyList<UserProficiencyEntry> Proficiencies { get; init => field = value ?? field; } = [];
 
     /// <summary>The per-channel settings PhoneConfig does not hold (users-search, Users/UserConfig.cs); null: none set.</summary>
     public Users.UserChannelConfig? ChannelConfig { get; init; }

@@ -78,7 +78,7 @@ public sealed record Rule : InstanceResource, IResource<Rule>, ITaggable<Rule>
     public DateTimeOffset CreatedTime { get; init; }
 
     /// <summary>Who last created or updated it (an IAM ARN; see RuleService.CallerArn).</summary>
-    public string LastUpdatedBy { get; init; } = string.Empty;
+    public string LastUpdatedBy { get; init => field = value ?? field; } = string.Empty;
 
     public string RuleId => Id;
 

@@ -16,9 +16,9 @@ public sealed record PredefinedAttribute : InstanceResource, IResource<Predefine
 
     public required string Name { get; init; }
 
-    public IReadOnlyList<string> Values { get; init; } = [];
+    public IReadOnlyList<string> Values { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<string> Purposes { get; init; } = [];
+    public IReadOnlyList<string> Purposes { get; init => field = value ?? field; } = [];
 
     public PredefinedAttributeSettings? AttributeConfiguration { get; init; }
 }

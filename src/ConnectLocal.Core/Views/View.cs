@@ -39,7 +39,7 @@ public sealed record View : InstanceResource, IResource<View>, ITaggable<View>
 
     public string? Description { get; init; }
 
-    public string Type { get; init; } = CustomerManaged;
+    public string Type { get; init => field = value ?? field; } = CustomerManaged;
 
     /// <summary>The status the content was last written with (CreateView, UpdateViewContent).</summary>
     public required string Status { get; init; }
@@ -48,7 +48,7 @@ public sealed record View : InstanceResource, IResource<View>, ITaggable<View>
 
     public ViewBody? LatestContent { get; init; }
 
-    public IReadOnlyList<ViewVersionEntry> Versions { get; init; } = [];
+    public IReadOnlyList<ViewVersionEntry> Versions { get; init => field = value ?? field; } = [];
 
     /// <summary>The highest version ever created: numbers are never reused after a version is deleted.</summary>
     public int LastVersion { get; init; }

@@ -56,15 +56,15 @@ public sealed record Workspace : InstanceResource, IResource<Workspace>, ITaggab
     public WorkspaceTheme? Theme { get; init; }
 
     /// <summary>[choice] A new workspace is visible to the users and routing profiles it is assigned to (ASSIGNED): AWS documents no default.</summary>
-    public string Visibility { get; init; } = VisibilityAssigned;
+    public string Visibility { get; init => field = value ?? field; } = VisibilityAssigned;
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    public IReadOnlyList<WorkspacePageEntry> Pages { get; init; } = [];
+    public IReadOnlyList<WorkspacePageEntry> Pages { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<WorkspaceMediaItem> Media { get; init; } = [];
+    public IReadOnlyList<WorkspaceMediaItem> Media { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<WorkspaceAssignee> Assignees { get; init; } = [];
+    public IReadOnlyList<WorkspaceAssignee> Assignees { get; init => field = value ?? field; } = [];
 
     public Workspace WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }

@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
 using ConnectLocal.Core.Resources;
+using ConnectLocal.Storage;
 
 namespace ConnectLocal.Tests.Storage;
 
@@ -13,9 +16,9 @@ public sealed record Probe : IResource<Probe>
 
     public int Counter { get; init; }
 
-    public IReadOnlyList<string> Items { get; init; } = [];
+    public IReadOnlyList<string> Items { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Tags { get; init => field = value ?? field; } = new Dictionary<string, string>();
 
     public DateTimeOffset? When { get; init; }
 
@@ -32,4 +35,17 @@ public sealed record OtherProbe : IResource<OtherProbe>
     public string? Label { get; init; }
 
     public string? Name => Label;
+}
+
+/// <summary>
+/// The probes' JSON, generated like the domain's (<see cref="StorageJsonContext"/>): the backends read and write only
+/// generated JSON, so a kind that exists only in the tests brings its own, added to the backends' resolvers before
+/// the first test runs.
+/// </summary>
+[JsonSerializable(typeof(Probe))]
+[JsonSerializable(typeof(OtherProbe))]
+internal sealed partial class ProbeJsonContext : JsonSerializerContext
+{
+    [ModuleInitializer]
+    internal static void AddToTheBackends() => ResourceSerializer.Options.TypeInfoResolverChain.Add(Default);
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -14,13 +13,13 @@ namespace ConnectLocal.Server.Handlers.Declared;
 /// </summary>
 internal static class ShapeJson
 {
-    // Nulls left out, timestamps as epoch seconds. By reflection where it is allowed (every build but Native AOT), as
-    // always; the native executable uses the JSON generated at build time (DeclaredJsonContext), see ResourceSerializer.
-    private static readonly JsonSerializerOptions Options = new()
+    // Nulls left out, timestamps as epoch seconds; the JSON is generated at build time (DeclaredJsonContext), the same in
+    // every build, the native executable's included.
+    internal static readonly JsonSerializerOptions Options = new()
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Converters = { new EpochSecondsConverter() },
-        TypeInfoResolver = Resolver(),
+        TypeInfoResolver = DeclaredJsonContext.Default,
     };
 
     public static JsonObject ToNode<T>(T value) => (JsonObject)JsonSerializer.SerializeToNode(value, TypeInfo<T>())!;
@@ -48,13 +47,6 @@ internal static class ShapeJson
 
     public static T? FromElement<T>(JsonElement element)
         where T : class => element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : element.Deserialize(TypeInfo<T>());
-
-    // The reflection branch is never taken where it could fail: IsReflectionEnabledByDefault is a feature switch the
-    // SDK turns off for PublishAot and PublishTrimmed, and the AOT compiler removes the branch as dead code.
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only where reflection-based JSON is enabled (not trimmed or AOT).")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only where reflection-based JSON is enabled (not trimmed or AOT).")]
-    private static IJsonTypeInfoResolver Resolver() =>
-        JsonSerializer.IsReflectionEnabledByDefault ? new DefaultJsonTypeInfoResolver() : DeclaredJsonContext.Default;
 
     private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
