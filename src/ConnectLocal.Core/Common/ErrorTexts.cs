@@ -698,5 +698,6 @@ public static class ErrorTexts
     public static string RoutingConditionNeeds(string comparisonOperator, string members) => $"an AttributeCondition with ComparisonOperator {comparisonOperator} needs {members}";
     public static string RoutingConditionOperator(string? comparisonOperator) =>
         $"ComparisonOperator '{comparisonOperator}' is not one of NumberGreaterOrEqualTo, Range and Match";
+    public static string RoutingConditionTooLong(string member, int max) => $"an AttributeCondition's {member} is longer than {max} characters";
     public static string RoutingLevel(string level) => $"the proficiency level {level} is not one of 1.0, 2.0, 3.0, 4.0 and 5.0";
 }

@@ -56,6 +56,11 @@ public sealed record RoutingCondition(
     /// <summary>[choice] The operator name for a MatchCriteria (preferred agents) condition.</summary>
     public const string Match = "Match";
 
+    /// <summary>The model's bounds of AttributeCondition.Name and .Value, held to wherever criteria come from (a flow too).</summary>
+    public const int MaxNameLength = 100;
+
+    public const int MaxValueLength = 128;
+
     internal bool Holds(RoutedAgent agent)
     {
         if (ComparisonOperator == Match)
@@ -86,19 +91,24 @@ public sealed record RoutingCondition(
                     return ErrorTexts.RoutingConditionNeeds(AtLeast, "Name, Value and ProficiencyLevel");
                 }
 
-                return LevelProblem(ProficiencyLevel.Value);
+                return LengthProblem() ?? LevelProblem(ProficiencyLevel.Value);
             case InRange:
                 if (string.IsNullOrEmpty(Name) || string.IsNullOrEmpty(Value) || MinLevel is null || MaxLevel is null)
                 {
                     return ErrorTexts.RoutingConditionNeeds(InRange, "Name, Value and Range with MinProficiencyLevel and MaxProficiencyLevel");
                 }
 
-                return LevelProblem(MinLevel.Value) ?? LevelProblem(MaxLevel.Value)
+                return LengthProblem() ?? LevelProblem(MinLevel.Value) ?? LevelProblem(MaxLevel.Value)
                     ?? (MinLevel > MaxLevel ? ErrorTexts.RoutingRangeReversed : null);
             default:
                 return ErrorTexts.RoutingConditionOperator(ComparisonOperator);
         }
     }
+
+    private string? LengthProblem() =>
+        Name!.Length > MaxNameLength ? ErrorTexts.RoutingConditionTooLong("Name", MaxNameLength)
+        : Value!.Length > MaxValueLength ? ErrorTexts.RoutingConditionTooLong("Value", MaxValueLength)
+        : null;
 
     /// <summary>The flow language: "Valid values are: 1.0, 2.0, 3.0, 4.0 and 5.0".</summary>
     private static string? LevelProblem(double level) =>

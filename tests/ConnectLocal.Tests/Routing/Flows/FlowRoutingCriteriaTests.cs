@@ -64,6 +64,27 @@ public sealed class FlowRoutingCriteriaTests
         Assert.Null(contact.RoutingCriteria);
     }
 
+    [Theory]
+    [InlineData("Language", 100, true)]
+    [InlineData("Language", 101, false)]
+    [InlineData("Spanish", 128, true)]
+    [InlineData("Spanish", 129, false)]
+    public void A_condition_name_or_value_past_the_model_bound_takes_the_error_branch(string replaced, int length, bool accepted)
+    {
+        var f = new FlowFixture();
+        f.Queue("support");
+        var criteria = NeedsSpanish3.Replace($"\"{replaced}\"", $"\"{new string('x', length)}\"", StringComparison.Ordinal);
+        f.Flow("inbound", Action("criteria", "UpdateRoutingCriteria", criteria, next: "bye", errors: OnError("NoMatchingError", "bye")), Bye);
+
+        var contact = f.Start("inbound");
+
+        Assert.Equal(accepted ? "criteria:Success" : "criteria!NoMatchingError", Trail(contact)[0]);
+        if (!accepted)
+        {
+            Assert.Contains($"{(replaced == "Language" ? "Name" : "Value")} is longer than {length - 1} characters", contact.Log[0].Error);
+        }
+    }
+
     [Fact]
     public void A_customer_queue_flow_sets_criteria_on_the_waiting_contact()
     {
