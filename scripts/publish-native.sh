@@ -4,9 +4,10 @@
 # TreatWarningsAsErrors, so a warning already stops it), then starts the native `connectlocal serve --in-memory`
 # with an empty PATH and DOTNET_ROOT unset and sends it boto3 calls: a round trip of CreateInstance,
 # DescribeInstance, CreateHoursOfOperation, CreateQueue, ListQueues, an AWS error (DescribeQueue of an unknown
-# id -> ResourceNotFoundException), and the behaviour suites named in NATIVE_SUITES (default: instances, queues).
-# Slow: the AOT compiler takes several minutes on a 2-core machine, so scripts/install-check.sh runs this only when
-# CONNECTLOCAL_NATIVE_AOT=1. Usage: bash scripts/publish-native.sh   Prints "native: N passed, N failed" last.
+# id -> ResourceNotFoundException), and the behaviour suites named in NATIVE_SUITES (default: every
+# tests/behaviour/test_*.py). Slow: the AOT compiler takes several minutes on a 2-core machine; scripts/install-check.sh
+# (a step of the test command) runs this unless CONNECTLOCAL_NATIVE_AOT=0.
+# Usage: bash scripts/publish-native.sh   Prints "native: N passed, N failed" last.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=$(pwd)/artifacts/native
@@ -66,7 +67,8 @@ print("round trip: instance", instance, "queue", queue)
 PY
 then ok "boto3 round trip and ResourceNotFoundException"; else bad "boto3 round trip"; fi
 
-for suite in ${NATIVE_SUITES:-test_instances test_queues}; do
+all_suites=$(cd tests/behaviour && ls test_*.py | sed 's/\.py$//')
+for suite in ${NATIVE_SUITES:-$all_suites}; do
   if (cd tests/behaviour && python3 -m unittest "$suite" > "$work/$suite.log" 2>&1); then
     ok "$suite against the native executable ($(grep -E '^Ran ' "$work/$suite.log"))"
   else

@@ -18,8 +18,8 @@ namespace ConnectLocal.Server.Handlers.Declared;
 
 /// <summary>
 /// The JSON of every domain record the declared operations map to and from model shapes (<see cref="ShapeJson"/>),
-/// generated at build time for the native executable, which has no reflection-based JSON (docs/install.md, Native
-/// AOT); <see cref="ShapeJson"/> gives it its options (nulls left out, timestamps as epoch seconds).
+/// generated at build time and used by every build (the native executable has no reflection-based JSON, docs/install.md,
+/// Native AOT); <see cref="ShapeJson"/> gives it its options (nulls left out, timestamps as epoch seconds).
 /// </summary>
 [JsonSerializable(typeof(AgentStatus))]
 [JsonSerializable(typeof(AuthenticationProfile))]
