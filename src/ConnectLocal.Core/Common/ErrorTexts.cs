@@ -194,6 +194,28 @@ public static class ErrorTexts
     public static string AttributesTooLarge(long bytes, long max) =>
         $"The attributes are {bytes} UTF-8 bytes across all key-value pairs; a contact can have up to {max}.";
 
+    // Changing a contact after it began (UpdateContact, TagContact, PauseContact, TransferContact; docs/routing.md).
+    public static string TooManyContactTags(int count, int max) => $"A contact can have at most {max} user-defined tags; this request would give it {count}.";
+
+    public const string UpdateContactNothingToUpdate = "At least one field to be updated must be present in the request.";
+
+    public static string UpdateContactExternalAudioOnly(string member) => $"{member} can only be updated for external audio contacts.";
+
+    public const string ContactAlreadyPaused = "The contact is already paused.";
+    public const string ContactNotPaused = "The contact is not paused.";
+    public const string PauseOnlyTasks = "Only task contacts can be paused and resumed.";
+    public const string ContactNotActive = "The contact is not active.";
+
+    public static string ContactTransfersExhausted(int max) => $"A contact cannot be transferred more than {max} times.";
+
+    public const string TransferOnlyTasksAndEmails = "Transfer is only supported for TASK and EMAIL contacts.";
+    public const string TransferQueueOrUser = "Provide exactly one of QueueId and UserId.";
+
+    public static string TransferFlowType(string type) =>
+        $"A contact flow of type {type} cannot transfer a contact; use an inbound, transfer to agent or transfer to queue flow.";
+
+    public const string ScheduleOnlyScheduledTasks = "Only a task contact that is still scheduled can be rescheduled.";
+
     // Contact flows: the flow language (docs/flows.md). Each problem names its action where it has one.
     public const string FlowContentInvalid = "Invalid flow content.";
     public const string FlowNotJson = "The flow content is not valid JSON.";
