@@ -1,10 +1,18 @@
 """Changing a contact after it began, through boto3 (docs/routing.md, "Changing a contact"): its attributes
 (GetContactAttributes, UpdateContactAttributes), tags (TagContact, UntagContact), name, description and references
-(UpdateContact, ListContactReferences), for contacts in progress and ended ones still retained."""
+(UpdateContact, ListContactReferences), for contacts in progress and ended ones still retained, and a scheduled task's
+start (UpdateContactSchedule)."""
+import datetime
+import time
+
 from pinned_model import pinned_client
 from support import ConnectTestCase, create_instance, unique
 
 MISSING = "11111111-2222-4333-8444-555555555555"
+
+
+def now():
+    return datetime.datetime.now(datetime.timezone.utc)
 
 
 class ContactUpdateTests(ConnectTestCase):
@@ -195,3 +203,33 @@ class ContactUpdateTests(ConnectTestCase):
                          InstanceId=self.instance_id, ContactId=contact_id, TaskTemplateId=template["Id"])
         self.connect.update_contact(InstanceId=self.instance_id, ContactId=contact_id, References={"Amount": {"Type": "NUMBER", "Value": "5"}})
         pinned.update_contact_task_template(InstanceId=self.instance_id, ContactId=contact_id, TaskTemplateId=template["Id"])
+
+    # a scheduled task's start
+
+    def test_a_scheduled_task_starts_at_its_new_time(self):
+        contact_id = self.task(ScheduledTime=now() + datetime.timedelta(days=1))
+        later = now() + datetime.timedelta(days=2)
+        self.connect.update_contact_schedule(InstanceId=self.instance_id, ContactId=contact_id, ScheduledTime=later)
+        self.assertAlmostEqual(later.timestamp(), self.describe(contact_id)["ScheduledTimestamp"].timestamp(), delta=1)
+
+        soon = now() + datetime.timedelta(seconds=2)
+        self.connect.update_contact_schedule(InstanceId=self.instance_id, ContactId=contact_id, ScheduledTime=soon)
+        self.assertNotIn("EnqueueTimestamp", self.describe(contact_id).get("QueueInfo", {}))
+        time.sleep(max(0.0, (soon - now()).total_seconds()) + 0.5)
+        self.assertIn("EnqueueTimestamp", self.describe(contact_id)["QueueInfo"])
+        # queued now: no longer waiting for its time
+        self.assertError("InvalidRequestException", self.connect.update_contact_schedule,
+                         InstanceId=self.instance_id, ContactId=contact_id, ScheduledTime=later, status=400)
+
+    def test_update_contact_schedule_errors(self):
+        contact_id = self.task(ScheduledTime=now() + datetime.timedelta(days=1))
+        self.assertError("InvalidParameterException", self.connect.update_contact_schedule, InstanceId=self.instance_id,
+                         ContactId=contact_id, ScheduledTime=now() - datetime.timedelta(hours=1), status=400)
+        self.assertError("InvalidParameterException", self.connect.update_contact_schedule, InstanceId=self.instance_id,
+                         ContactId=contact_id, ScheduledTime=now() + datetime.timedelta(days=6, hours=1), status=400)
+        self.assertError("InvalidRequestException", self.connect.update_contact_schedule, InstanceId=self.instance_id,
+                         ContactId=self.task(), ScheduledTime=now() + datetime.timedelta(days=1), status=400)
+        self.assertError("ResourceNotFoundException", self.connect.update_contact_schedule, InstanceId=self.instance_id,
+                         ContactId=MISSING, ScheduledTime=now() + datetime.timedelta(days=1), status=404)
+        self.assertError("ResourceNotFoundException", self.connect.update_contact_schedule, InstanceId=self.other_instance,
+                         ContactId=contact_id, ScheduledTime=now() + datetime.timedelta(days=1), status=404)

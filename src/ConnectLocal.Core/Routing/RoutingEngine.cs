@@ -371,8 +371,32 @@ public sealed partial class RoutingEngine
 
         SetState(contact, ContactState.Scheduled);
         _scheduled.Add(contact);
-        _timers.Push(startTicks, new Timer(TimerKind.ScheduledStart, contact, 0));
+        _timers.Push(startTicks, new Timer(TimerKind.ScheduledStart, contact, startTicks));
         return contact;
+    }
+
+    /// <summary>
+    /// Moves the start of a contact still waiting for its scheduled time (UpdateContactSchedule): it is queued at
+    /// <paramref name="startTicks"/> instead, at once when that time has come. False when it is not waiting for its time.
+    /// </summary>
+    public bool Reschedule(RoutedContact contact, long startTicks)
+    {
+        Begin();
+        if (contact.State != ContactState.Scheduled)
+        {
+            return false;
+        }
+
+        contact.ScheduledTicks = startTicks;
+        if (startTicks <= _now)
+        {
+            _scheduled.Remove(contact);
+            Queue(contact, contact.PatienceTicks);
+            return true;
+        }
+
+        _timers.Push(startTicks, new Timer(TimerKind.ScheduledStart, contact, startTicks));
+        return true;
     }
 
     /// <summary>The contacts of the queue, Region and channel waiting for their scheduled time (CONTACTS_SCHEDULED).</summary>
@@ -1021,7 +1045,8 @@ public sealed partial class RoutingEngine
                 contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel).Remove(contact);
                 Finish(contact, ContactEnd.Abandoned);
                 break;
-            case TimerKind.ScheduledStart when contact.State == ContactState.Scheduled:
+            // A rescheduled contact's earlier timer finds another start time, and does nothing (Reschedule).
+            case TimerKind.ScheduledStart when contact.State == ContactState.Scheduled && contact.ScheduledTicks == timer.Since:
                 _scheduled.Remove(contact);
                 Queue(contact, contact.PatienceTicks);
                 break;

@@ -12,7 +12,7 @@ namespace ConnectLocal.Server.Handlers;
 
 // Changing a contact after it began (docs/routing.md, "Changing a contact"): its attributes (GetContactAttributes,
 // UpdateContactAttributes), tags (TagContact, UntagContact), name, description and references (UpdateContact,
-// ListContactReferences). A contact is one of the caller's instance that the routing engine holds (in progress, or
+// ListContactReferences), and a scheduled task's start (UpdateContactSchedule). A contact is one of the caller's instance that the routing engine holds (in progress, or
 // ended and still within its retention) or one still in its inbound flow; any other is ResourceNotFoundException.
 // What changed is kept beside the engine's contact (InstanceRouting.Edits) and forgotten with it.
 public sealed partial class ConnectApi
@@ -168,6 +168,23 @@ public sealed partial class ConnectApi
             .OfType<ReferenceSummary>()
             .ToList();
         return ValueTask.FromResult(new ListContactReferencesResponse { ReferenceSummaryList = summaries });
+    }
+
+    /// <summary>
+    /// A task still waiting for its scheduled time starts at the new time instead (RoutingEngine.Reschedule); the time
+    /// follows StartTaskContact's rules (not in the past, at most 6 days ahead: InvalidParameterException). [choice] A
+    /// contact that is not a task waiting for its time (queued, with an agent, ended, or still in its flow) is
+    /// InvalidRequestException.
+    /// </summary>
+    public override ValueTask<UpdateContactScheduleResponse> UpdateContactSchedule(OperationContext context, UpdateContactScheduleRequest request)
+    {
+        var at = request.ScheduledTime!.Value;
+        TaskStarts.CheckSchedule(at, CallerOf(context).Now);
+        OnContact(context, request.InstanceId!, request.ContactId!, c =>
+            c.Channel == RoutingChannel.Task && c.Routed is { } routed && c.Routing.Engine.Reschedule(routed, at.UtcTicks)
+                ? Changed
+                : throw Errors.InvalidRequest(ErrorTexts.ScheduleOnlyScheduledTasks));
+        return ValueTask.FromResult(new UpdateContactScheduleResponse());
     }
 
     private static ReferenceSummary? ReferenceSummaryOf(string name, ContactReference reference) => reference.Type switch
