@@ -178,6 +178,13 @@ class ContactUpdateTests(ConnectTestCase):
                               ("SystemEndpoint", {"Type": "TELEPHONE_NUMBER", "Address": "+12065550100"})]:
             self.assertError("InvalidRequestException", self.connect.update_contact,
                              InstanceId=self.instance_id, ContactId=contact_id, **{member: value}, status=400)
+        # segment attributes are checked as StartTaskContact checks them, then refused: contacts keep none
+        self.assertError("InvalidParameterException", self.connect.update_contact, InstanceId=self.instance_id, ContactId=contact_id,
+                         SegmentAttributes={"bad key": {"ValueString": "x"}}, status=400)
+        self.assertError("InvalidParameterException", self.connect.update_contact, InstanceId=self.instance_id, ContactId=contact_id,
+                         SegmentAttributes={"mine": {"ValueArn": "arn:aws:connect:us-east-1:123456789012:instance/x"}}, status=400)
+        self.assertError("InvalidRequestException", self.connect.update_contact, InstanceId=self.instance_id, ContactId=contact_id,
+                         SegmentAttributes={"connect:ContactExpiry": {"ValueMap": {"ExpiryDuration": {"ValueInteger": 60}}}}, status=400)
         self.assertError("ResourceNotFoundException", self.connect.update_contact,
                          InstanceId=self.instance_id, ContactId=MISSING, Name="x", status=404)
         self.assertError("ResourceNotFoundException", self.connect.update_contact,

@@ -201,6 +201,8 @@ public static class ErrorTexts
 
     public static string UpdateContactExternalAudioOnly(string member) => $"{member} can only be updated for external audio contacts.";
 
+    public const string UpdateContactSegmentAttributesNotKept = "ConnectLocal keeps no segment attributes on contacts; SegmentAttributes cannot be updated.";
+
     public const string ContactAlreadyPaused = "The contact is already paused.";
     public const string ContactNotPaused = "The contact is not paused.";
     public const string PauseOnlyTasks = "Only task contacts can be paused and resumed.";

@@ -132,11 +132,15 @@ public sealed partial class ConnectApi
                 : request.UserInfo is not null ? "UserInfo"
                 : request.CustomerEndpoint is not null ? "CustomerEndpoint"
                 : request.SystemEndpoint is not null ? "SystemEndpoint"
-                : request.SegmentAttributes is not null ? "SegmentAttributes"
                 : null;
             if (externalOnly is not null)
             {
                 throw Errors.InvalidRequest(ErrorTexts.UpdateContactExternalAudioOnly(externalOnly));
+            }
+
+            if (request.SegmentAttributes is not null)
+            {
+                throw Errors.InvalidRequest(ErrorTexts.UpdateContactSegmentAttributesNotKept);
             }
 
             c.Edits.Update(request.Name, request.Description,
