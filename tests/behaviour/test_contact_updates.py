@@ -240,3 +240,53 @@ class ContactUpdateTests(ConnectTestCase):
                          ContactId=MISSING, ScheduledTime=now() + datetime.timedelta(days=1), status=404)
         self.assertError("ResourceNotFoundException", self.connect.update_contact_schedule, InstanceId=self.other_instance,
                          ContactId=contact_id, ScheduledTime=now() + datetime.timedelta(days=1), status=404)
+
+    # pausing a task
+
+    def in_queue(self):
+        queue = next(q["Id"] for q in self.connect.list_queues(InstanceId=self.instance_id, QueueTypes=["STANDARD"])["QueueSummaryList"]
+                     if q["Name"] == "BasicQueue")
+        results = self.connect.get_current_metric_data(
+            InstanceId=self.instance_id, Filters={"Queues": [queue], "Channels": ["TASK"]},
+            CurrentMetrics=[{"Name": "CONTACTS_IN_QUEUE", "Unit": "COUNT"}])["MetricResults"]
+        return sum(c["Value"] for r in results for c in r["Collections"])
+
+    def test_a_paused_task_leaves_its_queue_until_resumed(self):
+        contact_id = self.task()
+        before = self.in_queue()
+        self.connect.pause_contact(InstanceId=self.instance_id, ContactId=contact_id)
+        self.assertEqual(before - 1, self.in_queue())
+        paused = self.describe(contact_id)
+        self.assertEqual(1, paused["TotalPauseCount"])
+        self.assertIn("LastPausedTimestamp", paused)
+        self.assertNotIn("LastResumedTimestamp", paused)
+        self.assertError("ConflictException", self.connect.pause_contact, InstanceId=self.instance_id, ContactId=contact_id, status=409)
+
+        self.connect.resume_contact(InstanceId=self.instance_id, ContactId=contact_id, ContactFlowId=self.inbound)
+        self.assertEqual(before, self.in_queue())
+        resumed = self.describe(contact_id)
+        self.assertIn("LastResumedTimestamp", resumed)
+        self.assertEqual(resumed["QueueInfo"]["EnqueueTimestamp"], paused["QueueInfo"]["EnqueueTimestamp"])
+        self.assertError("ConflictException", self.connect.resume_contact, InstanceId=self.instance_id, ContactId=contact_id, status=409)
+
+        self.connect.pause_contact(InstanceId=self.instance_id, ContactId=contact_id)
+        self.connect.stop_contact(InstanceId=self.instance_id, ContactId=contact_id)
+        self.assertEqual(before - 1, self.in_queue())
+        self.assertEqual(2, self.describe(contact_id)["TotalPauseCount"])
+        self.assertError("InvalidRequestException", self.connect.resume_contact, InstanceId=self.instance_id, ContactId=contact_id, status=400)
+
+    def test_only_ongoing_tasks_in_a_queue_or_with_an_agent_are_paused(self):
+        chat = self.connect.start_chat_contact(InstanceId=self.instance_id, ContactFlowId=self.inbound,
+                                               ParticipantDetails={"DisplayName": "c"})["ContactId"]
+        self.assertError("InvalidRequestException", self.connect.pause_contact, InstanceId=self.instance_id, ContactId=chat, status=400)
+        self.assertError("InvalidRequestException", self.connect.pause_contact, InstanceId=self.instance_id,
+                         ContactId=self.ended_task(), status=400)
+        self.assertError("InvalidRequestException", self.connect.pause_contact, InstanceId=self.instance_id,
+                         ContactId=self.task(ScheduledTime=now() + datetime.timedelta(days=1)), status=400)
+        contact_id = self.task()
+        self.assertError("ResourceNotFoundException", self.connect.pause_contact, InstanceId=self.instance_id, ContactId=MISSING, status=404)
+        self.assertError("ResourceNotFoundException", self.connect.pause_contact, InstanceId=self.other_instance, ContactId=contact_id, status=404)
+        self.assertError("ResourceNotFoundException", self.connect.resume_contact, InstanceId=self.other_instance, ContactId=contact_id, status=404)
+        self.assertError("ResourceNotFoundException", self.connect.pause_contact, InstanceId=self.instance_id, ContactId=contact_id,
+                         ContactFlowId=MISSING, status=404)
+        self.assertNotIn("TotalPauseCount", self.describe(contact_id))

@@ -1199,6 +1199,10 @@ class AccountIsolationTests(unittest.TestCase):
                 InstanceId=mine.iid, ContactId=r["cid"], ReferenceTypes=["URL"])),
             ("UpdateContactSchedule", "", lambda r: b.update_contact_schedule(
                 InstanceId=r["iid"], ContactId=r["cid"], ScheduledTime=datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1))),
+            ("PauseContact", "", lambda r: b.pause_contact(InstanceId=r["iid"], ContactId=r["cid"])),
+            ("PauseContact", "from B's instance", lambda r: b.pause_contact(InstanceId=mine.iid, ContactId=r["cid"])),
+            ("ResumeContact", "", lambda r: b.resume_contact(InstanceId=r["iid"], ContactId=r["cid"])),
+            ("ResumeContact", "from B's instance", lambda r: b.resume_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("UpdateContactSchedule", "from B's instance", lambda r: b.update_contact_schedule(
                 InstanceId=mine.iid, ContactId=r["cid"], ScheduledTime=datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1))),
             ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=r["cid"])),

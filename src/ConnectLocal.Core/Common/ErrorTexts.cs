@@ -207,14 +207,7 @@ public static class ErrorTexts
     public const string ContactNotPaused = "The contact is not paused.";
     public const string PauseOnlyTasks = "Only task contacts can be paused and resumed.";
     public const string ContactNotActive = "The contact is not active.";
-
-    public static string ContactTransfersExhausted(int max) => $"A contact cannot be transferred more than {max} times.";
-
-    public const string TransferOnlyTasksAndEmails = "Transfer is only supported for TASK and EMAIL contacts.";
-    public const string TransferQueueOrUser = "Provide exactly one of QueueId and UserId.";
-
-    public static string TransferFlowType(string type) =>
-        $"A contact flow of type {type} cannot transfer a contact; use an inbound, transfer to agent or transfer to queue flow.";
+    public const string PauseNeedsQueueOrAgent = "Only a task waiting in a queue or connected to an agent can be paused.";
 
     public const string ScheduleOnlyScheduledTasks = "Only a task contact that is still scheduled can be rescheduled.";
 

@@ -4,7 +4,7 @@ namespace ConnectLocal.Core.Contacts;
 
 /// <summary>
 /// What the API changed on a contact after it began — UpdateContact (name, description, references), TagContact and
-/// UntagContact (its user-defined tags), PauseContact and ResumeContact, TransferContact — kept beside the routing
+/// UntagContact (its user-defined tags), PauseContact and ResumeContact — kept beside the routing
 /// engine's contact for as long as the engine keeps the contact (docs/routing.md, "Changing a contact"). Not
 /// thread-safe: callers hold the instance's routing lock.
 /// </summary>
@@ -12,9 +12,6 @@ public sealed class ContactEdits
 {
     /// <summary>"You can add up to 6 user-defined tags" to a contact (granular billing); aws: tags are the system's and do not count.</summary>
     public const int MaxUserTags = 6;
-
-    /// <summary>TransferContact: "A contact cannot be transferred more than 11 times."</summary>
-    public const int MaxTransfers = 11;
 
     /// <summary>The tag AWS adds to every contact, naming its instance (granular billing); DescribeContact shows it with the user's tags.</summary>
     public const string InstanceTag = "aws:connect:instanceId";
@@ -47,10 +44,8 @@ public sealed class ContactEdits
     /// <summary>How long the contact was paused, its pauses that ended (a pause in progress counts from <see cref="PausedSince"/>).</summary>
     public TimeSpan PausedBefore { get; private set; }
 
-    public int Transfers { get; private set; }
-
     /// <summary>Whether anything was changed at all (DescribeContact shows nothing of an empty edit).</summary>
-    public bool IsEmpty => !NameSet && !DescriptionSet && References is null && _tags.Count == 0 && PauseCount == 0 && Transfers == 0;
+    public bool IsEmpty => !NameSet && !DescriptionSet && References is null && _tags.Count == 0 && PauseCount == 0;
 
     /// <summary>
     /// UpdateContact: the members it carries replace the contact's. [choice] An empty Name or Description clears it;
@@ -136,17 +131,6 @@ public sealed class ContactEdits
         LastResumedAt = now;
     }
 
-    /// <summary>The time paused so far, a pause in progress included.</summary>
-    public TimeSpan PausedFor(DateTimeOffset now) => PausedBefore + (PausedSince is { } since ? now - since : TimeSpan.Zero);
-
-    /// <summary>TransferContact: the 12th transfer of a contact is ServiceQuotaExceededException.</summary>
-    public void CheckTransferAllowed()
-    {
-        if (Transfers >= MaxTransfers)
-        {
-            throw Errors.Quota(ErrorTexts.ContactTransfersExhausted(MaxTransfers));
-        }
-    }
-
-    public void CountTransfer() => Transfers++;
+    /// <summary>The time paused so far, a pause in progress included (until <paramref name="until"/>: now, or when the contact ended paused).</summary>
+    public TimeSpan PausedFor(DateTimeOffset until) => PausedBefore + (PausedSince is { } since && until > since ? until - since : TimeSpan.Zero);
 }

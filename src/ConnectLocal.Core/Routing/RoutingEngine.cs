@@ -580,6 +580,11 @@ public sealed partial class RoutingEngine
     /// <summary>Offers the contact to the longest-idle agent who can take it now; false when nobody can.</summary>
     private bool TryMatchContact(RoutedContact contact)
     {
+        if (contact.Paused)
+        {
+            return false; // out of its queue until resumed (RoutingEngine.Pauses.cs)
+        }
+
         Evaluations++;
         var channel = (int)contact.Channel;
         var region = contact.RegionIndex;
@@ -743,6 +748,12 @@ public sealed partial class RoutingEngine
     {
         var agent = contact.AgentRef!;
         agent.ContactList.Remove(contact);
+        if (contact.Paused)
+        {
+            contact.Paused = false; // its slot was freed when it was paused
+            return;
+        }
+
         agent.Active[(int)contact.Channel]--;
     }
 
@@ -771,10 +782,18 @@ public sealed partial class RoutingEngine
 
     private bool Disconnect(RoutedContact contact, ContactEnd reason)
     {
+        if (contact.Paused)
+        {
+            Unpause(contact); // ends as if resumed first: a paused queued contact is in no queue
+        }
+        else if (contact.State == ContactState.Queued)
+        {
+            contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel).Remove(contact);
+        }
+
         switch (contact.State)
         {
             case ContactState.Queued:
-                contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel).Remove(contact);
                 Finish(contact, reason);
                 return true;
             case ContactState.Scheduled:
@@ -1041,7 +1060,7 @@ public sealed partial class RoutingEngine
             case TimerKind.DelayReached when contact.State == ContactState.Queued:
                 TryMatchContact(contact);
                 break;
-            case TimerKind.PatienceOut when contact.State == ContactState.Queued:
+            case TimerKind.PatienceOut when contact.State == ContactState.Queued && !contact.Paused:
                 contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel).Remove(contact);
                 Finish(contact, ContactEnd.Abandoned);
                 break;

@@ -12,7 +12,7 @@ namespace ConnectLocal.Server.Handlers;
 
 // Changing a contact after it began (docs/routing.md, "Changing a contact"): its attributes (GetContactAttributes,
 // UpdateContactAttributes), tags (TagContact, UntagContact), name, description and references (UpdateContact,
-// ListContactReferences), and a scheduled task's start (UpdateContactSchedule). A contact is one of the caller's instance that the routing engine holds (in progress, or
+// ListContactReferences), a scheduled task's start (UpdateContactSchedule), and pauses (PauseContact, ResumeContact). A contact is one of the caller's instance that the routing engine holds (in progress, or
 // ended and still within its retention) or one still in its inbound flow; any other is ResourceNotFoundException.
 // What changed is kept beside the engine's contact (InstanceRouting.Edits) and forgotten with it.
 public sealed partial class ConnectApi
@@ -191,6 +191,86 @@ public sealed partial class ConnectApi
         return ValueTask.FromResult(new UpdateContactScheduleResponse());
     }
 
+    /// <summary>
+    /// Pauses a task (RoutingEngine.Pause): waiting in a queue it leaves the queue, connected it frees its agent's slot.
+    /// The model: "an ongoing task contact"; the Administrator Guide: not a scheduled one. [choice] Another channel, or a
+    /// task ringing, scheduled or still in its flow, is InvalidRequestException, as is an ended one; one already paused
+    /// ConflictException. [choice] A ContactFlowId is checked to be a flow of the instance and not run.
+    /// </summary>
+    public override ValueTask<PauseContactResponse> PauseContact(OperationContext context, PauseContactRequest request)
+    {
+        CheckPauseFlow(context, request.InstanceId!, request.ContactFlowId);
+        var now = CallerOf(context).Now;
+        OnContact(context, request.InstanceId!, request.ContactId!, c =>
+        {
+            var routed = PausableTask(c);
+            if (routed.IsPaused)
+            {
+                throw Errors.Conflict(ErrorTexts.ContactAlreadyPaused);
+            }
+
+            if (routed.State is not (ContactState.Queued or ContactState.Connected))
+            {
+                throw Errors.InvalidRequest(ErrorTexts.PauseNeedsQueueOrAgent);
+            }
+
+            c.Edits.Pause(now);
+            c.Routing.Engine.Pause(routed);
+            return Changed;
+        });
+        return ValueTask.FromResult(new PauseContactResponse());
+    }
+
+    /// <summary>
+    /// Resumes a paused task: back in its queue in its old place, or in its agent's slot again (RoutingEngine.Resume).
+    /// [choice] A task that is not paused is ConflictException.
+    /// </summary>
+    public override ValueTask<ResumeContactResponse> ResumeContact(OperationContext context, ResumeContactRequest request)
+    {
+        CheckPauseFlow(context, request.InstanceId!, request.ContactFlowId);
+        var now = CallerOf(context).Now;
+        OnContact(context, request.InstanceId!, request.ContactId!, c =>
+        {
+            var routed = PausableTask(c);
+            if (!routed.IsPaused)
+            {
+                throw Errors.Conflict(ErrorTexts.ContactNotPaused);
+            }
+
+            c.Edits.Resume(now);
+            c.Routing.Engine.Resume(routed);
+            return Changed;
+        });
+        return ValueTask.FromResult(new ResumeContactResponse());
+    }
+
+    /// <summary>The engine's task a pause or resume applies to: InvalidRequestException for another channel, a task still in its flow, or an ended one.</summary>
+    private static RoutedContact PausableTask(LiveContact c)
+    {
+        if (c.Channel != RoutingChannel.Task)
+        {
+            throw Errors.InvalidRequest(ErrorTexts.PauseOnlyTasks);
+        }
+
+        return c.Routed switch
+        {
+            null => throw Errors.InvalidRequest(ErrorTexts.PauseNeedsQueueOrAgent),
+            { State: ContactState.Ended or ContactState.AfterContactWork } => throw Errors.InvalidRequest(ErrorTexts.ContactNotActive),
+            var routed => routed,
+        };
+    }
+
+    private void CheckPauseFlow(OperationContext context, string instanceIdOrArn, string? contactFlowId)
+    {
+        if (contactFlowId is null)
+        {
+            return;
+        }
+
+        var caller = CallerOf(context);
+        Store.Read(session => Core.Flows.ContactFlowRules.Type.Require(session, caller, InstanceService.Require(session, caller, instanceIdOrArn).Id, contactFlowId));
+    }
+
     private static ReferenceSummary? ReferenceSummaryOf(string name, ContactReference reference) => reference.Type switch
     {
         "URL" => new ReferenceSummary { Url = new UrlReference { Name = name, Value = reference.Value } },
@@ -232,7 +312,8 @@ public sealed partial class ConnectApi
             shape.LastPausedTimestamp = edits.LastPausedAt;
             shape.LastResumedTimestamp = edits.LastResumedAt;
             shape.TotalPauseCount = edits.PauseCount;
-            shape.TotalPauseDurationInSeconds = (int)edits.PausedFor(routing.Engine.Clock.Now).TotalSeconds;
+            // A contact that ended paused was paused until it ended.
+            shape.TotalPauseDurationInSeconds = (int)edits.PausedFor(shape.DisconnectTimestamp ?? routing.Engine.Clock.Now).TotalSeconds;
         }
 
         return shape;

@@ -85,4 +85,86 @@ public sealed class ContactUpdateTests
         Assert.Equal(ContactState.Queued, later.State);
         Assert.Equal(0, fixture.Engine.ScheduledCount(EngineFixture.East, "q", RoutingChannel.Task));
     }
+
+    [Fact]
+    public void A_paused_waiting_task_leaves_its_queue_and_resumed_is_offered_in_its_old_place()
+    {
+        var fixture = TaskFixture(agents: 0);
+        var first = fixture.Contact("q", RoutingChannel.Task);
+        fixture.Advance(10);
+        var second = fixture.Contact("q", RoutingChannel.Task);
+
+        Assert.True(fixture.Engine.Pause(first));
+        Assert.False(fixture.Engine.Pause(first));
+        Assert.Equal(1, fixture.Engine.WaitingCount(EngineFixture.East, "q", RoutingChannel.Task));
+        fixture.Agent("a", "p");
+        Assert.Equal(ContactState.Connected, second.State);
+        Assert.Equal(ContactState.Queued, first.State);
+
+        fixture.Agent("b", "p");
+        Assert.True(fixture.Engine.Resume(first));
+        Assert.False(fixture.Engine.Resume(first));
+        Assert.Equal((ContactState.Connected, "b"), (first.State, first.Agent?.UserId));
+        Assert.Equal(EngineFixture.Start, first.EnqueuedAt);
+    }
+
+    [Fact]
+    public void A_paused_connected_task_frees_its_agent_s_slot_and_resumed_takes_it_back()
+    {
+        var fixture = TaskFixture(agents: 1);
+        var first = fixture.Contact("q", RoutingChannel.Task);
+        var second = fixture.Contact("q", RoutingChannel.Task);
+        var agent = first.Agent!;
+        Assert.Equal(ContactState.Queued, second.State);
+
+        fixture.Engine.Pause(first);
+
+        Assert.Equal(ContactState.Connected, second.State);
+        Assert.Equal(2, agent.Contacts.Count);
+        Assert.Equal(1, agent.ActiveSlots(RoutingChannel.Task));
+        fixture.Engine.Resume(first);
+        Assert.Equal(2, agent.ActiveSlots(RoutingChannel.Task));
+        var third = fixture.Contact("q", RoutingChannel.Task);
+        fixture.Finish(second);
+        Assert.Equal(ContactState.Queued, third.State);
+        fixture.Finish(first);
+        Assert.Equal(ContactState.Connected, third.State);
+    }
+
+    [Fact]
+    public void A_paused_task_ends_as_if_resumed_first()
+    {
+        var fixture = TaskFixture(agents: 1);
+        var connected = fixture.Contact("q", RoutingChannel.Task);
+        var waiting = fixture.Contact("q", RoutingChannel.Task);
+        var other = fixture.Contact("q", RoutingChannel.Task);
+        var agent = connected.Agent!;
+        fixture.Engine.Pause(waiting);
+        fixture.Engine.Pause(connected);
+        Assert.Equal(ContactState.Connected, other.State);
+
+        Assert.True(fixture.Engine.Stop(waiting));
+        Assert.True(fixture.Engine.Stop(connected));
+
+        Assert.Equal(ContactState.Ended, waiting.State);
+        Assert.Equal(0, fixture.Engine.WaitingCount(EngineFixture.East, "q", RoutingChannel.Task));
+        // the stopped task's after-contact work holds its slot again, beside the task the agent took meanwhile
+        Assert.Equal(2, agent.ActiveSlots(RoutingChannel.Task));
+        fixture.Engine.Stop(connected);
+        fixture.Finish(other);
+        Assert.Equal(ContactState.Ended, connected.State);
+        Assert.Equal(0, agent.ActiveSlots(RoutingChannel.Task));
+    }
+
+    private static EngineFixture TaskFixture(int agents)
+    {
+        var fixture = new EngineFixture();
+        fixture.Engine.SetRoutingProfile(EngineFixture.Profile("p", [EngineFixture.Media("TASK", 1)], [EngineFixture.Serves("q", "TASK")]));
+        for (var i = 0; i < agents; i++)
+        {
+            fixture.Agent($"agent{i}", "p");
+        }
+
+        return fixture;
+    }
 }
