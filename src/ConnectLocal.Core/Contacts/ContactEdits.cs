@@ -44,9 +44,6 @@ public sealed class ContactEdits
     /// <summary>How long the contact was paused, its pauses that ended (a pause in progress counts from <see cref="PausedSince"/>).</summary>
     public TimeSpan PausedBefore { get; private set; }
 
-    /// <summary>Whether anything was changed at all (DescribeContact shows nothing of an empty edit).</summary>
-    public bool IsEmpty => !NameSet && !DescriptionSet && References is null && _tags.Count == 0 && PauseCount == 0;
-
     /// <summary>
     /// UpdateContact: the members it carries replace the contact's. [choice] An empty Name or Description clears it;
     /// references merge by name, a reference named again replacing the one before (docs/routing.md).

@@ -199,14 +199,37 @@ public sealed partial class ConnectApi
     /// </summary>
     public override ValueTask<PauseContactResponse> PauseContact(OperationContext context, PauseContactRequest request)
     {
-        CheckPauseFlow(context, request.InstanceId!, request.ContactFlowId);
+        SetPaused(context, request.InstanceId!, request.ContactId!, request.ContactFlowId, paused: true);
+        return ValueTask.FromResult(new PauseContactResponse());
+    }
+
+    /// <summary>
+    /// Resumes a paused task: back in its queue in its old place, or in its agent's slot again (RoutingEngine.Resume).
+    /// [choice] A task that is not paused is ConflictException.
+    /// </summary>
+    public override ValueTask<ResumeContactResponse> ResumeContact(OperationContext context, ResumeContactRequest request)
+    {
+        SetPaused(context, request.InstanceId!, request.ContactId!, request.ContactFlowId, paused: false);
+        return ValueTask.FromResult(new ResumeContactResponse());
+    }
+
+    private void SetPaused(OperationContext context, string instanceIdOrArn, string contactId, string? contactFlowId, bool paused)
+    {
+        CheckPauseFlow(context, instanceIdOrArn, contactFlowId);
         var now = CallerOf(context).Now;
-        OnContact(context, request.InstanceId!, request.ContactId!, c =>
+        OnContact(context, instanceIdOrArn, contactId, c =>
         {
             var routed = PausableTask(c);
-            if (routed.IsPaused)
+            if (routed.IsPaused == paused)
             {
-                throw Errors.Conflict(ErrorTexts.ContactAlreadyPaused);
+                throw Errors.Conflict(paused ? ErrorTexts.ContactAlreadyPaused : ErrorTexts.ContactNotPaused);
+            }
+
+            if (!paused)
+            {
+                c.Edits.Resume(now);
+                c.Routing.Engine.Resume(routed);
+                return Changed;
             }
 
             if (routed.State is not (ContactState.Queued or ContactState.Connected))
@@ -218,30 +241,6 @@ public sealed partial class ConnectApi
             c.Routing.Engine.Pause(routed);
             return Changed;
         });
-        return ValueTask.FromResult(new PauseContactResponse());
-    }
-
-    /// <summary>
-    /// Resumes a paused task: back in its queue in its old place, or in its agent's slot again (RoutingEngine.Resume).
-    /// [choice] A task that is not paused is ConflictException.
-    /// </summary>
-    public override ValueTask<ResumeContactResponse> ResumeContact(OperationContext context, ResumeContactRequest request)
-    {
-        CheckPauseFlow(context, request.InstanceId!, request.ContactFlowId);
-        var now = CallerOf(context).Now;
-        OnContact(context, request.InstanceId!, request.ContactId!, c =>
-        {
-            var routed = PausableTask(c);
-            if (!routed.IsPaused)
-            {
-                throw Errors.Conflict(ErrorTexts.ContactNotPaused);
-            }
-
-            c.Edits.Resume(now);
-            c.Routing.Engine.Resume(routed);
-            return Changed;
-        });
-        return ValueTask.FromResult(new ResumeContactResponse());
     }
 
     /// <summary>The engine's task a pause or resume applies to: InvalidRequestException for another channel, a task still in its flow, or an ended one.</summary>
