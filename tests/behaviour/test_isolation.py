@@ -11,6 +11,7 @@ Accounts come from 12-digit access keys (permissive mode); a fresh pair per run 
 everything but its own resources. Strict mode maps keys to accounts through the credentials file and is
 covered by tests/security and the xunit StrictAuthenticationTests.
 """
+import datetime
 import json
 import os
 import random
@@ -1181,6 +1182,29 @@ class AccountIsolationTests(unittest.TestCase):
             ("DeleteUserHierarchyGroup", "in B's instance", lambda r: b.delete_user_hierarchy_group(InstanceId=mine.iid, HierarchyGroupId=r["hgarn"])),
             ("UpdateContactRoutingData", "", lambda r: b.update_contact_routing_data(InstanceId=r["iid"], ContactId=r["cid"], QueuePriority=1)),
             ("UpdateContactRoutingData", "from B's instance", lambda r: b.update_contact_routing_data(InstanceId=mine.iid, ContactId=r["cid"], QueuePriority=1)),
+            # changing a contact after it began (contact-updates)
+            ("GetContactAttributes", "", lambda r: b.get_contact_attributes(InstanceId=r["iid"], InitialContactId=r["cid"])),
+            ("GetContactAttributes", "from B's instance", lambda r: b.get_contact_attributes(InstanceId=mine.iid, InitialContactId=r["cid"])),
+            ("UpdateContactAttributes", "", lambda r: b.update_contact_attributes(InstanceId=r["iid"], InitialContactId=r["cid"], Attributes={"b": "1"})),
+            ("UpdateContactAttributes", "from B's instance", lambda r: b.update_contact_attributes(
+                InstanceId=mine.iid, InitialContactId=r["cid"], Attributes={"b": "1"})),
+            ("TagContact", "", lambda r: b.tag_contact(InstanceId=r["iid"], ContactId=r["cid"], Tags={"b": "1"})),
+            ("TagContact", "from B's instance", lambda r: b.tag_contact(InstanceId=mine.iid, ContactId=r["cid"], Tags={"b": "1"})),
+            ("UntagContact", "", lambda r: b.untag_contact(InstanceId=r["iid"], ContactId=r["cid"], TagKeys=["b"])),
+            ("UntagContact", "from B's instance", lambda r: b.untag_contact(InstanceId=mine.iid, ContactId=r["cid"], TagKeys=["b"])),
+            ("UpdateContact", "", lambda r: b.update_contact(InstanceId=r["iid"], ContactId=r["cid"], Name="b")),
+            ("UpdateContact", "from B's instance", lambda r: b.update_contact(InstanceId=mine.iid, ContactId=r["cid"], Name="b")),
+            ("ListContactReferences", "", lambda r: b.list_contact_references(InstanceId=r["iid"], ContactId=r["cid"], ReferenceTypes=["URL"])),
+            ("ListContactReferences", "from B's instance", lambda r: b.list_contact_references(
+                InstanceId=mine.iid, ContactId=r["cid"], ReferenceTypes=["URL"])),
+            ("UpdateContactSchedule", "", lambda r: b.update_contact_schedule(
+                InstanceId=r["iid"], ContactId=r["cid"], ScheduledTime=datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1))),
+            ("PauseContact", "", lambda r: b.pause_contact(InstanceId=r["iid"], ContactId=r["cid"])),
+            ("PauseContact", "from B's instance", lambda r: b.pause_contact(InstanceId=mine.iid, ContactId=r["cid"])),
+            ("ResumeContact", "", lambda r: b.resume_contact(InstanceId=r["iid"], ContactId=r["cid"])),
+            ("ResumeContact", "from B's instance", lambda r: b.resume_contact(InstanceId=mine.iid, ContactId=r["cid"])),
+            ("UpdateContactSchedule", "from B's instance", lambda r: b.update_contact_schedule(
+                InstanceId=mine.iid, ContactId=r["cid"], ScheduledTime=datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1))),
             ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=r["cid"])),
             ("StopContact", "from B's instance", lambda r: b.stop_contact(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DeleteTrafficDistributionGroup", "", lambda r: b.delete_traffic_distribution_group(TrafficDistributionGroupId=r["gid"])),

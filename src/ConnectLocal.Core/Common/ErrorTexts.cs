@@ -194,6 +194,23 @@ public static class ErrorTexts
     public static string AttributesTooLarge(long bytes, long max) =>
         $"The attributes are {bytes} UTF-8 bytes across all key-value pairs; a contact can have up to {max}.";
 
+    // Changing a contact after it began (UpdateContact, TagContact, PauseContact, TransferContact; docs/routing.md).
+    public static string TooManyContactTags(int count, int max) => $"A contact can have at most {max} user-defined tags; this request would give it {count}.";
+
+    public const string UpdateContactNothingToUpdate = "At least one field to be updated must be present in the request.";
+
+    public static string UpdateContactExternalAudioOnly(string member) => $"{member} can only be updated for external audio contacts.";
+
+    public const string UpdateContactSegmentAttributesNotKept = "ConnectLocal keeps no segment attributes on contacts; SegmentAttributes cannot be updated.";
+
+    public const string ContactAlreadyPaused = "The contact is already paused.";
+    public const string ContactNotPaused = "The contact is not paused.";
+    public const string PauseOnlyTasks = "Only task contacts can be paused and resumed.";
+    public const string ContactNotActive = "The contact is not active.";
+    public const string PauseNeedsQueueOrAgent = "Only a task waiting in a queue or connected to an agent can be paused.";
+
+    public const string ScheduleOnlyScheduledTasks = "Only a task contact that is still scheduled can be rescheduled.";
+
     // Contact flows: the flow language (docs/flows.md). Each problem names its action where it has one.
     public const string FlowContentInvalid = "Invalid flow content.";
     public const string FlowNotJson = "The flow content is not valid JSON.";

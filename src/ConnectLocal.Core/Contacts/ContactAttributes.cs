@@ -21,8 +21,32 @@ public static class ContactAttributes
             return;
         }
 
-        var bytes = 0L;
-        foreach (var (key, value) in attributes)
+        CheckKeys(attributes.Keys);
+        CheckSize(attributes);
+    }
+
+    /// <summary>
+    /// UpdateContactAttributes: the contact's attributes with the request's merged in, a key already there taking the
+    /// new value and the others kept. [choice] An empty value is stored as an empty value (the key stays); the
+    /// 32,768-byte limit applies to the merged whole, and a request past it changes nothing (docs/routing.md).
+    /// </summary>
+    /// <exception cref="DomainException">InvalidParameter, naming the first rule broken.</exception>
+    public static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string>? current, IReadOnlyDictionary<string, string> update)
+    {
+        CheckKeys(update.Keys);
+        var merged = current is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(current, StringComparer.Ordinal);
+        foreach (var (key, value) in update)
+        {
+            merged[key] = value;
+        }
+
+        CheckSize(merged);
+        return merged;
+    }
+
+    private static void CheckKeys(IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
         {
             // [choice] "alphanumeric" read as the ASCII letters and digits (docs/routing.md).
             foreach (var c in key)
@@ -32,7 +56,14 @@ public static class ContactAttributes
                     throw Errors.InvalidParameter(ErrorTexts.AttributeKeyCharacters);
                 }
             }
+        }
+    }
 
+    private static void CheckSize(IReadOnlyDictionary<string, string> attributes)
+    {
+        var bytes = 0L;
+        foreach (var (key, value) in attributes)
+        {
             bytes += Encoding.UTF8.GetByteCount(key) + (long)Encoding.UTF8.GetByteCount(value);
         }
 

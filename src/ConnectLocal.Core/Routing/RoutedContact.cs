@@ -89,6 +89,9 @@ public sealed class RoutedContact
     // Routing criteria (RoutingEngine.Criteria.cs): Requirement is the active step's expression, null when none applies,
     // so a contact without criteria costs the decisions one null check; the rest sits apart, so it costs them no memory.
     internal RoutingExpression? Requirement;
+
+    /// <summary>Paused (RoutingEngine.Pauses.cs): out of its queue, or not holding its agent's slot.</summary>
+    internal bool Paused;
     internal CriteriaProgress? Progress;
 
     internal RoutingCriteria? Criteria => Progress?.Criteria;
@@ -136,6 +139,9 @@ public sealed class RoutedContact
     public ContactEnd EndReason { get; internal set; }
 
     public RoutedAgent? Agent => AgentRef;
+
+    /// <summary>Paused by PauseContact and not resumed yet.</summary>
+    public bool IsPaused => Paused;
 
     public object? Tag { get; set; }
 

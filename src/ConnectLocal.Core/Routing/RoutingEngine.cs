@@ -371,8 +371,32 @@ public sealed partial class RoutingEngine
 
         SetState(contact, ContactState.Scheduled);
         _scheduled.Add(contact);
-        _timers.Push(startTicks, new Timer(TimerKind.ScheduledStart, contact, 0));
+        _timers.Push(startTicks, new Timer(TimerKind.ScheduledStart, contact, startTicks));
         return contact;
+    }
+
+    /// <summary>
+    /// Moves the start of a contact still waiting for its scheduled time (UpdateContactSchedule): it is queued at
+    /// <paramref name="startTicks"/> instead, at once when that time has come. False when it is not waiting for its time.
+    /// </summary>
+    public bool Reschedule(RoutedContact contact, long startTicks)
+    {
+        Begin();
+        if (contact.State != ContactState.Scheduled)
+        {
+            return false;
+        }
+
+        contact.ScheduledTicks = startTicks;
+        if (startTicks <= _now)
+        {
+            _scheduled.Remove(contact);
+            Queue(contact, contact.PatienceTicks);
+            return true;
+        }
+
+        _timers.Push(startTicks, new Timer(TimerKind.ScheduledStart, contact, startTicks));
+        return true;
     }
 
     /// <summary>The contacts of the queue, Region and channel waiting for their scheduled time (CONTACTS_SCHEDULED).</summary>
@@ -556,6 +580,11 @@ public sealed partial class RoutingEngine
     /// <summary>Offers the contact to the longest-idle agent who can take it now; false when nobody can.</summary>
     private bool TryMatchContact(RoutedContact contact)
     {
+        if (contact.Paused)
+        {
+            return false; // out of its queue until resumed (RoutingEngine.Pauses.cs)
+        }
+
         Evaluations++;
         var channel = (int)contact.Channel;
         var region = contact.RegionIndex;
@@ -719,6 +748,12 @@ public sealed partial class RoutingEngine
     {
         var agent = contact.AgentRef!;
         agent.ContactList.Remove(contact);
+        if (contact.Paused)
+        {
+            contact.Paused = false; // its slot was freed when it was paused
+            return;
+        }
+
         agent.Active[(int)contact.Channel]--;
     }
 
@@ -747,10 +782,18 @@ public sealed partial class RoutingEngine
 
     private bool Disconnect(RoutedContact contact, ContactEnd reason)
     {
+        if (contact.Paused)
+        {
+            Unpause(contact); // ends as if resumed first: a paused queued contact is in no queue
+        }
+        else if (contact.State == ContactState.Queued)
+        {
+            contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel).Remove(contact);
+        }
+
         switch (contact.State)
         {
             case ContactState.Queued:
-                contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel).Remove(contact);
                 Finish(contact, reason);
                 return true;
             case ContactState.Scheduled:
@@ -1017,11 +1060,12 @@ public sealed partial class RoutingEngine
             case TimerKind.DelayReached when contact.State == ContactState.Queued:
                 TryMatchContact(contact);
                 break;
-            case TimerKind.PatienceOut when contact.State == ContactState.Queued:
+            case TimerKind.PatienceOut when contact.State == ContactState.Queued && !contact.Paused:
                 contact.QueueRef!.Waiting(contact.RegionIndex, contact.Channel).Remove(contact);
                 Finish(contact, ContactEnd.Abandoned);
                 break;
-            case TimerKind.ScheduledStart when contact.State == ContactState.Scheduled:
+            // A rescheduled contact's earlier timer finds another start time, and does nothing (Reschedule).
+            case TimerKind.ScheduledStart when contact.State == ContactState.Scheduled && contact.ScheduledTicks == timer.Since:
                 _scheduled.Remove(contact);
                 Queue(contact, contact.PatienceTicks);
                 break;

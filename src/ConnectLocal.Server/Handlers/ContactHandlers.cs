@@ -207,8 +207,8 @@ public sealed partial class ConnectApi
         var caller = CallerOf(context);
         var instanceId = Store.Read(session => InstanceService.Require(session, caller, request.InstanceId!)).Id;
         var shape = Routing.UseContact(request.ContactId!,
-                (routing, contact) => routing.InstanceId == instanceId ? ContactOut(contact, routing.Flows?.ContactOf(contact)) : null,
-                (routing, waiting) => routing.InstanceId == instanceId ? InFlowContactOut(waiting) : null)
+                (routing, contact) => routing.InstanceId == instanceId ? WithEdits(routing, ContactOut(contact, routing.Flows?.ContactOf(contact))) : null,
+                (routing, waiting) => routing.InstanceId == instanceId ? WithEdits(routing, InFlowContactOut(waiting)) : null)
             ?? throw Errors.NotFound("Contact");
         return ValueTask.FromResult(new DescribeContactResponse { Contact = shape });
     }

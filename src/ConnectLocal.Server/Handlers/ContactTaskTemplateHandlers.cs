@@ -52,7 +52,7 @@ public sealed partial class ConnectApi
                 throw new DomainException(DomainErrorKind.ServiceQuotaExceeded, ErrorTexts.TaskTemplateUpdatesExhausted(ContactTaskTemplateRules.MaxUpdatesPerContact));
             }
 
-            ContactTaskTemplateRules.CheckReferences(template, details.References ?? new Dictionary<string, ContactReference>());
+            ContactTaskTemplateRules.CheckReferences(template, new LiveContact(routing, contact, null).References);
             contact.Tag = details with { TaskTemplateId = template.Id, TaskTemplateArn = template.Arn, TaskTemplateName = template.Name, TaskTemplateUpdates = details.TaskTemplateUpdates + 1 };
             return contact;
         });

@@ -59,6 +59,9 @@ public sealed class InstanceRouting
     /// <summary>The contacts started with each PreviousContactId (StartTaskContact allows 12 per chain).</summary>
     public Dictionary<string, List<string>> LinkedTasks { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the API changed on each contact after it began (UpdateContact, TagContact, ...); forgotten with the contact.</summary>
+    public Dictionary<string, ConnectLocal.Core.Contacts.ContactEdits> Edits { get; } = new(StringComparer.Ordinal);
+
     /// <summary>For a replicated instance: where the last full read placed each user (<see cref="RoutingSnapshot.Places"/>).</summary>
     public IReadOnlyDictionary<string, AgentPlace> Places { get; set; } = new Dictionary<string, AgentPlace>(StringComparer.Ordinal);
 }
@@ -313,6 +316,11 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
 
     private void Retire(RoutedContact contact)
     {
+        if (_contacts.TryGetValue(contact.Id!, out var owner))
+        {
+            owner.Edits.Remove(contact.Id!);
+        }
+
         if (_contacts.TryRemove(contact.Id!, out var routing) && contact.Tag is ContactInfo { PreviousContactId: { } previous }
             && routing.LinkedTasks.TryGetValue(previous, out var linked))
         {
