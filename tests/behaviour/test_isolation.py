@@ -11,6 +11,7 @@ Accounts come from 12-digit access keys (permissive mode); a fresh pair per run 
 everything but its own resources. Strict mode maps keys to accounts through the credentials file and is
 covered by tests/security and the xunit StrictAuthenticationTests.
 """
+import datetime
 import json
 import os
 import random
@@ -72,6 +73,12 @@ def outcome(call):
                 json.dumps(extra, sort_keys=True))
     result.pop("ResponseMetadata", None)
     return ("ok", result)
+
+
+def search_range():
+    """A SearchContacts TimeRange around now (A's contacts began within it)."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return {"Type": "INITIATION_TIMESTAMP", "StartTime": now - datetime.timedelta(hours=1), "EndTime": now + datetime.timedelta(hours=1)}
 
 
 def mask(text):
@@ -750,6 +757,8 @@ class AccountIsolationTests(unittest.TestCase):
             ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=CONTACT_ID)),
             ("UpdateContactRoutingData", "", lambda r: b.update_contact_routing_data(InstanceId=r["iid"], ContactId=CONTACT_ID, QueuePriority=1)),
             ("GetCurrentUserData", "", lambda r: b.get_current_user_data(InstanceId=r["iid"], Filters={"Queues": [r["qid"]]})),
+            ("SearchContacts", "", lambda r: b.search_contacts(InstanceId=r["iid"], TimeRange=search_range())),
+            ("SearchContacts", "by instance ARN", lambda r: b.search_contacts(InstanceId=r["iarn"], TimeRange=search_range())),
             ("GetCurrentMetricData", "", lambda r: b.get_current_metric_data(
                 InstanceId=r["iid"], Filters={"Queues": [r["qid"]], "Channels": ["VOICE"]},
                 CurrentMetrics=[{"Name": "AGENTS_ONLINE", "Unit": "COUNT"}])),
@@ -1402,6 +1411,8 @@ class AccountIsolationTests(unittest.TestCase):
             # data tables (datatables)
             "ListDataTables": lambda: b.list_data_tables(InstanceId=mine.iid),
             "SearchDataTables": lambda: b.search_data_tables(InstanceId=mine.iid),
+            "SearchContacts": lambda: b.search_contacts(InstanceId=mine.iid, TimeRange=search_range()),
+            "SearchContacts west": lambda: bw.search_contacts(InstanceId=mine.iid, TimeRange=search_range()),
             "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
                 "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }
