@@ -245,3 +245,53 @@ class AgentSearchTests(ConnectTestCase):
         [summary] = self.connect.search_contacts(InstanceId=self.instance_id, TimeRange=around(), SearchCriteria={"AgentIds": [agent]})["Contacts"]
         self.assertEqual(agent, summary["AgentInfo"]["Id"])
         self.assertIn("ConnectedToAgentTimestamp", summary["AgentInfo"])
+
+
+class DismissUserContactTests(ConnectTestCase):
+    """DismissUserContact: only a contact that ended for the agent (after-contact work) is dismissed, freeing the agent."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.center = Center(cls.connect, cls.instance_id)
+
+    def agent_with_after_contact_work(self):
+        user = self.connect.create_user(
+            Username=unique("acw"), Password="Passw0rd-Example1", InstanceId=self.instance_id,
+            IdentityInfo={"FirstName": "Ada", "LastName": "Agent"},
+            PhoneConfig={"PhoneType": "SOFT_PHONE", "AutoAccept": True, "AfterContactWorkTimeLimit": 600},
+            SecurityProfileIds=[self.center.agent_security], RoutingProfileId=self.center.basic_profile)["UserId"]
+        self.center.status(user, self.center.available)
+        return user
+
+    def dismiss(self, user, contact):
+        return self.connect.dismiss_user_contact(InstanceId=self.instance_id, UserId=user, ContactId=contact)
+
+    def test_a_contact_in_after_contact_work_is_dismissed_and_the_agent_freed(self):
+        agent = self.agent_with_after_contact_work()
+        chat = self.center.chat()
+        self.assertError("InvalidRequestException", self.dismiss, agent, chat, status=400)  # ringing
+        act(chat, "accept")
+        self.assertError("InvalidRequestException", self.dismiss, agent, chat, status=400)  # connected
+        self.connect.stop_contact(InstanceId=self.instance_id, ContactId=chat)
+        self.assertEqual(["ENDED"], [c["AgentContactState"] for c in self.center.user_data(agent)["Contacts"]])
+
+        self.dismiss(agent, chat)
+        self.assertEqual([], self.center.user_data(agent)["Contacts"])
+        self.assertError("ResourceNotFoundException", self.dismiss, agent, chat, status=404)  # already closed
+        self.assertIn("DisconnectTimestamp", self.center.contact(chat))
+
+    def test_unknown_user_contact_and_instance(self):
+        agent = self.agent_with_after_contact_work()
+        other = self.agent_with_after_contact_work()
+        chat = self.center.chat()
+        act(chat, "accept")
+        self.connect.stop_contact(InstanceId=self.instance_id, ContactId=chat)
+        holder = self.center.contact(chat)["AgentInfo"]["Id"]
+        bystander = other if holder == agent else agent
+        self.assertError("ResourceNotFoundException", self.dismiss, bystander, chat, status=404)  # not the agent's contact
+        self.assertError("ResourceNotFoundException", self.dismiss, MISSING, chat, status=404)
+        self.assertError("ResourceNotFoundException", self.dismiss, holder, MISSING, status=404)
+        self.assertError("ResourceNotFoundException", self.connect.dismiss_user_contact,
+                         InstanceId=MISSING, UserId=holder, ContactId=chat, status=404)
+        self.dismiss(holder, chat)

@@ -37,6 +37,8 @@ public static class ErrorTexts
 
     public static string ContactSearchRangeTooLong(string at, int weeks) => $"Invalid parameter: {at} must span at most {weeks} weeks";
 
+    public const string ContactNotDismissable = "Only a contact that has ended for the agent (in after-contact work) can be dismissed.";
+
     public static string ContactSearchTimeCriterion(string at) => $"Invalid parameter: {at} needs exactly one of TimeRange and TimestampCondition";
 
     // Instances: CreateInstance; the "Invalid Input." prefix is what Connect puts on its InvalidRequestException texts.

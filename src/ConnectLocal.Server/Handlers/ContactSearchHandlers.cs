@@ -6,9 +6,11 @@ using ConnectLocal.Core.Routing;
 using ConnectLocal.Model.Shapes;
 using ConnectLocal.Server.Routing;
 using ContactShape = ConnectLocal.Model.Shapes.Contact;
+using ContactState = ConnectLocal.Core.Routing.ContactState;
 
 namespace ConnectLocal.Server.Handlers;
 
+// DismissUserContact: an agent's contact in after-contact work (the agent's view: ENDED) is closed.
 // SearchContacts over the contacts the instance's routing holds (Core/Contacts/ContactSearch.cs, docs/routing.md
 // "Searching contacts"): in progress, still in their inbound flow, and ended ones within their retention.
 // LIMITATIONS: contacts carry no tags here until TagContact keeps them, so a ContactTags filter with a condition finds
@@ -33,6 +35,37 @@ public sealed partial class ConnectApi
             return (page.Items.Select(k => SearchSummaryOut(k.Shape, shapes[k.Shape.Id!].Details)).ToList(), (NextToken: page.NextToken, Count: found.Count));
         }));
         return ValueTask.FromResult(new SearchContactsResponse { Contacts = page, NextToken = total.NextToken, TotalCount = total.Count });
+    }
+
+    /// <summary>
+    /// The prose: only a contact the agent's CCP shows as MISSED, ERROR, ENDED or REJECTED can be dismissed. Here the
+    /// agent's ENDED contacts are those in after-contact work (no offer is missed or rejected, none ends in error):
+    /// dismissing one closes it and frees the agent's slot. [choice] A contact still ringing or connected is
+    /// InvalidRequestException; a contact that is not the agent's, or already closed, ResourceNotFoundException.
+    /// </summary>
+    public override ValueTask<DismissUserContactResponse> DismissUserContact(OperationContext context, DismissUserContactRequest request)
+    {
+        Routing.Use(CallerOf(context), request.InstanceId!, (routing, instance) =>
+        {
+            if (Store.Read(session => new RoutingRecords(session, instance).User(request.UserId!)) is null)
+            {
+                throw Errors.NotFound("User");
+            }
+
+            if (routing.Engine.FindContact(request.ContactId!) is not { State: not ContactState.Ended } contact || contact.Agent?.UserId != request.UserId)
+            {
+                throw Errors.NotFound("Contact");
+            }
+
+            if (contact.State != ContactState.AfterContactWork)
+            {
+                throw Errors.InvalidRequest(ErrorTexts.ContactNotDismissable);
+            }
+
+            routing.Engine.FinishAfterContactWork(contact);
+            return contact;
+        });
+        return ValueTask.FromResult(new DismissUserContactResponse());
     }
 
     /// <summary>Every contact of the instance as DescribeContact shows it, with its Region and the request's details.</summary>
