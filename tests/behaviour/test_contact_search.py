@@ -295,3 +295,44 @@ class DismissUserContactTests(ConnectTestCase):
         self.assertError("ResourceNotFoundException", self.connect.dismiss_user_contact,
                          InstanceId=MISSING, UserId=holder, ContactId=chat, status=404)
         self.dismiss(holder, chat)
+
+
+class AssociatedContactsTests(ConnectTestCase):
+    """ListAssociatedContacts: the contacts linked by PreviousContactId, oldest first, paged."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.center = Center(cls.connect, cls.instance_id)
+
+    def task(self, **kwargs):
+        return self.connect.start_task_contact(InstanceId=self.instance_id, Name=unique("t"), ContactFlowId=self.center.flow, **kwargs)["ContactId"]
+
+    def tree(self, contact_id, **kwargs):
+        return self.connect.list_associated_contacts(InstanceId=self.instance_id, ContactId=contact_id, **kwargs)
+
+    def test_the_tree_of_any_member_is_the_whole_chain_oldest_first(self):
+        first = self.task()
+        second = self.task(PreviousContactId=first)
+        third = self.task(PreviousContactId=second)
+        sibling = self.task(PreviousContactId=first)
+        self.task()  # unrelated
+        for member in (first, third, sibling):
+            self.assertEqual([first, second, third, sibling], [c["ContactId"] for c in self.tree(member)["ContactSummaryList"]])
+        [summary] = [c for c in self.tree(first)["ContactSummaryList"] if c["ContactId"] == second]
+        self.assertEqual((first, "TASK", "API"), (summary["PreviousContactId"], summary["Channel"], summary["InitiationMethod"]))
+        self.assertEqual(self.center.contact(second)["Arn"], summary["ContactArn"])
+
+        page = self.tree(third, MaxResults=3)
+        self.assertEqual([first, second, third], [c["ContactId"] for c in page["ContactSummaryList"]])
+        rest = self.tree(third, MaxResults=3, NextToken=page["NextToken"])
+        self.assertEqual([sibling], [c["ContactId"] for c in rest["ContactSummaryList"]])
+        self.assertNotIn("NextToken", rest)
+        self.assertError("InvalidRequestException", self.tree, first, NextToken=page["NextToken"], status=400)  # another contact's token
+
+    def test_a_lone_contact_is_its_own_tree_and_unknown_ones_are_not_found(self):
+        lone = self.task()
+        self.assertEqual([lone], [c["ContactId"] for c in self.tree(lone)["ContactSummaryList"]])
+        self.assertError("ResourceNotFoundException", self.tree, MISSING, status=404)
+        self.assertError("ResourceNotFoundException", self.connect.list_associated_contacts, InstanceId=MISSING, ContactId=lone, status=404)
+        self.assertError("InvalidParameterException", self.tree, lone, MaxResults=101, status=400)

@@ -758,6 +758,8 @@ class AccountIsolationTests(unittest.TestCase):
             ("UpdateContactRoutingData", "", lambda r: b.update_contact_routing_data(InstanceId=r["iid"], ContactId=CONTACT_ID, QueuePriority=1)),
             ("GetCurrentUserData", "", lambda r: b.get_current_user_data(InstanceId=r["iid"], Filters={"Queues": [r["qid"]]})),
             ("SearchContacts", "", lambda r: b.search_contacts(InstanceId=r["iid"], TimeRange=search_range())),
+            ("ListAssociatedContacts", "", lambda r: b.list_associated_contacts(InstanceId=r["iid"], ContactId=r["cid"])),
+            ("ListAssociatedContacts", "A's contact from B's instance", lambda r: b.list_associated_contacts(InstanceId=mine.iid, ContactId=r["cid"])),
             ("DismissUserContact", "", lambda r: b.dismiss_user_contact(InstanceId=r["iid"], UserId=r["uid"], ContactId=r["cid"])),
             ("DismissUserContact", "A's contact from B's instance", lambda r: b.dismiss_user_contact(InstanceId=mine.iid, UserId=mine.uid, ContactId=r["cid"])),
             ("SearchContacts", "by instance ARN", lambda r: b.search_contacts(InstanceId=r["iarn"], TimeRange=search_range())),

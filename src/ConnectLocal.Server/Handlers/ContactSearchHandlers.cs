@@ -10,6 +10,7 @@ using ContactState = ConnectLocal.Core.Routing.ContactState;
 
 namespace ConnectLocal.Server.Handlers;
 
+// ListAssociatedContacts: a contact's tree by PreviousContactId.
 // DismissUserContact: an agent's contact in after-contact work (the agent's view: ENDED) is closed.
 // SearchContacts over the contacts the instance's routing holds (Core/Contacts/ContactSearch.cs, docs/routing.md
 // "Searching contacts"): in progress, still in their inbound flow, and ended ones within their retention.
@@ -66,6 +67,60 @@ public sealed partial class ConnectApi
             return contact;
         });
         return ValueTask.FromResult(new DismissUserContactResponse());
+    }
+
+    /// <summary>
+    /// [choice] A contact's tree is the contacts linked to it by PreviousContactId (a task started after another), up to
+    /// the first one and down to every contact started after one of them, itself included, oldest first (ties by id).
+    /// Contacts the routing no longer holds (past their retention) are not in it; an unknown contact is
+    /// ResourceNotFoundException. The page token is bound to the instance and the contact.
+    /// </summary>
+    public override ValueTask<ListAssociatedContactsResponse> ListAssociatedContacts(OperationContext context, ListAssociatedContactsRequest request)
+    {
+        var caller = CallerOf(context);
+        var page = Routing.Use(caller, request.InstanceId!, (routing, instance) => Store.Read(session =>
+        {
+            var all = SearchableContacts(routing).Select(x => x.Shape).ToDictionary(c => c.Id!, StringComparer.Ordinal);
+            if (!all.TryGetValue(request.ContactId!, out var root))
+            {
+                throw Errors.NotFound("Contact");
+            }
+
+            var climbed = new HashSet<string>(StringComparer.Ordinal) { root.Id! };
+            while (root.PreviousContactId is { } previous && all.TryGetValue(previous, out var earlier) && climbed.Add(earlier.Id!))
+            {
+                root = earlier;
+            }
+
+            var next = all.Values.Where(c => c.PreviousContactId is not null).ToLookup(c => c.PreviousContactId!, StringComparer.Ordinal);
+            var tree = new List<ContactShape> { root };
+            var inTree = new HashSet<string>(StringComparer.Ordinal) { root.Id! };
+            for (var i = 0; i < tree.Count; i++)
+            {
+                tree.AddRange(next[tree[i].Id!].Where(c => inTree.Add(c.Id!)));
+            }
+
+            var keyed = tree.Select(c => (Key: c.InitiationTimestamp!.Value.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + c.Id, Contact: c))
+                .OrderBy(k => k.Key, StringComparer.Ordinal).ToList();
+            return Paging.Slice(session, new ResourceScope(caller.AccountId, caller.Region, instance.Id), Paging.Listing("associated-contacts", [request.ContactId]),
+                keyed, k => k.Key, request.NextToken, PageSize(context, request.MaxResults));
+        }));
+        return ValueTask.FromResult(new ListAssociatedContactsResponse
+        {
+            ContactSummaryList = page.Items.Select(k => new AssociatedContactSummary
+            {
+                ContactId = k.Contact.Id,
+                ContactArn = k.Contact.Arn,
+                InitiationTimestamp = k.Contact.InitiationTimestamp,
+                DisconnectTimestamp = k.Contact.DisconnectTimestamp,
+                InitialContactId = k.Contact.InitialContactId,
+                PreviousContactId = k.Contact.PreviousContactId,
+                RelatedContactId = k.Contact.RelatedContactId,
+                InitiationMethod = k.Contact.InitiationMethod,
+                Channel = k.Contact.Channel,
+            }).ToList(),
+            NextToken = page.NextToken,
+        });
     }
 
     /// <summary>Every contact of the instance as DescribeContact shows it, with its Region and the request's details.</summary>
