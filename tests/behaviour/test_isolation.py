@@ -75,6 +75,12 @@ def outcome(call):
     return ("ok", result)
 
 
+def search_range():
+    """A SearchContacts TimeRange around now (A's contacts began within it)."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return {"Type": "INITIATION_TIMESTAMP", "StartTime": now - datetime.timedelta(hours=1), "EndTime": now + datetime.timedelta(hours=1)}
+
+
 def mask(text):
     return UUID_RE.sub("<id>", ARN_RE.sub("<arn>", text))
 
@@ -751,6 +757,12 @@ class AccountIsolationTests(unittest.TestCase):
             ("StopContact", "", lambda r: b.stop_contact(InstanceId=r["iid"], ContactId=CONTACT_ID)),
             ("UpdateContactRoutingData", "", lambda r: b.update_contact_routing_data(InstanceId=r["iid"], ContactId=CONTACT_ID, QueuePriority=1)),
             ("GetCurrentUserData", "", lambda r: b.get_current_user_data(InstanceId=r["iid"], Filters={"Queues": [r["qid"]]})),
+            ("SearchContacts", "", lambda r: b.search_contacts(InstanceId=r["iid"], TimeRange=search_range())),
+            ("ListAssociatedContacts", "", lambda r: b.list_associated_contacts(InstanceId=r["iid"], ContactId=r["cid"])),
+            ("ListAssociatedContacts", "A's contact from B's instance", lambda r: b.list_associated_contacts(InstanceId=mine.iid, ContactId=r["cid"])),
+            ("DismissUserContact", "", lambda r: b.dismiss_user_contact(InstanceId=r["iid"], UserId=r["uid"], ContactId=r["cid"])),
+            ("DismissUserContact", "A's contact from B's instance", lambda r: b.dismiss_user_contact(InstanceId=mine.iid, UserId=mine.uid, ContactId=r["cid"])),
+            ("SearchContacts", "by instance ARN", lambda r: b.search_contacts(InstanceId=r["iarn"], TimeRange=search_range())),
             ("GetCurrentMetricData", "", lambda r: b.get_current_metric_data(
                 InstanceId=r["iid"], Filters={"Queues": [r["qid"]], "Channels": ["VOICE"]},
                 CurrentMetrics=[{"Name": "AGENTS_ONLINE", "Unit": "COUNT"}])),
@@ -1426,6 +1438,8 @@ class AccountIsolationTests(unittest.TestCase):
             # data tables (datatables)
             "ListDataTables": lambda: b.list_data_tables(InstanceId=mine.iid),
             "SearchDataTables": lambda: b.search_data_tables(InstanceId=mine.iid),
+            "SearchContacts": lambda: b.search_contacts(InstanceId=mine.iid, TimeRange=search_range()),
+            "SearchContacts west": lambda: bw.search_contacts(InstanceId=mine.iid, TimeRange=search_range()),
             "SearchUsers in A's group": lambda: b.search_users(InstanceId=mine.iid, SearchCriteria={"HierarchyGroupCondition": {
                 "Value": self.a.hgid, "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}}),
         }

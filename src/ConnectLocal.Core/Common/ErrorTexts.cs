@@ -32,6 +32,15 @@ public static class ErrorTexts
 
     public static string UnsupportedComparison(string comparison) => $"Invalid parameter: ComparisonType {comparison}";
 
+    // SearchContacts (docs/routing.md, "Searching contacts").
+    public static string ContactSearchRangeReversed(string at) => $"Invalid parameter: {at} StartTime must not be after EndTime";
+
+    public static string ContactSearchRangeTooLong(string at, int weeks) => $"Invalid parameter: {at} must span at most {weeks} weeks";
+
+    public const string ContactNotDismissable = "Only a contact that has ended for the agent (in after-contact work) can be dismissed.";
+
+    public static string ContactSearchTimeCriterion(string at) => $"Invalid parameter: {at} needs exactly one of TimeRange and TimestampCondition";
+
     // Instances: CreateInstance; the "Invalid Input." prefix is what Connect puts on its InvalidRequestException texts.
     public const string InstanceOfClientTokenDeleted = "The instance created with this ClientToken was deleted.";
     public const string DirectoryIdRequired = "Invalid Input. DirectoryId is required for EXISTING_DIRECTORY.";

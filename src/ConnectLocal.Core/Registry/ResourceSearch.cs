@@ -23,6 +23,24 @@ public sealed record TagMatch(string? TagKey, string? TagValue);
 /// <summary>ControlPlaneTagFilter: OrConditions is an OR of ANDs; AndConditions an AND; TagCondition a single condition.</summary>
 public sealed record TagFilter(IReadOnlyList<IReadOnlyList<TagMatch>>? OrConditions, IReadOnlyList<TagMatch>? AndConditions, TagMatch? TagCondition);
 
+/// <summary>How a <see cref="TagFilter"/> holds for a set of tags (the SearchX operations, SearchContacts' ContactTags).</summary>
+public static class TagFilters
+{
+    public static bool Matches(IReadOnlyDictionary<string, string> tags, TagFilter filter) =>
+        (filter.OrConditions is not { Count: > 0 } anyOf || anyOf.Any(all => all.All(t => Has(tags, t))))
+        && (filter.AndConditions is null || filter.AndConditions.All(t => Has(tags, t)))
+        && (filter.TagCondition is null || Has(tags, filter.TagCondition));
+
+    /// <summary>Every condition of the filter, wherever it sits.</summary>
+    public static IEnumerable<TagMatch> Conditions(TagFilter filter) =>
+        (filter.OrConditions ?? []).SelectMany(all => all)
+            .Concat(filter.AndConditions ?? [])
+            .Concat(filter.TagCondition is null ? [] : [filter.TagCondition]);
+
+    private static bool Has(IReadOnlyDictionary<string, string> tags, TagMatch tag) =>
+        tags.TryGetValue(tag.TagKey!, out var value) && (tag.TagValue is null || value == tag.TagValue);
+}
+
 /// <summary>
 /// The SearchX operations' criteria and tag filter over a declared type's <see cref="SearchField{T}"/>s.
 /// [choice] Field names match case-insensitively (so "resourceId" works too). Text comparisons: EXACT is
@@ -170,18 +188,9 @@ public sealed class ResourceSearch<T>(
         _ => false,
     };
 
-    private static bool Matches(IReadOnlyDictionary<string, string> tags, TagFilter filter) =>
-        (filter.OrConditions is not { Count: > 0 } anyOf || anyOf.Any(all => all.All(t => Has(tags, t))))
-        && (filter.AndConditions is null || filter.AndConditions.All(t => Has(tags, t)))
-        && (filter.TagCondition is null || Has(tags, filter.TagCondition));
+    private static bool Matches(IReadOnlyDictionary<string, string> tags, TagFilter filter) => TagFilters.Matches(tags, filter);
 
-    private static bool Has(IReadOnlyDictionary<string, string> tags, TagMatch tag) =>
-        tags.TryGetValue(tag.TagKey!, out var value) && (tag.TagValue is null || value == tag.TagValue);
-
-    private static IEnumerable<TagMatch> Tags(TagFilter filter) =>
-        (filter.OrConditions ?? []).SelectMany(all => all)
-            .Concat(filter.AndConditions ?? [])
-            .Concat(filter.TagCondition is null ? [] : [filter.TagCondition]);
+    private static IEnumerable<TagMatch> Tags(TagFilter filter) => TagFilters.Conditions(filter);
 
     private SearchField<T>? Condition(string name) => (conditions ?? []).FirstOrDefault(f => f.Name == name);
 

@@ -49,7 +49,8 @@ public sealed partial class ConnectApi
         var id = DefaultResources.NewId();
         Routing.Use(caller, request.InstanceId!, (routing, instance) =>
         {
-            var details = new ContactInfo(ContactArn(caller, instance, id), null, null, request.Attributes, null, request.RelatedContactId, null, caller.Region);
+            var details = new ContactInfo(ContactArn(caller, instance, id), null, null, request.Attributes, null, request.RelatedContactId, null, caller.Region,
+                SegmentAttributes: request.SegmentAttributes);
             return Routing.StartFlow(routing, new FlowEntry(id, caller.Region, RoutingChannel.Chat, ContactInitiation.Api, Program(routing, flow), request.Attributes,
                 Tag: _ => details));
         });
@@ -95,7 +96,8 @@ public sealed partial class ConnectApi
             var details = new ContactInfo(ContactArn(caller, instance, id), request.Name, request.Description, attributes, request.PreviousContactId,
                 request.RelatedContactId, null, caller.Region,
                 request.References?.ToDictionary(r => r.Key, r => new Core.TaskTemplates.ContactReference(r.Value.Value, r.Value.Type!), StringComparer.Ordinal),
-                start.Template?.Id, start.Template is { } t ? TaskTemplateRules.Type.ArnOf(caller, instance.Id, t.Id) : null, start.Template?.Name);
+                start.Template?.Id, start.Template is { } t ? TaskTemplateRules.Type.ArnOf(caller, instance.Id, t.Id) : null, start.Template?.Name,
+                SegmentAttributes: request.SegmentAttributes);
             // A quick connect's queue is the working queue its transfer flow starts with.
             var preset = start.QueueId is { } named ? Routing.FlowsOf(routing).Resources.Queue(named) ?? throw Errors.NotFound("Queue") : null;
             return Routing.StartFlow(routing, new FlowEntry(id, caller.Region, RoutingChannel.Task, ContactInitiation.Api, Program(routing, start.Flow), attributes,

@@ -21,7 +21,8 @@ public sealed record ContactInfo(
     string? TaskTemplateId = null,
     string? TaskTemplateArn = null,
     string? TaskTemplateName = null,
-    int TaskTemplateUpdates = 0);
+    int TaskTemplateUpdates = 0,
+    Dictionary<string, ConnectLocal.Model.Shapes.SegmentAttributeValue>? SegmentAttributes = null);
 
 /// <summary>One instance's routing engine (both Regions of a replicated instance) and what the server keeps beside it.</summary>
 public sealed class InstanceRouting

@@ -29,6 +29,8 @@ internal sealed class RoutingRecords(IStoreSession session, Instance instance)
 
     public Queue? Queue(string id) => Get<Queue>(id);
 
+    public Core.Hierarchy.HierarchyGroup? Group(string id) => Get<Core.Hierarchy.HierarchyGroup>(id);
+
     /// <summary>Whether the profile serves the queue (on the channel, or on any channel when none is given).</summary>
     public bool Serves(string profileId, string queueId, RoutingChannel? channel = null) =>
         Profile(profileId) is { } profile
