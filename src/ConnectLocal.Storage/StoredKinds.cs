@@ -17,6 +17,7 @@ using ConnectLocal.Core.QuickConnects;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Rules;
 using ConnectLocal.Core.TaskTemplates;
+using ConnectLocal.Core.TestCases;
 using ConnectLocal.Core.Users;
 using ConnectLocal.Core.Views;
 using ConnectLocal.Core.Vocabularies;
@@ -88,6 +89,7 @@ internal static class StoredKinds
         new StoredKind<SecurityProfile>(),
         new StoredKind<StorageConfigAssociation>(),
         new StoredKind<TaskTemplate>(),
+        new StoredKind<TestCase>(),
         new StoredKind<TrafficDistributionGroup>(),
         new StoredKind<TransitionControl>(),
         new StoredKind<UseCase>(),
@@ -135,6 +137,7 @@ internal static class StoredKinds
 [JsonSerializable(typeof(SecurityProfile))]
 [JsonSerializable(typeof(StorageConfigAssociation))]
 [JsonSerializable(typeof(TaskTemplate))]
+[JsonSerializable(typeof(TestCase))]
 [JsonSerializable(typeof(TrafficDistributionGroup))]
 [JsonSerializable(typeof(TransitionControl))]
 [JsonSerializable(typeof(UseCase))]

@@ -137,6 +137,13 @@ internal static class DeclaredOperations
         },
         // Data tables (issue 15, datatables): everything but the table list and search is written by hand (Handlers/DataTableHandlers.cs).
         new ResourceApi<Core.DataTables.DataTable>(Core.DataTables.DataTableService.Type) { List = "ListDataTables", Search = "SearchDataTables" },
+        // Test cases (resource-families): create, describe (which version) and update are written by hand (Handlers/TestCaseHandlers.cs).
+        new ResourceApi<Core.TestCases.TestCase>(Core.TestCases.TestCaseRules.Type)
+        {
+            List = "ListTestCases",
+            Search = "SearchTestCases",
+            Delete = "DeleteTestCase",
+        },
     ];
 
     /// <summary>The declared operations' names.</summary>
