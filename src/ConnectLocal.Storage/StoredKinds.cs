@@ -12,6 +12,7 @@ using ConnectLocal.Core.GlobalResiliency;
 using ConnectLocal.Core.Hierarchy;
 using ConnectLocal.Core.HoursOverrides;
 using ConnectLocal.Core.Integrations;
+using ConnectLocal.Core.Notifications;
 using ConnectLocal.Core.Prompts;
 using ConnectLocal.Core.QuickConnects;
 using ConnectLocal.Core.Resources;
@@ -78,6 +79,7 @@ internal static class StoredKinds
         new StoredKind<Instance>(),
         new StoredKind<IntegrationAssociation>(),
         new StoredKind<LambdaFunctionAssociation>(),
+        new StoredKind<Notification>(),
         new StoredKind<PendingTransition>(),
         new StoredKind<PredefinedAttribute>(),
         new StoredKind<Prompt>(),
@@ -126,6 +128,7 @@ internal static class StoredKinds
 [JsonSerializable(typeof(Instance))]
 [JsonSerializable(typeof(IntegrationAssociation))]
 [JsonSerializable(typeof(LambdaFunctionAssociation))]
+[JsonSerializable(typeof(Notification))]
 [JsonSerializable(typeof(PendingTransition))]
 [JsonSerializable(typeof(PredefinedAttribute))]
 [JsonSerializable(typeof(Prompt))]

@@ -715,4 +715,11 @@ public static class ErrorTexts
     public static string TestObservationUnknownNext(string observation, string next) => $"Observation '{observation}' transitions to '{next}', which is not an observation of the test.";
     public static string TestCaseEntryPointMismatch(string? type) =>
         $"Invalid parameter: an entry point of type {type ?? "(none)"} takes {(type switch { "VOICE_CALL" => "VoiceCallEntryPointParameters", "CHAT" => "ChatEntryPointParameters", _ => "a Type" })} and no other parameters";
+
+    // Notifications (Core/Notifications/Notification.cs).
+    public const string NotificationExpiresInPast = "Invalid parameter: ExpiresAt must be in the future.";
+    public const string NotificationContentEmpty = "Invalid parameter: Content needs the text of at least one locale.";
+    public static string NotificationContentTooLong(string locale, int max) => $"Invalid parameter: the content for {locale} is longer than {max} characters.";
+    public static string NotificationRecipient(string recipient) => $"Invalid parameter: recipient '{recipient}' is neither a user ARN nor the instance ARN.";
+    public static string NotificationNotSentToUser(string userId) => $"The notification was not sent to user '{userId}'.";
 }

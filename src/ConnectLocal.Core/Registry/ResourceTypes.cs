@@ -157,7 +157,7 @@ public static class ResourceTypes
          // Data tables (issue 15, datatables).
          DataTables.DataTableService.Type,
          // Test cases (resource-families).
-         TestCases.TestCaseRules.Type];
+         TestCases.TestCaseRules.Type, Notifications.NotificationRules.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);

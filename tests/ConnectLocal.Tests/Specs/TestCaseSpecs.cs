@@ -93,7 +93,7 @@ public sealed class TestCaseSpecs : IDisposable
     private CreateTestCaseResponse Create(string name, string content, string? status = null) =>
         _client.Invoke<CreateTestCaseResponse>(new CreateTestCaseRequest { InstanceId = _instanceId, Name = name, Content = content, Status = status });
 
-    private Model.Shapes.TestCase Describe(string id, string? status) =>
+    private ConnectLocal.Model.Shapes.TestCase Describe(string id, string? status) =>
         _client.Invoke<DescribeTestCaseResponse>(new DescribeTestCaseRequest { InstanceId = _instanceId, TestCaseId = id, Status = status }).TestCase!;
 
     private static string NewInstance(ConnectClient client, string alias) => client.Invoke<CreateInstanceResponse>(new CreateInstanceRequest

@@ -33,6 +33,7 @@ namespace ConnectLocal.Server.Handlers.Declared;
 [JsonSerializable(typeof(FormValidation))]
 [JsonSerializable(typeof(HierarchyGroup))]
 [JsonSerializable(typeof(HoursOfOperation))]
+[JsonSerializable(typeof(Core.Notifications.Notification))]
 [JsonSerializable(typeof(Prompt))]
 [JsonSerializable(typeof(Queue))]
 [JsonSerializable(typeof(QuickConnect))]

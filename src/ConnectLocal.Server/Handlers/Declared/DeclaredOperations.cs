@@ -144,6 +144,15 @@ internal static class DeclaredOperations
             Search = "SearchTestCases",
             Delete = "DeleteTestCase",
         },
+        // Notifications (resource-families): the create and each user's notifications are written by hand (Handlers/NotificationHandlers.cs).
+        new ResourceApi<Core.Notifications.Notification>(Core.Notifications.NotificationRules.Type)
+        {
+            Describe = "DescribeNotification",
+            List = "ListNotifications",
+            Search = "SearchNotifications",
+            Updates = ["UpdateNotificationContent"],
+            Delete = "DeleteNotification",
+        },
     ];
 
     /// <summary>The declared operations' names.</summary>
