@@ -268,6 +268,9 @@ class World:
         test_case = east.create_test_case(InstanceId=self.iid, Name=unique(f"{tag}-test"), Content="{}", Status="SAVED", Tags={"owner": tag},
                                           EntryPoint={"Type": "CHAT", "ChatEntryPointParameters": {"FlowId": self.inflow}})
         self.tcid, self.tcarn = test_case["TestCaseId"], test_case["TestCaseArn"]
+        # Notifications (resource-families): one to A's user.
+        notification = east.create_notification(InstanceId=self.iid, Recipients=[self.uarn], Content={"en_US": tag}, Tags={"owner": tag})
+        self.ntid, self.ntarn = notification["NotificationId"], notification["NotificationArn"]
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
@@ -276,7 +279,7 @@ class World:
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
                 self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname, self.ttid, self.viewid,
-                self.efid, self.rlid, self.wsid, self.apid, self.dtid, self.tcid]
+                self.efid, self.rlid, self.wsid, self.apid, self.dtid, self.tcid, self.ntid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -441,6 +444,13 @@ class World:
             "SearchTestCases": lambda: e.search_test_cases(InstanceId=self.iid),
             "ListTagsForResource test case": lambda: e.list_tags_for_resource(resourceArn=self.tcarn),
         })
+        calls.update({  # notifications (resource-families)
+            "DescribeNotification": lambda: e.describe_notification(InstanceId=self.iid, NotificationId=self.ntid),
+            "ListNotifications": lambda: e.list_notifications(InstanceId=self.iid),
+            "SearchNotifications": lambda: e.search_notifications(InstanceId=self.iid),
+            "ListUserNotifications": lambda: e.list_user_notifications(InstanceId=self.iid, UserId=self.uid),
+            "ListTagsForResource notification": lambda: e.list_tags_for_resource(resourceArn=self.ntarn),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
                           ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
@@ -456,7 +466,7 @@ def refs_of(world):
                                           "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
                                           "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn",
                                           "ttid", "ttarn", "viewid", "viewarn", "rlid", "rlarn", "efid", "efarn",
-                                          "wsid", "wsarn", "apid", "aparn", "dtid", "dtarn", "tcid", "tcarn")}
+                                          "wsid", "wsarn", "apid", "aparn", "dtid", "dtarn", "tcid", "tcarn", "ntid", "ntarn")}
 
 
 def missing_like(refs):
@@ -1302,6 +1312,28 @@ class AccountIsolationTests(unittest.TestCase):
             ("ListTagsForResource", "A's test case", lambda r: b.list_tags_for_resource(resourceArn=r["tcarn"])),
             ("TagResource", "A's test case", lambda r: b.tag_resource(resourceArn=r["tcarn"], tags={"owner": "b"})),
             ("UntagResource", "A's test case", lambda r: b.untag_resource(resourceArn=r["tcarn"], tagKeys=["owner"])),
+            # notifications (resource-families): A's notification and user in A's instance, by ARN from B's; A's user as B's recipient
+            ("CreateNotification", "in A's instance", lambda r: b.create_notification(InstanceId=r["iid"], Recipients=[r["iarn"]], Content={"en_US": "x"})),
+            ("CreateNotification", "to A's user", lambda r: b.create_notification(InstanceId=mine.iid, Recipients=[r["uarn"]], Content={"en_US": "x"})),
+            ("CreateNotification", "to A's instance", lambda r: b.create_notification(InstanceId=mine.iid, Recipients=[r["iarn"]], Content={"en_US": "x"})),
+            ("DescribeNotification", "", lambda r: b.describe_notification(InstanceId=r["iid"], NotificationId=r["ntid"])),
+            ("DescribeNotification", "by ARN from B's instance", lambda r: b.describe_notification(InstanceId=mine.iid, NotificationId=r["ntarn"])),
+            ("ListNotifications", "", lambda r: b.list_notifications(InstanceId=r["iid"])),
+            ("SearchNotifications", "", lambda r: b.search_notifications(InstanceId=r["iid"])),
+            ("UpdateNotificationContent", "", lambda r: b.update_notification_content(InstanceId=r["iid"], NotificationId=r["ntid"], Content={"en_US": "b"})),
+            ("UpdateNotificationContent", "by ARN from B's instance", lambda r: b.update_notification_content(
+                InstanceId=mine.iid, NotificationId=r["ntarn"], Content={"en_US": "b"})),
+            ("ListUserNotifications", "", lambda r: b.list_user_notifications(InstanceId=r["iid"], UserId=r["uid"])),
+            ("ListUserNotifications", "A's user in B's instance", lambda r: b.list_user_notifications(InstanceId=mine.iid, UserId=r["uarn"])),
+            ("UpdateUserNotificationStatus", "", lambda r: b.update_user_notification_status(
+                InstanceId=r["iid"], UserId=r["uid"], NotificationId=r["ntid"], Status="READ")),
+            ("UpdateUserNotificationStatus", "A's notification in B's instance", lambda r: b.update_user_notification_status(
+                InstanceId=mine.iid, UserId=mine.uid, NotificationId=r["ntarn"], Status="READ")),
+            ("DeleteNotification", "", lambda r: b.delete_notification(InstanceId=r["iid"], NotificationId=r["ntid"])),
+            ("DeleteNotification", "by ARN from B's instance", lambda r: b.delete_notification(InstanceId=mine.iid, NotificationId=r["ntarn"])),
+            ("ListTagsForResource", "A's notification", lambda r: b.list_tags_for_resource(resourceArn=r["ntarn"])),
+            ("TagResource", "A's notification", lambda r: b.tag_resource(resourceArn=r["ntarn"], tags={"owner": "b"})),
+            ("UntagResource", "A's notification", lambda r: b.untag_resource(resourceArn=r["ntarn"], tagKeys=["owner"])),
             ("DeleteInstance", "", lambda r: b.delete_instance(InstanceId=r["iid"])),
             ("DeleteInstance", "in the replica Region", lambda r: bw.delete_instance(InstanceId=r["iarn"])),
         ]

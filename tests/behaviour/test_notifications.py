@@ -79,6 +79,8 @@ class NotificationTests(ConnectTestCase):
         queue_arn = f"arn:aws:connect:us-east-1:000000000000:instance/{self.instance_id}/queue/q"
         self.assertError("InvalidParameterException", self.create, [queue_arn],
                          message=f"Invalid parameter: recipient '{queue_arn}' is neither a user ARN nor the instance ARN.")
+        other_instance = f"arn:aws:connect:us-east-1:000000000000:instance/00000000-0000-0000-0000-000000000000"
+        self.assertError("ResourceNotFoundException", self.create, [other_instance], message="Instance not found")
         self.assertError("InvalidParameterException", self.create, [self.ada_arn] * 201)
 
     def test_the_instance_arn_reaches_every_user_and_each_keeps_a_status(self):

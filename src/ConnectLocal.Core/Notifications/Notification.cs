@@ -150,6 +150,12 @@ public static class NotificationRules
         }
 
         var arn = Arns.Parse(recipient);
+        if (arn?.ResourceParts is ["instance", _])
+        {
+            // [choice] Another instance (of any account) is not found, as a user of another instance is.
+            throw Errors.InstanceNotFound();
+        }
+
         if (arn is null || arn.ResourceParts is not ["instance", _, "agent", _])
         {
             throw Errors.InvalidParameter(ErrorTexts.NotificationRecipient(recipient));
