@@ -180,11 +180,7 @@ class NotificationTests(ConnectTestCase):
                          Recipients=[self.ada_arn], Content={"en_US": "x"})
 
     def test_tags_by_arn(self):
-        arn = self.create()["NotificationArn"]
-        self.connect.tag_resource(resourceArn=arn, tags={"env": "dev"})
-        self.assertEqual({"env": "dev"}, self.connect.list_tags_for_resource(resourceArn=arn)["tags"])
-        self.connect.untag_resource(resourceArn=arn, tagKeys=["env"])
-        self.assertEqual({}, self.connect.list_tags_for_resource(resourceArn=arn)["tags"])
+        self.assertTagsByArn(self.create()["NotificationArn"])
 
     def test_the_cli_creates_and_lists_for_a_user(self):
         created = json.loads(cli("create-notification", "--instance-id", self.instance_id, "--recipients", self.bob_arn,

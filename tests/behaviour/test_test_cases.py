@@ -178,11 +178,7 @@ class TestCaseTests(ConnectTestCase):
                          SearchCriteria={"StringCondition": {"FieldName": "flavour", "Value": "x", "ComparisonType": "EXACT"}})
 
     def test_tags_by_arn(self):
-        arn = self.create()["TestCaseArn"]
-        self.connect.tag_resource(resourceArn=arn, tags={"env": "dev"})
-        self.assertEqual({"env": "dev"}, self.connect.list_tags_for_resource(resourceArn=arn)["tags"])
-        self.connect.untag_resource(resourceArn=arn, tagKeys=["env"])
-        self.assertEqual({}, self.connect.list_tags_for_resource(resourceArn=arn)["tags"])
+        self.assertTagsByArn(self.create()["TestCaseArn"])
 
     def test_the_cli_creates_and_lists(self):
         name = unique("cli-test")
