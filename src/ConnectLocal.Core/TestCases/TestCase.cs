@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace ConnectLocal.Core.TestCases;
 
 // Member names follow the model's (TestCaseEntryPoint, VoiceCallEntryPointParameters, …): the generic handlers map shapes by name.
@@ -41,7 +38,7 @@ public sealed record TestCase : InstanceResource, IResource<TestCase>, ITaggable
 
     public TestCase WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 
-    public static string Sha256(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+    public static string Sha256(string content) => FlowModules.ContactFlowModule.Sha256(content);
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using ConnectLocal.Core.Notifications;
 using ConnectLocal.Model.Shapes;
 using ConnectLocal.Tests.Support;
+using Notification = ConnectLocal.Core.Notifications.Notification;
 
 namespace ConnectLocal.Tests.Specs;
 

@@ -59,7 +59,7 @@ public sealed class TestCaseSpecs : IDisposable
 
         Assert.Equal((Valid, "PUBLISHED"), (shown.Content, shown.Status));
         Assert.Equal(("draft", "SAVED"), (saved.Content, saved.Status));
-        Assert.Equal(TestCase.Sha256("draft"), saved.TestCaseSha256);
+        Assert.Equal(ConnectLocal.Core.TestCases.TestCase.Sha256("draft"), saved.TestCaseSha256);
     }
 
     [Fact]
