@@ -12,11 +12,13 @@ using ConnectLocal.Core.GlobalResiliency;
 using ConnectLocal.Core.Hierarchy;
 using ConnectLocal.Core.HoursOverrides;
 using ConnectLocal.Core.Integrations;
+using ConnectLocal.Core.Notifications;
 using ConnectLocal.Core.Prompts;
 using ConnectLocal.Core.QuickConnects;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Rules;
 using ConnectLocal.Core.TaskTemplates;
+using ConnectLocal.Core.TestCases;
 using ConnectLocal.Core.Users;
 using ConnectLocal.Core.Views;
 using ConnectLocal.Core.Vocabularies;
@@ -77,6 +79,7 @@ internal static class StoredKinds
         new StoredKind<Instance>(),
         new StoredKind<IntegrationAssociation>(),
         new StoredKind<LambdaFunctionAssociation>(),
+        new StoredKind<Notification>(),
         new StoredKind<PendingTransition>(),
         new StoredKind<PredefinedAttribute>(),
         new StoredKind<Prompt>(),
@@ -88,6 +91,7 @@ internal static class StoredKinds
         new StoredKind<SecurityProfile>(),
         new StoredKind<StorageConfigAssociation>(),
         new StoredKind<TaskTemplate>(),
+        new StoredKind<TestCase>(),
         new StoredKind<TrafficDistributionGroup>(),
         new StoredKind<TransitionControl>(),
         new StoredKind<UseCase>(),
@@ -124,6 +128,7 @@ internal static class StoredKinds
 [JsonSerializable(typeof(Instance))]
 [JsonSerializable(typeof(IntegrationAssociation))]
 [JsonSerializable(typeof(LambdaFunctionAssociation))]
+[JsonSerializable(typeof(Notification))]
 [JsonSerializable(typeof(PendingTransition))]
 [JsonSerializable(typeof(PredefinedAttribute))]
 [JsonSerializable(typeof(Prompt))]
@@ -135,6 +140,7 @@ internal static class StoredKinds
 [JsonSerializable(typeof(SecurityProfile))]
 [JsonSerializable(typeof(StorageConfigAssociation))]
 [JsonSerializable(typeof(TaskTemplate))]
+[JsonSerializable(typeof(TestCase))]
 [JsonSerializable(typeof(TrafficDistributionGroup))]
 [JsonSerializable(typeof(TransitionControl))]
 [JsonSerializable(typeof(UseCase))]

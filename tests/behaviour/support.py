@@ -106,6 +106,13 @@ class ConnectTestCase(unittest.TestCase):
             self.assertEqual(message, error["Message"])
         return ctx.exception
 
+    def assertTagsByArn(self, arn):
+        """TagResource, ListTagsForResource and UntagResource work on the resource named by `arn`, which starts untagged."""
+        self.connect.tag_resource(resourceArn=arn, tags={"env": "dev"})
+        self.assertEqual({"env": "dev"}, self.connect.list_tags_for_resource(resourceArn=arn)["tags"])
+        self.connect.untag_resource(resourceArn=arn, tagKeys=["env"])
+        self.assertEqual({}, self.connect.list_tags_for_resource(resourceArn=arn)["tags"])
+
 
 class OwnServer:
     """A ConnectLocal process a test starts and stops itself (restarts, crash tests), on a free port."""

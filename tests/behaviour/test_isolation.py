@@ -271,6 +271,13 @@ class World:
         east.create_data_table_attribute(InstanceId=self.iid, DataTableId=self.dtid, Name="v", ValueType="TEXT")
         east.batch_create_data_table_value(InstanceId=self.iid, DataTableId=self.dtid, Values=[
             {"PrimaryValues": [{"AttributeName": "code", "Value": tag}], "AttributeName": "v", "Value": tag}])
+        # Test cases (resource-families): a saved test of A's inbound flow.
+        test_case = east.create_test_case(InstanceId=self.iid, Name=unique(f"{tag}-test"), Content="{}", Status="SAVED", Tags={"owner": tag},
+                                          EntryPoint={"Type": "CHAT", "ChatEntryPointParameters": {"FlowId": self.inflow}})
+        self.tcid, self.tcarn = test_case["TestCaseId"], test_case["TestCaseArn"]
+        # Notifications (resource-families): one to A's user.
+        notification = east.create_notification(InstanceId=self.iid, Recipients=[self.uarn], Content={"en_US": tag}, Tags={"owner": tag})
+        self.ntid, self.ntarn = notification["NotificationId"], notification["NotificationArn"]
 
     def secrets(self):
         """Strings that must never appear in another account's successful answers."""
@@ -279,7 +286,7 @@ class World:
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
                 self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname, self.ttid, self.viewid,
-                self.efid, self.rlid, self.wsid, self.apid, self.dtid]
+                self.efid, self.rlid, self.wsid, self.apid, self.dtid, self.tcid, self.ntid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
@@ -438,6 +445,19 @@ class World:
             "ListDataTablePrimaryValues": lambda: e.list_data_table_primary_values(InstanceId=self.iid, DataTableId=self.dtid),
             "ListTagsForResource data table": lambda: e.list_tags_for_resource(resourceArn=self.dtarn),
         })
+        calls.update({  # test cases (resource-families)
+            "DescribeTestCase": lambda: e.describe_test_case(InstanceId=self.iid, TestCaseId=self.tcid),
+            "ListTestCases": lambda: e.list_test_cases(InstanceId=self.iid),
+            "SearchTestCases": lambda: e.search_test_cases(InstanceId=self.iid),
+            "ListTagsForResource test case": lambda: e.list_tags_for_resource(resourceArn=self.tcarn),
+        })
+        calls.update({  # notifications (resource-families)
+            "DescribeNotification": lambda: e.describe_notification(InstanceId=self.iid, NotificationId=self.ntid),
+            "ListNotifications": lambda: e.list_notifications(InstanceId=self.iid),
+            "SearchNotifications": lambda: e.search_notifications(InstanceId=self.iid),
+            "ListUserNotifications": lambda: e.list_user_notifications(InstanceId=self.iid, UserId=self.uid),
+            "ListTagsForResource notification": lambda: e.list_tags_for_resource(resourceArn=self.ntarn),
+        })
         for name, arn in (("instance", self.iarn), ("hours", self.harn), ("queue", self.qarn), ("profile", self.rparn),
                           ("user", self.uarn), ("tdg", self.garn), ("number", self.parn), ("quick connect", self.karn), ("prompt", self.prarn),
                           ("flow", self.farn), ("module", self.marn), ("email address", self.earn),
@@ -453,7 +473,7 @@ def refs_of(world):
                                           "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
                                           "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn",
                                           "ttid", "ttarn", "viewid", "viewarn", "rlid", "rlarn", "efid", "efarn",
-                                          "wsid", "wsarn", "apid", "aparn", "dtid", "dtarn")}
+                                          "wsid", "wsarn", "apid", "aparn", "dtid", "dtarn", "tcid", "tcarn", "ntid", "ntarn")}
 
 
 def missing_like(refs):
@@ -1313,6 +1333,43 @@ class AccountIsolationTests(unittest.TestCase):
             ("ListTagsForResource", "A's data table", lambda r: b.list_tags_for_resource(resourceArn=r["dtarn"])),
             ("TagResource", "A's data table", lambda r: b.tag_resource(resourceArn=r["dtarn"], tags={"owner": "b"})),
             ("UntagResource", "A's data table", lambda r: b.untag_resource(resourceArn=r["dtarn"], tagKeys=["owner"])),
+            # test cases (resource-families): A's test case in A's instance and by ARN from B's; a test of A's flow from B's instance
+            ("CreateTestCase", "in A's instance", lambda r: b.create_test_case(InstanceId=r["iid"], Name=unique("t"), Content="{}", Status="SAVED")),
+            ("CreateTestCase", "of A's flow", lambda r: b.create_test_case(InstanceId=mine.iid, Name=unique("t"), Content="{}", Status="SAVED",
+                                                                            EntryPoint={"Type": "CHAT", "ChatEntryPointParameters": {"FlowId": r["inflow"]}})),
+            ("DescribeTestCase", "", lambda r: b.describe_test_case(InstanceId=r["iid"], TestCaseId=r["tcid"])),
+            ("DescribeTestCase", "by ARN from B's instance", lambda r: b.describe_test_case(InstanceId=mine.iid, TestCaseId=r["tcarn"])),
+            ("ListTestCases", "", lambda r: b.list_test_cases(InstanceId=r["iid"])),
+            ("SearchTestCases", "", lambda r: b.search_test_cases(InstanceId=r["iid"])),
+            ("UpdateTestCase", "", lambda r: b.update_test_case(InstanceId=r["iid"], TestCaseId=r["tcid"], Name="x")),
+            ("UpdateTestCase", "by ARN from B's instance", lambda r: b.update_test_case(InstanceId=mine.iid, TestCaseId=r["tcarn"], Name="x")),
+            ("DeleteTestCase", "", lambda r: b.delete_test_case(InstanceId=r["iid"], TestCaseId=r["tcid"])),
+            ("DeleteTestCase", "by ARN from B's instance", lambda r: b.delete_test_case(InstanceId=mine.iid, TestCaseId=r["tcarn"])),
+            ("ListTagsForResource", "A's test case", lambda r: b.list_tags_for_resource(resourceArn=r["tcarn"])),
+            ("TagResource", "A's test case", lambda r: b.tag_resource(resourceArn=r["tcarn"], tags={"owner": "b"})),
+            ("UntagResource", "A's test case", lambda r: b.untag_resource(resourceArn=r["tcarn"], tagKeys=["owner"])),
+            # notifications (resource-families): A's notification and user in A's instance, by ARN from B's; A's user as B's recipient
+            ("CreateNotification", "in A's instance", lambda r: b.create_notification(InstanceId=r["iid"], Recipients=[r["iarn"]], Content={"en_US": "x"})),
+            ("CreateNotification", "to A's user", lambda r: b.create_notification(InstanceId=mine.iid, Recipients=[r["uarn"]], Content={"en_US": "x"})),
+            ("CreateNotification", "to A's instance", lambda r: b.create_notification(InstanceId=mine.iid, Recipients=[r["iarn"]], Content={"en_US": "x"})),
+            ("DescribeNotification", "", lambda r: b.describe_notification(InstanceId=r["iid"], NotificationId=r["ntid"])),
+            ("DescribeNotification", "by ARN from B's instance", lambda r: b.describe_notification(InstanceId=mine.iid, NotificationId=r["ntarn"])),
+            ("ListNotifications", "", lambda r: b.list_notifications(InstanceId=r["iid"])),
+            ("SearchNotifications", "", lambda r: b.search_notifications(InstanceId=r["iid"])),
+            ("UpdateNotificationContent", "", lambda r: b.update_notification_content(InstanceId=r["iid"], NotificationId=r["ntid"], Content={"en_US": "b"})),
+            ("UpdateNotificationContent", "by ARN from B's instance", lambda r: b.update_notification_content(
+                InstanceId=mine.iid, NotificationId=r["ntarn"], Content={"en_US": "b"})),
+            ("ListUserNotifications", "", lambda r: b.list_user_notifications(InstanceId=r["iid"], UserId=r["uid"])),
+            ("ListUserNotifications", "A's user in B's instance", lambda r: b.list_user_notifications(InstanceId=mine.iid, UserId=r["uarn"])),
+            ("UpdateUserNotificationStatus", "", lambda r: b.update_user_notification_status(
+                InstanceId=r["iid"], UserId=r["uid"], NotificationId=r["ntid"], Status="READ")),
+            ("UpdateUserNotificationStatus", "A's notification in B's instance", lambda r: b.update_user_notification_status(
+                InstanceId=mine.iid, UserId=mine.uid, NotificationId=r["ntarn"], Status="READ")),
+            ("DeleteNotification", "", lambda r: b.delete_notification(InstanceId=r["iid"], NotificationId=r["ntid"])),
+            ("DeleteNotification", "by ARN from B's instance", lambda r: b.delete_notification(InstanceId=mine.iid, NotificationId=r["ntarn"])),
+            ("ListTagsForResource", "A's notification", lambda r: b.list_tags_for_resource(resourceArn=r["ntarn"])),
+            ("TagResource", "A's notification", lambda r: b.tag_resource(resourceArn=r["ntarn"], tags={"owner": "b"})),
+            ("UntagResource", "A's notification", lambda r: b.untag_resource(resourceArn=r["ntarn"], tagKeys=["owner"])),
             ("DeleteInstance", "", lambda r: b.delete_instance(InstanceId=r["iid"])),
             ("DeleteInstance", "in the replica Region", lambda r: bw.delete_instance(InstanceId=r["iarn"])),
         ]

@@ -30,6 +30,9 @@ public sealed record ConnectSettings
     /// <summary>Contact flows per instance (AWS quota 100), the default flows included.</summary>
     public int ContactFlowsPerInstance { get; init; } = 10_000;
 
+    /// <summary>[choice] Test cases per instance (AWS publishes no quota for them); past it CreateTestCase answers ServiceQuotaExceededException.</summary>
+    public int TestCasesPerInstance { get; init; } = 10_000;
+
     /// <summary>Contact flow modules per instance (flow modules, issue 14).</summary>
     public int ContactFlowModulesPerInstance { get; init; } = 10_000;
 

@@ -16,7 +16,7 @@ public enum DomainErrorKind
     /// <summary>The resource exists but is not ready for this yet (e.g. an instance whose replication is still running).</summary>
     NotReady,
 
-    /// <summary>Flow content that breaks the flow language's rules; <see cref="DomainException.Problems"/> lists each.</summary>
+    /// <summary>Flow (or test case) content that breaks its language's rules; <see cref="DomainException.Problems"/> lists each.</summary>
     InvalidFlow,
 
     // Task templates (templates-views): a property of the request that is not valid, as PropertyValidationException reports it.
@@ -68,6 +68,10 @@ public static class Errors
     public static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);
 
     public static DomainException NotReady(string message) => new(DomainErrorKind.NotReady, message);
+
+    /// <summary>Test case content that is not a test the Testing language can run (InvalidTestCaseException's Problems).</summary>
+    public static DomainException InvalidTestCase(IEnumerable<string> problems) =>
+        new(DomainErrorKind.InvalidFlow, ErrorTexts.TestCaseContentInvalid) { Problems = problems.ToList() };
 
     public static DomainException InvalidFlow(IEnumerable<string> problems) =>
         new(DomainErrorKind.InvalidFlow, ErrorTexts.FlowContentInvalid) { Problems = problems.ToList() };

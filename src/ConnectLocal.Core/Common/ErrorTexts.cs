@@ -726,4 +726,27 @@ public static class ErrorTexts
         $"ComparisonOperator '{comparisonOperator}' is not one of NumberGreaterOrEqualTo, Range and Match";
     public static string RoutingConditionTooLong(string member, int max) => $"an AttributeCondition's {member} is longer than {max} characters";
     public static string RoutingLevel(string level) => $"the proficiency level {level} is not one of 1.0, 2.0, 3.0, 4.0 and 5.0";
+
+    // Test cases (Core/TestCases/TestCase.cs).
+    public const string TestCaseContentInvalid = "The test case content is not valid.";
+    public const string TestCasePublishedNoun = "Published version of the test case";
+    public const string TestCaseInitializationDataNotJson = "InitializationData must be a valid JSON string.";
+    public const string TestCaseContentNotJson = "Content is not valid JSON.";
+    public const string TestCaseContentNotObject = "Content must be a JSON object.";
+    public const string TestCaseNoObservations = "Observations must list at least one observation.";
+    public static string TestCaseVersion(string? given, string expected) => $"Version '{given}' is not supported: use '{expected}'.";
+    public static string TestObservationNoIdentifier(int index) => $"Observation #{index} has no Identifier.";
+    public static string TestObservationRepeated(string identifier) => $"Observation Identifier '{identifier}' is used more than once.";
+    public static string TestObservationNoEvent(string observation) => $"Observation '{observation}' has no Event object.";
+    public static string TestObservationActions(string observation) => $"Observation '{observation}': Actions must be a list of action objects.";
+    public static string TestObservationUnknownNext(string observation, string next) => $"Observation '{observation}' transitions to '{next}', which is not an observation of the test.";
+    public static string TestCaseEntryPointMismatch(string? type) =>
+        $"Invalid parameter: an entry point of type {type ?? "(none)"} takes {(type switch { "VOICE_CALL" => "VoiceCallEntryPointParameters", "CHAT" => "ChatEntryPointParameters", _ => "a Type" })} and no other parameters";
+
+    // Notifications (Core/Notifications/Notification.cs).
+    public const string NotificationExpiresInPast = "Invalid parameter: ExpiresAt must be in the future.";
+    public const string NotificationContentEmpty = "Invalid parameter: Content needs the text of at least one locale.";
+    public static string NotificationContentTooLong(string locale, int max) => $"Invalid parameter: the content for {locale} is longer than {max} characters.";
+    public static string NotificationRecipient(string recipient) => $"Invalid parameter: recipient '{recipient}' is neither a user ARN nor the instance ARN.";
+    public static string NotificationNotSentToUser(string userId) => $"The notification was not sent to user '{userId}'.";
 }

@@ -59,9 +59,14 @@ public sealed class ResourceOperations<T>(IConnectStore store, ConnectSettings s
     {
         var instance = InstanceService.Require(session, caller, instanceIdOrArn);
         var scope = new ResourceScope(caller.AccountId, caller.Region, instance.Id);
-        return filter is null
-            ? Paging.Read<T>(session, scope, listing, nextToken, pageSize)
-            : Paging.Slice(session, scope, listing, session.All<T>(scope).Where(filter).ToList(), r => r.Id, nextToken, pageSize);
+        if (filter is null && type.OrderKey is null)
+        {
+            return Paging.Read<T>(session, scope, listing, nextToken, pageSize);
+        }
+
+        var order = type.OrderKey ?? (r => r.Id);
+        var kept = session.All<T>(scope).Where(filter ?? (_ => true)).OrderBy(order, StringComparer.Ordinal).ToList();
+        return Paging.Slice(session, scope, listing, kept, order, nextToken, pageSize);
     });
 
     /// <summary>SearchX: the declared search fields under the criteria, the tag filter, then a page; the token is bound to both.</summary>
@@ -71,9 +76,10 @@ public sealed class ResourceOperations<T>(IConnectStore store, ConnectSettings s
         var scope = new ResourceScope(caller.AccountId, caller.Region, instance.Id);
         var search = new ResourceSearch<T>(type.SearchFields, type.Conditions, boundedContains: type.BoundedContains);
         search.Validate(criteria, filter);
-        var matches = session.All<T>(scope).Where(r => search.Matches(r, r.Tags, criteria, filter)).ToList();
+        var order = type.OrderKey ?? (r => r.Id);
+        var matches = session.All<T>(scope).Where(r => search.Matches(r, r.Tags, criteria, filter)).OrderBy(order, StringComparer.Ordinal).ToList();
         var key = Paging.Listing(listing, [SearchKey.Of(criteria), SearchKey.Of(filter)]);
-        return new SearchResult<T>(Paging.Slice(session, scope, key, matches, r => r.Id, nextToken, pageSize), matches.Count);
+        return new SearchResult<T>(Paging.Slice(session, scope, key, matches, order, nextToken, pageSize), matches.Count);
     });
 
     /// <summary>One read-modify-write: <paramref name="change"/> gives the new resource; the name stays unique and the hooks hold.</summary>

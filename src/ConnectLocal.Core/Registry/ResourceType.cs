@@ -111,6 +111,11 @@ public sealed class ResourceType<T> : ResourceType
     /// </summary>
     public IReadOnlyList<SearchField<T>> Conditions { get; init; } = [];
 
+    /// <summary>
+    /// The order of its lists and searches, as a key that sorts ordinally (null: by id). Notifications list newest first.
+    /// </summary>
+    public Func<T, string>? OrderKey { get; init; }
+
     /// <summary>The resources every new instance starts with (Basic Hours, BasicQueue, …); null: none.</summary>
     public Func<DefaultsContext, IEnumerable<T>>? Defaults { get; init; }
 

@@ -155,7 +155,9 @@ public static class ResourceTypes
          // Authentication profiles (issue 15, config-rest): each instance's default one.
          AuthenticationProfiles.AuthenticationProfileRules.Type,
          // Data tables (issue 15, datatables).
-         DataTables.DataTableService.Type];
+         DataTables.DataTableService.Type,
+         // Test cases (resource-families).
+         TestCases.TestCaseRules.Type, Notifications.NotificationRules.Type];
 
     /// <summary>The type whose ARNs carry <paramref name="arnSegment"/> after the instance, or null.</summary>
     public static ResourceType? ByArnSegment(string arnSegment) => All.FirstOrDefault(t => t.ArnSegment == arnSegment);

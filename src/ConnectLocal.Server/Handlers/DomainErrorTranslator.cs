@@ -41,6 +41,7 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
             // Flow modules model their own exception (InvalidContactFlowModuleException); flows model InvalidContactFlowException.
             DomainErrorKind.InvalidFlow => operation.Errors.Contains("InvalidContactFlowException") ? "InvalidContactFlowException"
                 : operation.Errors.Contains("InvalidContactFlowModuleException") ? "InvalidContactFlowModuleException"
+                : operation.Errors.Contains("InvalidTestCaseException") ? "InvalidTestCaseException"
                 : operation.ValidationErrorCode,
             // Task templates (templates-views) model PropertyValidationException for the properties of a template.
             DomainErrorKind.InvalidProperty => operation.Errors.Contains("PropertyValidationException") ? "PropertyValidationException" : operation.ValidationErrorCode,
@@ -54,10 +55,10 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
         }
 
         var listFields = new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>(StringComparer.Ordinal);
-        if (e.Kind == DomainErrorKind.InvalidFlow && code is "InvalidContactFlowException" or "InvalidContactFlowModuleException")
+        if (e.Kind == DomainErrorKind.InvalidFlow && code is "InvalidContactFlowException" or "InvalidContactFlowModuleException" or "InvalidTestCaseException")
         {
             // The model's Problems list holds 1 to 50 ProblemDetail structures, each with one member, message. The flow
-            // exception names the list "problems", the module exception "Problems".
+            // exception names the list "problems", the module and test case exceptions "Problems".
             listFields[code == "InvalidContactFlowException" ? "problems" : "Problems"] = e.Problems.Take(MaxProblems).Select(p => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["message"] = p }).ToList();
         }
 

@@ -12,6 +12,7 @@ using ConnectLocal.Core.Registry;
 using ConnectLocal.Core.Resources;
 using ConnectLocal.Core.Rules;
 using ConnectLocal.Core.TaskTemplates;
+using ConnectLocal.Core.TestCases;
 using ConnectLocal.Core.Workspaces;
 
 namespace ConnectLocal.Server.Handlers.Declared;
@@ -32,6 +33,7 @@ namespace ConnectLocal.Server.Handlers.Declared;
 [JsonSerializable(typeof(FormValidation))]
 [JsonSerializable(typeof(HierarchyGroup))]
 [JsonSerializable(typeof(HoursOfOperation))]
+[JsonSerializable(typeof(Core.Notifications.Notification))]
 [JsonSerializable(typeof(Prompt))]
 [JsonSerializable(typeof(Queue))]
 [JsonSerializable(typeof(QuickConnect))]
@@ -40,6 +42,7 @@ namespace ConnectLocal.Server.Handlers.Declared;
 [JsonSerializable(typeof(List<RuleAction>))]
 [JsonSerializable(typeof(SecurityProfile))]
 [JsonSerializable(typeof(TaskTemplate))]
+[JsonSerializable(typeof(TestCase))]
 [JsonSerializable(typeof(User))]
 [JsonSerializable(typeof(Workspace))]
 [JsonSerializable(typeof(WorkspaceTheme))]

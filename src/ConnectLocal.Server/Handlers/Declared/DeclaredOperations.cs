@@ -137,6 +137,22 @@ internal static class DeclaredOperations
         },
         // Data tables (issue 15, datatables): everything but the table list and search is written by hand (Handlers/DataTableHandlers.cs).
         new ResourceApi<Core.DataTables.DataTable>(Core.DataTables.DataTableService.Type) { List = "ListDataTables", Search = "SearchDataTables" },
+        // Test cases (resource-families): create, describe (which version) and update are written by hand (Handlers/TestCaseHandlers.cs).
+        new ResourceApi<Core.TestCases.TestCase>(Core.TestCases.TestCaseRules.Type)
+        {
+            List = "ListTestCases",
+            Search = "SearchTestCases",
+            Delete = "DeleteTestCase",
+        },
+        // Notifications (resource-families): the create and each user's notifications are written by hand (Handlers/NotificationHandlers.cs).
+        new ResourceApi<Core.Notifications.Notification>(Core.Notifications.NotificationRules.Type)
+        {
+            Describe = "DescribeNotification",
+            List = "ListNotifications",
+            Search = "SearchNotifications",
+            Updates = ["UpdateNotificationContent"],
+            Delete = "DeleteNotification",
+        },
     ];
 
     /// <summary>The declared operations' names.</summary>
