@@ -19,7 +19,17 @@ public sealed class AttachedFileService(IConnectStore store)
 {
     private const string StartOperation = "StartAttachedFileUpload";
 
-    public AttachedFileAnswer Start(Caller caller, StartAttachedFileCommand command, ContactChannelLookup contacts) => store.Write(session =>
+    /// <remarks>The contact is looked up before the transaction: the routing engine reads the store itself.</remarks>
+    public AttachedFileAnswer Start(Caller caller, StartAttachedFileCommand command, ContactChannelLookup contacts)
+    {
+        var instanceId = store.Read(session => InstanceService.Require(session, caller, command.InstanceIdOrArn).Id);
+        var kind = command.FileUseCaseType == AttachedFileRules.SupportedUseCase && command.AWSIdentityArn is null
+            ? ResourceKind(caller, instanceId, command.AssociatedResourceArn, contacts)
+            : AttachedResourceKind.Case;
+        return store.Write(session => Start(session, caller, command, kind));
+    }
+
+    private static AttachedFileAnswer Start(IStoreSession session, Caller caller, StartAttachedFileCommand command, AttachedResourceKind kind)
     {
         var instance = InstanceService.Require(session, caller, command.InstanceIdOrArn);
         var scope = new ResourceScope(caller.AccountId, caller.Region, instance.Id);
@@ -44,7 +54,6 @@ public sealed class AttachedFileService(IConnectStore store)
             return WithUploadUrl(session, caller, earlier, expirySeconds);
         }
 
-        var kind = ResourceKind(caller, instance.Id, command.AssociatedResourceArn, contacts);
         var configuration = Configuration(session, scope, AttachedFileRules.ScopeOf(kind));
         AttachedFileRules.CheckAgainst(configuration, command.FileName, command.FileSizeInBytes);
         if (command.ConnectUserArn is { } userArn && !IsUserOf(userArn, caller, instance.Id))
@@ -83,7 +92,7 @@ public sealed class AttachedFileService(IConnectStore store)
         session.Put(scope, file);
         Idempotency.Remember(session, caller, StartOperation, command.ClientToken, fingerprint, id);
         return WithUploadUrl(session, caller, file, expirySeconds);
-    });
+    }
 
     /// <summary>
     /// Approves a file whose bytes were uploaded in full. [choice] Without an upload, or with fewer bytes than declared,
