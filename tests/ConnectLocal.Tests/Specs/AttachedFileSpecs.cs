@@ -98,7 +98,8 @@ public sealed class AttachedFileSpecs : IDisposable
         _files.UpdateConfiguration(_caller, _instanceId, "CHAT", 5, null);
         var (_, chat) = _files.UpdateConfiguration(_caller, _instanceId, "CHAT", null, ["txt"]);
 
-        Assert.Equal((5L, (IReadOnlyList<string>)["txt"], (DateTimeOffset?)Start), (chat.MaximumSizeLimitInBytes, chat.AllowedExtensions, chat.LastModifiedTime));
+        Assert.Equal((5L, (DateTimeOffset?)Start), (chat.MaximumSizeLimitInBytes, chat.LastModifiedTime));
+        Assert.Equal(["txt"], chat.AllowedExtensions);
         Assert.Equal(AttachedFileRules.DefaultAllowedExtensions, _files.DescribeConfiguration(_caller, _instanceId, "TASK").Configuration.AllowedExtensions);
         Assert.Equal(DomainErrorKind.InvalidParameter,
             Assert.Throws<DomainException>(() => _files.UpdateConfiguration(_caller, _instanceId, "CHAT", null, ["pdf", "PDF"])).Kind);
