@@ -280,7 +280,10 @@ public sealed partial class ConnectEndpoint
                 caller.Credential.Region,
                 requestId,
                 caller.Credential.AccessKeyId,
-                DateTimeOffset.UtcNow);
+                DateTimeOffset.UtcNow)
+            {
+                Origin = $"{http.Request.Scheme}://{http.Request.Host}",
+            };
             await InvokeAsync(http, operation, context, input.RootElement).ConfigureAwait(false);
         }
 
@@ -302,7 +305,7 @@ public sealed partial class ConnectEndpoint
         }
         catch (ServiceErrorException e)
         {
-            await WriteErrorAsync(http, e.HttpStatus, e.Code, e.Message, e.Fields, e.ListFields).ConfigureAwait(false);
+            await WriteErrorAsync(http, e.HttpStatus, e.Code, e.Message, e.Fields, e.ListFields, e.ObjectFields).ConfigureAwait(false);
             return;
         }
         catch (JsonException e)
@@ -312,7 +315,7 @@ public sealed partial class ConnectEndpoint
         }
         catch (Exception e) when (_errors.Translate(operation, e) is { } error)
         {
-            await WriteErrorAsync(http, error.HttpStatus, error.Code, error.Message, error.Fields, error.ListFields).ConfigureAwait(false);
+            await WriteErrorAsync(http, error.HttpStatus, error.Code, error.Message, error.Fields, error.ListFields, error.ObjectFields).ConfigureAwait(false);
             return;
         }
 
@@ -404,7 +407,8 @@ public sealed partial class ConnectEndpoint
         string code,
         string message,
         IReadOnlyDictionary<string, string>? fields = null,
-        IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>? listFields = null)
+        IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>? listFields = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? objectFields = null)
     {
         http.Response.StatusCode = status;
         http.Response.Headers["x-amzn-ErrorType"] = code;
@@ -437,6 +441,17 @@ public sealed partial class ConnectEndpoint
                 }
 
                 writer.WriteEndArray();
+            }
+
+            foreach (var (key, members) in objectFields ?? new Dictionary<string, IReadOnlyDictionary<string, string>>())
+            {
+                writer.WriteStartObject(key);
+                foreach (var (name, value) in members)
+                {
+                    writer.WriteString(name, value);
+                }
+
+                writer.WriteEndObject();
             }
 
             writer.WriteEndObject();

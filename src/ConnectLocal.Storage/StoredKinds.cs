@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using ConnectLocal.Core.AttachedFiles;
 using ConnectLocal.Core.AuthenticationProfiles;
 using ConnectLocal.Core.Common;
 using ConnectLocal.Core.DataTables;
@@ -60,6 +61,9 @@ internal static class StoredKinds
     [
         new StoredKind<AgentStatus>(),
         new StoredKind<ApprovedOrigin>(),
+        new StoredKind<AttachedFile>(),
+        new StoredKind<AttachedFileContent>(),
+        new StoredKind<AttachedFilesConfiguration>(),
         new StoredKind<AuthenticationProfile>(),
         new StoredKind<BotAssociation>(),
         new StoredKind<ClaimedPhoneNumber>(),
@@ -109,6 +113,9 @@ internal static class StoredKinds
 [JsonSourceGenerationOptions(IgnoreReadOnlyProperties = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AgentStatus))]
 [JsonSerializable(typeof(ApprovedOrigin))]
+[JsonSerializable(typeof(AttachedFile))]
+[JsonSerializable(typeof(AttachedFileContent))]
+[JsonSerializable(typeof(AttachedFilesConfiguration))]
 [JsonSerializable(typeof(AuthenticationProfile))]
 [JsonSerializable(typeof(BotAssociation))]
 [JsonSerializable(typeof(ClaimedPhoneNumber))]

@@ -42,6 +42,12 @@ public sealed class DomainException(DomainErrorKind kind, string message, string
 
     /// <summary>For <see cref="DomainErrorKind.InvalidProperty"/>: the properties that are not valid.</summary>
     public IReadOnlyList<PropertyProblem> Properties { get; init; } = [];
+
+    /// <summary>
+    /// The model's reason for an attached-file error (AttachedFileInvalidRequestExceptionReason,
+    /// AttachedFileServiceQuotaExceededExceptionReason), shown as the error's Reason.
+    /// </summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>Short messages in the style Amazon Connect itself uses ("Instance not found", "Resource not found").</summary>

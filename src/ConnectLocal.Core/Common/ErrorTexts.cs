@@ -749,4 +749,32 @@ public static class ErrorTexts
     public static string NotificationContentTooLong(string locale, int max) => $"Invalid parameter: the content for {locale} is longer than {max} characters.";
     public static string NotificationRecipient(string recipient) => $"Invalid parameter: recipient '{recipient}' is neither a user ARN nor the instance ARN.";
     public static string NotificationNotSentToUser(string userId) => $"The notification was not sent to user '{userId}'.";
+
+    // Attached files (Core/AttachedFiles, docs/attached-files.md).
+    public const string AttachedFileIdentityArnGiven = "CreatedBy.AWSIdentityArn cannot be given: it is the identity of the caller.";
+    public static string AttachedFileUseCase(string useCase) => $"FileUseCaseType {useCase} is not supported: only ATTACHMENT is.";
+    public static string AttachedFileResourceArnInvalid(string arn) =>
+        $"AssociatedResourceArn '{arn}' is not the ARN of a case, an email contact or a task contact of this instance.";
+    public static string AttachedFileContactUnknown(string contactId) => $"Contact {contactId} of the AssociatedResourceArn was not found.";
+    public static string AttachedFileContactChannel(string contactId, string channel) =>
+        $"Contact {contactId} is a {channel} contact: files can be attached only to TASK and EMAIL contacts.";
+    public static string AttachedFileUserArnInvalid(string arn) => $"CreatedBy.ConnectUserArn '{arn}' is not the ARN of a user of this instance.";
+    public static string AttachedFileNameInvalid(string name) => $"The file name '{name}' is not valid.";
+    public static string AttachedFileNoExtension(string name) => $"The file name '{name}' has no extension.";
+    public static string AttachedFileTypeNotAllowed(string extension, string scope) => $"Files with the extension '{extension}' are not allowed in the {scope} attachment scope.";
+    public static string AttachedFileTooLarge(long size, long limit, string scope) =>
+        $"The file size {size} exceeds the maximum of {limit} bytes of the {scope} attachment scope.";
+    public static string AttachedFileCountQuota(int max) => $"The associated resource already has the maximum of {max} attached files.";
+    public static string AttachedFileSizeQuota(long max) => $"The attached files of the associated resource would exceed the maximum total of {max} bytes.";
+    public static string AttachedFileNotUploaded(string fileId) => $"File {fileId} has not been uploaded to its upload URL.";
+    public static string AttachedFileSizeMismatch(long uploaded, long declared) =>
+        $"The uploaded file has {uploaded} bytes, not the {declared} bytes declared in StartAttachedFileUpload.";
+    public static string AttachedFileNotFound(string fileId) => $"File {fileId} not found on the associated resource.";
+    // The pre-signed URLs' refusals (Server/Control/AttachedFileTransfer.cs), in S3's words where S3 has them.
+    public const string AttachedFileUrlExpired = "Request has expired";
+    public const string AttachedFileUrlNoFile = "The specified key does not exist.";
+    public const string AttachedFileUrlCompleted = "The attached file is no longer PROCESSING: its upload was completed.";
+    public const string AttachedFileUrlTooLarge = "Your proposed upload exceeds the maximum allowed size (the FileSizeInBytes given to StartAttachedFileUpload).";
+    public const string AttachedFileUrlInvalid = "The request signature we calculated does not match the signature you provided.";
+    public static string AttachedFileExtensionTwice(string extension) => $"The extension '{extension}' is listed more than once.";
 }

@@ -90,10 +90,11 @@ public static class Paging
         return HMACSHA256.HashData(session.Secret("page-token"), data).AsSpan(0, 16).ToArray();
     }
 
-    private static string Base64Url(byte[] data) =>
+    /// <summary>Base64url without padding (page tokens, the tokens of attached files' URLs).</summary>
+    internal static string Base64Url(byte[] data) =>
         Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static bool TryBase64Url(string text, out byte[] data)
+    internal static bool TryBase64Url(string text, out byte[] data)
     {
         var s = text.Replace('-', '+').Replace('_', '/');
         s = s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=');

@@ -32,4 +32,8 @@ public sealed class ServiceErrorException : Exception
 
     public IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> ListFields { get; init; } =
         new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>();
+
+    /// <summary>Members that are structures of strings (InvalidRequestException's Reason union: {"AttachedFileInvalidRequestExceptionReason": "…"}).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ObjectFields { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
 }

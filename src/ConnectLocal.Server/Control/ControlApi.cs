@@ -61,6 +61,7 @@ internal static class ControlApi
         control.MapFaultControl().MapRoutingControl().MapAgentRegionControl().MapTransitionControl().MapStateTransfer().MapResetControl();
         control.MapDashboard(); // the dashboard (issue 20): Dashboard/DashboardEndpoints.cs
         control.MapFlowControl(); // contact flows: flow logs, Lambda responses (issue 17)
+        control.MapAttachedFileTransfer(); // the pre-signed URLs of attached files
         // {**rest} rather than MapFallback's default {*path:nonfile}, which would leave paths with a dot unanswered.
         control.MapFallback("{**rest}", NoEndpointAsync);
         return control;
@@ -140,7 +141,8 @@ internal static class ControlAccess
     public static async Task<bool> RefuseAsync(HttpContext http)
     {
         var options = http.RequestServices.GetRequiredService<ServerOptions>();
-        if (http.Request.Path.Equals(ControlApi.Prefix + "/health", StringComparison.Ordinal))
+        // A pre-signed URL of an attached file carries its own credential (AttachedFileTransfer).
+        if (http.Request.Path.Equals(ControlApi.Prefix + "/health", StringComparison.Ordinal) || AttachedFileTransfer.Owns(http.Request.Path))
         {
             return false;
         }

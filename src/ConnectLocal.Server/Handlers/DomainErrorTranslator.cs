@@ -72,6 +72,16 @@ internal sealed class DomainErrorTranslator : IErrorTranslator
             }).ToList();
         }
 
-        return new ServiceErrorException(code, e.Message, fields) { ListFields = listFields };
+        // The attached-file operations' reasons: unions of one member, named after the error they belong to.
+        var objectFields = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        if (e.Reason is { } reason && code is "InvalidRequestException" or "ServiceQuotaExceededException")
+        {
+            objectFields["Reason"] = new Dictionary<string, string>
+            {
+                [code == "InvalidRequestException" ? "AttachedFileInvalidRequestExceptionReason" : "AttachedFileServiceQuotaExceededExceptionReason"] = reason,
+            };
+        }
+
+        return new ServiceErrorException(code, e.Message, fields) { ListFields = listFields, ObjectFields = objectFields };
     }
 }
