@@ -134,12 +134,26 @@ class ContactSearchTests(ConnectTestCase):
         past = {"Type": "INITIATION_TIMESTAMP", "StartTime": now() - datetime.timedelta(days=2), "EndTime": now() - datetime.timedelta(days=1)}
         self.assertEqual([], self.ids(self.only(tag), time_range=past))
 
-    def test_contact_analysis_and_tags_find_nothing_here(self):
+    def test_contact_analysis_finds_nothing_here(self):
         tag = unique("lens")
         self.task(tag)
         transcript = {"Transcript": {"Criteria": [{"ParticipantRole": "CUSTOMER", "SearchText": ["refund"], "MatchType": "MATCH_ANY"}], "MatchType": "MATCH_ALL"}}
         self.assertEqual([], self.ids(self.only(tag, ContactAnalysis=transcript)))
-        self.assertEqual([], self.ids(self.only(tag, ContactTags={"TagCondition": {"TagKey": "team", "TagValue": "red"}})))
+
+    def test_tags_and_a_changed_name_are_searched_as_tag_contact_and_update_contact_left_them(self):
+        tag = unique("tags")
+        red, blue = self.task(tag, Name="first name"), self.task(tag)
+        self.connect.tag_contact(InstanceId=self.instance_id, ContactId=red, Tags={"team": "red"})
+        self.connect.tag_contact(InstanceId=self.instance_id, ContactId=blue, Tags={"team": "blue"})
+        self.assertEqual([red], self.ids(self.only(tag, ContactTags={"TagCondition": {"TagKey": "team", "TagValue": "red"}})))
+        found = self.search(self.only(tag, ContactTags={"TagCondition": {"TagKey": "team", "TagValue": "blue"}}))["Contacts"]
+        self.assertEqual([blue], [c["Id"] for c in found])
+        self.assertEqual("blue", found[0]["Tags"]["team"])
+        self.connect.untag_contact(InstanceId=self.instance_id, ContactId=blue, TagKeys=["team"])
+        self.assertEqual([], self.ids(self.only(tag, ContactTags={"TagCondition": {"TagKey": "team", "TagValue": "blue"}})))
+        self.connect.update_contact(InstanceId=self.instance_id, ContactId=red, Name="renamed refund")
+        self.assertEqual([red], self.ids(self.only(tag, Name={"SearchText": ["renamed"], "MatchType": "MATCH_ALL"})))
+        self.assertEqual([], self.ids(self.only(tag, Name={"SearchText": ["first"], "MatchType": "MATCH_ALL"})))
 
     # sort and paging
 

@@ -175,13 +175,13 @@ class World:
                                                          ContactFlowModuleVersion=1, AliasName="live")["Id"]
         self.cid = east.start_chat_contact(InstanceId=self.iid, ContactFlowId=self.inflow, ParticipantDetails={"DisplayName": tag})["ContactId"]
         # attached files: a file uploaded to a task contact (docs/attached-files.md)
-        self.tcid = east.start_task_contact(InstanceId=self.iid, Name=unique(f"{tag}-task"), ContactFlowId=self.inflow)["ContactId"]
-        self.tcarn = f"{self.iarn}/contact/{self.tcid}"
+        self.taskid = east.start_task_contact(InstanceId=self.iid, Name=unique(f"{tag}-task"), ContactFlowId=self.inflow)["ContactId"]
+        self.taskarn = f"{self.iarn}/contact/{self.taskid}"
         started = east.start_attached_file_upload(InstanceId=self.iid, FileName=f"{tag}.txt", FileSizeInBytes=2, FileUseCaseType="ATTACHMENT",
-                                                  AssociatedResourceArn=self.tcarn)
+                                                  AssociatedResourceArn=self.taskarn)
         self.afid = started["FileId"]
         urllib.request.urlopen(urllib.request.Request(started["UploadUrlMetadata"]["Url"], data=tag.encode() * 2, method="PUT"), timeout=10).close()
-        east.complete_attached_file_upload(InstanceId=self.iid, FileId=self.afid, AssociatedResourceArn=self.tcarn)
+        east.complete_attached_file_upload(InstanceId=self.iid, FileId=self.afid, AssociatedResourceArn=self.taskarn)
         east.update_attached_files_configuration(InstanceId=self.iid, AttachmentScope="EMAIL", MaximumSizeLimitInBytes=1000)
         self.names += [profile_name, self.username]
         # Flow references and associations (flow-refs): A's number and an SMS number of A's account enter A's flow
@@ -302,14 +302,14 @@ class World:
                 self.eid, self.aliasid, self.email_address, self.oid, self.chid,
                 self.skid, self.scid, self.iaid, self.ucid, self.hgid, self.cspid, self.casid,
                 self.smsid, self.inflow, self.qtflow, self.atflow, self.vid, self.paname, self.ttid, self.viewid,
-                self.efid, self.rlid, self.wsid, self.apid, self.dtid, self.tcid, self.ntid, self.afid]
+                self.efid, self.rlid, self.wsid, self.apid, self.dtid, self.tcid, self.ntid, self.taskid, self.afid]
 
     def snapshot(self):
         """Everything the account can read about its resources, through every read operation."""
         e, w = self.east, self.west
         calls = {
             "DescribeInstance": lambda: e.describe_instance(InstanceId=self.iid),
-            "GetAttachedFile": lambda: without_url(e.get_attached_file(InstanceId=self.iid, FileId=self.afid, AssociatedResourceArn=self.tcarn)),
+            "GetAttachedFile": lambda: without_url(e.get_attached_file(InstanceId=self.iid, FileId=self.afid, AssociatedResourceArn=self.taskarn)),
             "ListAttachedFilesConfigurations": lambda: e.list_attached_files_configurations(InstanceId=self.iid),
             "DescribeInstance west": lambda: w.describe_instance(InstanceId=self.iid),
             "ListInstances": lambda: e.list_instances(),
@@ -491,7 +491,7 @@ def refs_of(world):
                                           "skid", "scid", "iaid", "iaarn", "ucid", "ucarn", "hgid", "hgarn", "cspid", "csparn", "casid", "casarn",
                                           "smsid", "smsarn", "inflow", "qtflow", "atflow", "vid", "varn",
                                           "ttid", "ttarn", "viewid", "viewarn", "rlid", "rlarn", "efid", "efarn",
-                                          "wsid", "wsarn", "apid", "aparn", "dtid", "dtarn", "tcid", "tcarn", "ntid", "ntarn", "afid")}
+                                          "wsid", "wsarn", "apid", "aparn", "dtid", "dtarn", "tcid", "tcarn", "ntid", "ntarn", "taskid", "taskarn", "afid")}
 
 
 def missing_like(refs):
@@ -500,7 +500,7 @@ def missing_like(refs):
     ids = {refs[k]: str(uuid.uuid4()) for k in ("iid", "hid", "qid", "rpid", "uid", "spid", "asid", "gid", "pid", "cid", "kid", "prid", "fid", "cfid",
                                                 "mid", "aid", "eid", "aliasid", "oid", "chid", "skid", "scid", "iaid", "ucid", "hgid", "cspid", "casid",
                                                 "smsid", "inflow", "qtflow", "atflow", "vid", "ttid", "viewid", "rlid", "efid",
-                                                "wsid", "apid", "dtid", "tcid", "afid")}
+                                                "wsid", "apid", "dtid", "tcid", "taskid", "afid")}
     for key, value in refs.items():
         for old, new in ids.items():
             value = value.replace(old, new)
@@ -1173,16 +1173,16 @@ class AccountIsolationTests(unittest.TestCase):
         mine_task = lambda r: f"{mine.iarn}/contact/{r['tcid']}"  # noqa: E731
         attacks += [
             ("StartAttachedFileUpload", "in A's instance", lambda r: b.start_attached_file_upload(
-                InstanceId=r["iid"], FileName="a.txt", FileSizeInBytes=2, FileUseCaseType="ATTACHMENT", AssociatedResourceArn=r["tcarn"])),
+                InstanceId=r["iid"], FileName="a.txt", FileSizeInBytes=2, FileUseCaseType="ATTACHMENT", AssociatedResourceArn=r["taskarn"])),
             ("StartAttachedFileUpload", "to A's contact from B's instance", lambda r: b.start_attached_file_upload(
                 InstanceId=mine.iid, FileName="a.txt", FileSizeInBytes=2, FileUseCaseType="ATTACHMENT", AssociatedResourceArn=mine_task(r))),
-            ("CompleteAttachedFileUpload", "", lambda r: b.complete_attached_file_upload(InstanceId=r["iid"], FileId=r["afid"], AssociatedResourceArn=r["tcarn"])),
+            ("CompleteAttachedFileUpload", "", lambda r: b.complete_attached_file_upload(InstanceId=r["iid"], FileId=r["afid"], AssociatedResourceArn=r["taskarn"])),
             ("CompleteAttachedFileUpload", "in B's instance", lambda r: b.complete_attached_file_upload(
-                InstanceId=mine.iid, FileId=r["afid"], AssociatedResourceArn=mine.tcarn)),
-            ("GetAttachedFile", "", lambda r: b.get_attached_file(InstanceId=r["iid"], FileId=r["afid"], AssociatedResourceArn=r["tcarn"])),
-            ("GetAttachedFile", "in B's instance", lambda r: b.get_attached_file(InstanceId=mine.iid, FileId=r["afid"], AssociatedResourceArn=mine.tcarn)),
+                InstanceId=mine.iid, FileId=r["afid"], AssociatedResourceArn=mine.taskarn)),
+            ("GetAttachedFile", "", lambda r: b.get_attached_file(InstanceId=r["iid"], FileId=r["afid"], AssociatedResourceArn=r["taskarn"])),
+            ("GetAttachedFile", "in B's instance", lambda r: b.get_attached_file(InstanceId=mine.iid, FileId=r["afid"], AssociatedResourceArn=mine.taskarn)),
             ("BatchGetAttachedFileMetadata", "", lambda r: b.batch_get_attached_file_metadata(
-                InstanceId=r["iid"], FileIds=[r["afid"]], AssociatedResourceArn=r["tcarn"])),
+                InstanceId=r["iid"], FileIds=[r["afid"]], AssociatedResourceArn=r["taskarn"])),
             ("DescribeAttachedFilesConfiguration", "", lambda r: b.describe_attached_files_configuration(InstanceId=r["iid"], AttachmentScope="EMAIL")),
             ("ListAttachedFilesConfigurations", "", lambda r: b.list_attached_files_configurations(InstanceId=r["iid"])),
             ("UpdateAttachedFilesConfiguration", "", lambda r: b.update_attached_files_configuration(
@@ -1190,8 +1190,8 @@ class AccountIsolationTests(unittest.TestCase):
         ]
         # deletions last, so that a wrongly successful one cannot hide the attempts above
         attacks += [
-            ("DeleteAttachedFile", "", lambda r: b.delete_attached_file(InstanceId=r["iid"], FileId=r["afid"], AssociatedResourceArn=r["tcarn"])),
-            ("DeleteAttachedFile", "in B's instance", lambda r: b.delete_attached_file(InstanceId=mine.iid, FileId=r["afid"], AssociatedResourceArn=mine.tcarn)),
+            ("DeleteAttachedFile", "", lambda r: b.delete_attached_file(InstanceId=r["iid"], FileId=r["afid"], AssociatedResourceArn=r["taskarn"])),
+            ("DeleteAttachedFile", "in B's instance", lambda r: b.delete_attached_file(InstanceId=mine.iid, FileId=r["afid"], AssociatedResourceArn=mine.taskarn)),
             # task templates and views (templates-views)
             ("DeleteTaskTemplate", "", lambda r: b.delete_task_template(InstanceId=r["iid"], TaskTemplateId=r["ttid"])),
             ("DeleteTaskTemplate", "by ARN in B's instance", lambda r: b.delete_task_template(InstanceId=mine.iid, TaskTemplateId=r["ttarn"])),

@@ -15,20 +15,20 @@ public sealed record Notification : InstanceResource, IResource<Notification>, I
     /// <summary>Notifications have no name (nothing to keep unique).</summary>
     public string? Name => null;
 
-    public IReadOnlyDictionary<string, string> Content { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Content { get; init => field = value ?? field; } = new Dictionary<string, string>();
 
-    public string Priority { get; init; } = NotificationRules.Low;
+    public string Priority { get; init => field = value ?? field; } = NotificationRules.Low;
 
-    public IReadOnlyList<string> Recipients { get; init; } = [];
+    public IReadOnlyList<string> Recipients { get; init => field = value ?? field; } = [];
 
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset ExpiresAt { get; init; }
 
-    public string Source { get; init; } = NotificationRules.Customer;
+    public string Source { get; init => field = value ?? field; } = NotificationRules.Customer;
 
     /// <summary>Each recipient user's status by user id; a user not listed has UNREAD.</summary>
-    public IReadOnlyDictionary<string, string> UserStatuses { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> UserStatuses { get; init => field = value ?? field; } = new Dictionary<string, string>();
 
     public Notification WithTags(IReadOnlyDictionary<string, string> tags) => this with { Tags = tags };
 }

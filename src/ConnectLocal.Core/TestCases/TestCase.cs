@@ -30,7 +30,7 @@ public sealed record TestCase : InstanceResource, IResource<TestCase>, ITaggable
 
     public string? InitializationData { get; init; }
 
-    public string Status { get; init; } = TestCaseRules.Published;
+    public string Status { get; init => field = value ?? field; } = TestCaseRules.Published;
 
     public PublishedTestCase? Published { get; init; }
 

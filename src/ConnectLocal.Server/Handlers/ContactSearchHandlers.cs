@@ -14,8 +14,9 @@ namespace ConnectLocal.Server.Handlers;
 // DismissUserContact: an agent's contact in after-contact work (the agent's view: ENDED) is closed.
 // SearchContacts over the contacts the instance's routing holds (Core/Contacts/ContactSearch.cs, docs/routing.md
 // "Searching contacts"): in progress, still in their inbound flow, and ended ones within their retention.
-// LIMITATIONS: contacts carry no tags here until TagContact keeps them, so a ContactTags filter with a condition finds
-// none; no contact has a Contact Lens transcript, so a ContactAnalysis criterion finds none.
+// Contacts are searched as DescribeContact shows them, with what UpdateContact and TagContact changed
+// (ContactUpdateHandlers.cs). LIMITATIONS: no contact has a Contact Lens transcript, so a ContactAnalysis criterion
+// finds none.
 public sealed partial class ConnectApi
 {
     public override ValueTask<SearchContactsResponse> SearchContacts(OperationContext context, SearchContactsRequest request)
@@ -124,13 +125,13 @@ public sealed partial class ConnectApi
     }
 
     /// <summary>Every contact of the instance as DescribeContact shows it, with its Region and the request's details.</summary>
-    private static IEnumerable<(ContactShape Shape, string Region, ContactInfo? Details)> SearchableContacts(InstanceRouting routing)
+    private IEnumerable<(ContactShape Shape, string Region, ContactInfo? Details)> SearchableContacts(InstanceRouting routing)
     {
         foreach (var contact in routing.Engine.Contacts)
         {
             if (contact.Id is not null)
             {
-                yield return (ContactOut(contact, routing.Flows?.ContactOf(contact)), contact.Region, contact.Tag as ContactInfo);
+                yield return (WithEdits(routing, ContactOut(contact, routing.Flows?.ContactOf(contact))), contact.Region, contact.Tag as ContactInfo);
             }
         }
 
@@ -138,7 +139,7 @@ public sealed partial class ConnectApi
         {
             if (waiting.Id is not null && routing.Engine.FindContact(waiting.Id) is null)
             {
-                yield return (InFlowContactOut(waiting), waiting.Region, waiting.Entry?.Tag?.Invoke(waiting) as ContactInfo);
+                yield return (WithEdits(routing, InFlowContactOut(waiting)), waiting.Region, waiting.Entry?.Tag?.Invoke(waiting) as ContactInfo);
             }
         }
     }
@@ -170,6 +171,7 @@ public sealed partial class ConnectApi
             AgentHierarchy = group is null ? [] : [.. group.Ancestors.Select(a => a.Id), group.Id],
             Times = times,
             Attributes = shape.Attributes,
+            Tags = shape.Tags,
             SegmentAttributes = details?.SegmentAttributes?.Where(a => a.Value.ValueString is not null).ToDictionary(a => a.Key, a => a.Value.ValueString!, StringComparer.Ordinal),
             StepAgentIds = shape.RoutingCriteria?.Steps?.Select(step => (IReadOnlyCollection<string>)PreferredAgents(step.Expression).ToHashSet(StringComparer.Ordinal)).ToList(),
         };
@@ -198,6 +200,7 @@ public sealed partial class ConnectApi
             : null,
         Name = shape.Name,
         RoutingCriteria = shape.RoutingCriteria,
+        Tags = shape.Tags,
         GlobalResiliencyMetadata = shape.GlobalResiliencyMetadata,
     };
 
