@@ -176,10 +176,10 @@ public static class ContactSearch
     /// <summary>The contacts in the range that meet the criteria, in the sort's order (ties: by id).</summary>
     public static List<SearchedContact> Search(IEnumerable<SearchedContact> contacts, ContactTimeRange range, ContactSearchCriteria? criteria, ContactSort? sort)
     {
-        var found = contacts.Where(c => InRange(c, range) && (criteria is null || Matches(c, criteria))).ToList();
         var order = sort ?? ContactSort.Default;
-        found.Sort((a, b) => Compare(a, b, order));
-        return found;
+        return contacts.Where(c => InRange(c, range) && (criteria is null || Matches(c, criteria)))
+            .OrderBy(c => SortKey(c, order), StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>
@@ -217,9 +217,6 @@ public static class ContactSearch
         >= 'A' and <= 'Z' => c - 'A' + 2,
         _ => 28 + Math.Min(c % 9, 8),
     };
-
-    private static int Compare(SearchedContact a, SearchedContact b, ContactSort sort) =>
-        string.CompareOrdinal(SortKey(a, sort), SortKey(b, sort));
 
     private static void CheckRange(ContactTimeRange range, string at)
     {

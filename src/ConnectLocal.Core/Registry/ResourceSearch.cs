@@ -74,7 +74,7 @@ public sealed class ResourceSearch<T>(
             Validate(criteria);
         }
 
-        foreach (var tag in filter is null ? [] : Tags(filter))
+        foreach (var tag in filter is null ? [] : TagFilters.Conditions(filter))
         {
             if (string.IsNullOrEmpty(tag.TagKey))
             {
@@ -84,7 +84,7 @@ public sealed class ResourceSearch<T>(
     }
 
     public bool Matches(T resource, IReadOnlyDictionary<string, string> tags, Criteria? criteria, TagFilter? filter) =>
-        (criteria is null || Matches(resource, criteria)) && (filter is null || Matches(tags, filter));
+        (criteria is null || Matches(resource, criteria)) && (filter is null || TagFilters.Matches(tags, filter));
 
     private void Validate(Criteria node)
     {
@@ -187,10 +187,6 @@ public sealed class ResourceSearch<T>(
         "STARTS_WITH" => id.StartsWith(value, StringComparison.Ordinal),
         _ => false,
     };
-
-    private static bool Matches(IReadOnlyDictionary<string, string> tags, TagFilter filter) => TagFilters.Matches(tags, filter);
-
-    private static IEnumerable<TagMatch> Tags(TagFilter filter) => TagFilters.Conditions(filter);
 
     private SearchField<T>? Condition(string name) => (conditions ?? []).FirstOrDefault(f => f.Name == name);
 

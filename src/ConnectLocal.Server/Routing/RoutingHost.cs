@@ -317,15 +317,16 @@ public sealed class RoutingHost(IConnectStore store, TimeProvider time, ContactR
 
     private void Retire(RoutedContact contact)
     {
-        if (_contacts.TryGetValue(contact.Id!, out var owner))
+        if (!_contacts.TryRemove(contact.Id!, out var routing))
         {
-            owner.Edits.Remove(contact.Id!);
+            return;
         }
 
-        if (_contacts.TryRemove(contact.Id!, out var routing) && contact.Tag is ContactInfo { PreviousContactId: { } previous }
-            && routing.LinkedTasks.TryGetValue(previous, out var linked))
+        // Called by the engine, inside the instance's lock: what the API changed on the contact goes with it, and the
+        // chain's list shrinks with its contacts.
+        routing.Edits.Remove(contact.Id!);
+        if (contact.Tag is ContactInfo { PreviousContactId: { } previous } && routing.LinkedTasks.TryGetValue(previous, out var linked))
         {
-            // Called by the engine, inside the instance's lock: the chain's list shrinks with its contacts.
             linked.Remove(contact.Id!);
             if (linked.Count == 0)
             {
