@@ -62,8 +62,15 @@ pg_dir=$CONNECTLOCAL_PG_DIR
 echo "PostgreSQL at $CONNECTLOCAL_TEST_POSTGRES"
 
 step "in-process tests (xunit)"
-dotnet test tests/ConnectLocal.Tests -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$work/xunit.log"
+# ImportMemoryTests bounds the live heap of the whole process during an import, so it runs in a process of its own:
+# beside the other specs it measured what their servers keep doing in the background too (0 to 17 MiB for one import,
+# 2026-12-07), alone 6.5 MiB.
+dotnet test tests/ConnectLocal.Tests -c Release --no-build -nologo --logger "console;verbosity=minimal" \
+  --filter "FullyQualifiedName!~ImportMemoryTests" 2>&1 | tee "$work/xunit.log"
 tally_dotnet "$work/xunit.log" "${PIPESTATUS[0]}"
+dotnet test tests/ConnectLocal.Tests -c Release --no-build -nologo --logger "console;verbosity=minimal" \
+  --filter "FullyQualifiedName~ImportMemoryTests" 2>&1 | tee "$work/xunit-memory.log"
+tally_dotnet "$work/xunit-memory.log" "${PIPESTATUS[0]}"
 
 export CONNECTLOCAL_SERVER_DLL="$root/src/ConnectLocal.Server/bin/Release/net10.0/connectlocal.dll"
 start_server() { # extra serve flags; logs to $work/server.log
